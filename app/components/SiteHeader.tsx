@@ -1,0 +1,78 @@
+import { Form, Link, NavLink, useLocation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useRootData } from '~/utils/root-data'
+
+export function SiteHeader() {
+  const { t } = useTranslation()
+  const data = useRootData()
+  const location = useLocation()
+  const here = location.pathname + location.search
+  const user = data?.user ?? null
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <div className="bar">
+        <Link to="/" className="brand">
+          {data?.board.name ?? 'Utmana'}
+        </Link>
+        <nav aria-label={t('app.mainNavigation')}>
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t('nav.home')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/about">{t('nav.about')}</NavLink>
+            </li>
+          </ul>
+        </nav>
+        <nav aria-label={t('app.accountNavigation')} className="account">
+          <ul>
+            {user ? (
+              <>
+                <li>
+                  <NavLink to="/me" title={t('nav.signedInAs', { name: user.name })}>
+                    {t('nav.me')}
+                  </NavLink>
+                </li>
+                <li>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="link-button">
+                      {t('nav.logout')}
+                    </button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <NavLink to={`/login?redirectTo=${encodeURIComponent(here)}`}>{t('nav.login')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/register">{t('nav.register')}</NavLink>
+                </li>
+              </>
+            )}
+            <li>
+              <Form method="post" action="/language" reloadDocument>
+                <input type="hidden" name="lng" value={t('lang.otherCode')} />
+                <input type="hidden" name="redirectTo" value={here} />
+                <button
+                  type="submit"
+                  className="link-button"
+                  lang={t('lang.otherCode')}
+                  aria-label={t('lang.switchLabel')}
+                >
+                  {t('lang.switchTo')}
+                </button>
+              </Form>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,119 @@
+import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+
+/** Turns an error key from a schema ("errors.tooLong?max=80") into a sentence. */
+export function useErrorText() {
+  const { t } = useTranslation()
+  return (message: string) => {
+    const [key = message, query] = message.split('?')
+    const params = Object.fromEntries(new URLSearchParams(query ?? ''))
+    return t(key, params)
+  }
+}
+
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  const text = useErrorText()
+  if (!errors?.length) return null
+  return (
+    <ul id={id} className="field-errors">
+      {errors.map((e) => (
+        <li key={e}>{text(e)}</li>
+      ))}
+    </ul>
+  )
+}
+
+function describedBy(...ids: Array<string | false | undefined>) {
+  const joined = ids.filter(Boolean).join(' ')
+  return joined || undefined
+}
+
+type InputType = 'text' | 'email' | 'password' | 'search' | 'url'
+
+export function TextField({
+  field,
+  label,
+  type = 'text',
+  hint,
+  autoComplete,
+  required,
+}: {
+  field: FieldMetadata<string | undefined>
+  label: string
+  type?: InputType
+  hint?: string
+  autoComplete?: string
+  required?: boolean
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined
+  const invalid = Boolean(field.errors?.length)
+  const { key, ...props } = getInputProps(field, { type, ariaAttributes: false })
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      <input
+        key={key}
+        {...props}
+        autoComplete={autoComplete}
+        required={required}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(hintId, invalid && field.errorId)}
+      />
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  )
+}
+
+export function SelectField({
+  field,
+  label,
+  children,
+  hint,
+}: {
+  field: FieldMetadata<string | number | undefined>
+  label: string
+  children: ReactNode
+  hint?: string
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined
+  const invalid = Boolean(field.errors?.length)
+  const { key, ...props } = getSelectProps(field, { ariaAttributes: false })
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      <select
+        key={key}
+        {...props}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(hintId, invalid && field.errorId)}
+      >
+        {children}
+      </select>
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  )
+}
+
+/** Errors that belong to the whole form, announced when they appear. */
+export function FormErrors({ form }: { form: { errorId: string; errors?: string[] } }) {
+  const text = useErrorText()
+  const errors = form.errors ?? []
+  return (
+    <div id={form.errorId} role="alert" className={errors.length ? 'form-errors' : undefined}>
+      {errors.map((e) => (
+        <p key={e}>{text(e)}</p>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,80 @@
+import { PassThrough } from 'node:stream'
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from '@remix-run/node'
+import { createReadableStreamFromReadable } from '@remix-run/node'
+import { RemixServer } from '@remix-run/react'
+import { isbot } from 'isbot'
+import { renderToPipeableStream } from 'react-dom/server'
+import { I18nextProvider } from 'react-i18next'
+import { NonceContext } from '~/context'
+import { getI18nInstance, getLocale } from '~/services/i18n.server'
+import { hasSessionCookie } from '~/services/session.server'
+import { log } from '~/services/log.server'
+
+export { runtime } from '~/runtime.server'
+
+const ABORT_DELAY = 5_000
+
+/** Pages seen with a session cookie are personal: no cache may keep them. */
+function privateWhenSignedIn(request: Request, headers: Headers) {
+  if (hasSessionCookie(request)) headers.set('Cache-Control', 'private, no-store')
+}
+
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  privateWhenSignedIn(request, response.headers)
+  return response
+}
+
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return
+  log.error('unhandled', {
+    path: new URL(request.url).pathname,
+    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  })
+}
+
+export default async function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const nonce = loadContext?.nonce
+  const i18n = await getI18nInstance(await getLocale(request))
+  const waitForAll = isbot(request.headers.get('user-agent') ?? '')
+  privateWhenSignedIn(request, responseHeaders)
+
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceContext.Provider value={nonce}>
+        <I18nextProvider i18n={i18n}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nextProvider>
+      </NonceContext.Provider>,
+      {
+        nonce,
+        [waitForAll ? 'onAllReady' : 'onShellReady']() {
+          shellRendered = true
+          const body = new PassThrough()
+          responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          )
+          pipe(body)
+        },
+        onShellError(error: unknown) {
+          reject(error)
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500
+          if (shellRendered) log.error('render', { error: String(error) })
+        },
+      },
+    )
+    setTimeout(abort, ABORT_DELAY)
+  })
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod'
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().default('file:./data/utmana.sqlite'),
+  /** Comma-separated; the first signs new cookies, the rest are still accepted (rotation). */
+  SESSION_SECRET: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Utmana <no-reply@utmana.local>'),
+  DEFAULT_LOCALE: z.enum(['sv', 'en']).default('sv'),
+  PUBLIC_URL: z.string().url().optional(),
+  TRUST_PROXY: z.string().optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+let cached: Env | undefined
+
+/** Read and check the environment once; a bad value stops the process with a clear message. */
+export function getEnv(): Env {
+  if (cached) return cached
+  const parsed = EnvSchema.safeParse(process.env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid environment:\n  ${problems.join('\n  ')}`)
+  }
+  cached = parsed.data
+  return cached
+}
+
+export function publicUrl(): URL {
+  const env = getEnv()
+  return new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`)
+}
+
+/** Secure, `__Host-` cookies whenever the site is served over HTTPS. */
+export function isHttpsSite(): boolean {
+  return publicUrl().protocol === 'https:'
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod'
+import { COMMON_PASSWORDS } from '~/forms/common-passwords'
+import { email, line, msg } from '~/forms/fields'
+
+export const PASSWORD_MIN = 8
+export const PASSWORD_MAX = 1024
+
+const newPassword = z
+  .string({ required_error: msg('errors.required') })
+  .min(PASSWORD_MIN, msg('errors.passwordShort', { min: PASSWORD_MIN }))
+  .max(PASSWORD_MAX, msg('errors.tooLong', { max: PASSWORD_MAX }))
+  .refine((v) => !COMMON_PASSWORDS.has(v.toLowerCase()), msg('errors.passwordCommon'))
+
+export const LoginSchema = z.object({
+  email,
+  password: z
+    .string({ required_error: msg('errors.required') })
+    .max(PASSWORD_MAX, msg('errors.tooLong', { max: PASSWORD_MAX })),
+  redirectTo: z.string().max(2000).optional(),
+})
+
+export const RegisterSchema = z
+  .object({
+    name: line(80),
+    email,
+    password: newPassword,
+    represent: z.enum(['none', 'new', 'join']).default('none'),
+    organisationName: z.string().optional(),
+    organisationKind: z.enum(['business', 'association']).optional(),
+    organisationId: z.coerce.number().int().positive().optional(),
+    redirectTo: z.string().max(2000).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.represent === 'new') {
+      const name = line(120, 2).safeParse(value.organisationName ?? '')
+      if (!name.success) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['organisationName'],
+          message: name.error.issues[0]?.message ?? msg('errors.required'),
+        })
+      }
+      if (!value.organisationKind) {
+        ctx.addIssue({ code: 'custom', path: ['organisationKind'], message: msg('errors.choose') })
+      }
+    }
+    if (value.represent === 'join' && !value.organisationId) {
+      ctx.addIssue({ code: 'custom', path: ['organisationId'], message: msg('errors.choose') })
+    }
+  })
+
+export const ForgotPasswordSchema = z.object({ email })
+
+export const ResetPasswordSchema = z
+  .object({
+    password: newPassword,
+    confirm: z.string({ required_error: msg('errors.required') }).max(PASSWORD_MAX),
+  })
+  .refine((v) => v.password === v.confirm, {
+    path: ['confirm'],
+    message: msg('errors.passwordMismatch'),
+  })

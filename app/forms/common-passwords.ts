@@ -1,0 +1,26 @@
+// A small list of passwords every attacker tries first (international and Swedish).
+// Compared in lower case. Short ones are refused by the length rule anyway.
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
+  '00000000', '11111111', '11223344', '12121212', '123123123', '12341234', '12344321',
+  '12345678', '123456789', '1234567890', '1234qwer', '123qweasd', '1q2w3e4r', '1q2w3e4r5t',
+  '1qaz2wsx', '22222222', '55555555', '87654321', '88888888', '987654321', '999999999',
+  'abc12345', 'abcd1234', 'abcdefgh', 'admin123', 'admin1234', 'adminadmin', 'administrator',
+  'arsenal1', 'asdf1234', 'asdfasdf', 'asdfghjkl', 'autumn2025', 'barcelona', 'baseball',
+  'baseball1', 'basketball', 'batman123', 'blomma123', 'changeme', 'changeme1', 'charlie1',
+  'chelsea1', 'chocolate', 'computer', 'contraseña', 'daniel123', 'default1', 'dragon123',
+  'football', 'football1', 'fotboll1', 'fotboll123', 'goteborg', 'guest123', 'göteborg',
+  'hejhej123', 'hejsan123', 'helsingborg', 'hemligt', 'hemligt1', 'hemligt123', 'hockey123',
+  'hösten2025', 'iloveyou', 'iloveyou1', 'internet', 'jennifer', 'jordan23', 'karlek123',
+  'kärlek123', 'letmein!', 'letmein1', 'letmein123', 'liverpool', 'login123', 'losenord',
+  'losenord1', 'losenord123', 'lösenord', 'lösenord1', 'lösenord123', 'malmö1234', 'mamma123',
+  'mammapappa', 'master123', 'michael1', 'michelle', 'minecraft', 'monkey123', 'motdepasse',
+  'nopassword', 'p@ssw0rd', 'p@ssword', 'pa55word', 'pappa123', 'passw0rd', 'password',
+  'password!', 'password1', 'password123', 'passwort', 'pokemon123', 'princess', 'princess1',
+  'q1w2e3r4', 'q1w2e3r4t5', 'qweasdzxc', 'qwerty!@#', 'qwerty12', 'qwerty123', 'qwertyui',
+  'qwertyuiop', 'realmadrid', 'secret12', 'secret123', 'shadow123', 'sjohamn123', 'sjöhamn1',
+  'sommar2023', 'sommar2024', 'sommar2025', 'sommar2026', 'spring2025', 'starwars', 'stockholm',
+  'summer2024', 'summer2025', 'sunshine', 'sunshine1', 'superman', 'sverige1', 'sverige123',
+  'test1234', 'testtest', 'trustno1', 'user1234', 'utmana123', 'utmana2026', 'varen2025',
+  'vinter2024', 'vinter2025', 'vinter2026', 'welcome!', 'welcome1', 'welcome123', 'whatever',
+  'winter2024', 'zaq12wsx', 'zxcvbnm1', 'zxcvbnm123',
+])

@@ -1,0 +1,166 @@
+import type { OrganisationKind } from '#db/schema'
+import type { Locale } from '~/i18n'
+import { db } from '~/db.server'
+import { recordAudit } from '~/models/audit.server'
+import {
+  getOrganisationById,
+  getOrganisationOwners,
+  insertMembership,
+  insertOrganisation,
+} from '~/models/organisation.server'
+import {
+  createResetToken,
+  findUsableResetToken,
+  RESET_TOKEN_TTL_MS,
+  useAllResetTokens,
+} from '~/models/password-reset.server'
+import { deleteUserSessions } from '~/models/session.server'
+import { getUserByEmail, insertUser, setUserPassword } from '~/models/user.server'
+import { queueMail } from '~/services/mail.server'
+import { hashPassword } from '~/services/password.server'
+import { isLocale } from '~/i18n'
+
+export type Representation =
+  | { kind: 'none' }
+  | { kind: 'new'; name: string; organisationKind: Extract<OrganisationKind, 'business' | 'association'> }
+  | { kind: 'join'; organisationId: number }
+
+export class EmailTaken extends Error {}
+export class UnknownOrganisation extends Error {}
+
+/**
+ * Creates the account, and the organisation it represents or its request to join one, in one
+ * transaction with its welcome mail and audit lines.
+ */
+export async function registerAccount(input: {
+  name: string
+  email: string
+  password: string
+  represent: Representation
+  locale: Locale
+  siteUrl: string
+  ip: string | null
+}): Promise<number> {
+  const passwordHash = await hashPassword(input.password)
+  if (input.represent.kind === 'join') {
+    const org = await getOrganisationById(input.represent.organisationId)
+    if (!org || org.kind === 'municipality') throw new UnknownOrganisation()
+  }
+  const owners =
+    input.represent.kind === 'join' ? await getOrganisationOwners(input.represent.organisationId) : []
+
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', input.email)
+      .executeTakeFirst()
+    if (existing) throw new EmailTaken()
+
+    const userId = await insertUser(trx, {
+      email: input.email,
+      name: input.name,
+      passwordHash,
+      locale: input.locale,
+    })
+    await recordAudit(trx, { actorId: userId, action: 'user.register', subjectType: 'user', subjectId: userId, ip: input.ip })
+
+    const represent = input.represent
+    if (represent.kind === 'new') {
+      const org = await insertOrganisation(trx, { name: represent.name, kind: represent.organisationKind })
+      await insertMembership(trx, { organisationId: org.id, userId, role: 'owner', status: 'active' })
+      await recordAudit(trx, {
+        actorId: userId,
+        action: 'organisation.create',
+        subjectType: 'organisation',
+        subjectId: org.id,
+        after: { name: represent.name, kind: represent.organisationKind, slug: org.slug },
+        ip: input.ip,
+      })
+    } else if (represent.kind === 'join') {
+      await insertMembership(trx, {
+        organisationId: represent.organisationId,
+        userId,
+        role: 'member',
+        status: 'pending',
+      })
+      const org = await trx
+        .selectFrom('organisations')
+        .select(['name', 'slug'])
+        .where('id', '=', represent.organisationId)
+        .executeTakeFirstOrThrow()
+      for (const owner of owners) {
+        await queueMail(
+          trx,
+          owner.email,
+          {
+            name: 'joinRequest',
+            values: { name: input.name, organisation: org.name, url: `${input.siteUrl}/organisations/${org.slug}` },
+          },
+          isLocale(owner.locale) ? owner.locale : input.locale,
+        )
+      }
+    }
+
+    await queueMail(trx, input.email, { name: 'welcome', values: { name: input.name, url: input.siteUrl } }, input.locale)
+    return userId
+  })
+}
+
+/**
+ * Always resolves the same way, whether or not the account exists: the caller shows one message.
+ */
+export async function requestPasswordReset(input: {
+  email: string
+  locale: Locale
+  siteUrl: string
+  ip: string | null
+}): Promise<void> {
+  const user = await getUserByEmail(input.email)
+  if (!user) return
+  await db.transaction().execute(async (trx) => {
+    const token = await createResetToken(trx, user.id)
+    await queueMail(
+      trx,
+      user.email,
+      {
+        name: 'passwordReset',
+        values: {
+          name: user.name,
+          url: `${input.siteUrl}/reset-password/${token}`,
+          minutes: RESET_TOKEN_TTL_MS / 60_000,
+        },
+      },
+      isLocale(user.locale) ? user.locale : input.locale,
+    )
+    await recordAudit(trx, { actorId: user.id, action: 'user.password_reset_requested', subjectType: 'user', subjectId: user.id, ip: input.ip })
+  })
+}
+
+export async function isResetTokenUsable(token: string): Promise<boolean> {
+  return Boolean(await findUsableResetToken(db, token))
+}
+
+/**
+ * Sets the new password, spends every open reset link and ends every session of the user.
+ * Returns false when the token is unknown, used or expired.
+ */
+export async function resetPassword(input: { token: string; password: string; ip: string | null }) {
+  const passwordHash = await hashPassword(input.password)
+  return db.transaction().execute(async (trx) => {
+    const token = await findUsableResetToken(trx, input.token)
+    if (!token) return false
+    await setUserPassword(trx, token.user_id, passwordHash)
+    await useAllResetTokens(trx, token.user_id)
+    await trx.deleteFrom('sessions').where('user_id', '=', token.user_id).execute()
+    await recordAudit(trx, { actorId: token.user_id, action: 'user.password_reset', subjectType: 'user', subjectId: token.user_id, ip: input.ip })
+    return true
+  })
+}
+
+/** Ends every session of this user, on every device, this one included. */
+export async function logOutEverywhere(userId: number, ip: string | null) {
+  const ended = await deleteUserSessions(userId)
+  await recordAudit(db, { actorId: userId, action: 'user.logout_everywhere', subjectType: 'user', subjectId: userId, after: { ended }, ip })
+  return ended
+}

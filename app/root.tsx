@@ -1,0 +1,72 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json } from '@remix-run/node'
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+} from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useNonce } from '~/context'
+import { useRootData } from '~/utils/root-data'
+import { ErrorPage } from '~/components/ErrorPage'
+import { SiteFooter } from '~/components/SiteFooter'
+import { SiteHeader } from '~/components/SiteHeader'
+import { getSettings } from '~/models/settings.server'
+import { getLocale } from '~/services/i18n.server'
+import { getUser } from '~/services/session.server'
+import stylesheet from '~/styles/app.css'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+// On an error the ErrorPage renders its own <title>; an earlier one here would win.
+export const meta: MetaFunction = ({ error }) => (error ? [] : [{ title: 'Utmana' }])
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [locale, user, settings] = await Promise.all([getLocale(request), getUser(request), getSettings()])
+  return json({
+    locale,
+    user,
+    board: { name: settings.boardName, town: settings.townName, contact: settings.contactEmail },
+  })
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRootData()
+  const nonce = useNonce()
+  const { i18n } = useTranslation()
+  const locale = data?.locale ?? i18n.language ?? 'sv'
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SiteHeader />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  return <ErrorPage error={error} />
+}

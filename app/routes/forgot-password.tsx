@@ -1,0 +1,69 @@
+import { useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { json } from '@remix-run/node'
+import { Form, useActionData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { FormErrors, TextField } from '~/components/forms'
+import { ForgotPasswordSchema } from '~/forms/account'
+import { requestPasswordReset } from '~/models/account.server'
+import { getRequestT } from '~/services/i18n.server'
+import { deliverOutbox } from '~/services/mail.server'
+import { consume, withRateLimits } from '~/services/rate-limit.server'
+import { siteOrigin } from '~/services/session.server'
+import { titleMeta } from '~/utils/meta'
+
+export const meta = titleMeta
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t } = await getRequestT(request)
+  return json({ title: t('forgot.title') })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema })
+  if (submission.status !== 'success') {
+    return json({ result: submission.reply(), sentTo: null }, { status: 400 })
+  }
+  const { email } = submission.value
+  await withRateLimits({ action: 'reset', ip: context.ip }, async () => {
+    await consume('resetIp', context.ip)
+    await consume('resetAccount', email)
+  })
+  const { locale } = await getRequestT(request)
+  // The same answer whether or not the account exists.
+  await requestPasswordReset({ email, locale, siteUrl: siteOrigin(), ip: context.ip })
+  void deliverOutbox()
+  return json({ result: submission.reply({ resetForm: true }), sentTo: email })
+}
+
+export default function ForgotPassword() {
+  const { t } = useTranslation()
+  const data = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'forgot-password',
+    lastResult: data?.result,
+    constraint: getZodConstraint(ForgotPasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <div className="narrow">
+      <h1>{t('forgot.title')}</h1>
+      <p>{t('forgot.intro')}</p>
+      {data?.sentTo && (
+        <p className="notice" role="status">
+          {t('forgot.sent', { email: data.sentTo })}
+        </p>
+      )}
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
+        <FormErrors form={form} />
+        <TextField field={fields.email} label={t('forgot.email')} type="email" autoComplete="email" required />
+        <button type="submit" className="button">
+          {t('forgot.submit')}
+        </button>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,152 @@
+import { getFieldsetProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { FieldErrors, FormErrors, SelectField, TextField } from '~/components/forms'
+import { PASSWORD_MIN, RegisterSchema } from '~/forms/account'
+import { EmailTaken, registerAccount, UnknownOrganisation, type Representation } from '~/models/account.server'
+import { listJoinableOrganisations } from '~/models/organisation.server'
+import { getRequestT } from '~/services/i18n.server'
+import { consume, withRateLimits } from '~/services/rate-limit.server'
+import { safeRedirect } from '~/services/redirect'
+import { getUser, siteOrigin, startUserSession } from '~/services/session.server'
+import { deliverOutbox } from '~/services/mail.server'
+import { log } from '~/services/log.server'
+import { titleMeta } from '~/utils/meta'
+
+export const meta = titleMeta
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect('/me')
+  const { t } = await getRequestT(request)
+  return json({ title: t('register.title'), organisations: await listJoinableOrganisations() })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: RegisterSchema })
+  if (submission.status !== 'success') {
+    return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  }
+  const value = submission.value
+  await withRateLimits({ action: 'register', ip: context.ip }, async () => {
+    await consume('registerIp', context.ip)
+    await consume('registerAccount', value.email)
+  })
+  const represent: Representation =
+    value.represent === 'new' && value.organisationName && value.organisationKind
+      ? { kind: 'new', name: value.organisationName.trim(), organisationKind: value.organisationKind }
+      : value.represent === 'join' && value.organisationId
+        ? { kind: 'join', organisationId: value.organisationId }
+        : { kind: 'none' }
+  const { locale } = await getRequestT(request)
+  let userId: number
+  try {
+    userId = await registerAccount({
+      name: value.name,
+      email: value.email,
+      password: value.password,
+      represent,
+      locale,
+      siteUrl: siteOrigin(),
+      ip: context.ip,
+    })
+  } catch (error) {
+    if (error instanceof EmailTaken) {
+      return json(submission.reply({ fieldErrors: { email: ['register.emailTaken'] }, hideFields: ['password'] }), {
+        status: 400,
+      })
+    }
+    if (error instanceof UnknownOrganisation) {
+      return json(
+        submission.reply({ fieldErrors: { organisationId: ['register.unknownOrganisation'] }, hideFields: ['password'] }),
+        { status: 400 },
+      )
+    }
+    throw error
+  }
+  log.info('register', { userId, ip: context.ip })
+  void deliverOutbox()
+  return startUserSession(request, userId, safeRedirect(value.redirectTo, '/me'))
+}
+
+export default function Register() {
+  const { t } = useTranslation()
+  const { organisations } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const [form, fields] = useForm({
+    id: 'register',
+    lastResult,
+    constraint: getZodConstraint(RegisterSchema),
+    defaultValue: { represent: 'none' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  const represent = fields.represent
+  const chosen = represent.value ?? 'none'
+  return (
+    <div className="narrow">
+      <h1>{t('register.title')}</h1>
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
+        <FormErrors form={form} />
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? '/me'} />
+        <TextField field={fields.name} label={t('register.name')} hint={t('register.nameHint')} autoComplete="name" required />
+        <TextField field={fields.email} label={t('register.email')} type="email" autoComplete="email" required />
+        <TextField
+          field={fields.password}
+          label={t('register.password')}
+          type="password"
+          hint={t('register.passwordHint', { min: PASSWORD_MIN })}
+          autoComplete="new-password"
+          required
+        />
+        <fieldset {...getFieldsetProps(represent)} className="represent">
+          <legend>{t('register.represent')}</legend>
+          {(['none', 'new', 'join'] as const).map((option) => (
+            <div className="choice" key={option}>
+              <input
+                type="radio"
+                id={`${represent.id}-${option}`}
+                name={represent.name}
+                value={option}
+                defaultChecked={chosen === option}
+              />
+              <label htmlFor={`${represent.id}-${option}`}>
+                {t(`register.represent${option[0]!.toUpperCase()}${option.slice(1)}`)}
+              </label>
+            </div>
+          ))}
+          <FieldErrors id={represent.errorId} errors={represent.errors} />
+        </fieldset>
+        <div className="represent-new">
+          <TextField field={fields.organisationName} label={t('register.organisationName')} autoComplete="organization" />
+          <SelectField field={fields.organisationKind} label={t('register.organisationKind')}>
+            <option value="">{t('register.organisationKind')}…</option>
+            <option value="business">{t('register.kindBusiness')}</option>
+            <option value="association">{t('register.kindAssociation')}</option>
+          </SelectField>
+        </div>
+        <div className="represent-join">
+          <SelectField field={fields.organisationId} label={t('register.organisation')} hint={t('register.joinHint')}>
+            <option value="">{t('register.chooseOrganisation')}…</option>
+            {organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name} ({t(`kinds.${o.kind}`)})
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <button type="submit" className="button">
+          {t('register.submit')}
+        </button>
+      </Form>
+      <p>
+        {t('register.haveAccount')} <Link to="/login">{t('register.login')}</Link>
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,40 @@
+import { Authenticator } from 'remix-auth'
+import { FormStrategy } from 'remix-auth-form'
+import { getUserByEmail, normaliseEmail } from '~/models/user.server'
+import { burnPasswordCheck, verifyPassword } from '~/services/password.server'
+
+/** Thrown by the form strategy; the login action turns it into a form error. */
+export class LoginFailed extends Error {
+  constructor(public reason: 'invalid' | 'banned', public bannedUntil?: string) {
+    super(reason)
+  }
+}
+
+// remix-auth v4 keeps no session: authenticate() returns the user id or throws, and the
+// login action starts our own database session.
+export const authenticator = new Authenticator<number>()
+
+authenticator.use(
+  new FormStrategy(async ({ form }) => {
+    const email = normaliseEmail(String(form.get('email') ?? ''))
+    const password = String(form.get('password') ?? '')
+    const user = await getUserByEmail(email)
+    // Unknown email and wrong password take the same path, time and answer.
+    const ok = user
+      ? await verifyPassword(user.password_hash, password)
+      : await burnPasswordCheck(password)
+    if (!user || !ok) throw new LoginFailed('invalid')
+    if (user.banned_until && user.banned_until > new Date().toISOString()) {
+      throw new LoginFailed('banned', user.banned_until)
+    }
+    return user.id
+  }),
+  'form',
+)
+
+/** remix-auth wraps errors from verify; find ours again. */
+export function asLoginFailed(error: unknown): LoginFailed | null {
+  if (error instanceof LoginFailed) return error
+  if (error instanceof Error && error.cause instanceof LoginFailed) return error.cause
+  return null
+}

@@ -1,0 +1,57 @@
+import { createCookie } from '@remix-run/node'
+import i18next, { type i18n, type TFunction } from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import { RemixI18Next } from 'remix-i18next/server'
+import { i18nOptions, isLocale, supportedLocales, type Locale } from '~/i18n'
+import { getEnv, isHttpsSite } from '~/env.server'
+import sv from '~/locales/sv.json'
+import en from '~/locales/en.json'
+
+export const resources = { sv: { common: sv }, en: { common: en } }
+
+export const localeCookie = createCookie('lng', {
+  path: '/',
+  sameSite: 'lax',
+  httpOnly: true,
+  secure: isHttpsSite(),
+  maxAge: 60 * 60 * 24 * 365,
+})
+
+let detector: RemixI18Next | undefined
+
+/** The user's language: their choice (cookie), else Accept-Language, else DEFAULT_LOCALE. */
+export async function getLocale(request: Request): Promise<Locale> {
+  detector ??= new RemixI18Next({
+    detection: {
+      supportedLanguages: [...supportedLocales],
+      fallbackLanguage: getEnv().DEFAULT_LOCALE,
+      cookie: localeCookie,
+      order: ['cookie', 'header'],
+    },
+  })
+  const locale = await detector.getLocale(request)
+  return isLocale(locale) ? locale : getEnv().DEFAULT_LOCALE
+}
+
+// One ready i18next instance per language, shared by every request: translations are
+// read-only, so a fresh instance per request would only cost time.
+const instances = new Map<Locale, i18n>()
+
+export async function getI18nInstance(locale: Locale): Promise<i18n> {
+  let instance = instances.get(locale)
+  if (!instance) {
+    instance = i18next.createInstance()
+    await instance.use(initReactI18next).init({ ...i18nOptions, lng: locale, resources })
+    instances.set(locale, instance)
+  }
+  return instance
+}
+
+export async function getFixedT(locale: Locale): Promise<TFunction> {
+  return (await getI18nInstance(locale)).getFixedT(locale)
+}
+
+export async function getRequestT(request: Request) {
+  const locale = await getLocale(request)
+  return { locale, t: await getFixedT(locale) }
+}

@@ -1,0 +1,135 @@
+import nodemailer, { type Transporter } from 'nodemailer'
+import type { Locale } from '~/i18n'
+import { getEnv } from '~/env.server'
+import {
+  insertOutboxMessage,
+  listDueMessages,
+  markFailedAttempt,
+  markSent,
+  type MailContent,
+} from '~/models/outbox.server'
+import type { Executor } from '~/models/user.server'
+import { getFixedT } from '~/services/i18n.server'
+import { log } from '~/services/log.server'
+
+/** Retries wait 30 s, 1 min, 2 min … and give up after this many attempts. */
+export const MAX_ATTEMPTS = 8
+const BASE_DELAY_MS = 30_000
+
+export type MailTemplate =
+  | { name: 'passwordReset'; values: { name: string; url: string; minutes: number } }
+  | { name: 'welcome'; values: { name: string; url: string } }
+  | { name: 'joinRequest'; values: { name: string; organisation: string; url: string } }
+
+function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+}
+
+/** A translated message with a plain-text part and a simple, escaped HTML part. */
+export async function renderMail(template: MailTemplate, locale: Locale) {
+  const t = await getFixedT(locale)
+  const key = `mail.${template.name}`
+  const values = template.values as Record<string, string | number>
+  const subject = t(`${key}.subject`, values)
+  const paragraphs = (t(`${key}.body`, { ...values, returnObjects: true }) as unknown as string[])
+  const action = t(`${key}.action`, values)
+  const url = String(values.url)
+  const signature = t('mail.signature')
+  const text = [...paragraphs, `${action}: ${url}`, '', signature].join('\n\n')
+  const html = `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5">${paragraphs
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('')}<p><a href="${escapeHtml(url)}">${escapeHtml(action)}</a></p><p>${escapeHtml(signature)}</p></body></html>`
+  return { subject, text, html }
+}
+
+/**
+ * Writes the message to the outbox. Pass the action's transaction so the mail exists if and
+ * only if the change that caused it was committed. Delivery happens afterwards.
+ */
+export async function queueMail(
+  executor: Executor,
+  to: string,
+  template: MailTemplate,
+  locale: Locale,
+): Promise<number> {
+  const content = await renderMail(template, locale)
+  const mail: MailContent = { to, template: template.name, ...content }
+  return insertOutboxMessage(executor, mail)
+}
+
+let transporter: Transporter | null | undefined
+
+function getTransporter(): Transporter | null {
+  if (transporter === undefined) {
+    const url = getEnv().SMTP_URL
+    transporter = url ? nodemailer.createTransport(url) : null
+  }
+  return transporter
+}
+
+/** For tests that point SMTP_URL somewhere new. */
+export function resetTransporter() {
+  transporter?.close()
+  transporter = undefined
+}
+
+let running: Promise<number> | null = null
+
+/** Sends what is due. Without SMTP_URL, messages are written to the log and marked sent. */
+export function deliverOutbox(now = new Date()): Promise<number> {
+  running ??= deliverDue(now).finally(() => {
+    running = null
+  })
+  return running
+}
+
+async function deliverDue(now: Date): Promise<number> {
+  const due = await listDueMessages(now)
+  const smtp = getTransporter()
+  let sent = 0
+  for (const message of due) {
+    try {
+      if (smtp) {
+        await smtp.sendMail({
+          from: getEnv().MAIL_FROM,
+          to: message.to_address,
+          subject: message.subject,
+          text: message.text_body,
+          html: message.html_body,
+        })
+      } else {
+        log.info('mail_logged', {
+          id: message.id,
+          to: message.to_address,
+          subject: message.subject,
+          text: message.text_body,
+        })
+      }
+      await markSent(message.id)
+      sent++
+    } catch (error) {
+      const attempts = message.attempts + 1
+      const next =
+        attempts >= MAX_ATTEMPTS
+          ? null
+          : new Date(now.getTime() + BASE_DELAY_MS * 2 ** (attempts - 1))
+      await markFailedAttempt(message.id, attempts, String(error), next)
+      log.warn('mail_failed', { id: message.id, attempts, error: String(error) })
+    }
+  }
+  return sent
+}
+
+/** Delivers in the background every few seconds; returns a stop function. */
+export function startOutboxWorker(intervalMs = 5000): () => void {
+  const timer = setInterval(() => {
+    deliverOutbox().catch((error) => log.error('outbox_worker', { error: String(error) }))
+  }, intervalMs)
+  timer.unref()
+  return () => clearInterval(timer)
+}

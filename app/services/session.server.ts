@@ -1,0 +1,115 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { createCookie, createSessionStorage, redirect, type Session } from '@remix-run/node'
+import { getEnv, isHttpsSite, publicUrl } from '~/env.server'
+import { sqlitePathFromUrl } from '#db/connection'
+import {
+  deleteSession,
+  insertSession,
+  readSession,
+  SESSION_ABSOLUTE_MS,
+  updateSession,
+} from '~/models/session.server'
+import { getSessionUserById, type SessionUser } from '~/models/user.server'
+import { log } from '~/services/log.server'
+
+/**
+ * SESSION_SECRET is required for a public (HTTPS) site. For a local demo or development we
+ * generate one and keep it beside the database, so sessions survive a restart.
+ */
+function sessionSecrets(): string[] {
+  const env = getEnv()
+  if (env.SESSION_SECRET) return env.SESSION_SECRET.split(',').map((s) => s.trim())
+  if (env.NODE_ENV === 'production' && isHttpsSite()) {
+    throw new Error('SESSION_SECRET is required in production')
+  }
+  const dbFile = sqlitePathFromUrl(env.DATABASE_URL)
+  if (dbFile === ':memory:') return [randomBytes(32).toString('hex')]
+  const file = path.join(path.dirname(dbFile), '.session-secret')
+  if (!fs.existsSync(file)) {
+    fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+    log.warn('session_secret_generated', { file, hint: 'set SESSION_SECRET in production' })
+  }
+  return [fs.readFileSync(file, 'utf8').trim()]
+}
+
+let storage: ReturnType<typeof createStorage> | undefined
+
+function createStorage() {
+  const secure = isHttpsSite()
+  const cookie = createCookie(secure ? '__Host-utmana_session' : 'utmana_session', {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    secrets: sessionSecrets(),
+    maxAge: SESSION_ABSOLUTE_MS / 1000,
+  })
+  return createSessionStorage({
+    cookie,
+    createData: (data) => insertSession(data),
+    readData: (id) => readSession(id),
+    updateData: (id, data) => updateSession(id, data),
+    deleteData: (id) => deleteSession(id),
+  })
+}
+
+function sessionStorage() {
+  storage ??= createStorage()
+  return storage
+}
+
+export function sessionCookieName(): string {
+  return isHttpsSite() ? '__Host-utmana_session' : 'utmana_session'
+}
+
+export async function getSession(request: Request) {
+  return sessionStorage().getSession(request.headers.get('Cookie'))
+}
+
+export const commitSession = (session: Session) => sessionStorage().commitSession(session)
+export const destroySession = (session: Session) => sessionStorage().destroySession(session)
+
+/**
+ * A brand-new session for a user who just proved who they are: the old id (if any) is
+ * destroyed, so an id planted before sign-in is worthless afterwards.
+ */
+export async function startUserSession(request: Request, userId: number, redirectTo: string) {
+  const old = await getSession(request)
+  if (old.id) await deleteSession(old.id)
+  const session = await sessionStorage().getSession()
+  session.set('userId', userId)
+  return redirect(redirectTo, {
+    headers: { 'Set-Cookie': await commitSession(session) },
+  })
+}
+
+export async function getUserId(request: Request): Promise<number | null> {
+  const session = await getSession(request)
+  const userId = session.get('userId')
+  return typeof userId === 'number' ? userId : null
+}
+
+/** The signed-in user, or null. A banned or deleted user counts as signed out. */
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const userId = await getUserId(request)
+  if (userId === null) return null
+  return (await getSessionUserById(userId)) ?? null
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request)
+  if (user) return user
+  const url = new URL(request.url)
+  const back = url.pathname + url.search
+  throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`)
+}
+
+export function hasSessionCookie(request: Request): boolean {
+  return (request.headers.get('Cookie') ?? '').includes(`${sessionCookieName()}=`)
+}
+
+export function siteOrigin(): string {
+  return publicUrl().origin
+}

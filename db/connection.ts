@@ -1,0 +1,57 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, Migrator, SqliteDialect, type MigrationResultSet } from 'kysely'
+import { migrations } from './migrations'
+import type { Database } from './schema'
+
+export const DEFAULT_DATABASE_URL = 'file:./data/utmana.sqlite'
+
+/** `file:./data/utmana.sqlite` → an absolute path; the folder is created when missing. */
+export function sqlitePathFromUrl(url: string): string {
+  if (url === ':memory:' || url === 'file::memory:') return ':memory:'
+  if (!url.startsWith('file:')) {
+    throw new Error(`DATABASE_URL must start with file: (got ${url.split(':')[0]}:)`)
+  }
+  const file = path.resolve(url.slice('file:'.length).replace(/^\/\/(?=\/)/, ''))
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  return file
+}
+
+// SQLite-only connection set-up lives here, and only here.
+export function openSqlite(file: string, options: { readonly?: boolean } = {}) {
+  const sqlite = new SQLite(file, { readonly: options.readonly ?? false })
+  if (!options.readonly) sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  // FULL: a committed vote survives a power cut, not only a process crash.
+  sqlite.pragma('synchronous = FULL')
+  return sqlite
+}
+
+export interface DatabaseHandle {
+  db: Kysely<Database>
+  sqlite: SQLite.Database
+  close(): Promise<void>
+}
+
+export function createDatabase(url: string = DEFAULT_DATABASE_URL): DatabaseHandle {
+  const sqlite = openSqlite(sqlitePathFromUrl(url))
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return {
+    db,
+    sqlite,
+    // Kysely's destroy closes the better-sqlite3 handle as well.
+    close: () => db.destroy(),
+  }
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  })
+  const result = await migrator.migrateToLatest()
+  if (result.error) throw result.error
+  return result
+}

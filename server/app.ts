@@ -1,0 +1,171 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import express, { type NextFunction, type Request, type Response } from 'express'
+import expressStaticGzip from 'express-static-gzip'
+import helmet from 'helmet'
+import { log } from '../app/services/log.server'
+
+/** What the app's server build exports for the server (see app/runtime.server.ts). */
+export interface Runtime {
+  start(options: { seedDemo: boolean }): Promise<() => void>
+  healthy(): Promise<boolean>
+  deliverOutbox(): Promise<number>
+  close(): Promise<void>
+}
+export type AppBuild = ServerBuild & { entry: { module: { runtime: Runtime } } }
+
+export interface AppOptions {
+  /** The build, or a function giving the current one (development reloads it). */
+  build: AppBuild | (() => Promise<AppBuild>)
+  runtime: Runtime
+  mode: 'production' | 'development' | 'test'
+  /** The site's own origin, e.g. https://utmana.example.se */
+  publicOrigin: string
+  /** HTTPS sites get HSTS and upgrade-insecure-requests. */
+  https: boolean
+  trustProxy?: string
+  publicDir?: string
+  /** Bodies above this many bytes are refused with 413 before anything reads them. */
+  maxBodyBytes?: number
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+function refusal(res: Response, status: number, sv: string, en: string) {
+  res
+    .status(status)
+    .type('html')
+    .set('Cache-Control', 'no-store')
+    .send(
+      `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${status}</title></head>` +
+        `<body><main><h1>${status}</h1><p>${sv}</p><p lang="en">${en}</p><p><a href="/">Utmana</a></p></main></body></html>`,
+    )
+}
+
+/** Paths can carry secrets (reset tokens); logs get a redacted copy. */
+function loggablePath(url: string): string {
+  const pathname = url.split('?')[0] ?? url
+  return pathname.replace(/^\/reset-password\/[^/]+/, '/reset-password/[token]')
+}
+
+export function createApp(options: AppOptions) {
+  const app = express()
+  const publicDir = options.publicDir ?? path.resolve('public')
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  app.disable('x-powered-by')
+  if (options.trustProxy) {
+    const value = options.trustProxy
+    app.set('trust proxy', /^\d+$/.test(value) ? Number(value) : value === 'true' ? true : value)
+  }
+
+  // Request id, CSP nonce and one log line per request.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint()
+    res.locals.requestId = randomUUID()
+    res.locals.nonce = randomBytes(16).toString('base64')
+    res.on('finish', () => {
+      log.info('request', {
+        id: res.locals.requestId,
+        method: req.method,
+        path: loggablePath(req.originalUrl),
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+        bytes: Number(res.getHeader('content-length') ?? 0) || undefined,
+        ip: req.ip,
+      })
+    })
+    next()
+  })
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.nonce}'`],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: options.mode === 'development' ? ["'self'", 'ws:'] : ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+          ...(options.https ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: options.https ? { maxAge: 31536000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+      crossOriginEmbedderPolicy: false,
+    }),
+  )
+
+  app.get('/healthz', async (_req, res) => {
+    const ok = await options.runtime.healthy()
+    res.status(ok ? 200 : 503).set('Cache-Control', 'no-store').json({ status: ok ? 'ok' : 'unavailable' })
+  })
+
+  // CSRF: a state-changing request must come from our own pages.
+  app.use((req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next()
+    const origin = req.get('origin')
+    const site = req.get('sec-fetch-site')
+    const own = new Set([options.publicOrigin, `${req.protocol}://${req.get('host')}`])
+    if ((origin && origin !== 'null' && !own.has(origin)) || origin === 'null' || site === 'cross-site') {
+      log.warn('csrf_refused', { method: req.method, path: loggablePath(req.originalUrl), origin, site, ip: req.ip })
+      return refusal(res, 403, 'Begäran kom från en annan webbplats och avvisades.', 'The request came from another site and was refused.')
+    }
+    next()
+  })
+
+  // Body size: decided from Content-Length before anything reads the body.
+  app.use((req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next()
+    const length = req.get('content-length')
+    if (length === undefined && req.get('transfer-encoding')) {
+      return refusal(res, 411, 'Begäran saknar längd.', 'The request has no length.')
+    }
+    if (length !== undefined && Number(length) > maxBody) {
+      log.warn('body_too_large', { path: loggablePath(req.originalUrl), bytes: Number(length), ip: req.ip })
+      res.set('Connection', 'close')
+      return refusal(res, 413, 'Det du skickade var för stort.', 'What you sent was too large.')
+    }
+    next()
+  })
+
+  // Fingerprinted build assets: cached for a year, served pre-compressed (see scripts/compress-assets.ts).
+  app.use(
+    '/build',
+    expressStaticGzip(path.join(publicDir, 'build'), {
+      enableBrotli: true,
+      orderPreference: ['br', 'gz'],
+      serveStatic: { immutable: true, maxAge: '1y', index: false },
+    }),
+  )
+  app.use(express.static(publicDir, { maxAge: '1h', index: false }))
+
+  const getLoadContext = (_req: Request, res: Response) => ({
+    nonce: res.locals.nonce as string,
+    ip: _req.ip ?? 'unknown',
+    requestId: res.locals.requestId as string,
+  })
+  const build = options.build
+  app.all(
+    '*',
+    typeof build === 'function'
+      ? async (req, res, next) => {
+          try {
+            return await createRequestHandler({ build: await build(), mode: options.mode, getLoadContext })(req, res, next)
+          } catch (error) {
+            next(error)
+          }
+        }
+      : createRequestHandler({ build, mode: options.mode, getLoadContext }),
+  )
+
+  return app
+}
