@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import {
   Links,
@@ -26,6 +26,13 @@ export const links: LinksFunction = () => [
 
 // On an error the ErrorPage renders its own <title>; an earlier one here would win.
 export const meta: MetaFunction = ({ error }) => (error ? [] : [{ title: 'Utmana' }])
+
+// A thrown 429 carries Retry-After; Remix only copies a thrown response's headers to the page
+// through a headers function.
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const retryAfter = errorHeaders?.get('Retry-After')
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers()
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user, settings] = await Promise.all([getLocale(request), getUser(request), getSettings()])

@@ -134,6 +134,12 @@ export function createApp(options: AppOptions) {
       res.set('Connection', 'close')
       return refusal(res, 413, 'Det du skickade var för stort.', 'What you sent was too large.')
     }
+    // Every action reads a form; anything else would only reach request.formData() and fail there.
+    const type = req.get('content-type')
+    const hasBody = Number(length ?? 0) > 0
+    if (hasBody && !/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type ?? '')) {
+      return refusal(res, 415, 'Formuläret skickades i ett format som inte stöds.', 'The form was sent in an unsupported format.')
+    }
     next()
   })
 

@@ -7,20 +7,26 @@ import { z } from 'zod'
 export const msg = (key: string, params?: Record<string, string | number>) =>
   params ? `${key}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}` : key
 
-// Control characters, bidi overrides and lone surrogates have no place in a name or title.
-const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+// Control characters, bidi overrides, lone surrogates and U+FFFD (what invalid UTF-8 and lone
+// surrogates become on the way in) have no place in a name or title.
+const FORBIDDEN =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff]/g
 
-/** A one-line text: trimmed, required, visible characters only, at most `max` long. */
+/** A one-line text: trimmed, required, visible characters only, between `min` and `max` long. */
 export function line(max: number, min = 1) {
   return z
     .string({ required_error: msg('errors.required') })
     .trim()
-    .refine((v) => !/[\r\n]/.test(v) && !FORBIDDEN.test(v), msg('errors.invalidCharacters'))
-    .refine((v) => v.replace(INVISIBLE, '').length >= min, min > 1 ? msg('errors.tooShort', { min }) : msg('errors.required'))
-    .refine((v) => v.length <= max, msg('errors.tooLong', { max }))
+    .superRefine((value, ctx) => {
+      const fail = (message: string) => ctx.addIssue({ code: 'custom', message })
+      const visible = value.replace(INVISIBLE, '').length
+      if (visible === 0) return fail(msg('errors.required'))
+      if (/[\r\n]/.test(value) || FORBIDDEN.test(value)) return fail(msg('errors.invalidCharacters'))
+      if (visible < min) return fail(msg('errors.tooShort', { min }))
+      if (value.length > max) return fail(msg('errors.tooLong', { max }))
+    })
 }
-
 export const email = z
   .string({ required_error: msg('errors.required') })
   .trim()

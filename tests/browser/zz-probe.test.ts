@@ -1,0 +1,25 @@
+import AxeBuilder from '@axe-core/playwright'
+import { startServer } from './server'
+import { launchBrowser, newContext, open } from './browser'
+test('probe', async () => {
+  const server = await startServer()
+  const browser = await launchBrowser()
+  const ctx = await newContext(browser, server.url, { js: false })
+  const page = await ctx.newPage()
+  await open(page, '/register', false)
+  const cdp = await ctx.newCDPSession(page)
+  await cdp.send('Emulation.setScriptExecutionDisabled', { value: false })
+  const t0 = Date.now()
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a','wcag2aa','wcag21a','wcag21aa']).analyze()
+  console.log('violations', JSON.stringify(r.violations.map(v => [v.id, v.nodes.map(n => n.target)])), 'passes', r.passes.length, Date.now() - t0)
+  console.log('router', await page.evaluate(() => typeof (window as any).__remixRouter))
+  await cdp.send('Emulation.setScriptExecutionDisabled', { value: true })
+  await page.locator('main').getByRole('button', { name: 'Skapa konto' }).click()
+  await page.waitForLoadState('load')
+  console.log('after submit', (await page.locator('.field-errors').allInnerTexts()))
+  await cdp.send('Emulation.setScriptExecutionDisabled', { value: false })
+  const r2 = await new AxeBuilder({ page }).withTags(['wcag2a','wcag2aa','wcag21a','wcag21aa']).analyze()
+  console.log('violations2', JSON.stringify(r2.violations.map(v => [v.id, v.nodes.map(n => n.target)])))
+  console.log('router', await page.evaluate(() => typeof (window as any).__remixRouter))
+  await browser.close(); await server.stop()
+})

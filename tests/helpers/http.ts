@@ -1,0 +1,77 @@
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createApp, type AppBuild } from '../../server/app'
+
+/**
+ * The real production server (Express + the built Remix app) on a free loopback port, sharing
+ * this test file's database. Run `npm run build` first (`npm test` does).
+ */
+export async function startTestServer(options: { maxBodyBytes?: number } = {}) {
+  const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as AppBuild
+  const runtime = build.entry.module.runtime
+  const app = createApp({
+    build,
+    runtime,
+    mode: 'production',
+    publicOrigin: 'http://localhost:3000',
+    https: false,
+    maxBodyBytes: options.maxBodyBytes,
+  })
+  const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s))
+  })
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    origin,
+    runtime,
+    client: () => new Client(origin),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+/** A browser-like client: keeps cookies, sends our Origin on writes, never follows redirects. */
+export class Client {
+  cookies = new Map<string, string>()
+  constructor(public origin: string) {}
+
+  cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+  }
+
+  async request(pathname: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string>; body?: BodyInit } = {}) {
+    const method = init.method ?? (init.form ? 'POST' : 'GET')
+    const headers: Record<string, string> = { 'Accept-Language': 'sv', ...init.headers }
+    if (this.cookies.size) headers.Cookie = this.cookieHeader()
+    if (method !== 'GET' && !('Origin' in headers)) headers.Origin = this.origin
+    const response = await fetch(this.origin + pathname, {
+      method,
+      headers,
+      redirect: 'manual',
+      body: init.form ? new URLSearchParams(init.form) : init.body,
+    })
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ''] = cookie.split(';')
+      const index = pair.indexOf('=')
+      const name = pair.slice(0, index)
+      const value = pair.slice(index + 1)
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(cookie) || value === '') this.cookies.delete(name)
+      else this.cookies.set(name, value)
+    }
+    return response
+  }
+
+  get(pathname: string, headers?: Record<string, string>) {
+    return this.request(pathname, { headers })
+  }
+
+  post(pathname: string, form: Record<string, string>, headers?: Record<string, string>) {
+    return this.request(pathname, { form, headers })
+  }
+
+  async login(email: string, password: string) {
+    const response = await this.post('/login', { email, password, redirectTo: '/me' })
+    if (response.status !== 302) throw new Error(`login failed with ${response.status}`)
+    return response
+  }
+}

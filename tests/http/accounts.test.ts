@@ -1,0 +1,283 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { db } from '~/db.server'
+import { listOutbox } from '~/models/outbox.server'
+import { countUserSessions } from '~/models/session.server'
+import { createOrganisation, createUser } from '../factories'
+import { startTestServer, type Client } from '../helpers/http'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(() => server.close())
+
+const sessionCookie = (client: Client) => client.cookies.get('utmana_session')
+
+async function resetLinkFor(email: string) {
+  const [mail] = await listOutbox({ to: email, template: 'passwordReset' })
+  const match = /\/reset-password\/([A-Za-z0-9_-]+)/.exec(mail?.text_body ?? '')
+  if (!match) throw new Error('no reset mail')
+  return `/reset-password/${match[1]}`
+}
+
+describe('registration', () => {
+  it('creates the account, signs in and sends a welcome mail', async () => {
+    const client = server.client()
+    const response = await client.post('/register', {
+      name: 'Sara Holm',
+      email: 'Sara.Holm@Example.se',
+      password: 'hamnen i kvällsljus',
+      represent: 'none',
+    })
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe('/me')
+    const me = await client.get('/me')
+    expect(me.status).toBe(200)
+    expect(await me.text()).toContain('sara.holm@example.se')
+    const [welcome] = await listOutbox({ to: 'sara.holm@example.se', template: 'welcome' })
+    expect(welcome?.subject).toBe('Välkommen till Utmana')
+    expect(welcome?.text_body).toContain('Hej Sara Holm!')
+  })
+
+  it('answers bad input with 400, the input kept and a message tied to each field', async () => {
+    const response = await server.client().post('/register', { name: 'Nils Nilsson', email: 'nils@example', password: 'kort' })
+    expect(response.status).toBe(400)
+    const html = await response.text()
+    expect(html).toContain('value="Nils Nilsson"')
+    expect(html).toContain('value="nils@example"')
+    expect(html).toMatch(/id="register-email"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="register-email"/)
+    expect(html).toMatch(/aria-describedby="register-email-error"/)
+    expect(html).toContain('Skriv en giltig e-postadress')
+    expect(html).toContain('Lösenordet måste ha minst 8 tecken.')
+    expect(html).not.toContain('value="kort"')
+  })
+
+  it('names the limit of an overlong name', async () => {
+    const response = await server.client().post('/register', { name: 'x'.repeat(10_000), email: 'long@example.se', password: 'hamnen i kvällsljus' })
+    expect(response.status).toBe(400)
+    expect(await response.text()).toContain('Högst 80 tecken.')
+  })
+
+  it('ignores extra fields such as role=admin', async () => {
+    const client = server.client()
+    await client.post('/register', {
+      name: 'Ola Ohlsson',
+      email: 'ola@example.se',
+      password: 'hamnen i kvällsljus',
+      role: 'admin',
+      id: '1',
+    })
+    const user = await db.selectFrom('users').select(['role', 'id']).where('email', '=', 'ola@example.se').executeTakeFirstOrThrow()
+    expect(user.role).toBe('member')
+    expect(user.id).not.toBe(1)
+  })
+
+  it('creates a business the new user owns', async () => {
+    const client = server.client()
+    const response = await client.post('/register', {
+      name: 'Kim Berg',
+      email: 'kim@example.se',
+      password: 'cyklar och kaffe',
+      represent: 'new',
+      organisationName: 'Bergs Cykel & Kaffe',
+      organisationKind: 'business',
+    })
+    expect(response.status).toBe(302)
+    const row = await db
+      .selectFrom('memberships')
+      .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select(['organisations.slug', 'organisations.kind', 'memberships.role', 'memberships.status'])
+      .where('users.email', '=', 'kim@example.se')
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({ slug: 'bergs-cykel-kaffe', kind: 'business', role: 'owner', status: 'active' })
+  })
+
+  it('asks to join an existing association and tells its owner', async () => {
+    const owner = await createUser()
+    const org = await createOrganisation({ kind: 'association', name: 'Föreningen Fyren', ownerId: owner.id })
+    const response = await server.client().post('/register', {
+      name: 'Lo Lind',
+      email: 'lo@example.se',
+      password: 'fyren lyser i natt',
+      represent: 'join',
+      organisationId: String(org.id),
+    })
+    expect(response.status).toBe(302)
+    const membership = await db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select(['memberships.status', 'memberships.role'])
+      .where('users.email', '=', 'lo@example.se')
+      .executeTakeFirstOrThrow()
+    expect(membership).toEqual({ status: 'pending', role: 'member' })
+    const [request] = await listOutbox({ to: owner.email, template: 'joinRequest' })
+    expect(request?.subject).toBe('Lo Lind vill gå med i Föreningen Fyren')
+  })
+
+  it('refuses a second account with the same email', async () => {
+    const existing = await createUser()
+    const response = await server.client().post('/register', { name: 'Dubbel', email: existing.email.toUpperCase(), password: 'hamnen i kvällsljus' })
+    expect(response.status).toBe(400)
+    expect(await response.text()).toContain('Det finns redan ett konto med den e-postadressen.')
+  })
+})
+
+describe('login and sessions', () => {
+  it('issues a new, HttpOnly SameSite=Lax session id at login', async () => {
+    const user = await createUser()
+    const client = server.client()
+    client.cookies.set('utmana_session', 'planted-by-an-attacker')
+    const response = await client.login(user.email, user.password)
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith('utmana_session='))!
+    expect(cookie).toContain('HttpOnly')
+    expect(cookie).toContain('SameSite=Lax')
+    expect(cookie).toContain('Path=/')
+    expect(sessionCookie(client)).not.toBe('planted-by-an-attacker')
+    // A second login gives a different id.
+    const first = sessionCookie(client)
+    await client.login(user.email, user.password)
+    expect(sessionCookie(client)).not.toBe(first)
+  })
+
+  it('gives an unknown email and a wrong password the same answer', async () => {
+    const user = await createUser()
+    const unknown = await server.client().post('/login', { email: 'nobody@example.se', password: 'whatever123' })
+    const wrong = await server.client().post('/login', { email: user.email, password: 'whatever123' })
+    expect(unknown.status).toBe(401)
+    expect(wrong.status).toBe(401)
+    const strip = (html: string) =>
+      html.replace(/nonce(="|-)[^"']+/g, '').replaceAll(user.email, 'E').replaceAll('nobody@example.se', 'E')
+    expect(strip(await unknown.text())).toBe(strip(await wrong.text()))
+  })
+
+  it('sends only local redirects after login', async () => {
+    const user = await createUser()
+    for (const redirectTo of ['//evil.example', 'https://evil.example', '/\\evil.example', '%2F%2Fevil.example', 'javascript:alert(1)']) {
+      const response = await server.client().post('/login', { email: user.email, password: user.password, redirectTo })
+      expect(response.headers.get('location')).toBe('/')
+    }
+  })
+
+  it('marks signed-in pages no-store', async () => {
+    const user = await createUser()
+    const client = server.client()
+    await client.login(user.email, user.password)
+    for (const pathname of ['/me', '/', '/about']) {
+      expect((await client.get(pathname)).headers.get('cache-control')).toContain('no-store')
+    }
+  })
+
+  it('makes an old cookie anonymous after logout', async () => {
+    const user = await createUser()
+    const client = server.client()
+    await client.login(user.email, user.password)
+    const stolen = sessionCookie(client)!
+    await client.post('/logout', {})
+    const replay = await fetch(server.origin + '/me', { headers: { Cookie: `utmana_session=${stolen}` }, redirect: 'manual' })
+    expect(replay.status).toBe(302)
+    expect(replay.headers.get('location')).toContain('/login')
+  })
+
+  it('ignores a tampered cookie', async () => {
+    const user = await createUser()
+    const client = server.client()
+    await client.login(user.email, user.password)
+    const tampered = sessionCookie(client)!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))
+    const response = await fetch(server.origin + '/me', { headers: { Cookie: `utmana_session=${tampered}` }, redirect: 'manual' })
+    expect(response.status).toBe(302)
+  })
+
+  it('"log out everywhere" ends the sessions on other devices', async () => {
+    const user = await createUser()
+    const laptop = server.client()
+    const phone = server.client()
+    await laptop.login(user.email, user.password)
+    await phone.login(user.email, user.password)
+    expect(await countUserSessions(user.id)).toBe(2)
+    expect((await phone.get('/me')).status).toBe(200)
+
+    const response = await laptop.post('/me', { intent: 'logout-everywhere' })
+    expect(response.headers.get('location')).toBe('/login?notice=loggedOutEverywhere')
+    expect(await countUserSessions(user.id)).toBe(0)
+    expect((await phone.get('/me')).status).toBe(302)
+    expect((await laptop.get('/me')).status).toBe(302)
+  })
+
+  it('answers rapid wrong logins with 429, Retry-After and a readable page', async () => {
+    const user = await createUser()
+    const client = server.client()
+    for (let i = 0; i < 10; i++) {
+      const response = await client.post('/login', { email: user.email, password: `wrong-password-${i}` })
+      expect(response.status).toBe(401)
+    }
+    const blocked = await client.post('/login', { email: user.email, password: user.password })
+    expect(blocked.status).toBe(429)
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
+    const html = await blocked.text()
+    expect(html).toContain('För många försök')
+    expect(html).toMatch(/Försök igen om \d+ sekunder/)
+    // Even the right password waits: that is the point.
+    expect(sessionCookie(client)).toBeUndefined()
+  })
+})
+
+describe('password reset', () => {
+  it('never reveals whether an account exists', async () => {
+    const user = await createUser()
+    const known = await server.client().post('/forgot-password', { email: user.email })
+    const unknown = await server.client().post('/forgot-password', { email: 'nobody-here@example.se' })
+    expect(known.status).toBe(200)
+    expect(unknown.status).toBe(200)
+    const strip = (html: string) => html.replace(/nonce(="|-)[^"']+/g, '').replaceAll(user.email, 'E').replaceAll('nobody-here@example.se', 'E')
+    expect(strip(await known.text())).toBe(strip(await unknown.text()))
+    expect(await listOutbox({ to: 'nobody-here@example.se' })).toEqual([])
+  })
+
+  it('resets with the emailed token once, ends every session, and the old password stops working', async () => {
+    const user = await createUser()
+    const other = server.client()
+    await other.login(user.email, user.password)
+    await server.client().post('/forgot-password', { email: user.email })
+    const link = await resetLinkFor(user.email)
+
+    const client = server.client()
+    expect((await client.get(link)).status).toBe(200)
+    const done = await client.post(link, { password: 'ett helt nytt lösenord', confirm: 'ett helt nytt lösenord' })
+    expect(done.status).toBe(302)
+    expect(done.headers.get('location')).toBe('/login?notice=passwordReset')
+
+    expect((await other.get('/me')).status).toBe(302)
+    expect((await server.client().post('/login', { email: user.email, password: user.password })).status).toBe(401)
+    expect((await server.client().post('/login', { email: user.email, password: 'ett helt nytt lösenord' })).status).toBe(302)
+
+    // The same link a second time does nothing.
+    expect((await client.get(link)).status).toBe(410)
+    const again = await client.post(link, { password: 'ett tredje lösenord', confirm: 'ett tredje lösenord' })
+    expect(again.status).toBe(410)
+    expect((await server.client().post('/login', { email: user.email, password: 'ett tredje lösenord' })).status).toBe(401)
+  })
+
+  it('refuses an expired token', async () => {
+    const user = await createUser()
+    await server.client().post('/forgot-password', { email: user.email })
+    const link = await resetLinkFor(user.email)
+    await db.updateTable('password_reset_tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('user_id', '=', user.id).execute()
+    const page = await server.client().get(link)
+    expect(page.status).toBe(410)
+    expect(await page.text()).toContain('Länken fungerar inte')
+    const post = await server.client().post(link, { password: 'ett helt nytt lösenord', confirm: 'ett helt nytt lösenord' })
+    expect(post.status).toBe(410)
+  })
+
+  it('keeps the form and explains when the new passwords differ', async () => {
+    const user = await createUser()
+    await server.client().post('/forgot-password', { email: user.email })
+    const link = await resetLinkFor(user.email)
+    const response = await server.client().post(link, { password: 'ett helt nytt lösenord', confirm: 'något annat' })
+    expect(response.status).toBe(400)
+    expect(await response.text()).toContain('Lösenorden är inte lika.')
+    // The token is still good after a mistake.
+    expect((await server.client().get(link)).status).toBe(200)
+  })
+})

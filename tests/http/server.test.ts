@@ -1,0 +1,142 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { db } from '~/db.server'
+import { startTestServer } from '../helpers/http'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(() => server.close())
+
+const countUsers = async () =>
+  Number((await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+
+const registration = { name: 'Eva Ek', email: 'eva.ek@example.se', password: 'en lagom lång fras' }
+
+describe('the production server', () => {
+  it('answers /healthz after checking the database', async () => {
+    const response = await fetch(`${server.origin}/healthz`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ status: 'ok' })
+  })
+
+  it('sends security headers with a fresh CSP nonce that the page scripts carry', async () => {
+    const [a, b] = await Promise.all([fetch(server.origin + '/about'), fetch(server.origin + '/about')])
+    const csp = a.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("object-src 'none'")
+    expect(csp).toContain("base-uri 'none'")
+    expect(csp).toContain("frame-ancestors 'none'")
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1]
+    expect(nonce).toBeTruthy()
+    expect(b.headers.get('content-security-policy')).not.toContain(nonce!)
+    expect(a.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(a.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    const html = await a.text()
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1])
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const attributes of scripts) expect(attributes).toContain(`nonce="${nonce}"`)
+  })
+
+  it('serves build assets pre-compressed with a one-year immutable cache', async () => {
+    const html = await (await fetch(server.origin + '/')).text()
+    const asset = /src="(\/build\/[^"]+\.js)"|href="(\/build\/[^"]+\.css)"/.exec(html)
+    const href = asset?.[1] ?? asset?.[2]
+    expect(href).toBeTruthy()
+    const response = await fetch(server.origin + href, { headers: { 'Accept-Encoding': 'br' } })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-encoding')).toBe('br')
+    expect(response.headers.get('cache-control')).toContain('immutable')
+    expect(response.headers.get('cache-control')).toContain('max-age=31536000')
+    expect(fs.existsSync(path.resolve('public' + href + '.br'))).toBe(true)
+  })
+
+  it('answers an unknown URL with a translated 404 page', async () => {
+    const sv = await fetch(server.origin + '/finns-inte', { headers: { 'Accept-Language': 'sv' } })
+    expect(sv.status).toBe(404)
+    expect(await sv.text()).toContain('Sidan finns inte')
+    const en = await fetch(server.origin + '/does-not-exist', { headers: { 'Accept-Language': 'en-GB,en;q=0.9' } })
+    expect(en.status).toBe(404)
+    const html = await en.text()
+    expect(html).toContain('Page not found')
+    expect(html).toContain('<html lang="en"')
+  })
+
+  it('refuses a POST with a foreign Origin with 403 and writes nothing', async () => {
+    const before = await countUsers()
+    const client = server.client()
+    const response = await client.post('/register', registration, { Origin: 'https://evil.example' })
+    expect(response.status).toBe(403)
+    expect(await countUsers()).toBe(before)
+  })
+
+  it('refuses a cross-site POST to /login even without an Origin header', async () => {
+    const response = await fetch(server.origin + '/login', {
+      method: 'POST',
+      headers: { 'Sec-Fetch-Site': 'cross-site', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'email=a@b.se&password=whatever1',
+      redirect: 'manual',
+    })
+    expect(response.status).toBe(403)
+    expect(response.headers.get('set-cookie')).toBeNull()
+  })
+
+  it('refuses a 10 MB body with 413 before reading it', async () => {
+    const before = await countUsers()
+    const client = server.client()
+    const response = await client.request('/register', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `name=x&email=big@example.se&password=${'a'.repeat(10 * 1024 * 1024)}`,
+    })
+    expect(response.status).toBe(413)
+    expect(await countUsers()).toBe(before)
+  })
+
+  it('answers a form action sent as JSON with a 400 form, not a 500', async () => {
+    const client = server.client()
+    const response = await client.request('/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'a@b.se', password: 'x' }),
+    })
+    expect(response.status).toBeGreaterThanOrEqual(400)
+    expect(response.status).toBeLessThan(500)
+  })
+
+  it('survives 10,000 form fields with a 400', async () => {
+    const client = server.client()
+    const body = Array.from({ length: 10_000 }, (_, i) => `f${i}=x`).join('&')
+    const response = await client.request('/register', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body,
+    })
+    expect(response.status).toBe(400)
+  })
+
+  it('does not change state on GET /logout', async () => {
+    const response = await fetch(server.origin + '/logout', { redirect: 'manual' })
+    expect(response.status).toBe(302)
+    expect(response.headers.get('set-cookie')).toBeNull()
+  })
+
+  it('switches language without JavaScript and remembers it', async () => {
+    const client = server.client()
+    const switched = await client.post('/language', { lng: 'en', redirectTo: '/about' })
+    expect(switched.status).toBe(302)
+    expect(switched.headers.get('location')).toBe('/about')
+    const page = await client.get('/about')
+    const html = await page.text()
+    expect(html).toContain('<html lang="en"')
+    expect(html).toContain('About Utmana')
+    // The choice beats the browser's Accept-Language.
+    expect(await (await client.get('/', { 'Accept-Language': 'sv' })).text()).toContain('<html lang="en"')
+  })
+
+  it('falls back to Accept-Language, then Swedish', async () => {
+    expect(await (await fetch(server.origin + '/', { headers: { 'Accept-Language': 'en-US' } })).text()).toContain('lang="en"')
+    expect(await (await fetch(server.origin + '/', { headers: { 'Accept-Language': 'de' } })).text()).toContain('lang="sv"')
+  })
+})
