@@ -8,8 +8,13 @@ import { i18nOptions } from '~/i18n'
 async function hydrate() {
   // The server chose the language; load only that one.
   const lng = document.documentElement.lang === 'en' ? 'en' : 'sv'
-  const common = lng === 'en' ? (await import('~/locales/en.json')).default : (await import('~/locales/sv.json')).default
-  await i18next.use(initReactI18next).init({ ...i18nOptions, lng, resources: { [lng]: { common } } })
+  const common =
+    lng === 'en'
+      ? (await import('~/locales/en.json')).default
+      : (await import('~/locales/sv.json')).default
+  await i18next
+    .use(initReactI18next)
+    .init({ ...i18nOptions, lng, resources: { [lng]: { common } } })
 
   startTransition(() => {
     hydrateRoot(

@@ -31,6 +31,11 @@ export function getEnv(): Env {
   return cached
 }
 
+/** Forget the parsed environment (tests change process.env between cases). */
+export function resetEnv() {
+  cached = undefined
+}
+
 export function publicUrl(): URL {
   const env = getEnv()
   return new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`)

@@ -1,13 +1,11 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type {
+  HeadersFunction,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from '@remix-run/node'
 import { json } from '@remix-run/node'
-import {
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteError,
-} from '@remix-run/react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useNonce } from '~/context'
 import { useRootData } from '~/utils/root-data'
@@ -35,7 +33,11 @@ export const headers: HeadersFunction = ({ errorHeaders }) => {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [locale, user, settings] = await Promise.all([getLocale(request), getUser(request), getSettings()])
+  const [locale, user, settings] = await Promise.all([
+    getLocale(request),
+    getUser(request),
+    getSettings(),
+  ])
   return json({
     locale,
     user,

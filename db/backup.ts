@@ -9,11 +9,15 @@ run(async () => {
   const target = process.argv.slice(2).find((a) => !a.startsWith('-'))
   if (!target) throw new Error('Usage: npm run db:backup -- FILE')
   const destination = path.resolve(target)
-  if (fs.existsSync(destination)) throw new Error(`${destination} already exists; choose a new file.`)
+  if (fs.existsSync(destination))
+    throw new Error(`${destination} already exists; choose a new file.`)
   fs.mkdirSync(path.dirname(destination), { recursive: true })
 
   const source = openSqlite(sqlitePathFromUrl(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL))
-  const bar = new SingleBar({ format: 'Backup [{bar}] {percentage}% | {value}/{total} pages' }, Presets.shades_classic)
+  const bar = new SingleBar(
+    { format: 'Backup [{bar}] {percentage}% | {value}/{total} pages' },
+    Presets.shades_classic,
+  )
   let started = false
   try {
     await source.backup(destination, {
@@ -40,5 +44,7 @@ run(async () => {
     copy.close()
   }
   const size = fs.statSync(destination).size
-  console.log(`Backup written to ${destination} (${(size / 1024).toFixed(0)} KiB), integrity_check: ok`)
+  console.log(
+    `Backup written to ${destination} (${(size / 1024).toFixed(0)} KiB), integrity_check: ok`,
+  )
 })

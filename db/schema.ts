@@ -1,8 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 
-// Dates are ISO 8601 text in UTC; SQLite returns booleans as 0/1. Types match what comes back.
+// Dates are ISO 8601 text in UTC. Types match what SQLite really returns.
 type Timestamp = string
-type Flag = 0 | 1
 
 export type Role = 'member' | 'moderator' | 'admin'
 export type OrganisationKind = 'business' | 'association' | 'municipality'

@@ -14,7 +14,9 @@ function walk(dir: string) {
     if (entry.isDirectory()) walk(file)
     else if (/\.(js|css|svg|json|map)$/.test(entry.name)) {
       const data = fs.readFileSync(file)
-      const br = zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+      const br = zlib.brotliCompressSync(data, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
+      })
       const gz = zlib.gzipSync(data, { level: 9 })
       fs.writeFileSync(`${file}.br`, br)
       fs.writeFileSync(`${file}.gz`, gz)
@@ -26,4 +28,6 @@ function walk(dir: string) {
 }
 
 if (fs.existsSync(root)) walk(root)
-console.log(`Compressed ${files} assets: ${(before / 1024).toFixed(0)} KiB → ${(after / 1024).toFixed(0)} KiB brotli`)
+console.log(
+  `Compressed ${files} assets: ${(before / 1024).toFixed(0)} KiB → ${(after / 1024).toFixed(0)} KiB brotli`,
+)

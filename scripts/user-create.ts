@@ -3,7 +3,8 @@ import { migrateToLatest } from '../db/connection'
 import { args, openFromEnv, run } from '../db/cli'
 import { hashPassword } from '../app/services/password.server'
 
-const usage = 'Usage: npm run user:create -- --email E --password P --role member|moderator|admin [--name N]'
+const usage =
+  'Usage: npm run user:create -- --email E --password P --role member|moderator|admin [--name N]'
 
 const Input = z.object({
   email: z.string().trim().toLowerCase().email(),
@@ -31,24 +32,52 @@ run(async () => {
     await migrateToLatest(handle.db)
     const passwordHash = await hashPassword(password)
     const now = new Date().toISOString()
-    const existing = await handle.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()
+    const existing = await handle.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirst()
     await handle.db.transaction().execute(async (trx) => {
       let id = existing?.id
       if (id) {
-        await trx.updateTable('users').set({ role, password_hash: passwordHash, updated_at: now }).where('id', '=', id).execute()
+        await trx
+          .updateTable('users')
+          .set({ role, password_hash: passwordHash, updated_at: now })
+          .where('id', '=', id)
+          .execute()
         await trx.deleteFrom('sessions').where('user_id', '=', id).execute()
       } else {
         id = (
           await trx
             .insertInto('users')
-            .values({ email, name, password_hash: passwordHash, role, locale: null, email_verified_at: now, banned_until: null, ban_reason: null, last_login_at: null, updated_at: now })
+            .values({
+              email,
+              name,
+              password_hash: passwordHash,
+              role,
+              locale: null,
+              email_verified_at: now,
+              banned_until: null,
+              ban_reason: null,
+              last_login_at: null,
+              updated_at: now,
+            })
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id
       }
       await trx
         .insertInto('audit_log')
-        .values({ actor_id: null, action: existing ? 'user.update_cli' : 'user.create_cli', subject_type: 'user', subject_id: id, after: JSON.stringify({ role }), before: null, reason: 'npm run user:create', ip: null })
+        .values({
+          actor_id: null,
+          action: existing ? 'user.update_cli' : 'user.create_cli',
+          subject_type: 'user',
+          subject_id: id,
+          after: JSON.stringify({ role }),
+          before: null,
+          reason: 'npm run user:create',
+          ip: null,
+        })
         .execute()
     })
     console.log(`${existing ? 'Updated' : 'Created'} ${role} ${email}`)

@@ -98,7 +98,9 @@ export function createApp(options: AppOptions) {
           ...(options.https ? { upgradeInsecureRequests: [] } : {}),
         },
       },
-      strictTransportSecurity: options.https ? { maxAge: 31536000, includeSubDomains: true } : false,
+      strictTransportSecurity: options.https
+        ? { maxAge: 31536000, includeSubDomains: true }
+        : false,
       referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
       crossOriginEmbedderPolicy: false,
     }),
@@ -106,7 +108,10 @@ export function createApp(options: AppOptions) {
 
   app.get('/healthz', async (_req, res) => {
     const ok = await options.runtime.healthy()
-    res.status(ok ? 200 : 503).set('Cache-Control', 'no-store').json({ status: ok ? 'ok' : 'unavailable' })
+    res
+      .status(ok ? 200 : 503)
+      .set('Cache-Control', 'no-store')
+      .json({ status: ok ? 'ok' : 'unavailable' })
   })
 
   // CSRF: a state-changing request must come from our own pages.
@@ -115,9 +120,24 @@ export function createApp(options: AppOptions) {
     const origin = req.get('origin')
     const site = req.get('sec-fetch-site')
     const own = new Set([options.publicOrigin, `${req.protocol}://${req.get('host')}`])
-    if ((origin && origin !== 'null' && !own.has(origin)) || origin === 'null' || site === 'cross-site') {
-      log.warn('csrf_refused', { method: req.method, path: loggablePath(req.originalUrl), origin, site, ip: req.ip })
-      return refusal(res, 403, 'Begäran kom från en annan webbplats och avvisades.', 'The request came from another site and was refused.')
+    if (
+      (origin && origin !== 'null' && !own.has(origin)) ||
+      origin === 'null' ||
+      site === 'cross-site'
+    ) {
+      log.warn('csrf_refused', {
+        method: req.method,
+        path: loggablePath(req.originalUrl),
+        origin,
+        site,
+        ip: req.ip,
+      })
+      return refusal(
+        res,
+        403,
+        'Begäran kom från en annan webbplats och avvisades.',
+        'The request came from another site and was refused.',
+      )
     }
     next()
   })
@@ -130,15 +150,27 @@ export function createApp(options: AppOptions) {
       return refusal(res, 411, 'Begäran saknar längd.', 'The request has no length.')
     }
     if (length !== undefined && Number(length) > maxBody) {
-      log.warn('body_too_large', { path: loggablePath(req.originalUrl), bytes: Number(length), ip: req.ip })
+      log.warn('body_too_large', {
+        path: loggablePath(req.originalUrl),
+        bytes: Number(length),
+        ip: req.ip,
+      })
       res.set('Connection', 'close')
       return refusal(res, 413, 'Det du skickade var för stort.', 'What you sent was too large.')
     }
     // Every action reads a form; anything else would only reach request.formData() and fail there.
     const type = req.get('content-type')
     const hasBody = Number(length ?? 0) > 0
-    if (hasBody && !/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type ?? '')) {
-      return refusal(res, 415, 'Formuläret skickades i ett format som inte stöds.', 'The form was sent in an unsupported format.')
+    if (
+      hasBody &&
+      !/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type ?? '')
+    ) {
+      return refusal(
+        res,
+        415,
+        'Formuläret skickades i ett format som inte stöds.',
+        'The form was sent in an unsupported format.',
+      )
     }
     next()
   })
@@ -165,7 +197,11 @@ export function createApp(options: AppOptions) {
     typeof build === 'function'
       ? async (req, res, next) => {
           try {
-            return await createRequestHandler({ build: await build(), mode: options.mode, getLoadContext })(req, res, next)
+            return await createRequestHandler({
+              build: await build(),
+              mode: options.mode,
+              getLoadContext,
+            })(req, res, next)
           } catch (error) {
             next(error)
           }

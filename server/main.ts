@@ -43,7 +43,10 @@ async function main() {
   })
 
   const server: Server = app.listen(env.PORT, env.HOST, () => {
-    log.info('listening', { url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`, mode: env.NODE_ENV })
+    log.info('listening', {
+      url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`,
+      mode: env.NODE_ENV,
+    })
     if (env.NODE_ENV === 'development') void broadcastDevReady(build)
   })
   server.keepAliveTimeout = 65_000

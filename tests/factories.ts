@@ -9,7 +9,9 @@ const next = () => `${Date.now().toString(36)}${(++sequence).toString(36)}`
 
 export const DEFAULT_PASSWORD = 'a long test passphrase'
 
-export async function createUser(overrides: { role?: Role; email?: string; name?: string; password?: string } = {}) {
+export async function createUser(
+  overrides: { role?: Role; email?: string; name?: string; password?: string } = {},
+) {
   const id = next()
   const email = overrides.email ?? `user-${id}@example.se`
   const password = overrides.password ?? DEFAULT_PASSWORD
@@ -31,7 +33,12 @@ export async function createOrganisation(
     kind: overrides.kind ?? 'business',
   })
   if (overrides.ownerId) {
-    await insertMembership(db, { organisationId: org.id, userId: overrides.ownerId, role: 'owner', status: 'active' })
+    await insertMembership(db, {
+      organisationId: org.id,
+      userId: overrides.ownerId,
+      role: 'owner',
+      status: 'active',
+    })
   }
   return org
 }

@@ -9,7 +9,9 @@ export function ErrorPage({ error }: { error: unknown }) {
   const status = isRouteErrorResponse(error) ? error.status : 500
   const key = KNOWN.has(status) ? status : status >= 500 ? 500 : 400
   const retryAfter =
-    isRouteErrorResponse(error) && typeof error.data?.retryAfter === 'number' ? error.data.retryAfter : null
+    isRouteErrorResponse(error) && typeof error.data?.retryAfter === 'number'
+      ? error.data.retryAfter
+      : null
   return (
     <div className="narrow">
       <title>{t(`errorPage.${key}.title`)}</title>

@@ -49,7 +49,9 @@ export function SiteHeader() {
             ) : (
               <>
                 <li>
-                  <NavLink to={`/login?redirectTo=${encodeURIComponent(here)}`}>{t('nav.login')}</NavLink>
+                  <NavLink to={`/login?redirectTo=${encodeURIComponent(here)}`}>
+                    {t('nav.login')}
+                  </NavLink>
                 </li>
                 <li>
                   <NavLink to="/register">{t('nav.register')}</NavLink>

@@ -5,7 +5,11 @@ import { useRootData } from '~/utils/root-data'
 export function TextPage({ name }: { name: 'about' | 'privacy' | 'accessibility' }) {
   const { t } = useTranslation()
   const board = useRootData()?.board
-  const values = { board: board?.name ?? 'Utmana', contact: board?.contact ?? '', town: board?.town ?? '' }
+  const values = {
+    board: board?.name ?? 'Utmana',
+    contact: board?.contact ?? '',
+    town: board?.town ?? '',
+  }
   const paragraphs = t(`${name}.body`, { ...values, returnObjects: true }) as unknown as string[]
   return (
     <article className="narrow prose">

@@ -22,7 +22,11 @@ import { isLocale } from '~/i18n'
 
 export type Representation =
   | { kind: 'none' }
-  | { kind: 'new'; name: string; organisationKind: Extract<OrganisationKind, 'business' | 'association'> }
+  | {
+      kind: 'new'
+      name: string
+      organisationKind: Extract<OrganisationKind, 'business' | 'association'>
+    }
   | { kind: 'join'; organisationId: number }
 
 export class EmailTaken extends Error {}
@@ -47,7 +51,9 @@ export async function registerAccount(input: {
     if (!org || org.kind === 'municipality') throw new UnknownOrganisation()
   }
   const owners =
-    input.represent.kind === 'join' ? await getOrganisationOwners(input.represent.organisationId) : []
+    input.represent.kind === 'join'
+      ? await getOrganisationOwners(input.represent.organisationId)
+      : []
 
   return db.transaction().execute(async (trx) => {
     const existing = await trx
@@ -63,12 +69,26 @@ export async function registerAccount(input: {
       passwordHash,
       locale: input.locale,
     })
-    await recordAudit(trx, { actorId: userId, action: 'user.register', subjectType: 'user', subjectId: userId, ip: input.ip })
+    await recordAudit(trx, {
+      actorId: userId,
+      action: 'user.register',
+      subjectType: 'user',
+      subjectId: userId,
+      ip: input.ip,
+    })
 
     const represent = input.represent
     if (represent.kind === 'new') {
-      const org = await insertOrganisation(trx, { name: represent.name, kind: represent.organisationKind })
-      await insertMembership(trx, { organisationId: org.id, userId, role: 'owner', status: 'active' })
+      const org = await insertOrganisation(trx, {
+        name: represent.name,
+        kind: represent.organisationKind,
+      })
+      await insertMembership(trx, {
+        organisationId: org.id,
+        userId,
+        role: 'owner',
+        status: 'active',
+      })
       await recordAudit(trx, {
         actorId: userId,
         action: 'organisation.create',
@@ -95,14 +115,23 @@ export async function registerAccount(input: {
           owner.email,
           {
             name: 'joinRequest',
-            values: { name: input.name, organisation: org.name, url: `${input.siteUrl}/organisations/${org.slug}` },
+            values: {
+              name: input.name,
+              organisation: org.name,
+              url: `${input.siteUrl}/organisations/${org.slug}`,
+            },
           },
           isLocale(owner.locale) ? owner.locale : input.locale,
         )
       }
     }
 
-    await queueMail(trx, input.email, { name: 'welcome', values: { name: input.name, url: input.siteUrl } }, input.locale)
+    await queueMail(
+      trx,
+      input.email,
+      { name: 'welcome', values: { name: input.name, url: input.siteUrl } },
+      input.locale,
+    )
     return userId
   })
 }
@@ -133,7 +162,13 @@ export async function requestPasswordReset(input: {
       },
       isLocale(user.locale) ? user.locale : input.locale,
     )
-    await recordAudit(trx, { actorId: user.id, action: 'user.password_reset_requested', subjectType: 'user', subjectId: user.id, ip: input.ip })
+    await recordAudit(trx, {
+      actorId: user.id,
+      action: 'user.password_reset_requested',
+      subjectType: 'user',
+      subjectId: user.id,
+      ip: input.ip,
+    })
   })
 }
 
@@ -153,7 +188,13 @@ export async function resetPassword(input: { token: string; password: string; ip
     await setUserPassword(trx, token.user_id, passwordHash)
     await useAllResetTokens(trx, token.user_id)
     await trx.deleteFrom('sessions').where('user_id', '=', token.user_id).execute()
-    await recordAudit(trx, { actorId: token.user_id, action: 'user.password_reset', subjectType: 'user', subjectId: token.user_id, ip: input.ip })
+    await recordAudit(trx, {
+      actorId: token.user_id,
+      action: 'user.password_reset',
+      subjectType: 'user',
+      subjectId: token.user_id,
+      ip: input.ip,
+    })
     return true
   })
 }
@@ -161,6 +202,13 @@ export async function resetPassword(input: { token: string; password: string; ip
 /** Ends every session of this user, on every device, this one included. */
 export async function logOutEverywhere(userId: number, ip: string | null) {
   const ended = await deleteUserSessions(userId)
-  await recordAudit(db, { actorId: userId, action: 'user.logout_everywhere', subjectType: 'user', subjectId: userId, after: { ended }, ip })
+  await recordAudit(db, {
+    actorId: userId,
+    action: 'user.logout_everywhere',
+    subjectType: 'user',
+    subjectId: userId,
+    after: { ended },
+    ip,
+  })
   return ended
 }

@@ -33,6 +33,8 @@ export async function setSetting<K extends SettingKey>(
   await executor
     .insertInto('settings')
     .values({ key, value: JSON.stringify(value), updated_at: now })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: now }))
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: now }),
+    )
     .execute()
 }

@@ -20,11 +20,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listCategories(),
     listAreas(),
   ])
-  const name = (row: { name_sv: string; name_en: string }) => (locale === 'en' ? row.name_en : row.name_sv)
+  const name = (row: { name_sv: string; name_en: string }) =>
+    locale === 'en' ? row.name_en : row.name_sv
   return json({
     board: settings.boardName,
     town: settings.townName,
-    numbers: Object.entries(numbers).map(([key, value]) => ({ key, value: formatNumber(value, locale) })),
+    numbers: Object.entries(numbers).map(([key, value]) => ({
+      key,
+      value: formatNumber(value, locale),
+    })),
     categories: categories.map((c) => ({
       slug: c.slug,
       name: name(c),

@@ -59,7 +59,13 @@ export default function ForgotPassword() {
       )}
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
         <FormErrors form={form} />
-        <TextField field={fields.email} label={t('forgot.email')} type="email" autoComplete="email" required />
+        <TextField
+          field={fields.email}
+          label={t('forgot.email')}
+          type="email"
+          autoComplete="email"
+          required
+        />
         <button type="submit" className="button">
           {t('forgot.submit')}
         </button>

@@ -10,7 +10,13 @@ import { recordLogin } from '~/models/user.server'
 import { asLoginFailed, authenticator } from '~/services/auth.server'
 import { getRequestT } from '~/services/i18n.server'
 import { log } from '~/services/log.server'
-import { assertNotLimited, consume, forget, RateLimited, withRateLimits } from '~/services/rate-limit.server'
+import {
+  assertNotLimited,
+  consume,
+  forget,
+  RateLimited,
+  withRateLimits,
+} from '~/services/rate-limit.server'
 import { safeRedirect } from '~/services/redirect'
 import { getUser, startUserSession } from '~/services/session.server'
 import { formatDateTime } from '~/utils/format'
@@ -47,7 +53,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     const failed = asLoginFailed(error)
     if (!failed) throw error
-    for (const [name, key] of [['loginIp', ip], ['loginAccount', email]] as const) {
+    for (const [name, key] of [
+      ['loginIp', ip],
+      ['loginAccount', email],
+    ] as const) {
       // This attempt already failed; the next one meets the limit.
       await consume(name, key).catch((e) => {
         if (!(e instanceof RateLimited)) throw e
@@ -59,7 +68,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       failed.reason === 'banned' && failed.bannedUntil
         ? `login.banned?${new URLSearchParams({ until: formatDateTime(failed.bannedUntil, locale) })}`
         : 'login.invalid'
-    return json(submission.reply({ formErrors: [message], hideFields: ['password'] }), { status: 401 })
+    return json(submission.reply({ formErrors: [message], hideFields: ['password'] }), {
+      status: 401,
+    })
   }
 
   await forget('loginAccount', email)
@@ -92,7 +103,13 @@ export default function Login() {
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
         <FormErrors form={form} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? '/'} />
-        <TextField field={fields.email} label={t('login.email')} type="email" autoComplete="email" required />
+        <TextField
+          field={fields.email}
+          label={t('login.email')}
+          type="email"
+          autoComplete="email"
+          required
+        />
         <TextField
           field={fields.password}
           label={t('login.password')}

@@ -74,7 +74,8 @@ export default function Me() {
           <ul>
             {memberships.map((m) => (
               <li key={m.id}>
-                <Link to={`/organisations/${m.slug}`}>{m.name}</Link> – {t(`kinds.${m.kind}`)}, {t(`me.${m.role}`)}
+                <Link to={`/organisations/${m.slug}`}>{m.name}</Link> – {t(`kinds.${m.kind}`)},{' '}
+                {t(`me.${m.role}`)}
                 {m.status === 'pending' && <> ({t('me.pending')})</>}
               </li>
             ))}
@@ -88,7 +89,13 @@ export default function Me() {
           <p className="hint" id="logout-everywhere-hint">
             {t('me.logoutEverywhereHint')}
           </p>
-          <button type="submit" name="intent" value="logout-everywhere" className="button secondary" aria-describedby="logout-everywhere-hint">
+          <button
+            type="submit"
+            name="intent"
+            value="logout-everywhere"
+            className="button secondary"
+            aria-describedby="logout-everywhere-hint"
+          >
             {t('me.logoutEverywhere')}
           </button>
         </Form>

@@ -6,7 +6,12 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next'
 import { FieldErrors, FormErrors, SelectField, TextField } from '~/components/forms'
 import { PASSWORD_MIN, RegisterSchema } from '~/forms/account'
-import { EmailTaken, registerAccount, UnknownOrganisation, type Representation } from '~/models/account.server'
+import {
+  EmailTaken,
+  registerAccount,
+  UnknownOrganisation,
+  type Representation,
+} from '~/models/account.server'
 import { listJoinableOrganisations } from '~/models/organisation.server'
 import { getRequestT } from '~/services/i18n.server'
 import { consume, withRateLimits } from '~/services/rate-limit.server'
@@ -37,7 +42,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   })
   const represent: Representation =
     value.represent === 'new' && value.organisationName && value.organisationKind
-      ? { kind: 'new', name: value.organisationName.trim(), organisationKind: value.organisationKind }
+      ? {
+          kind: 'new',
+          name: value.organisationName.trim(),
+          organisationKind: value.organisationKind,
+        }
       : value.represent === 'join' && value.organisationId
         ? { kind: 'join', organisationId: value.organisationId }
         : { kind: 'none' }
@@ -55,13 +64,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
     })
   } catch (error) {
     if (error instanceof EmailTaken) {
-      return json(submission.reply({ fieldErrors: { email: ['register.emailTaken'] }, hideFields: ['password'] }), {
-        status: 400,
-      })
+      return json(
+        submission.reply({
+          fieldErrors: { email: ['register.emailTaken'] },
+          hideFields: ['password'],
+        }),
+        {
+          status: 400,
+        },
+      )
     }
     if (error instanceof UnknownOrganisation) {
       return json(
-        submission.reply({ fieldErrors: { organisationId: ['register.unknownOrganisation'] }, hideFields: ['password'] }),
+        submission.reply({
+          fieldErrors: { organisationId: ['register.unknownOrganisation'] },
+          hideFields: ['password'],
+        }),
         { status: 400 },
       )
     }
@@ -94,8 +112,20 @@ export default function Register() {
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
         <FormErrors form={form} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? '/me'} />
-        <TextField field={fields.name} label={t('register.name')} hint={t('register.nameHint')} autoComplete="name" required />
-        <TextField field={fields.email} label={t('register.email')} type="email" autoComplete="email" required />
+        <TextField
+          field={fields.name}
+          label={t('register.name')}
+          hint={t('register.nameHint')}
+          autoComplete="name"
+          required
+        />
+        <TextField
+          field={fields.email}
+          label={t('register.email')}
+          type="email"
+          autoComplete="email"
+          required
+        />
         <TextField
           field={fields.password}
           label={t('register.password')}
@@ -123,7 +153,11 @@ export default function Register() {
           <FieldErrors id={represent.errorId} errors={represent.errors} />
         </fieldset>
         <div className="represent-new">
-          <TextField field={fields.organisationName} label={t('register.organisationName')} autoComplete="organization" />
+          <TextField
+            field={fields.organisationName}
+            label={t('register.organisationName')}
+            autoComplete="organization"
+          />
           <SelectField field={fields.organisationKind} label={t('register.organisationKind')}>
             <option value="">{t('register.organisationKind')}…</option>
             <option value="business">{t('register.kindBusiness')}</option>
@@ -131,7 +165,11 @@ export default function Register() {
           </SelectField>
         </div>
         <div className="represent-join">
-          <SelectField field={fields.organisationId} label={t('register.organisation')} hint={t('register.joinHint')}>
+          <SelectField
+            field={fields.organisationId}
+            label={t('register.organisation')}
+            hint={t('register.joinHint')}
+          >
             <option value="">{t('register.chooseOrganisation')}…</option>
             {organisations.map((o) => (
               <option key={o.id} value={o.id}>

@@ -36,9 +36,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json(submission.reply({ hideFields: ['password', 'confirm'] }), { status: 400 })
   }
   const token = params.token ?? ''
-  const done = TOKEN.test(token) && (await resetPassword({ token, password: submission.value.password, ip: context.ip }))
+  const done =
+    TOKEN.test(token) &&
+    (await resetPassword({ token, password: submission.value.password, ip: context.ip }))
   if (!done) {
-    return json(submission.reply({ formErrors: ['reset.invalid'], hideFields: ['password', 'confirm'] }), { status: 410 })
+    return json(
+      submission.reply({ formErrors: ['reset.invalid'], hideFields: ['password', 'confirm'] }),
+      { status: 410 },
+    )
   }
   log.info('password_reset', { ip: context.ip })
   return redirect('/login?notice=passwordReset')
@@ -80,7 +85,13 @@ export default function ResetPassword() {
           autoComplete="new-password"
           required
         />
-        <TextField field={fields.confirm} label={t('reset.confirm')} type="password" autoComplete="new-password" required />
+        <TextField
+          field={fields.confirm}
+          label={t('reset.confirm')}
+          type="password"
+          autoComplete="new-password"
+          required
+        />
         <button type="submit" className="button">
           {t('reset.submit')}
         </button>

@@ -5,7 +5,10 @@ import { burnPasswordCheck, verifyPassword } from '~/services/password.server'
 
 /** Thrown by the form strategy; the login action turns it into a form error. */
 export class LoginFailed extends Error {
-  constructor(public reason: 'invalid' | 'banned', public bannedUntil?: string) {
+  constructor(
+    public reason: 'invalid' | 'banned',
+    public bannedUntil?: string,
+  ) {
     super(reason)
   }
 }

@@ -1,8 +1,15 @@
 type Level = 'debug' | 'info' | 'warn' | 'error'
-const order: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 }
+const order: Record<Level | 'silent', number> = {
+  debug: 10,
+  info: 20,
+  warn: 30,
+  error: 40,
+  silent: 99,
+}
 
 function threshold(): number {
-  const level = (process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info')) as Level
+  const level = (process.env.LOG_LEVEL ??
+    (process.env.NODE_ENV === 'test' ? 'warn' : 'info')) as Level
   return order[level] ?? order.info
 }
 

@@ -36,14 +36,16 @@ export async function renderMail(template: MailTemplate, locale: Locale) {
   const key = `mail.${template.name}`
   const values = template.values as Record<string, string | number>
   const subject = t(`${key}.subject`, values)
-  const paragraphs = (t(`${key}.body`, { ...values, returnObjects: true }) as unknown as string[])
+  const paragraphs = t(`${key}.body`, { ...values, returnObjects: true }) as unknown as string[]
   const action = t(`${key}.action`, values)
   const url = String(values.url)
   const signature = t('mail.signature')
   const text = [...paragraphs, `${action}: ${url}`, '', signature].join('\n\n')
   const html = `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5">${paragraphs
     .map((p) => `<p>${escapeHtml(p)}</p>`)
-    .join('')}<p><a href="${escapeHtml(url)}">${escapeHtml(action)}</a></p><p>${escapeHtml(signature)}</p></body></html>`
+    .join(
+      '',
+    )}<p><a href="${escapeHtml(url)}">${escapeHtml(action)}</a></p><p>${escapeHtml(signature)}</p></body></html>`
   return { subject, text, html }
 }
 

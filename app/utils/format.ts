@@ -2,9 +2,10 @@
 const localeTag = (locale: string) => (locale === 'en' ? 'en-GB' : 'sv-SE')
 
 export function formatDate(iso: string, locale: string, style: 'long' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(localeTag(locale), { dateStyle: style, timeZone: 'Europe/Stockholm' }).format(
-    new Date(iso),
-  )
+  return new Intl.DateTimeFormat(localeTag(locale), {
+    dateStyle: style,
+    timeZone: 'Europe/Stockholm',
+  }).format(new Date(iso))
 }
 
 export function formatDateTime(iso: string, locale: string): string {

@@ -11,7 +11,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) =>
-      c.notNull().defaultTo('member').check(sql`role in ('member', 'moderator', 'admin')`),
+      c
+        .notNull()
+        .defaultTo('member')
+        .check(sql`role in ('member', 'moderator', 'admin')`),
     )
     .addColumn('locale', 'text')
     .addColumn('email_verified_at', 'text')
@@ -37,9 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('password_reset_tokens')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('user_id', 'integer', (c) =>
-      c.notNull().references('users.id').onDelete('cascade'),
-    )
+    .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('used_at', 'text')
@@ -98,7 +99,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('owner', 'member')`))
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('active').check(sql`status in ('active', 'pending')`),
+      c
+        .notNull()
+        .defaultTo('active')
+        .check(sql`status in ('active', 'pending')`),
     )
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addPrimaryKeyConstraint('memberships_pk', ['organisation_id', 'user_id'])
@@ -141,7 +145,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('html_body', 'text', (c) => c.notNull())
     .addColumn('template', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('pending').check(sql`status in ('pending', 'sent', 'failed')`),
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`status in ('pending', 'sent', 'failed')`),
     )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'text', (c) => c.notNull())

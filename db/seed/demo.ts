@@ -42,7 +42,13 @@ export async function seedDemo(db: Kysely<Database>) {
     for (const [position, area] of areas.entries()) {
       const row = await trx
         .insertInto('areas')
-        .values({ slug: area.slug, name_sv: area.nameSv, name_en: area.nameEn, position, archived_at: null })
+        .values({
+          slug: area.slug,
+          name_sv: area.nameSv,
+          name_en: area.nameEn,
+          position,
+          archived_at: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
       areaIds.set(area.slug, row.id)
@@ -116,7 +122,12 @@ export async function seedDemo(db: Kysely<Database>) {
       if (!organisationId || !userId) throw new Error(`Bad demo membership ${membership.email}`)
       await trx
         .insertInto('memberships')
-        .values({ organisation_id: organisationId, user_id: userId, role: membership.role, status: 'active' })
+        .values({
+          organisation_id: organisationId,
+          user_id: userId,
+          role: membership.role,
+          status: 'active',
+        })
         .execute()
     }
 

@@ -39,7 +39,15 @@ export class Client {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
   }
 
-  async request(pathname: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string>; body?: BodyInit } = {}) {
+  async request(
+    pathname: string,
+    init: {
+      method?: string
+      form?: Record<string, string>
+      headers?: Record<string, string>
+      body?: BodyInit
+    } = {},
+  ) {
     const method = init.method ?? (init.form ? 'POST' : 'GET')
     const headers: Record<string, string> = { 'Accept-Language': 'sv', ...init.headers }
     if (this.cookies.size) headers.Cookie = this.cookieHeader()
@@ -55,7 +63,8 @@ export class Client {
       const index = pair.indexOf('=')
       const name = pair.slice(0, index)
       const value = pair.slice(index + 1)
-      if (/max-age=0|expires=thu, 01 jan 1970/i.test(cookie) || value === '') this.cookies.delete(name)
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(cookie) || value === '')
+        this.cookies.delete(name)
       else this.cookies.set(name, value)
     }
     return response

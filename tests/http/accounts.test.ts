@@ -40,12 +40,16 @@ describe('registration', () => {
   })
 
   it('answers bad input with 400, the input kept and a message tied to each field', async () => {
-    const response = await server.client().post('/register', { name: 'Nils Nilsson', email: 'nils@example', password: 'kort' })
+    const response = await server
+      .client()
+      .post('/register', { name: 'Nils Nilsson', email: 'nils@example', password: 'kort' })
     expect(response.status).toBe(400)
     const html = await response.text()
     expect(html).toContain('value="Nils Nilsson"')
     expect(html).toContain('value="nils@example"')
-    expect(html).toMatch(/id="register-email"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="register-email"/)
+    expect(html).toMatch(
+      /id="register-email"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="register-email"/,
+    )
     expect(html).toMatch(/aria-describedby="register-email-error"/)
     expect(html).toContain('Skriv en giltig e-postadress')
     expect(html).toContain('Lösenordet måste ha minst 8 tecken.')
@@ -53,7 +57,13 @@ describe('registration', () => {
   })
 
   it('names the limit of an overlong name', async () => {
-    const response = await server.client().post('/register', { name: 'x'.repeat(10_000), email: 'long@example.se', password: 'hamnen i kvällsljus' })
+    const response = await server
+      .client()
+      .post('/register', {
+        name: 'x'.repeat(10_000),
+        email: 'long@example.se',
+        password: 'hamnen i kvällsljus',
+      })
     expect(response.status).toBe(400)
     expect(await response.text()).toContain('Högst 80 tecken.')
   })
@@ -67,7 +77,11 @@ describe('registration', () => {
       role: 'admin',
       id: '1',
     })
-    const user = await db.selectFrom('users').select(['role', 'id']).where('email', '=', 'ola@example.se').executeTakeFirstOrThrow()
+    const user = await db
+      .selectFrom('users')
+      .select(['role', 'id'])
+      .where('email', '=', 'ola@example.se')
+      .executeTakeFirstOrThrow()
     expect(user.role).toBe('member')
     expect(user.id).not.toBe(1)
   })
@@ -87,15 +101,29 @@ describe('registration', () => {
       .selectFrom('memberships')
       .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
       .innerJoin('users', 'users.id', 'memberships.user_id')
-      .select(['organisations.slug', 'organisations.kind', 'memberships.role', 'memberships.status'])
+      .select([
+        'organisations.slug',
+        'organisations.kind',
+        'memberships.role',
+        'memberships.status',
+      ])
       .where('users.email', '=', 'kim@example.se')
       .executeTakeFirstOrThrow()
-    expect(row).toEqual({ slug: 'bergs-cykel-kaffe', kind: 'business', role: 'owner', status: 'active' })
+    expect(row).toEqual({
+      slug: 'bergs-cykel-kaffe',
+      kind: 'business',
+      role: 'owner',
+      status: 'active',
+    })
   })
 
   it('asks to join an existing association and tells its owner', async () => {
     const owner = await createUser()
-    const org = await createOrganisation({ kind: 'association', name: 'Föreningen Fyren', ownerId: owner.id })
+    const org = await createOrganisation({
+      kind: 'association',
+      name: 'Föreningen Fyren',
+      ownerId: owner.id,
+    })
     const response = await server.client().post('/register', {
       name: 'Lo Lind',
       email: 'lo@example.se',
@@ -117,7 +145,13 @@ describe('registration', () => {
 
   it('refuses a second account with the same email', async () => {
     const existing = await createUser()
-    const response = await server.client().post('/register', { name: 'Dubbel', email: existing.email.toUpperCase(), password: 'hamnen i kvällsljus' })
+    const response = await server
+      .client()
+      .post('/register', {
+        name: 'Dubbel',
+        email: existing.email.toUpperCase(),
+        password: 'hamnen i kvällsljus',
+      })
     expect(response.status).toBe(400)
     expect(await response.text()).toContain('Det finns redan ett konto med den e-postadressen.')
   })
@@ -142,19 +176,34 @@ describe('login and sessions', () => {
 
   it('gives an unknown email and a wrong password the same answer', async () => {
     const user = await createUser()
-    const unknown = await server.client().post('/login', { email: 'nobody@example.se', password: 'whatever123' })
-    const wrong = await server.client().post('/login', { email: user.email, password: 'whatever123' })
+    const unknown = await server
+      .client()
+      .post('/login', { email: 'nobody@example.se', password: 'whatever123' })
+    const wrong = await server
+      .client()
+      .post('/login', { email: user.email, password: 'whatever123' })
     expect(unknown.status).toBe(401)
     expect(wrong.status).toBe(401)
     const strip = (html: string) =>
-      html.replace(/nonce(="|-)[^"']+/g, '').replaceAll(user.email, 'E').replaceAll('nobody@example.se', 'E')
+      html
+        .replace(/nonce(="|-)[^"']+/g, '')
+        .replaceAll(user.email, 'E')
+        .replaceAll('nobody@example.se', 'E')
     expect(strip(await unknown.text())).toBe(strip(await wrong.text()))
   })
 
   it('sends only local redirects after login', async () => {
     const user = await createUser()
-    for (const redirectTo of ['//evil.example', 'https://evil.example', '/\\evil.example', '%2F%2Fevil.example', 'javascript:alert(1)']) {
-      const response = await server.client().post('/login', { email: user.email, password: user.password, redirectTo })
+    for (const redirectTo of [
+      '//evil.example',
+      'https://evil.example',
+      '/\\evil.example',
+      '%2F%2Fevil.example',
+      'javascript:alert(1)',
+    ]) {
+      const response = await server
+        .client()
+        .post('/login', { email: user.email, password: user.password, redirectTo })
       expect(response.headers.get('location')).toBe('/')
     }
   })
@@ -174,7 +223,10 @@ describe('login and sessions', () => {
     await client.login(user.email, user.password)
     const stolen = sessionCookie(client)!
     await client.post('/logout', {})
-    const replay = await fetch(server.origin + '/me', { headers: { Cookie: `utmana_session=${stolen}` }, redirect: 'manual' })
+    const replay = await fetch(server.origin + '/me', {
+      headers: { Cookie: `utmana_session=${stolen}` },
+      redirect: 'manual',
+    })
     expect(replay.status).toBe(302)
     expect(replay.headers.get('location')).toContain('/login')
   })
@@ -184,7 +236,10 @@ describe('login and sessions', () => {
     const client = server.client()
     await client.login(user.email, user.password)
     const tampered = sessionCookie(client)!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))
-    const response = await fetch(server.origin + '/me', { headers: { Cookie: `utmana_session=${tampered}` }, redirect: 'manual' })
+    const response = await fetch(server.origin + '/me', {
+      headers: { Cookie: `utmana_session=${tampered}` },
+      redirect: 'manual',
+    })
     expect(response.status).toBe(302)
   })
 
@@ -208,7 +263,10 @@ describe('login and sessions', () => {
     const user = await createUser()
     const client = server.client()
     for (let i = 0; i < 10; i++) {
-      const response = await client.post('/login', { email: user.email, password: `wrong-password-${i}` })
+      const response = await client.post('/login', {
+        email: user.email,
+        password: `wrong-password-${i}`,
+      })
       expect(response.status).toBe(401)
     }
     const blocked = await client.post('/login', { email: user.email, password: user.password })
@@ -226,10 +284,16 @@ describe('password reset', () => {
   it('never reveals whether an account exists', async () => {
     const user = await createUser()
     const known = await server.client().post('/forgot-password', { email: user.email })
-    const unknown = await server.client().post('/forgot-password', { email: 'nobody-here@example.se' })
+    const unknown = await server
+      .client()
+      .post('/forgot-password', { email: 'nobody-here@example.se' })
     expect(known.status).toBe(200)
     expect(unknown.status).toBe(200)
-    const strip = (html: string) => html.replace(/nonce(="|-)[^"']+/g, '').replaceAll(user.email, 'E').replaceAll('nobody-here@example.se', 'E')
+    const strip = (html: string) =>
+      html
+        .replace(/nonce(="|-)[^"']+/g, '')
+        .replaceAll(user.email, 'E')
+        .replaceAll('nobody-here@example.se', 'E')
     expect(strip(await known.text())).toBe(strip(await unknown.text()))
     expect(await listOutbox({ to: 'nobody-here@example.se' })).toEqual([])
   })
@@ -243,30 +307,53 @@ describe('password reset', () => {
 
     const client = server.client()
     expect((await client.get(link)).status).toBe(200)
-    const done = await client.post(link, { password: 'ett helt nytt lösenord', confirm: 'ett helt nytt lösenord' })
+    const done = await client.post(link, {
+      password: 'ett helt nytt lösenord',
+      confirm: 'ett helt nytt lösenord',
+    })
     expect(done.status).toBe(302)
     expect(done.headers.get('location')).toBe('/login?notice=passwordReset')
 
     expect((await other.get('/me')).status).toBe(302)
-    expect((await server.client().post('/login', { email: user.email, password: user.password })).status).toBe(401)
-    expect((await server.client().post('/login', { email: user.email, password: 'ett helt nytt lösenord' })).status).toBe(302)
+    expect(
+      (await server.client().post('/login', { email: user.email, password: user.password })).status,
+    ).toBe(401)
+    expect(
+      (
+        await server
+          .client()
+          .post('/login', { email: user.email, password: 'ett helt nytt lösenord' })
+      ).status,
+    ).toBe(302)
 
     // The same link a second time does nothing.
     expect((await client.get(link)).status).toBe(410)
-    const again = await client.post(link, { password: 'ett tredje lösenord', confirm: 'ett tredje lösenord' })
+    const again = await client.post(link, {
+      password: 'ett tredje lösenord',
+      confirm: 'ett tredje lösenord',
+    })
     expect(again.status).toBe(410)
-    expect((await server.client().post('/login', { email: user.email, password: 'ett tredje lösenord' })).status).toBe(401)
+    expect(
+      (await server.client().post('/login', { email: user.email, password: 'ett tredje lösenord' }))
+        .status,
+    ).toBe(401)
   })
 
   it('refuses an expired token', async () => {
     const user = await createUser()
     await server.client().post('/forgot-password', { email: user.email })
     const link = await resetLinkFor(user.email)
-    await db.updateTable('password_reset_tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('user_id', '=', user.id).execute()
+    await db
+      .updateTable('password_reset_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('user_id', '=', user.id)
+      .execute()
     const page = await server.client().get(link)
     expect(page.status).toBe(410)
     expect(await page.text()).toContain('Länken fungerar inte')
-    const post = await server.client().post(link, { password: 'ett helt nytt lösenord', confirm: 'ett helt nytt lösenord' })
+    const post = await server
+      .client()
+      .post(link, { password: 'ett helt nytt lösenord', confirm: 'ett helt nytt lösenord' })
     expect(post.status).toBe(410)
   })
 
@@ -274,7 +361,9 @@ describe('password reset', () => {
     const user = await createUser()
     await server.client().post('/forgot-password', { email: user.email })
     const link = await resetLinkFor(user.email)
-    const response = await server.client().post(link, { password: 'ett helt nytt lösenord', confirm: 'något annat' })
+    const response = await server
+      .client()
+      .post(link, { password: 'ett helt nytt lösenord', confirm: 'något annat' })
     expect(response.status).toBe(400)
     expect(await response.text()).toContain('Lösenorden är inte lika.')
     // The token is still good after a mistake.

@@ -11,7 +11,14 @@ beforeAll(async () => {
 afterAll(() => server.close())
 
 const countUsers = async () =>
-  Number((await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+  Number(
+    (
+      await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 
 const registration = { name: 'Eva Ek', email: 'eva.ek@example.se', password: 'en lagom lång fras' }
 
@@ -23,7 +30,10 @@ describe('the production server', () => {
   })
 
   it('sends security headers with a fresh CSP nonce that the page scripts carry', async () => {
-    const [a, b] = await Promise.all([fetch(server.origin + '/about'), fetch(server.origin + '/about')])
+    const [a, b] = await Promise.all([
+      fetch(server.origin + '/about'),
+      fetch(server.origin + '/about'),
+    ])
     const csp = a.headers.get('content-security-policy') ?? ''
     expect(csp).toContain("object-src 'none'")
     expect(csp).toContain("base-uri 'none'")
@@ -56,7 +66,9 @@ describe('the production server', () => {
     const sv = await fetch(server.origin + '/finns-inte', { headers: { 'Accept-Language': 'sv' } })
     expect(sv.status).toBe(404)
     expect(await sv.text()).toContain('Sidan finns inte')
-    const en = await fetch(server.origin + '/does-not-exist', { headers: { 'Accept-Language': 'en-GB,en;q=0.9' } })
+    const en = await fetch(server.origin + '/does-not-exist', {
+      headers: { 'Accept-Language': 'en-GB,en;q=0.9' },
+    })
     expect(en.status).toBe(404)
     const html = await en.text()
     expect(html).toContain('Page not found')
@@ -66,7 +78,9 @@ describe('the production server', () => {
   it('refuses a POST with a foreign Origin with 403 and writes nothing', async () => {
     const before = await countUsers()
     const client = server.client()
-    const response = await client.post('/register', registration, { Origin: 'https://evil.example' })
+    const response = await client.post('/register', registration, {
+      Origin: 'https://evil.example',
+    })
     expect(response.status).toBe(403)
     expect(await countUsers()).toBe(before)
   })
@@ -74,7 +88,10 @@ describe('the production server', () => {
   it('refuses a cross-site POST to /login even without an Origin header', async () => {
     const response = await fetch(server.origin + '/login', {
       method: 'POST',
-      headers: { 'Sec-Fetch-Site': 'cross-site', 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: {
+        'Sec-Fetch-Site': 'cross-site',
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
       body: 'email=a@b.se&password=whatever1',
       redirect: 'manual',
     })
@@ -132,11 +149,17 @@ describe('the production server', () => {
     expect(html).toContain('<html lang="en"')
     expect(html).toContain('About Utmana')
     // The choice beats the browser's Accept-Language.
-    expect(await (await client.get('/', { 'Accept-Language': 'sv' })).text()).toContain('<html lang="en"')
+    expect(await (await client.get('/', { 'Accept-Language': 'sv' })).text()).toContain(
+      '<html lang="en"',
+    )
   })
 
   it('falls back to Accept-Language, then Swedish', async () => {
-    expect(await (await fetch(server.origin + '/', { headers: { 'Accept-Language': 'en-US' } })).text()).toContain('lang="en"')
-    expect(await (await fetch(server.origin + '/', { headers: { 'Accept-Language': 'de' } })).text()).toContain('lang="sv"')
+    expect(
+      await (await fetch(server.origin + '/', { headers: { 'Accept-Language': 'en-US' } })).text(),
+    ).toContain('lang="en"')
+    expect(
+      await (await fetch(server.origin + '/', { headers: { 'Accept-Language': 'de' } })).text(),
+    ).toContain('lang="sv"')
   })
 })

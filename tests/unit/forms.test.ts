@@ -24,16 +24,22 @@ describe('registration form', () => {
   })
 
   it('refuses a 7-character password and names the limit', () => {
-    expect(errors({ ...valid, password: 'abcdefg' }).password).toEqual(['errors.passwordShort?min=8'])
+    expect(errors({ ...valid, password: 'abcdefg' }).password).toEqual([
+      'errors.passwordShort?min=8',
+    ])
   })
 
   it('refuses a common password in any case', () => {
-    expect(errors({ ...valid, password: 'Password123' }).password).toEqual(['errors.passwordCommon'])
+    expect(errors({ ...valid, password: 'Password123' }).password).toEqual([
+      'errors.passwordCommon',
+    ])
   })
 
   it('accepts a long passphrase but not an absurd one', () => {
     expect(errors({ ...valid, password: 'ord '.repeat(60) }).password).toBeUndefined()
-    expect(errors({ ...valid, password: 'x'.repeat(1025) }).password).toEqual(['errors.tooLong?max=1024'])
+    expect(errors({ ...valid, password: 'x'.repeat(1025) }).password).toEqual([
+      'errors.tooLong?max=1024',
+    ])
   })
 
   it.each([
@@ -82,13 +88,19 @@ describe('login and reset forms', () => {
   it('needs an email and a password', () => {
     const result = parseWithZod(form({}), { schema: LoginSchema })
     expect(result.status).toBe('error')
-    expect(result.reply().error).toMatchObject({ email: ['errors.required'], password: ['errors.required'] })
+    expect(result.reply().error).toMatchObject({
+      email: ['errors.required'],
+      password: ['errors.required'],
+    })
   })
 
   it('refuses a reset whose two passwords differ', () => {
-    const result = parseWithZod(form({ password: 'ett nytt lösenord', confirm: 'ett annat lösenord' }), {
-      schema: ResetPasswordSchema,
-    })
+    const result = parseWithZod(
+      form({ password: 'ett nytt lösenord', confirm: 'ett annat lösenord' }),
+      {
+        schema: ResetPasswordSchema,
+      },
+    )
     expect(result.reply().error?.confirm).toEqual(['errors.passwordMismatch'])
   })
 })

@@ -31,14 +31,17 @@ describe('translations', () => {
   })
 
   it('uses the same placeholders in both languages', () => {
-    const mismatched = svKeys.filter((k) => placeholders(get(sv, k)).join() !== placeholders(get(en, k)).join())
+    const mismatched = svKeys.filter(
+      (k) => placeholders(get(sv, k)).join() !== placeholders(get(en, k)).join(),
+    )
     expect(mismatched).toEqual([])
   })
 
   it('has no empty strings', () => {
-    const empty = [...svKeys.map((k) => ['sv', k, get(sv, k)]), ...enKeys.map((k) => ['en', k, get(en, k)])].filter(
-      ([, , v]) => v === '',
-    )
+    const empty = [
+      ...svKeys.map((k) => ['sv', k, get(sv, k)]),
+      ...enKeys.map((k) => ['en', k, get(en, k)]),
+    ].filter(([, , v]) => v === '')
     expect(empty).toEqual([])
   })
 })
