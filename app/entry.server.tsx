@@ -26,10 +26,29 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { request
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code === 'string' && UNAVAILABLE.test(code)) unavailableRequests.add(request)
   log.error('unhandled', {
     path: new URL(request.url).pathname,
     error: error instanceof Error ? (error.stack ?? error.message) : String(error),
   })
+}
+
+// A read-only, full or failing disk is the operator's problem, not a bug: the page says so with
+// a 503 instead of a 500. handleError sees the original error; the page only a sanitised one.
+const UNAVAILABLE = /^SQLITE_(READONLY|FULL|IOERR|CANTOPEN|BUSY)/
+const unavailableRequests = new WeakSet<Request>()
+
+function markUnavailable(remixContext: EntryContext) {
+  const errors = remixContext.staticHandlerContext.errors ?? {}
+  for (const routeId of Object.keys(errors)) {
+    errors[routeId] = {
+      status: 503,
+      statusText: 'Service Unavailable',
+      internal: false,
+      data: null,
+    }
+  }
 }
 
 export default async function handleRequest(
@@ -39,6 +58,11 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  if (responseStatusCode >= 500 && unavailableRequests.has(request)) {
+    markUnavailable(remixContext)
+    responseStatusCode = 503
+    responseHeaders.set('Retry-After', '60')
+  }
   const nonce = loadContext?.nonce
   const i18n = await getI18nInstance(await getLocale(request))
   const waitForAll = isbot(request.headers.get('user-agent') ?? '')

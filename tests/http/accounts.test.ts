@@ -57,13 +57,11 @@ describe('registration', () => {
   })
 
   it('names the limit of an overlong name', async () => {
-    const response = await server
-      .client()
-      .post('/register', {
-        name: 'x'.repeat(10_000),
-        email: 'long@example.se',
-        password: 'hamnen i kvällsljus',
-      })
+    const response = await server.client().post('/register', {
+      name: 'x'.repeat(10_000),
+      email: 'long@example.se',
+      password: 'hamnen i kvällsljus',
+    })
     expect(response.status).toBe(400)
     expect(await response.text()).toContain('Högst 80 tecken.')
   })
@@ -145,13 +143,11 @@ describe('registration', () => {
 
   it('refuses a second account with the same email', async () => {
     const existing = await createUser()
-    const response = await server
-      .client()
-      .post('/register', {
-        name: 'Dubbel',
-        email: existing.email.toUpperCase(),
-        password: 'hamnen i kvällsljus',
-      })
+    const response = await server.client().post('/register', {
+      name: 'Dubbel',
+      email: existing.email.toUpperCase(),
+      password: 'hamnen i kvällsljus',
+    })
     expect(response.status).toBe(400)
     expect(await response.text()).toContain('Det finns redan ett konto med den e-postadressen.')
   })

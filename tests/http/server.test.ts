@@ -163,3 +163,21 @@ describe('the production server', () => {
     ).toContain('lang="sv"')
   })
 })
+
+describe('when the database cannot write', () => {
+  it('answers 503 with a plain message and writes nothing', async () => {
+    const { sqlite } = await import('~/db.server')
+    const before = await countUsers()
+    sqlite().pragma('query_only = ON')
+    try {
+      const response = await server
+        .client()
+        .post('/register', { ...registration, email: 'readonly@example.se' })
+      expect(response.status).toBe(503)
+      expect(await response.text()).toContain('Tjänsten kan inte spara just nu.')
+    } finally {
+      sqlite().pragma('query_only = OFF')
+    }
+    expect(await countUsers()).toBe(before)
+  })
+})
