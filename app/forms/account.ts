@@ -60,3 +60,17 @@ export const ResetPasswordSchema = z
     path: ['confirm'],
     message: msg('errors.passwordMismatch'),
   })
+
+export const ChangePasswordSchema = z
+  .object({
+    intent: z.literal('change-password'),
+    current: z
+      .string({ required_error: msg('errors.required') })
+      .max(PASSWORD_MAX, msg('errors.tooLong', { max: PASSWORD_MAX })),
+    password: newPassword,
+    confirm: z.string({ required_error: msg('errors.required') }).max(PASSWORD_MAX),
+  })
+  .refine((v) => v.password === v.confirm, {
+    path: ['confirm'],
+    message: msg('errors.passwordMismatch'),
+  })

@@ -15,9 +15,9 @@ import {
   useAllResetTokens,
 } from '~/models/password-reset.server'
 import { deleteUserSessions } from '~/models/session.server'
-import { getUserByEmail, insertUser, setUserPassword } from '~/models/user.server'
+import { getUserByEmail, getUserById, insertUser, setUserPassword } from '~/models/user.server'
 import { queueMail } from '~/services/mail.server'
-import { hashPassword } from '~/services/password.server'
+import { hashPassword, verifyPassword } from '~/services/password.server'
 import { isLocale } from '~/i18n'
 
 export type Representation =
@@ -211,4 +211,32 @@ export async function logOutEverywhere(userId: number, ip: string | null) {
     ip,
   })
   return ended
+}
+
+/**
+ * Changes the password of a signed-in user who knows the current one. Every session ends
+ * (the caller signs this device in again). Returns false when the current password is wrong.
+ */
+export async function changePassword(input: {
+  userId: number
+  current: string
+  password: string
+  ip: string | null
+}): Promise<boolean> {
+  const user = await getUserById(input.userId)
+  if (!user || !(await verifyPassword(user.password_hash, input.current))) return false
+  const passwordHash = await hashPassword(input.password)
+  await db.transaction().execute(async (trx) => {
+    await setUserPassword(trx, user.id, passwordHash)
+    await useAllResetTokens(trx, user.id)
+    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute()
+    await recordAudit(trx, {
+      actorId: user.id,
+      action: 'user.password_change',
+      subjectType: 'user',
+      subjectId: user.id,
+      ip: input.ip,
+    })
+  })
+  return true
 }

@@ -1,13 +1,28 @@
+import { useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { logOutEverywhere } from '~/models/account.server'
+import { FormErrors, TextField } from '~/components/forms'
+import { ChangePasswordSchema, PASSWORD_MIN } from '~/forms/account'
+import { changePassword, logOutEverywhere } from '~/models/account.server'
 import { listUserMemberships } from '~/models/organisation.server'
 import { countUserSessions } from '~/models/session.server'
 import { getUserById } from '~/models/user.server'
 import { getRequestT } from '~/services/i18n.server'
-import { destroySession, getSession, requireUser } from '~/services/session.server'
+import {
+  assertNotLimited,
+  consume,
+  RateLimited,
+  withRateLimits,
+} from '~/services/rate-limit.server'
+import {
+  destroySession,
+  getSession,
+  requireUser,
+  startUserSession,
+} from '~/services/session.server'
 import { formatDate } from '~/utils/format'
 import { titleMeta } from '~/utils/meta'
 
@@ -21,34 +36,87 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listUserMemberships(user.id),
     countUserSessions(user.id),
   ])
+  const notice = new URL(request.url).searchParams.get('notice') === 'passwordChanged'
   return json({
     title: t('me.title'),
     user,
     memberSince: account ? formatDate(account.created_at, locale) : null,
     memberships,
     sessions,
+    notice,
   })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const form = await request.formData()
-  if (form.get('intent') !== 'logout-everywhere') {
-    throw json({ error: 'unknown intent' }, { status: 400 })
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+
+  if (intent === 'logout-everywhere') {
+    await logOutEverywhere(user.id, context.ip)
+    const session = await getSession(request)
+    return redirect('/login?notice=loggedOutEverywhere', {
+      headers: { 'Set-Cookie': await destroySession(session) },
+    })
   }
-  await logOutEverywhere(user.id, context.ip)
-  const session = await getSession(request)
-  return redirect('/login?notice=loggedOutEverywhere', {
-    headers: { 'Set-Cookie': await destroySession(session) },
-  })
+
+  if (intent === 'change-password') {
+    const submission = parseWithZod(formData, { schema: ChangePasswordSchema })
+    if (submission.status !== 'success') {
+      return json(submission.reply({ hideFields: ['current', 'password', 'confirm'] }), {
+        status: 400,
+      })
+    }
+    // A wrong current password counts like a failed login for this account.
+    const key = user.email
+    await withRateLimits({ action: 'change-password', ip: context.ip }, () =>
+      assertNotLimited('loginAccount', key),
+    )
+    const changed = await changePassword({
+      userId: user.id,
+      current: submission.value.current,
+      password: submission.value.password,
+      ip: context.ip,
+    })
+    if (!changed) {
+      await consume('loginAccount', key).catch((e) => {
+        if (!(e instanceof RateLimited)) throw e
+      })
+      return json(
+        submission.reply({
+          fieldErrors: { current: ['me.wrongPassword'] },
+          hideFields: ['current', 'password', 'confirm'],
+        }),
+        { status: 400 },
+      )
+    }
+    // Every session ended with the change; this device signs in again with a new id.
+    return startUserSession(request, user.id, '/me?notice=passwordChanged')
+  }
+
+  throw json({ error: 'unknown intent' }, { status: 400 })
 }
 
 export default function Me() {
   const { t } = useTranslation()
-  const { user, memberSince, memberships, sessions } = useLoaderData<typeof loader>()
+  const { user, memberSince, memberships, sessions, notice } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'change-password',
+    lastResult,
+    constraint: getZodConstraint(ChangePasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
   return (
     <div className="narrow">
       <h1>{t('me.title')}</h1>
+      {notice && (
+        <p className="notice" role="status">
+          {t('me.passwordChanged')}
+        </p>
+      )}
       <section aria-labelledby="profile">
         <h2 id="profile">{t('me.profile')}</h2>
         <dl className="facts">
@@ -84,6 +152,37 @@ export default function Me() {
       </section>
       <section aria-labelledby="security">
         <h2 id="security">{t('me.security')}</h2>
+        <h3>{t('me.changePassword')}</h3>
+        <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
+          <FormErrors form={form} />
+          <input type="hidden" name="intent" value="change-password" />
+          <TextField
+            field={fields.current}
+            label={t('me.currentPassword')}
+            type="password"
+            autoComplete="current-password"
+            required
+          />
+          <TextField
+            field={fields.password}
+            label={t('reset.password')}
+            type="password"
+            hint={t('register.passwordHint', { min: PASSWORD_MIN })}
+            autoComplete="new-password"
+            required
+          />
+          <TextField
+            field={fields.confirm}
+            label={t('reset.confirm')}
+            type="password"
+            autoComplete="new-password"
+            required
+          />
+          <button type="submit" className="button">
+            {t('me.changePasswordSubmit')}
+          </button>
+        </Form>
+        <h3>{t('me.logoutEverywhere')}</h3>
         <p>{t('me.sessions', { count: sessions })}</p>
         <Form method="post">
           <p className="hint" id="logout-everywhere-hint">

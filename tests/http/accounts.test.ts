@@ -366,3 +366,36 @@ describe('password reset', () => {
     expect((await server.client().get(link)).status).toBe(200)
   })
 })
+
+describe('changing the password', () => {
+  it('needs the current password, ends other sessions and keeps this device signed in', async () => {
+    const user = await createUser()
+    const laptop = server.client()
+    const phone = server.client()
+    await laptop.login(user.email, user.password)
+    await phone.login(user.email, user.password)
+
+    const wrong = await laptop.post('/me', {
+      intent: 'change-password',
+      current: 'not my password',
+      password: 'ett nytt fint lösenord',
+      confirm: 'ett nytt fint lösenord',
+    })
+    expect(wrong.status).toBe(400)
+    expect(await wrong.text()).toContain('Lösenordet stämmer inte.')
+
+    const before = laptop.cookies.get('utmana_session')
+    const changed = await laptop.post('/me', {
+      intent: 'change-password',
+      current: user.password,
+      password: 'ett nytt fint lösenord',
+      confirm: 'ett nytt fint lösenord',
+    })
+    expect(changed.status).toBe(302)
+    expect(changed.headers.get('location')).toBe('/me?notice=passwordChanged')
+    expect(laptop.cookies.get('utmana_session')).not.toBe(before)
+    expect((await laptop.get('/me')).status).toBe(200)
+    expect((await phone.get('/me')).status).toBe(302)
+    expect(await countUserSessions(user.id)).toBe(1)
+  })
+})
