@@ -6,6 +6,8 @@ declare module '@remix-run/node' {
     nonce: string
     /** The client's address as the server sees it (honours TRUST_PROXY). */
     ip: string
+    /** The address as rate limits count it (IPv6 grouped by /64). */
+    rateKey: string
     requestId: string
   }
 }

@@ -1,8 +1,20 @@
-import { createDatabase, migrateToLatest, type DatabaseHandle } from '#db/connection'
+import type SQLite from 'better-sqlite3'
+import type { Transaction } from 'kysely'
+import type { Database } from '#db/schema'
+import {
+  createDatabase,
+  migrateToLatest,
+  openSqlite,
+  sqlitePathFromUrl,
+  type DatabaseHandle,
+} from '#db/connection'
 import { getEnv } from '~/env.server'
 
 // One connection per process; kept on globalThis so dev rebuilds don't open a new one each time.
-const globalForDb = globalThis as unknown as { utmanaDb?: DatabaseHandle }
+const globalForDb = globalThis as unknown as {
+  utmanaDb?: DatabaseHandle
+  utmanaSideDb?: SQLite.Database
+}
 
 function handle(): DatabaseHandle {
   globalForDb.utmanaDb ??= createDatabase(getEnv().DATABASE_URL)
@@ -17,8 +29,24 @@ export const db = new Proxy({} as DatabaseHandle['db'], {
   },
 })
 
+/** The database or an open transaction: models that write take one so callers can group writes. */
+export type Executor = DatabaseHandle['db'] | Transaction<Database>
+
 export function sqlite() {
   return handle().sqlite
+}
+
+/**
+ * A second connection to the same file for libraries that write synchronously outside
+ * Kysely (the rate limiter): on the shared one, their writes could land inside another
+ * request's open transaction and roll back with it.
+ */
+export function sideConnection(): SQLite.Database {
+  if (!globalForDb.utmanaSideDb) {
+    const file = sqlitePathFromUrl(getEnv().DATABASE_URL)
+    globalForDb.utmanaSideDb = file === ':memory:' ? handle().sqlite : openSqlite(file)
+  }
+  return globalForDb.utmanaSideDb
 }
 
 export async function migrate() {
@@ -27,6 +55,19 @@ export async function migrate() {
 
 export async function closeDatabase() {
   const current = globalForDb.utmanaDb
+  const side = globalForDb.utmanaSideDb
   globalForDb.utmanaDb = undefined
+  globalForDb.utmanaSideDb = undefined
+  if (side && side !== current?.sqlite) side.close()
   await current?.close()
+}
+
+/** A write refused by a UNIQUE index (SQLite now; PostgreSQL's 23505 when it arrives). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === '23505'
+  )
 }

@@ -1,38 +1,18 @@
 import { PassThrough } from 'node:stream'
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { NonceContext } from '~/context'
 import { getI18nInstance, getLocale } from '~/services/i18n.server'
 import { hasSessionCookie } from '~/services/session.server'
-import { log } from '~/services/log.server'
+import { log, loggablePath } from '~/services/log.server'
 
 export { runtime } from '~/runtime.server'
 
 const ABORT_DELAY = 5_000
-
-/** Pages seen with a session cookie are personal: no cache may keep them. */
-function privateWhenSignedIn(request: Request, headers: Headers) {
-  if (hasSessionCookie(request)) headers.set('Cache-Control', 'private, no-store')
-}
-
-export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
-  privateWhenSignedIn(request, response.headers)
-  return response
-}
-
-export function handleError(error: unknown, { request }: { request: Request }) {
-  if (request.signal.aborted) return
-  const code = (error as { code?: unknown } | null)?.code
-  if (typeof code === 'string' && UNAVAILABLE.test(code)) unavailableRequests.add(request)
-  log.error('unhandled', {
-    path: new URL(request.url).pathname,
-    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-  })
-}
 
 // A read-only, full or failing disk is the operator's problem, not a bug: the page says so with
 // a 503 instead of a 500. handleError sees the original error; the page only a sanitised one.
@@ -49,6 +29,31 @@ function markUnavailable(remixContext: EntryContext) {
       data: null,
     }
   }
+}
+
+/** Pages seen with a session cookie are personal: no cache may keep them. */
+function privateWhenSignedIn(request: Request, headers: Headers) {
+  if (hasSessionCookie(request)) headers.set('Cache-Control', 'private, no-store')
+}
+
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  privateWhenSignedIn(request, response.headers)
+  if (response.status >= 500 && unavailableRequests.has(request)) {
+    response.headers.set('Retry-After', '60')
+    return new Response(response.body, { status: 503, headers: response.headers })
+  }
+  return response
+}
+
+export function handleError(error: unknown, { request }: { request: Request }) {
+  // Aborted requests and our own thrown 4xx answers are not errors worth a log line.
+  if (request.signal.aborted || isRouteErrorResponse(error)) return
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code === 'string' && UNAVAILABLE.test(code)) unavailableRequests.add(request)
+  log.error('unhandled', {
+    path: loggablePath(new URL(request.url).pathname),
+    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  })
 }
 
 export default async function handleRequest(

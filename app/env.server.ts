@@ -6,7 +6,13 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().default('file:./data/utmana.sqlite'),
   /** Comma-separated; the first signs new cookies, the rest are still accepted (rotation). */
-  SESSION_SECRET: z.string().optional(),
+  SESSION_SECRET: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((secret) => secret.trim().length >= 32),
+      'each comma-separated secret needs at least 32 characters (openssl rand -hex 32)',
+    )
+    .optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Utmana <no-reply@utmana.local>'),
   DEFAULT_LOCALE: z.enum(['sv', 'en']).default('sv'),
@@ -39,6 +45,11 @@ export function resetEnv() {
 export function publicUrl(): URL {
   const env = getEnv()
   return new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`)
+}
+
+/** A site on this machine only (the local demo, development, tests). */
+export function isLocalSite(): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(publicUrl().hostname)
 }
 
 /** Secure, `__Host-` cookies whenever the site is served over HTTPS. */

@@ -4,6 +4,19 @@ import { purgeOldResetTokens } from '~/models/password-reset.server'
 import { purgeExpiredSessions } from '~/models/session.server'
 import { deliverOutbox, startOutboxWorker } from '~/services/mail.server'
 import { seedDemoIfEmpty } from '#db/seed/demo'
+import { isLocalSite } from '~/env.server'
+import { log } from '~/services/log.server'
+import { warmPasswordCheck } from '~/services/password.server'
+
+/** Purges expired sessions and reset tokens; a failure is logged, never thrown. */
+async function housekeeping() {
+  try {
+    await purgeExpiredSessions()
+    await purgeOldResetTokens()
+  } catch (error) {
+    log.error('housekeeping_failed', { error: String(error) })
+  }
+}
 
 /**
  * What the production server needs from the app, exported through the server build so that
@@ -12,21 +25,19 @@ import { seedDemoIfEmpty } from '#db/seed/demo'
 export const runtime = {
   async start(options: { seedDemo: boolean }) {
     await migrate()
-    if (options.seedDemo) await seedDemoIfEmpty(db)
-    await purgeExpiredSessions()
-    await purgeOldResetTokens()
+    if (options.seedDemo) {
+      // The demo logins are public: never seed them into a site others can reach.
+      if (isLocalSite()) await seedDemoIfEmpty(db)
+      else log.warn('demo_seed_skipped', { reason: 'PUBLIC_URL is not a local address' })
+    }
+    await housekeeping()
+    await warmPasswordCheck()
     const stopWorker = startOutboxWorker()
-    const housekeeping = setInterval(
-      () => {
-        void purgeExpiredSessions()
-        void purgeOldResetTokens()
-      },
-      60 * 60 * 1000,
-    )
-    housekeeping.unref()
+    const timer = setInterval(() => void housekeeping(), 60 * 60 * 1000)
+    timer.unref()
     return () => {
       stopWorker()
-      clearInterval(housekeeping)
+      clearInterval(timer)
     }
   },
   /** True when the database answers a query. */

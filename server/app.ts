@@ -5,7 +5,8 @@ import type { ServerBuild } from '@remix-run/node'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import expressStaticGzip from 'express-static-gzip'
 import helmet from 'helmet'
-import { log } from '../app/services/log.server'
+import { clientKey } from '../app/services/client-ip'
+import { log, loggablePath } from '../app/services/log.server'
 
 /** What the app's server build exports for the server (see app/runtime.server.ts). */
 export interface Runtime {
@@ -34,7 +35,7 @@ export interface AppOptions {
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
-function refusal(res: Response, status: number, sv: string, en: string) {
+export function refusal(res: Response, status: number, sv: string, en: string) {
   res
     .status(status)
     .type('html')
@@ -43,12 +44,6 @@ function refusal(res: Response, status: number, sv: string, en: string) {
       `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${status}</title></head>` +
         `<body><main><h1>${status}</h1><p>${sv}</p><p lang="en">${en}</p><p><a href="/">Utmana</a></p></main></body></html>`,
     )
-}
-
-/** Paths can carry secrets (reset tokens); logs get a redacted copy. */
-function loggablePath(url: string): string {
-  const pathname = url.split('?')[0] ?? url
-  return pathname.replace(/^\/reset-password\/[^/]+/, '/reset-password/[token]')
 }
 
 export function createApp(options: AppOptions) {
@@ -158,13 +153,9 @@ export function createApp(options: AppOptions) {
       res.set('Connection', 'close')
       return refusal(res, 413, 'Det du skickade var för stort.', 'What you sent was too large.')
     }
-    // Every action reads a form; anything else would only reach request.formData() and fail there.
-    const type = req.get('content-type')
-    const hasBody = Number(length ?? 0) > 0
-    if (
-      hasBody &&
-      !/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type ?? '')
-    ) {
+    // Every action reads a URL-encoded form (there are no uploads); anything else would only
+    // reach request.formData() and fail there.
+    if (!/^application\/x-www-form-urlencoded\b/i.test(req.get('content-type') ?? '')) {
       return refusal(
         res,
         415,
@@ -186,9 +177,10 @@ export function createApp(options: AppOptions) {
   )
   app.use(express.static(publicDir, { maxAge: '1h', index: false }))
 
-  const getLoadContext = (_req: Request, res: Response) => ({
+  const getLoadContext = (req: Request, res: Response) => ({
     nonce: res.locals.nonce as string,
-    ip: _req.ip ?? 'unknown',
+    ip: req.ip ?? 'unknown',
+    rateKey: clientKey(req.ip),
     requestId: res.locals.requestId as string,
   })
   const build = options.build
@@ -208,6 +200,19 @@ export function createApp(options: AppOptions) {
         }
       : createRequestHandler({ build, mode: options.mode, getLoadContext }),
   )
+
+  // Last resort, e.g. a Host header Remix cannot turn into a URL: a plain answer and a JSON line.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    log.error('server_error', {
+      path: loggablePath(req.originalUrl),
+      error: error instanceof Error ? error.message : String(error),
+    })
+    if (res.headersSent) return res.end()
+    const bad = error instanceof TypeError && /url/i.test(error.message)
+    return bad
+      ? refusal(res, 400, 'Begäran kunde inte förstås.', 'The request could not be understood.')
+      : refusal(res, 500, 'Något gick fel.', 'Something went wrong.')
+  })
 
   return app
 }

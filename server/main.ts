@@ -15,8 +15,20 @@ async function importBuild(): Promise<AppBuild> {
   return (await import(`${pathToFileURL(BUILD_PATH).href}?t=${stamp}`)) as AppBuild
 }
 
+// A stray rejected promise is a bug to log, not a reason to take the site down.
+process.on('unhandledRejection', (reason) => {
+  log.error('unhandled_rejection', {
+    error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason),
+  })
+})
+
 async function main() {
   const env = getEnv()
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
+    log.warn('public_url_missing', {
+      hint: 'set PUBLIC_URL (https://…) for links in mail, secure cookies and HSTS',
+    })
+  }
   if (!fs.existsSync(BUILD_PATH)) throw new Error('No build found: run `npm run build` first.')
   let build = await importBuild()
   const runtime = build.entry.module.runtime

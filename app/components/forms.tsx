@@ -1,6 +1,37 @@
-import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react'
+import {
+  getInputProps,
+  getSelectProps,
+  useForm,
+  type FieldMetadata,
+  type SubmissionResult,
+} from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+
+/**
+ * The one way forms are wired: the action's zod schema also checks in the browser. Errors show
+ * on submit (never on blur, which would move the button the user is about to click) and clear
+ * as the user corrects them.
+ */
+export function useSchemaForm<Schema extends z.ZodTypeAny>(options: {
+  id: string
+  schema: Schema
+  lastResult?: SubmissionResult<string[]> | null
+  defaultValue?: Record<string, string>
+}) {
+  const { schema } = options
+  return useForm<z.input<Schema>, z.output<Schema>>({
+    id: options.id,
+    lastResult: options.lastResult,
+    defaultValue: options.defaultValue as never,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  })
+}
 
 /** Turns an error key from a schema ("errors.tooLong?max=80") into a sentence. */
 export function useErrorText() {

@@ -19,16 +19,19 @@ export const LoginSchema = z.object({
   redirectTo: z.string().max(2000).optional(),
 })
 
-export const RegisterSchema = z
+const choose = { errorMap: () => ({ message: msg('errors.choose') }) }
+
+/** Who the new user speaks for; checked on its own so its errors show with the others. */
+const Representation = z
   .object({
-    name: line(80),
-    email,
-    password: newPassword,
-    represent: z.enum(['none', 'new', 'join']).default('none'),
+    represent: z.enum(['none', 'new', 'join'], choose).default('none'),
     organisationName: z.string().optional(),
-    organisationKind: z.enum(['business', 'association']).optional(),
-    organisationId: z.coerce.number().int().positive().optional(),
-    redirectTo: z.string().max(2000).optional(),
+    organisationKind: z.enum(['business', 'association'], choose).optional(),
+    organisationId: z.coerce
+      .number({ invalid_type_error: msg('errors.choose') })
+      .int(msg('errors.choose'))
+      .positive(msg('errors.choose'))
+      .optional(),
   })
   .superRefine((value, ctx) => {
     if (value.represent === 'new') {
@@ -48,6 +51,17 @@ export const RegisterSchema = z
       ctx.addIssue({ code: 'custom', path: ['organisationId'], message: msg('errors.choose') })
     }
   })
+
+// An intersection runs both halves, so a wrong email and a missing organisation name are
+// reported in the same answer rather than one after the other.
+export const RegisterSchema = z
+  .object({
+    name: line(80),
+    email,
+    password: newPassword,
+    redirectTo: z.string().max(2000).optional(),
+  })
+  .and(Representation)
 
 export const ForgotPasswordSchema = z.object({ email })
 

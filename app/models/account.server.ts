@@ -12,9 +12,10 @@ import {
   createResetToken,
   findUsableResetToken,
   RESET_TOKEN_TTL_MS,
-  useAllResetTokens,
+  spendResetTokens,
 } from '~/models/password-reset.server'
 import { deleteUserSessions } from '~/models/session.server'
+import { isUniqueViolation } from '~/db.server'
 import { getUserByEmail, getUserById, insertUser, setUserPassword } from '~/models/user.server'
 import { queueMail } from '~/services/mail.server'
 import { hashPassword, verifyPassword } from '~/services/password.server'
@@ -46,29 +47,21 @@ export async function registerAccount(input: {
   ip: string | null
 }): Promise<number> {
   const passwordHash = await hashPassword(input.password)
-  if (input.represent.kind === 'join') {
-    const org = await getOrganisationById(input.represent.organisationId)
-    if (!org || org.kind === 'municipality') throw new UnknownOrganisation()
-  }
-  const owners =
-    input.represent.kind === 'join'
-      ? await getOrganisationOwners(input.represent.organisationId)
-      : []
 
   return db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', input.email)
-      .executeTakeFirst()
-    if (existing) throw new EmailTaken()
-
-    const userId = await insertUser(trx, {
-      email: input.email,
-      name: input.name,
-      passwordHash,
-      locale: input.locale,
-    })
+    let userId: number
+    try {
+      userId = await insertUser(trx, {
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        locale: input.locale,
+      })
+    } catch (error) {
+      // The unique index decides, so two simultaneous sign-ups cannot both win.
+      if (isUniqueViolation(error)) throw new EmailTaken()
+      throw error
+    }
     await recordAudit(trx, {
       actorId: userId,
       action: 'user.register',
@@ -98,29 +91,21 @@ export async function registerAccount(input: {
         ip: input.ip,
       })
     } else if (represent.kind === 'join') {
+      const org = await getOrganisationById(trx, represent.organisationId)
+      // Municipal departments are staffed by admins, not by self-service requests.
+      if (!org || org.kind === 'municipality') throw new UnknownOrganisation()
       await insertMembership(trx, {
-        organisationId: represent.organisationId,
+        organisationId: org.id,
         userId,
         role: 'member',
         status: 'pending',
       })
-      const org = await trx
-        .selectFrom('organisations')
-        .select(['name', 'slug'])
-        .where('id', '=', represent.organisationId)
-        .executeTakeFirstOrThrow()
-      for (const owner of owners) {
+      const url = `${input.siteUrl}/organisations/${org.slug}`
+      for (const owner of await getOrganisationOwners(trx, org.id)) {
         await queueMail(
           trx,
           owner.email,
-          {
-            name: 'joinRequest',
-            values: {
-              name: input.name,
-              organisation: org.name,
-              url: `${input.siteUrl}/organisations/${org.slug}`,
-            },
-          },
+          { name: 'joinRequest', values: { name: input.name, organisation: org.name, url } },
           isLocale(owner.locale) ? owner.locale : input.locale,
         )
       }
@@ -186,8 +171,8 @@ export async function resetPassword(input: { token: string; password: string; ip
     const token = await findUsableResetToken(trx, input.token)
     if (!token) return false
     await setUserPassword(trx, token.user_id, passwordHash)
-    await useAllResetTokens(trx, token.user_id)
-    await trx.deleteFrom('sessions').where('user_id', '=', token.user_id).execute()
+    await spendResetTokens(trx, token.user_id)
+    await deleteUserSessions(trx, token.user_id)
     await recordAudit(trx, {
       actorId: token.user_id,
       action: 'user.password_reset',
@@ -201,16 +186,18 @@ export async function resetPassword(input: { token: string; password: string; ip
 
 /** Ends every session of this user, on every device, this one included. */
 export async function logOutEverywhere(userId: number, ip: string | null) {
-  const ended = await deleteUserSessions(userId)
-  await recordAudit(db, {
-    actorId: userId,
-    action: 'user.logout_everywhere',
-    subjectType: 'user',
-    subjectId: userId,
-    after: { ended },
-    ip,
+  return db.transaction().execute(async (trx) => {
+    const ended = await deleteUserSessions(trx, userId)
+    await recordAudit(trx, {
+      actorId: userId,
+      action: 'user.logout_everywhere',
+      subjectType: 'user',
+      subjectId: userId,
+      after: { ended },
+      ip,
+    })
+    return ended
   })
-  return ended
 }
 
 /**
@@ -228,8 +215,8 @@ export async function changePassword(input: {
   const passwordHash = await hashPassword(input.password)
   await db.transaction().execute(async (trx) => {
     await setUserPassword(trx, user.id, passwordHash)
-    await useAllResetTokens(trx, user.id)
-    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute()
+    await spendResetTokens(trx, user.id)
+    await deleteUserSessions(trx, user.id)
     await recordAudit(trx, {
       actorId: user.id,
       action: 'user.password_change',

@@ -1,5 +1,5 @@
 import { db } from '~/db.server'
-import type { Executor } from '~/models/user.server'
+import type { Executor } from '~/db.server'
 
 export interface AuditInput {
   actorId: number | null

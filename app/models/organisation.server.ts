@@ -1,6 +1,6 @@
 import type { MembershipRole, MembershipStatus, OrganisationKind } from '#db/schema'
 import { db } from '~/db.server'
-import type { Executor } from '~/models/user.server'
+import type { Executor } from '~/db.server'
 
 const FOLD: Record<string, string> = { å: 'a', ä: 'a', ö: 'o', é: 'e', ü: 'u', æ: 'ae', ø: 'o' }
 
@@ -86,12 +86,12 @@ export async function listJoinableOrganisations() {
     .execute()
 }
 
-export async function getOrganisationById(id: number) {
-  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst()
+export async function getOrganisationById(executor: Executor, id: number) {
+  return executor.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-export async function getOrganisationOwners(organisationId: number) {
-  return db
+export async function getOrganisationOwners(executor: Executor, organisationId: number) {
+  return executor
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
     .select(['users.id', 'users.email', 'users.name', 'users.locale'])

@@ -1,6 +1,6 @@
 import type { OutboxMessage } from '#db/schema'
 import { db } from '~/db.server'
-import type { Executor } from '~/models/user.server'
+import type { Executor } from '~/db.server'
 
 export interface MailContent {
   to: string

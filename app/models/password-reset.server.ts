@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { db } from '~/db.server'
-import type { Executor } from '~/models/user.server'
+import type { Executor } from '~/db.server'
 
 /** A reset link works once, within this time. */
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000
@@ -37,7 +37,7 @@ export async function findUsableResetToken(executor: Executor, token: string, no
 }
 
 /** Marks every open token of the user used, so one reset closes all older links too. */
-export async function useAllResetTokens(executor: Executor, userId: number, now = new Date()) {
+export async function spendResetTokens(executor: Executor, userId: number, now = new Date()) {
   await executor
     .updateTable('password_reset_tokens')
     .set({ used_at: now.toISOString() })

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { db } from '~/db.server'
+import type { Executor } from '~/db.server'
 
 /** Sign-in sessions end after this much inactivity… */
 export const SESSION_IDLE_MS = 1000 * 60 * 60 * 24 * 14
@@ -72,18 +73,22 @@ export async function deleteSession(id: string) {
 }
 
 /** Ends every session of a user: "log out everywhere", a password change, a ban. */
-export async function deleteUserSessions(userId: number, options: { exceptId?: string } = {}) {
-  let query = db.deleteFrom('sessions').where('user_id', '=', userId)
-  if (options.exceptId) query = query.where('id_hash', '!=', hashSessionId(options.exceptId))
-  const result = await query.executeTakeFirst()
+export async function deleteUserSessions(executor: Executor, userId: number) {
+  const result = await executor
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
   return Number(result.numDeletedRows)
 }
 
-export async function countUserSessions(userId: number): Promise<number> {
+/** Live sessions only: expired rows wait for the hourly purge but no longer count. */
+export async function countUserSessions(userId: number, now = new Date()): Promise<number> {
   const row = await db
     .selectFrom('sessions')
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('user_id', '=', userId)
+    .where('expires_at', '>', now.toISOString())
+    .where('last_seen_at', '>=', new Date(now.getTime() - SESSION_IDLE_MS).toISOString())
     .executeTakeFirstOrThrow()
   return Number(row.count)
 }

@@ -1,5 +1,5 @@
 import { db } from '~/db.server'
-import type { Executor } from '~/models/user.server'
+import type { Executor } from '~/db.server'
 
 /** Every setting with its default; the admin issue adds the editing UI. */
 export const SETTING_DEFAULTS = {

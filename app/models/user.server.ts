@@ -1,8 +1,5 @@
-import type { Transaction } from 'kysely'
-import type { Database, Role, User } from '#db/schema'
-import { db } from '~/db.server'
-
-export type Executor = typeof db | Transaction<Database>
+import type { Role, User } from '#db/schema'
+import { db, type Executor } from '~/db.server'
 
 /** The fields the UI may see about the signed-in user; never the password hash. */
 export interface SessionUser {

@@ -1,16 +1,15 @@
-import { useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FormErrors, TextField } from '~/components/forms'
+import { FormErrors, TextField, useSchemaForm } from '~/components/forms'
 import { ForgotPasswordSchema } from '~/forms/account'
 import { requestPasswordReset } from '~/models/account.server'
 import { getRequestT } from '~/services/i18n.server'
 import { deliverOutbox } from '~/services/mail.server'
 import { consume, withRateLimits } from '~/services/rate-limit.server'
-import { siteOrigin } from '~/services/session.server'
+import { publicUrl } from '~/env.server'
 import { titleMeta } from '~/utils/meta'
 
 export const meta = titleMeta
@@ -26,13 +25,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ result: submission.reply(), sentTo: null }, { status: 400 })
   }
   const { email } = submission.value
-  await withRateLimits({ action: 'reset', ip: context.ip }, async () => {
-    await consume('resetIp', context.ip)
+  await withRateLimits({ action: 'reset', ip: context.rateKey }, async () => {
+    await consume('resetIp', context.rateKey)
     await consume('resetAccount', email)
   })
   const { locale } = await getRequestT(request)
   // The same answer whether or not the account exists.
-  await requestPasswordReset({ email, locale, siteUrl: siteOrigin(), ip: context.ip })
+  await requestPasswordReset({ email, locale, siteUrl: publicUrl().origin, ip: context.ip })
   void deliverOutbox()
   return json({ result: submission.reply({ resetForm: true }), sentTo: email })
 }
@@ -40,13 +39,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ForgotPassword() {
   const { t } = useTranslation()
   const data = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: 'forgot-password',
+    schema: ForgotPasswordSchema,
     lastResult: data?.result,
-    constraint: getZodConstraint(ForgotPasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   })
   return (
     <div className="narrow">

@@ -1,22 +1,15 @@
-import { useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FormErrors, TextField } from '~/components/forms'
+import { FormErrors, TextField, useSchemaForm } from '~/components/forms'
 import { LoginSchema } from '~/forms/account'
 import { recordLogin } from '~/models/user.server'
 import { asLoginFailed, authenticator } from '~/services/auth.server'
 import { getRequestT } from '~/services/i18n.server'
 import { log } from '~/services/log.server'
-import {
-  assertNotLimited,
-  consume,
-  forget,
-  RateLimited,
-  withRateLimits,
-} from '~/services/rate-limit.server'
+import { consume, forget, reward, withRateLimits } from '~/services/rate-limit.server'
 import { safeRedirect } from '~/services/redirect'
 import { getUser, startUserSession } from '~/services/session.server'
 import { formatDateTime } from '~/utils/format'
@@ -41,10 +34,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }
   const { email, redirectTo } = submission.value
-  const ip = context.ip
+  const ip = context.rateKey
+  const accountIp = `${email}|${ip}`
   await withRateLimits({ action: 'login', ip }, async () => {
-    await assertNotLimited('loginIp', ip)
-    await assertNotLimited('loginAccount', email)
+    await consume('loginIp', ip)
+    await consume('loginAccountIp', accountIp)
+    await consume('loginAccount', email)
   })
 
   let userId: number
@@ -53,16 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     const failed = asLoginFailed(error)
     if (!failed) throw error
-    for (const [name, key] of [
-      ['loginIp', ip],
-      ['loginAccount', email],
-    ] as const) {
-      // This attempt already failed; the next one meets the limit.
-      await consume(name, key).catch((e) => {
-        if (!(e instanceof RateLimited)) throw e
-      })
-    }
-    log.warn('login_failed', { ip, reason: failed.reason })
+    log.warn('login_failed', { ip: context.ip, reason: failed.reason })
     const { locale } = await getRequestT(request)
     const message =
       failed.reason === 'banned' && failed.bannedUntil
@@ -73,9 +59,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     })
   }
 
-  await forget('loginAccount', email)
+  // A successful login gives back what it counted.
+  await Promise.all([
+    forget('loginAccountIp', accountIp),
+    reward('loginAccount', email),
+    reward('loginIp', ip),
+  ])
   await recordLogin(userId)
-  log.info('login', { userId, ip })
+  log.info('login', { userId, ip: context.ip })
   return startUserSession(request, userId, safeRedirect(redirectTo))
 }
 
@@ -84,13 +75,10 @@ export default function Login() {
   const { notice } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: 'login',
-    lastResult,
-    constraint: getZodConstraint(LoginSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    schema: LoginSchema,
+    lastResult: lastResult,
   })
   return (
     <div className="narrow">

@@ -1,22 +1,16 @@
-import { useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FormErrors, TextField } from '~/components/forms'
+import { FormErrors, TextField, useSchemaForm } from '~/components/forms'
 import { ChangePasswordSchema, PASSWORD_MIN } from '~/forms/account'
 import { changePassword, logOutEverywhere } from '~/models/account.server'
 import { listUserMemberships } from '~/models/organisation.server'
 import { countUserSessions } from '~/models/session.server'
 import { getUserById } from '~/models/user.server'
 import { getRequestT } from '~/services/i18n.server'
-import {
-  assertNotLimited,
-  consume,
-  RateLimited,
-  withRateLimits,
-} from '~/services/rate-limit.server'
+import { consume, forget, withRateLimits } from '~/services/rate-limit.server'
 import {
   destroySession,
   getSession,
@@ -67,10 +61,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         status: 400,
       })
     }
-    // A wrong current password counts like a failed login for this account.
-    const key = user.email
-    await withRateLimits({ action: 'change-password', ip: context.ip }, () =>
-      assertNotLimited('loginAccount', key),
+    // Guessing the current password counts like guessing at the login form.
+    const key = `${user.email}|${context.rateKey}`
+    await withRateLimits({ action: 'change-password', ip: context.rateKey }, () =>
+      consume('loginAccountIp', key),
     )
     const changed = await changePassword({
       userId: user.id,
@@ -79,9 +73,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ip: context.ip,
     })
     if (!changed) {
-      await consume('loginAccount', key).catch((e) => {
-        if (!(e instanceof RateLimited)) throw e
-      })
       return json(
         submission.reply({
           fieldErrors: { current: ['me.wrongPassword'] },
@@ -90,6 +81,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         { status: 400 },
       )
     }
+    await forget('loginAccountIp', key)
     // Every session ended with the change; this device signs in again with a new id.
     return startUserSession(request, user.id, '/me?notice=passwordChanged')
   }
@@ -101,13 +93,10 @@ export default function Me() {
   const { t } = useTranslation()
   const { user, memberSince, memberships, sessions, notice } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: 'change-password',
-    lastResult,
-    constraint: getZodConstraint(ChangePasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    schema: ChangePasswordSchema,
+    lastResult: lastResult,
   })
   return (
     <div className="narrow">

@@ -1,10 +1,10 @@
-import { getFieldsetProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getFieldsetProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FieldErrors, FormErrors, SelectField, TextField } from '~/components/forms'
+import { FieldErrors, FormErrors, SelectField, TextField, useSchemaForm } from '~/components/forms'
 import { PASSWORD_MIN, RegisterSchema } from '~/forms/account'
 import {
   EmailTaken,
@@ -16,7 +16,8 @@ import { listJoinableOrganisations } from '~/models/organisation.server'
 import { getRequestT } from '~/services/i18n.server'
 import { consume, withRateLimits } from '~/services/rate-limit.server'
 import { safeRedirect } from '~/services/redirect'
-import { getUser, siteOrigin, startUserSession } from '~/services/session.server'
+import { getUser, startUserSession } from '~/services/session.server'
+import { publicUrl } from '~/env.server'
 import { deliverOutbox } from '~/services/mail.server'
 import { log } from '~/services/log.server'
 import { titleMeta } from '~/utils/meta'
@@ -36,8 +37,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }
   const value = submission.value
-  await withRateLimits({ action: 'register', ip: context.ip }, async () => {
-    await consume('registerIp', context.ip)
+  await withRateLimits({ action: 'register', ip: context.rateKey }, async () => {
+    await consume('registerIp', context.rateKey)
     await consume('registerAccount', value.email)
   })
   const represent: Representation =
@@ -59,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       password: value.password,
       represent,
       locale,
-      siteUrl: siteOrigin(),
+      siteUrl: publicUrl().origin,
       ip: context.ip,
     })
   } catch (error) {
@@ -95,14 +96,11 @@ export default function Register() {
   const { organisations } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: 'register',
-    lastResult,
-    constraint: getZodConstraint(RegisterSchema),
+    schema: RegisterSchema,
+    lastResult: lastResult,
     defaultValue: { represent: 'none' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
   })
   const represent = fields.represent
   const chosen = represent.value ?? 'none'

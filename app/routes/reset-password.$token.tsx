@@ -1,10 +1,9 @@
-import { useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FormErrors, TextField } from '~/components/forms'
+import { FormErrors, TextField, useSchemaForm } from '~/components/forms'
 import { PASSWORD_MIN, ResetPasswordSchema } from '~/forms/account'
 import { isResetTokenUsable, resetPassword } from '~/models/account.server'
 import { getRequestT } from '~/services/i18n.server'
@@ -53,13 +52,10 @@ export default function ResetPassword() {
   const { t } = useTranslation()
   const { valid } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm({
     id: 'reset-password',
-    lastResult,
-    constraint: getZodConstraint(ResetPasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
+    schema: ResetPasswordSchema,
+    lastResult: lastResult,
   })
   if (!valid) {
     return (

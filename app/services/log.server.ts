@@ -30,3 +30,9 @@ export const log = {
   warn: (event: string, fields?: Record<string, unknown>) => write('warn', event, fields),
   error: (event: string, fields?: Record<string, unknown>) => write('error', event, fields),
 }
+
+/** Paths can carry secrets (reset tokens); logs get a redacted copy without the query. */
+export function loggablePath(url: string): string {
+  const pathname = url.split('?')[0] ?? url
+  return pathname.replace(/^\/reset-password\/[^/]+/, '/reset-password/[token]')
+}

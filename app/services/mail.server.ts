@@ -8,7 +8,7 @@ import {
   markSent,
   type MailContent,
 } from '~/models/outbox.server'
-import type { Executor } from '~/models/user.server'
+import type { Executor } from '~/db.server'
 import { getFixedT } from '~/services/i18n.server'
 import { log } from '~/services/log.server'
 
@@ -82,11 +82,19 @@ export function resetTransporter() {
 
 let running: Promise<number> | null = null
 
-/** Sends what is due. Without SMTP_URL, messages are written to the log and marked sent. */
+/**
+ * Sends what is due. Without SMTP_URL, messages stay readable in the outbox table and are
+ * marked sent. Never rejects: a failure is logged and the next run tries again.
+ */
 export function deliverOutbox(now = new Date()): Promise<number> {
-  running ??= deliverDue(now).finally(() => {
-    running = null
-  })
+  running ??= deliverDue(now)
+    .catch((error: unknown) => {
+      log.error('outbox_failed', { error: String(error) })
+      return 0
+    })
+    .finally(() => {
+      running = null
+    })
   return running
 }
 
@@ -105,12 +113,8 @@ async function deliverDue(now: Date): Promise<number> {
           html: message.html_body,
         })
       } else {
-        log.info('mail_logged', {
-          id: message.id,
-          to: message.to_address,
-          subject: message.subject,
-          text: message.text_body,
-        })
+        // The body may hold a reset link: it stays in the outbox table, not in the log.
+        log.info('mail_kept_in_outbox', { id: message.id, template: message.template })
       }
       await markSent(message.id)
       sent++
@@ -129,9 +133,7 @@ async function deliverDue(now: Date): Promise<number> {
 
 /** Delivers in the background every few seconds; returns a stop function. */
 export function startOutboxWorker(intervalMs = 5000): () => void {
-  const timer = setInterval(() => {
-    deliverOutbox().catch((error) => log.error('outbox_worker', { error: String(error) }))
-  }, intervalMs)
+  const timer = setInterval(() => void deliverOutbox(), intervalMs)
   timer.unref()
   return () => clearInterval(timer)
 }

@@ -17,9 +17,15 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 let dummyHash: Promise<string> | undefined
+const getDummyHash = () => (dummyHash ??= hashPassword(`not-a-password-${Math.random()}`))
+
+/** Made at start-up, so even the first unknown email costs no more than a wrong password. */
+export async function warmPasswordCheck() {
+  await getDummyHash()
+}
+
 /** Spend the same time as a real check, so an unknown email answers no faster than a wrong password. */
 export async function burnPasswordCheck(password: string): Promise<false> {
-  dummyHash ??= hashPassword('not-a-real-password-' + Math.random())
-  await verifyPassword(await dummyHash, password)
+  await verifyPassword(await getDummyHash(), password)
   return false
 }

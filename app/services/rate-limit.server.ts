@@ -1,6 +1,6 @@
 import { json } from '@remix-run/node'
 import { RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible'
-import { sqlite } from '~/db.server'
+import { sideConnection } from '~/db.server'
 import { log } from '~/services/log.server'
 
 interface Rule {
@@ -10,12 +10,16 @@ interface Rule {
 }
 
 /**
- * Every limit in one place. `login*` count failed attempts only; the others count every try.
- * A stolen-password spray hits the per-IP rule; a guess at one account hits the per-account rule.
+ * Every limit in one place. Attempts are counted before the work is done (so parallel requests
+ * cannot slip past) and a successful login gives its points back.
+ * - loginAccountIp: guessing one account's password from one address; the 11th try is a 429.
+ * - loginAccount: a looser ceiling across all addresses, high enough that a stranger cannot
+ *   cheaply lock the owner out.
  */
 export const RATE_LIMITS = {
   loginIp: { points: 50, duration: 15 * 60 },
-  loginAccount: { points: 10, duration: 15 * 60 },
+  loginAccountIp: { points: 10, duration: 15 * 60 },
+  loginAccount: { points: 100, duration: 60 * 60 },
   registerIp: { points: 10, duration: 60 * 60 },
   registerAccount: { points: 3, duration: 60 * 60 },
   resetIp: { points: 10, duration: 60 * 60 },
@@ -32,7 +36,7 @@ function limiter(name: LimitName): Promise<RateLimiterSQLite> {
     existing = new Promise((resolve, reject) => {
       const created: RateLimiterSQLite = new RateLimiterSQLite(
         {
-          storeClient: sqlite(),
+          storeClient: sideConnection(),
           storeType: 'better-sqlite3',
           tableName: 'rate_limits',
           keyPrefix: name,
@@ -44,11 +48,6 @@ function limiter(name: LimitName): Promise<RateLimiterSQLite> {
     limiters.set(name, existing)
   }
   return existing
-}
-
-/** Forget the limiter objects (tests reopen the database between files). */
-export function resetRateLimiters() {
-  limiters.clear()
 }
 
 export class RateLimited extends Error {
@@ -69,28 +68,16 @@ export async function consume(name: LimitName, key: string): Promise<void> {
   }
 }
 
-/** Throws RateLimited if the key has already used all its points, without counting this one. */
-export async function assertNotLimited(name: LimitName, key: string): Promise<void> {
-  const res = await (await limiter(name)).get(key)
-  if (res && res.consumedPoints >= RATE_LIMITS[name].points) {
-    throw new RateLimited(Math.max(1, Math.ceil(res.msBeforeNext / 1000)))
-  }
+/** Give back one point: the attempt turned out to be legitimate. */
+export async function reward(name: LimitName, key: string): Promise<void> {
+  await (await limiter(name)).reward(key, 1)
 }
 
 export async function forget(name: LimitName, key: string): Promise<void> {
   await (await limiter(name)).delete(key)
 }
 
-/** The 429 answer: a readable page (the error boundary) with Retry-After. */
-export function tooManyRequests(error: RateLimited, context: Record<string, unknown> = {}) {
-  log.warn('rate_limited', { ...context, retryAfter: error.retryAfterSeconds })
-  return json(
-    { retryAfter: error.retryAfterSeconds },
-    { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } },
-  )
-}
-
-/** Run `fn`; a RateLimited inside becomes a thrown 429 response. */
+/** Run `fn`; a RateLimited inside becomes a thrown 429 response (a readable page). */
 export async function withRateLimits<T>(
   context: Record<string, unknown>,
   fn: () => Promise<T>,
@@ -98,7 +85,11 @@ export async function withRateLimits<T>(
   try {
     return await fn()
   } catch (error) {
-    if (error instanceof RateLimited) throw tooManyRequests(error, context)
-    throw error
+    if (!(error instanceof RateLimited)) throw error
+    log.warn('rate_limited', { ...context, retryAfter: error.retryAfterSeconds })
+    throw json(
+      { retryAfter: error.retryAfterSeconds },
+      { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } },
+    )
   }
 }

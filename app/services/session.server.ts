@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { createCookie, createSessionStorage, redirect, type Session } from '@remix-run/node'
-import { getEnv, isHttpsSite, publicUrl } from '~/env.server'
+import { getEnv, isHttpsSite, isLocalSite } from '~/env.server'
 import { sqlitePathFromUrl } from '#db/connection'
 import {
   deleteSession,
@@ -15,13 +15,13 @@ import { getSessionUserById, type SessionUser } from '~/models/user.server'
 import { log } from '~/services/log.server'
 
 /**
- * SESSION_SECRET is required for a public (HTTPS) site. For a local demo or development we
+ * SESSION_SECRET is required for a site others can reach. For a local demo or development we
  * generate one and keep it beside the database, so sessions survive a restart.
  */
 function sessionSecrets(): string[] {
   const env = getEnv()
   if (env.SESSION_SECRET) return env.SESSION_SECRET.split(',').map((s) => s.trim())
-  if (env.NODE_ENV === 'production' && isHttpsSite()) {
+  if (env.NODE_ENV === 'production' && !isLocalSite()) {
     throw new Error('SESSION_SECRET is required in production')
   }
   const dbFile = sqlitePathFromUrl(env.DATABASE_URL)
@@ -107,9 +107,8 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 }
 
 export function hasSessionCookie(request: Request): boolean {
-  return (request.headers.get('Cookie') ?? '').includes(`${sessionCookieName()}=`)
-}
-
-export function siteOrigin(): string {
-  return publicUrl().origin
+  const name = sessionCookieName()
+  return (request.headers.get('Cookie') ?? '')
+    .split(';')
+    .some((c) => c.trim().startsWith(`${name}=`))
 }

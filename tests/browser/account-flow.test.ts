@@ -3,14 +3,24 @@
 // outbox → new password → old password refused → new password works → /me shows their email.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectPath, expectVisible, launchBrowser, newContext, open, ready, uniqueEmail } from './browser'
+import {
+  expectPath,
+  expectVisible,
+  launchBrowser,
+  newContext,
+  open,
+  ready,
+  uniqueEmail,
+} from './browser'
 import { startServer, type TestServer } from './server'
 
 let server: TestServer
 let browser: Browser
 
 beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+  // One after the other, so afterAll can stop whatever did start.
+  server = await startServer()
+  browser = await launchBrowser()
 })
 
 afterAll(async () => {
@@ -26,13 +36,22 @@ function accountNav(page: Page) {
 }
 
 async function expectSignedIn(page: Page) {
-  await expectVisible(accountNav(page).getByRole('link', { name: 'Mitt konto' }), 'the header link "Mitt konto"')
-  await expectVisible(accountNav(page).getByRole('button', { name: 'Logga ut' }), 'the header button "Logga ut"')
+  await expectVisible(
+    accountNav(page).getByRole('link', { name: 'Mitt konto' }),
+    'the header link "Mitt konto"',
+  )
+  await expectVisible(
+    accountNav(page).getByRole('button', { name: 'Logga ut' }),
+    'the header button "Logga ut"',
+  )
   expect(await accountNav(page).getByRole('link', { name: 'Logga in' }).count()).toBe(0)
 }
 
 async function expectSignedOut(page: Page) {
-  await expectVisible(accountNav(page).getByRole('link', { name: 'Logga in' }), 'the header link "Logga in"')
+  await expectVisible(
+    accountNav(page).getByRole('link', { name: 'Logga in' }),
+    'the header link "Logga in"',
+  )
   expect(await accountNav(page).getByRole('link', { name: 'Mitt konto' }).count()).toBe(0)
   expect(await accountNav(page).getByRole('button', { name: 'Logga ut' }).count()).toBe(0)
 }
@@ -103,14 +122,20 @@ describe.each([
     await ready(page, js)
     await page.getByLabel('E-postadress').fill(email)
     await page.getByRole('button', { name: 'Skicka länk' }).click()
-    await expectVisible(page.getByRole('status').filter({ hasText: `Om det finns ett konto för ${email}` }), 'the neutral "Om det finns ett konto…" message')
+    await expectVisible(
+      page.getByRole('status').filter({ hasText: `Om det finns ett konto för ${email}` }),
+      'the neutral "Om det finns ett konto…" message',
+    )
 
     // The link from the mail.
     const link = server.resetLinkFor(email)
     const resetResponse = await page.goto(link)
     expect(resetResponse?.status()).toBe(200)
     await ready(page, js)
-    await expectVisible(page.getByRole('heading', { level: 1, name: 'Välj ett nytt lösenord' }), 'the reset page heading')
+    await expectVisible(
+      page.getByRole('heading', { level: 1, name: 'Välj ett nytt lösenord' }),
+      'the reset page heading',
+    )
     await page.getByLabel('Nytt lösenord').fill(NEW_PASSWORD)
     await page.getByLabel('Upprepa lösenordet').fill(NEW_PASSWORD)
     await page.getByRole('button', { name: 'Spara lösenordet' }).click()
@@ -118,11 +143,17 @@ describe.each([
     // Sent to /login with the notice.
     await expectPath(page, '/login?notice=passwordReset')
     await ready(page, js)
-    await expectVisible(page.getByRole('status').filter({ hasText: 'Ditt lösenord är bytt' }), 'the "Ditt lösenord är bytt" notice')
+    await expectVisible(
+      page.getByRole('status').filter({ hasText: 'Ditt lösenord är bytt' }),
+      'the "Ditt lösenord är bytt" notice',
+    )
 
     // The old password is refused.
     await fillLogin(page, email, OLD_PASSWORD)
-    await expectVisible(page.getByRole('alert').filter({ hasText: 'Fel e-postadress eller lösenord.' }), 'the login error')
+    await expectVisible(
+      page.getByRole('alert').filter({ hasText: 'Fel e-postadress eller lösenord.' }),
+      'the login error',
+    )
     expect(new URL(page.url()).pathname).toBe('/login')
     await expectSignedOut(page)
 
@@ -134,13 +165,19 @@ describe.each([
     await accountNav(page).getByRole('link', { name: 'Mitt konto' }).click()
     await expectPath(page, '/me')
     await ready(page, js)
-    await expectVisible(page.getByRole('heading', { level: 1, name: 'Mitt konto' }), 'the /me heading')
+    await expectVisible(
+      page.getByRole('heading', { level: 1, name: 'Mitt konto' }),
+      'the /me heading',
+    )
     await expectVisible(page.locator('main').getByText(email, { exact: true }), `${email} on /me`)
 
     // The reset link works once.
     const reused = await page.goto(link)
     expect(reused?.status()).toBe(410)
-    await expectVisible(page.getByRole('heading', { level: 1, name: 'Länken fungerar inte' }), 'the "link does not work" page')
+    await expectVisible(
+      page.getByRole('heading', { level: 1, name: 'Länken fungerar inte' }),
+      'the "link does not work" page',
+    )
   })
 
   it('keeps name and email and explains a 7-character password under the password field', async () => {
@@ -154,7 +191,9 @@ describe.each([
 
     const posted = js
       ? null
-      : page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/register')
+      : page.waitForResponse(
+          (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/register',
+        )
     await page.locator('main').getByRole('button', { name: 'Skapa konto' }).click()
     if (posted) expect((await posted).status(), 'the server answers a bad form with 400').toBe(400)
 
@@ -163,9 +202,14 @@ describe.each([
     await expectVisible(field.getByText(message), `"${message}" in the password field`)
     expect(await password.getAttribute('aria-invalid')).toBe('true')
     const describedBy = (await password.getAttribute('aria-describedby')) ?? ''
-    const errorId = await field.locator('.field-errors').filter({ hasText: message }).getAttribute('id')
+    const errorId = await field
+      .locator('.field-errors')
+      .filter({ hasText: message })
+      .getAttribute('id')
     expect(errorId, 'the error list has an id').toBeTruthy()
-    expect(describedBy.split(' '), 'the error is tied to the field (aria-describedby)').toContain(errorId)
+    expect(describedBy.split(' '), 'the error is tied to the field (aria-describedby)').toContain(
+      errorId,
+    )
 
     expect(new URL(page.url()).pathname).toBe('/register')
     expect(await page.getByLabel('Namn', { exact: true }).inputValue()).toBe('Kort Lösen')

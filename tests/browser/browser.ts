@@ -1,5 +1,12 @@
 // Playwright (playwright-core) driving Debian's Chromium. Never `npx playwright install`.
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core'
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -27,7 +34,11 @@ export interface ContextOptions extends BrowserContextOptions {
  * A fresh context (own cookies). Swedish by default: the browser's language decides the
  * server's choice until the user picks one, so we pin it rather than inherit the machine's.
  */
-export async function newContext(browser: Browser, baseURL: string, options: ContextOptions = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  options: ContextOptions = {},
+): Promise<BrowserContext> {
   const { js = true, ...rest } = options
   const context = await browser.newContext({
     baseURL,
@@ -49,7 +60,9 @@ export async function ready(page: Page, js: boolean) {
   await page.waitForLoadState('load')
   if (js) {
     await page.waitForFunction(() => {
-      const w = window as unknown as { __remixContext?: unknown; __remixRouter?: { state?: { initialized?: boolean } } }
+      const w = window as unknown as {
+        __remixRouter?: { state?: { initialized?: boolean } }
+      }
       return Boolean(w.__remixRouter?.state?.initialized)
     })
   }
@@ -78,18 +91,24 @@ export async function expectVisible(locator: Locator, what: string, timeout = 10
   } catch {
     const page = locator.page()
     const text = await mainText(page).catch(() => '(no main)')
-    throw new Error(`Expected to see ${what} on ${page.url()}, but did not.\nThe page's main says: ${text.slice(0, 600)}`)
+    throw new Error(
+      `Expected to see ${what} on ${page.url()}, but did not.\nThe page's main says: ${text.slice(0, 600)}`,
+    )
   }
 }
 
 /** Waits (bounded) for the URL's path (and optionally query) to match. */
 export async function expectPath(page: Page, expected: string | RegExp, timeout = 15_000) {
   const matches = (url: URL) =>
-    typeof expected === 'string' ? url.pathname + url.search === expected || url.pathname === expected : expected.test(url.pathname + url.search)
+    typeof expected === 'string'
+      ? url.pathname + url.search === expected || url.pathname === expected
+      : expected.test(url.pathname + url.search)
   try {
     await page.waitForURL(matches, { timeout, waitUntil: 'commit' })
   } catch {
     const text = await mainText(page).catch(() => '(no main)')
-    throw new Error(`Expected to be at ${expected}, but am at ${page.url()}.\nThe page's main says: ${text.slice(0, 600)}`)
+    throw new Error(
+      `Expected to be at ${expected}, but am at ${page.url()}.\nThe page's main says: ${text.slice(0, 600)}`,
+    )
   }
 }

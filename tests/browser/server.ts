@@ -80,7 +80,11 @@ export async function startServer(): Promise<TestServer> {
   delete env.SESSION_SECRET
   delete env.TRUST_PROXY
   delete env.DEFAULT_LOCALE
-  const child = spawn(tsx, ['server/main.ts', '--seed-demo'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(tsx, ['server/main.ts', '--seed-demo'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let log = ''
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000)

@@ -7,7 +7,7 @@ import { afterAll } from 'vitest'
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'utmana-test-'))
 process.env.NODE_ENV = 'test'
 process.env.DATABASE_URL = `file:${path.join(dir, 'test.sqlite')}`
-process.env.SESSION_SECRET = 'test-secret-not-for-production'
+process.env.SESSION_SECRET = 'test-secret-not-for-production-0123456789abcdef'
 process.env.PUBLIC_URL = 'http://localhost:3000'
 process.env.LOG_LEVEL ??= 'silent'
 delete process.env.SMTP_URL

@@ -74,6 +74,31 @@ describe('registration form', () => {
     expect(e.organisationKind).toEqual(['errors.choose'])
   })
 
+  it('reports organisation errors together with the other fields', () => {
+    const e = errors({ name: '', email: 'nope', password: 'kort', represent: 'new' })
+    expect(Object.keys(e).sort()).toEqual([
+      'email',
+      'name',
+      'organisationKind',
+      'organisationName',
+      'password',
+    ])
+  })
+
+  it('refuses a kind outside the list with a readable message', () => {
+    expect(
+      errors({
+        ...valid,
+        represent: 'new',
+        organisationName: 'Bageriet',
+        organisationKind: 'government',
+      }).organisationKind,
+    ).toEqual(['errors.choose'])
+    expect(errors({ ...valid, represent: 'join', organisationId: 'abc' }).organisationId).toEqual([
+      'errors.choose',
+    ])
+  })
+
   it('requires a choice when joining an existing organisation', () => {
     expect(errors({ ...valid, represent: 'join' }).organisationId).toEqual(['errors.choose'])
   })

@@ -1,0 +1,154 @@
+// WCAG 2.1 AA with axe on every page, in Swedish and English, with JavaScript on and off.
+// Also: <html lang> matches the language, exactly one <h1>, one main landmark.
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Axe, describeViolations } from './axe'
+import { expectPath, expectVisible, launchBrowser, newContext, open, ready } from './browser'
+import { DEMO, startServer, type TestServer } from './server'
+
+let server: TestServer
+let browser: Browser
+let axe: Axe
+
+beforeAll(async () => {
+  // One after the other, so afterAll can stop whatever did start.
+  server = await startServer()
+  browser = await launchBrowser()
+  axe = new Axe(browser)
+})
+
+afterAll(async () => {
+  await axe?.close()
+  await browser?.close()
+  await server?.stop()
+})
+
+type Lang = 'sv' | 'en'
+
+const TEXT = {
+  sv: {
+    english: 'English',
+    login: 'Logga in',
+    email: 'E-postadress',
+    password: 'Lösenord',
+    register: 'Skapa konto',
+    me: 'Mitt konto',
+  },
+  en: {
+    english: 'English',
+    login: 'Sign in',
+    email: 'Email address',
+    password: 'Password',
+    register: 'Create account',
+    me: 'My account',
+  },
+} as const
+
+/** Switch to English the way a visitor does: the header's language button (a real form POST). */
+async function chooseEnglish(page: Page, js: boolean) {
+  await open(page, '/about', js)
+  await page.getByRole('button', { name: 'English' }).click()
+  await page.waitForFunction(() => document.documentElement.lang === 'en')
+  await ready(page, js)
+}
+
+async function checkPage(page: Page, js: boolean, lang: Lang) {
+  expect(await page.locator('html').getAttribute('lang'), '<html lang>').toBe(lang)
+  expect(await page.locator('h1').count(), 'exactly one <h1>').toBe(1)
+  expect(await page.getByRole('main').count(), 'one main landmark').toBe(1)
+  const results = await axe.analyze(page, js)
+  expect(describeViolations(results.violations), `axe violations on ${page.url()}`).toEqual([])
+  // A run that checked nothing would pass too: make sure axe actually looked at the page.
+  expect(results.passes.length).toBeGreaterThan(5)
+}
+
+interface PageCase {
+  name: string
+  path: string
+  status: number
+}
+
+const PAGES: PageCase[] = [
+  { name: 'home', path: '/', status: 200 },
+  { name: 'about', path: '/about', status: 200 },
+  { name: 'privacy', path: '/privacy', status: 200 },
+  { name: 'accessibility statement', path: '/accessibility', status: 200 },
+  { name: 'login', path: '/login', status: 200 },
+  { name: 'register', path: '/register', status: 200 },
+  { name: 'forgot password', path: '/forgot-password', status: 200 },
+  {
+    name: 'reset link that does not work',
+    path: '/reset-password/invalid-token-xxxxxxxxxxxxxxxxxxxx',
+    status: 410,
+  },
+  { name: '404', path: '/does-not-exist', status: 404 },
+]
+
+describe.each([
+  { lang: 'sv' as Lang, js: true, mode: 'Swedish, JavaScript on' },
+  { lang: 'sv' as Lang, js: false, mode: 'Swedish, JavaScript off' },
+  { lang: 'en' as Lang, js: true, mode: 'English, JavaScript on' },
+  { lang: 'en' as Lang, js: false, mode: 'English, JavaScript off' },
+])('a11y: $mode', ({ lang, js }) => {
+  let context: BrowserContext
+  let page: Page
+  const text = TEXT[lang]
+
+  beforeAll(async () => {
+    context = await newContext(browser, server.url, { js })
+    page = await context.newPage()
+    if (lang === 'en') await chooseEnglish(page, js)
+  })
+
+  afterAll(async () => {
+    await context?.close()
+  })
+
+  it.each(PAGES)('$name ($path)', async ({ path, status }) => {
+    const response = await open(page, path, js)
+    expect(response?.status(), `HTTP status of ${path}`).toBe(status)
+    await checkPage(page, js, lang)
+  })
+
+  it('register after a failed submit (errors shown)', async () => {
+    const response = await open(page, '/register', js)
+    expect(response?.status()).toBe(200)
+    await page.getByLabel(lang === 'sv' ? 'Namn' : 'Name', { exact: true }).fill('A')
+    await page.getByLabel(text.email).fill('not-an-email')
+    await page.getByLabel(text.password, { exact: true }).fill('short')
+    const posted = js
+      ? null
+      : page.waitForResponse(
+          (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/register',
+        )
+    await page.locator('main').getByRole('button', { name: text.register }).click()
+    if (posted) expect((await posted).status()).toBe(400)
+    await expectVisible(page.locator('.field-errors'), 'field errors')
+    expect(
+      await page.locator('[aria-invalid="true"]').count(),
+      'fields marked invalid',
+    ).toBeGreaterThanOrEqual(2)
+    await checkPage(page, js, lang)
+  })
+
+  it('/me, signed in as a demo resident', async () => {
+    const signedIn = await newContext(browser, server.url, { js })
+    try {
+      const me = await signedIn.newPage()
+      if (lang === 'en') await chooseEnglish(me, js)
+      await open(me, '/login?redirectTo=%2Fme', js)
+      await me.getByLabel(text.email).fill(DEMO.resident.email)
+      await me.getByLabel(text.password, { exact: true }).fill(DEMO.resident.password)
+      await me.locator('main').getByRole('button', { name: text.login }).click()
+      await expectPath(me, '/me')
+      await ready(me, js)
+      await expectVisible(
+        me.getByRole('heading', { level: 1, name: text.me }),
+        `the "${text.me}" heading`,
+      )
+      await checkPage(me, js, lang)
+    } finally {
+      await signedIn.close()
+    }
+  })
+})

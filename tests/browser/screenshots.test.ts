@@ -1,0 +1,104 @@
+// Screenshots for a human to look at (written to /tmp/utmana-screens/, outside the repository),
+// taken while checking what a visitor would notice: styles loaded, nothing failing to load,
+// no errors in the console (hydration mismatches, CSP refusals).
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, Page, Request } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectVisible, launchBrowser, newContext, open } from './browser'
+import { startServer, type TestServer } from './server'
+
+const SCREENSHOT_DIR = process.env.UTMANA_SCREENSHOT_DIR ?? '/tmp/utmana-screens'
+
+let server: TestServer
+let browser: Browser
+
+beforeAll(async () => {
+  // One after the other, so afterAll can stop whatever did start.
+  server = await startServer()
+  browser = await launchBrowser()
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+function watch(page: Page, js = true) {
+  const problems: string[] = []
+  // With JavaScript off Chromium refuses the module preloads itself (reported as "csp"): expected.
+  const expected = (r: Request) => !js && r.resourceType() === 'script'
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning')
+      problems.push(`console ${m.type()}: ${m.text()}`)
+  })
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+  page.on(
+    'requestfailed',
+    (r) => expected(r) || problems.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`),
+  )
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.request().resourceType() !== 'document')
+      problems.push(`HTTP ${r.status()}: ${r.url()}`)
+  })
+  return problems
+}
+
+const SHOTS = [
+  { name: 'home', path: '/', width: 1280, height: 900 },
+  { name: 'register', path: '/register', width: 1280, height: 900 },
+  { name: 'home-320', path: '/', width: 320, height: 640 },
+  { name: 'register-320', path: '/register', width: 320, height: 640 },
+]
+
+describe('screenshots', () => {
+  it.each(SHOTS)('$name ($width px)', async ({ name, path: pathname, width, height }) => {
+    const context = await newContext(browser, server.url, { js: true, viewport: { width, height } })
+    try {
+      const page = await context.newPage()
+      const problems = watch(page)
+      const response = await open(page, pathname, true)
+      expect(response?.status()).toBe(200)
+      await page.evaluate(() => document.fonts.ready)
+
+      // The stylesheet is applied: the header has its dark brand background.
+      const headerBackground = await page
+        .locator('header.site-header')
+        .evaluate((el) => getComputedStyle(el).backgroundColor)
+      expect(headerBackground, 'the site stylesheet is applied').toBe('rgb(7, 63, 120)')
+
+      const file = path.join(SCREENSHOT_DIR, `${name}.png`)
+      await page.screenshot({ path: file, fullPage: true })
+      expect(fs.statSync(file).size).toBeGreaterThan(5_000)
+      expect(problems, 'console errors, failed requests').toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('register with errors (1280 px)', async () => {
+    const context = await newContext(browser, server.url, { js: false })
+    try {
+      const page = await context.newPage()
+      const problems = watch(page, false)
+      await open(page, '/register', false)
+      await page.getByLabel('E-postadress').fill('not-an-email')
+      await page.getByLabel('Lösenord', { exact: true }).fill('abc1234')
+      await page
+        .getByRole('radio', { name: 'Ett företag eller en förening som inte finns här än' })
+        .check()
+      await page.locator('main').getByRole('button', { name: 'Skapa konto' }).click()
+      await expectVisible(page.locator('.field-errors'), 'field errors')
+      await page.screenshot({
+        path: path.join(SCREENSHOT_DIR, 'register-errors.png'),
+        fullPage: true,
+      })
+      // The form's answer is a 400 document; Chromium logs that as a failed resource.
+      const unexpected = problems.filter((p) => !/status of 400 \(Bad Request\)/.test(p))
+      expect(unexpected, 'console errors, failed requests').toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+})
