@@ -11,25 +11,29 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 
 /**
- * The one way forms are wired: the action's zod schema also checks in the browser. Errors show
- * on submit (never on blur, which would move the button the user is about to click) and clear
- * as the user corrects them.
+ * The one way forms are wired: the action's zod schema also checks in the browser. Errors first
+ * show on submit (validating on blur moved the button the user was about to click), then are
+ * re-checked as the user leaves each corrected field.
  */
 export function useSchemaForm<Schema extends z.ZodTypeAny>(options: {
   id: string
   schema: Schema
   lastResult?: SubmissionResult<string[]> | null
   defaultValue?: Record<string, string>
+  /** false: only the server checks (it reports every field at once; see the register form). */
+  validateInBrowser?: boolean
 }) {
-  const { schema } = options
+  const { schema, validateInBrowser = true } = options
   return useForm<z.input<Schema>, z.output<Schema>>({
     id: options.id,
     lastResult: options.lastResult,
     defaultValue: options.defaultValue as never,
     constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: validateInBrowser
+      ? ({ formData }) => parseWithZod(formData, { schema })
+      : undefined,
     shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
+    shouldRevalidate: 'onBlur',
   })
 }
 

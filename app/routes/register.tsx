@@ -101,6 +101,9 @@ export default function Register() {
     schema: RegisterSchema,
     lastResult: lastResult,
     defaultValue: { represent: 'none' },
+    // Conform shows nothing for a failed browser check of this intersection schema, so the
+    // server, which reports every field in one answer, does the checking.
+    validateInBrowser: false,
   })
   const represent = fields.represent
   const chosen = represent.value ?? 'none'
