@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { migrateToLatest } from '../db/connection'
 import { args, openFromEnv, run } from '../db/cli'
+import { recordAudit } from '../app/models/audit.server'
+import { deleteUserSessions } from '../app/models/session.server'
+import { insertUser, setUserPassword, setUserRole } from '../app/models/user.server'
 import { hashPassword } from '../app/services/password.server'
 
 const usage =
@@ -13,7 +16,7 @@ const Input = z.object({
   name: z.string().trim().min(1).max(80).optional(),
 })
 
-/** Creates a user, or updates the role and password of an existing one (an operator's reset). */
+/** Creates a user, or sets the role and password of an existing one (an operator's reset). */
 run(async () => {
   const { values } = args({
     email: { type: 'string' },
@@ -26,12 +29,10 @@ run(async () => {
     throw new Error(`${parsed.error.issues.map((i) => i.message).join('; ')}\n${usage}`)
   }
   const { email, password, role } = parsed.data
-  const name = parsed.data.name ?? email.split('@')[0]!
   const handle = openFromEnv()
   try {
     await migrateToLatest(handle.db)
     const passwordHash = await hashPassword(password)
-    const now = new Date().toISOString()
     const existing = await handle.db
       .selectFrom('users')
       .select('id')
@@ -40,45 +41,21 @@ run(async () => {
     await handle.db.transaction().execute(async (trx) => {
       let id = existing?.id
       if (id) {
-        await trx
-          .updateTable('users')
-          .set({ role, password_hash: passwordHash, updated_at: now })
-          .where('id', '=', id)
-          .execute()
-        await trx.deleteFrom('sessions').where('user_id', '=', id).execute()
+        await setUserRole(trx, id, role)
+        await setUserPassword(trx, id, passwordHash)
+        await deleteUserSessions(trx, id)
       } else {
-        id = (
-          await trx
-            .insertInto('users')
-            .values({
-              email,
-              name,
-              password_hash: passwordHash,
-              role,
-              locale: null,
-              email_verified_at: now,
-              banned_until: null,
-              ban_reason: null,
-              last_login_at: null,
-              updated_at: now,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id
+        const name = parsed.data.name ?? email.split('@')[0]!
+        id = await insertUser(trx, { email, name, passwordHash, role })
       }
-      await trx
-        .insertInto('audit_log')
-        .values({
-          actor_id: null,
-          action: existing ? 'user.update_cli' : 'user.create_cli',
-          subject_type: 'user',
-          subject_id: id,
-          after: JSON.stringify({ role }),
-          before: null,
-          reason: 'npm run user:create',
-          ip: null,
-        })
-        .execute()
+      await recordAudit(trx, {
+        actorId: null,
+        action: existing ? 'user.update_cli' : 'user.create_cli',
+        subjectType: 'user',
+        subjectId: id,
+        after: { role },
+        reason: 'npm run user:create',
+      })
     })
     console.log(`${existing ? 'Updated' : 'Created'} ${role} ${email}`)
   } finally {

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod'
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -11,6 +11,9 @@ import { log } from '~/services/log.server'
 import { titleMeta } from '~/utils/meta'
 
 export const meta = titleMeta
+
+// The token is in the URL: no page it links to may learn it through Referer.
+export const headers: HeadersFunction = () => ({ 'Referrer-Policy': 'no-referrer' })
 
 // Tokens are 43 base64url characters; anything else is not worth a database look-up.
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/
@@ -25,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // 410 Gone tells caches and crawlers the link is dead; the page still explains it.
   return json(
     { title: valid ? t('reset.title') : t('reset.invalidTitle'), valid },
-    { status: valid ? 200 : 410, headers: { 'Referrer-Policy': 'no-referrer' } },
+    { status: valid ? 200 : 410 },
   )
 }
 

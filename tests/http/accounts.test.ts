@@ -302,7 +302,11 @@ describe('password reset', () => {
     const link = await resetLinkFor(user.email)
 
     const client = server.client()
-    expect((await client.get(link)).status).toBe(200)
+    const page = await client.get(link)
+    expect(page.status).toBe(200)
+    // The token is in the URL: it must not leak through Referer. Browsers apply the last
+    // policy listed, and the page's own comes after the site-wide one.
+    expect(page.headers.get('referrer-policy')?.split(',').at(-1)?.trim()).toBe('no-referrer')
     const done = await client.post(link, {
       password: 'ett helt nytt lösenord',
       confirm: 'ett helt nytt lösenord',
