@@ -255,6 +255,25 @@ describe('login and sessions', () => {
     expect((await laptop.get('/me')).status).toBe(302)
   })
 
+  it('signs a banned user out at once and refuses their login until the ban ends', async () => {
+    const user = await createUser()
+    const client = server.client()
+    await client.login(user.email, user.password)
+    const until = new Date(Date.now() + 86_400_000).toISOString()
+    await db.updateTable('users').set({ banned_until: until }).where('id', '=', user.id).execute()
+    expect((await client.get('/me')).status).toBe(302)
+    const refused = await server
+      .client()
+      .post('/login', { email: user.email, password: user.password })
+    expect(refused.status).toBe(401)
+    expect(await refused.text()).toContain('Kontot är avstängt till')
+
+    await db.updateTable('users').set({ banned_until: null }).where('id', '=', user.id).execute()
+    expect(
+      (await server.client().post('/login', { email: user.email, password: user.password })).status,
+    ).toBe(302)
+  })
+
   it('answers rapid wrong logins with 429, Retry-After and a readable page', async () => {
     const user = await createUser()
     const client = server.client()
