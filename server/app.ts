@@ -115,11 +115,11 @@ export function createApp(options: AppOptions) {
     const origin = req.get('origin')
     const site = req.get('sec-fetch-site')
     const own = new Set([options.publicOrigin, `${req.protocol}://${req.get('host')}`])
-    if (
-      (origin && origin !== 'null' && !own.has(origin)) ||
-      origin === 'null' ||
-      site === 'cross-site'
-    ) {
+    // Browsers send "Origin: null" from sandboxes and some privacy settings; it passes only
+    // when the browser itself vouches that the request is same-origin.
+    const foreign =
+      origin === 'null' ? site !== 'same-origin' : Boolean(origin) && !own.has(origin!)
+    if (foreign || site === 'cross-site') {
       log.warn('csrf_refused', {
         method: req.method,
         path: loggablePath(req.originalUrl),

@@ -12,8 +12,9 @@ import { titleMeta } from '~/utils/meta'
 
 export const meta = titleMeta
 
-// The token is in the URL: no page it links to may learn it through Referer.
-export const headers: HeadersFunction = () => ({ 'Referrer-Policy': 'no-referrer' })
+// The token is in the URL: no other site may learn it through Referer. Not "no-referrer":
+// with it, browsers send `Origin: null` on the form's own POST.
+export const headers: HeadersFunction = () => ({ 'Referrer-Policy': 'same-origin' })
 
 // Tokens are 43 base64url characters; anything else is not worth a database look-up.
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/

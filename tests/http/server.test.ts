@@ -181,3 +181,25 @@ describe('when the database cannot write', () => {
     expect(await countUsers()).toBe(before)
   })
 })
+
+describe('the Origin check', () => {
+  const post = (headers: Record<string, string>) =>
+    fetch(server.origin + '/language', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+      body: 'lng=en&redirectTo=/',
+      redirect: 'manual',
+    })
+
+  it('refuses Origin: null unless the browser says the request is same-origin', async () => {
+    expect((await post({ Origin: 'null' })).status).toBe(403)
+    expect((await post({ Origin: 'null', 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403)
+    expect((await post({ Origin: 'null', 'Sec-Fetch-Site': 'same-origin' })).status).toBe(302)
+  })
+
+  it('accepts the site own origin', async () => {
+    expect((await post({ Origin: server.origin, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(
+      302,
+    )
+  })
+})
