@@ -8,6 +8,12 @@ export type OrganisationKind = 'business' | 'association' | 'municipality'
 export type MembershipRole = 'owner' | 'member'
 export type MembershipStatus = 'active' | 'pending'
 export type OutboxStatus = 'pending' | 'sent' | 'failed'
+export type ChallengeStatus = 'pending' | 'open' | 'in_progress' | 'solved' | 'closed' | 'rejected'
+export type PosterKind = 'resident' | 'business' | 'association' | 'municipality'
+export type PledgeStatus = 'active' | 'withdrawn' | 'completed'
+export type EmailFrequency = 'immediate' | 'daily' | 'weekly' | 'never'
+export type NotificationKind = 'solution' | 'pledge' | 'progress' | 'status' | 'comment'
+export type FlagSubject = 'challenge' | 'solution' | 'comment'
 
 export interface UserTable {
   id: Generated<number>
@@ -20,6 +26,9 @@ export interface UserTable {
   banned_until: Timestamp | null
   ban_reason: string | null
   last_login_at: Timestamp | null
+  email_frequency: ColumnType<EmailFrequency, EmailFrequency | undefined, EmailFrequency>
+  unsubscribe_token: string | null
+  last_digest_at: Timestamp | null
   created_at: ColumnType<Timestamp, Timestamp | undefined, never>
   updated_at: Timestamp
 }
@@ -119,6 +128,174 @@ export interface EmailOutboxTable {
   sent_at: Timestamp | null
 }
 
+type Counter = ColumnType<number, number | undefined, number>
+type Created = ColumnType<Timestamp, Timestamp | undefined, never>
+
+export interface ChallengeTable {
+  id: Generated<number>
+  title: string
+  description_md: string
+  /** Sanitised at write time; never re-rendered per view. */
+  description_html: string
+  /** Plain text, first ~200 characters, for cards, the API and the feed. */
+  summary: string
+  category_id: number
+  area_id: number
+  author_id: number | null
+  organisation_id: number | null
+  poster_kind: PosterKind
+  status: ChallengeStatus
+  closed_reason: string | null
+  lat: number | null
+  lng: number | null
+  vote_count: Counter
+  solution_count: Counter
+  pledge_count: Counter
+  comment_count: Counter
+  follower_count: Counter
+  hot: ColumnType<number, number | undefined, number>
+  hidden_at: Timestamp | null
+  hidden_reason: string | null
+  edited_at: Timestamp | null
+  solved_at: Timestamp | null
+  created_at: Created
+  updated_at: Timestamp
+}
+
+export interface ChallengeRevisionTable {
+  id: Generated<number>
+  challenge_id: number
+  editor_id: number | null
+  title: string
+  description_md: string
+  category_id: number
+  area_id: number
+  created_at: Created
+}
+
+export interface ChallengeStatusHistoryTable {
+  id: Generated<number>
+  challenge_id: number
+  actor_id: number | null
+  from_status: ChallengeStatus | null
+  to_status: ChallengeStatus
+  message: string | null
+  created_at: Created
+}
+
+export interface SolutionTable {
+  id: Generated<number>
+  challenge_id: number
+  author_id: number | null
+  organisation_id: number | null
+  body_md: string
+  body_html: string
+  vote_count: Counter
+  comment_count: Counter
+  accepted_at: Timestamp | null
+  accepted_by: number | null
+  hidden_at: Timestamp | null
+  hidden_reason: string | null
+  edited_at: Timestamp | null
+  created_at: Created
+  updated_at: Timestamp
+}
+
+export interface SolutionRevisionTable {
+  id: Generated<number>
+  solution_id: number
+  editor_id: number | null
+  body_md: string
+  created_at: Created
+}
+
+export interface PledgeTable {
+  id: Generated<number>
+  challenge_id: number
+  user_id: number | null
+  organisation_id: number | null
+  plan: string
+  status: ColumnType<PledgeStatus, PledgeStatus | undefined, PledgeStatus>
+  created_at: Created
+  withdrawn_at: Timestamp | null
+}
+
+export interface PledgeUpdateTable {
+  id: Generated<number>
+  pledge_id: number
+  author_id: number | null
+  body_md: string
+  body_html: string
+  created_at: Created
+}
+
+export interface ChallengeVoteTable {
+  challenge_id: number
+  user_id: number
+  created_at: Created
+}
+
+export interface SolutionVoteTable {
+  solution_id: number
+  user_id: number
+  created_at: Created
+}
+
+export interface CommentTable {
+  id: Generated<number>
+  challenge_id: number
+  solution_id: number | null
+  parent_id: number | null
+  author_id: number | null
+  body_md: string
+  body_html: string
+  deleted_at: Timestamp | null
+  hidden_at: Timestamp | null
+  hidden_reason: string | null
+  edited_at: Timestamp | null
+  created_at: Created
+}
+
+export interface FollowTable {
+  challenge_id: number
+  user_id: number
+  created_at: Created
+}
+
+export interface FlagTable {
+  id: Generated<number>
+  subject_type: FlagSubject
+  subject_id: number
+  challenge_id: number
+  user_id: number | null
+  reason: string
+  note: string | null
+  resolved_at: Timestamp | null
+  created_at: Created
+}
+
+export interface ChallengeSolverTable {
+  id: Generated<number>
+  challenge_id: number
+  solution_id: number | null
+  organisation_id: number | null
+  user_id: number | null
+  created_at: Created
+}
+
+export interface NotificationTable {
+  id: Generated<number>
+  user_id: number
+  challenge_id: number
+  actor_id: number | null
+  kind: NotificationKind
+  /** JSON text */
+  payload: ColumnType<string, string | undefined, string>
+  read_at: Timestamp | null
+  emailed_at: Timestamp | null
+  created_at: Created
+}
+
 export interface Database {
   users: UserTable
   sessions: SessionTable
@@ -130,6 +307,20 @@ export interface Database {
   settings: SettingTable
   audit_log: AuditLogTable
   email_outbox: EmailOutboxTable
+  challenges: ChallengeTable
+  challenge_revisions: ChallengeRevisionTable
+  challenge_status_history: ChallengeStatusHistoryTable
+  solutions: SolutionTable
+  solution_revisions: SolutionRevisionTable
+  pledges: PledgeTable
+  pledge_updates: PledgeUpdateTable
+  challenge_votes: ChallengeVoteTable
+  solution_votes: SolutionVoteTable
+  comments: CommentTable
+  follows: FollowTable
+  flags: FlagTable
+  challenge_solvers: ChallengeSolverTable
+  notifications: NotificationTable
 }
 
 export type User = Selectable<UserTable>
@@ -142,3 +333,7 @@ export type Category = Selectable<CategoryTable>
 export type Area = Selectable<AreaTable>
 export type AuditEntry = Selectable<AuditLogTable>
 export type OutboxMessage = Selectable<EmailOutboxTable>
+export type Challenge = Selectable<ChallengeTable>
+export type Solution = Selectable<SolutionTable>
+export type Pledge = Selectable<PledgeTable>
+export type Comment = Selectable<CommentTable>

@@ -42,3 +42,63 @@ export async function createOrganisation(
   }
   return org
 }
+
+export async function createTaxonomy() {
+  const n = next()
+  const category = await db
+    .insertInto('categories')
+    .values({
+      slug: `cat-${n}`,
+      name_sv: `Kategori ${n}`,
+      name_en: `Category ${n}`,
+      description_sv: '',
+      description_en: '',
+      position: 0,
+      archived_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const area = await db
+    .insertInto('areas')
+    .values({
+      slug: `area-${n}`,
+      name_sv: `Område ${n}`,
+      name_en: `Area ${n}`,
+      position: 0,
+      archived_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return {
+    categoryId: category.id,
+    areaId: area.id,
+    categorySlug: `cat-${n}`,
+    areaSlug: `area-${n}`,
+  }
+}
+
+let taxonomy: Awaited<ReturnType<typeof createTaxonomy>> | undefined
+
+export async function createChallengeFor(
+  authorId: number,
+  overrides: Partial<{
+    title: string
+    description: string
+    organisationId: number | null
+    categoryId: number
+    areaId: number
+    status: 'open' | 'pending'
+  }> = {},
+) {
+  taxonomy ??= await createTaxonomy()
+  const { createChallenge } = await import('~/models/challenge.server')
+  return createChallenge({
+    authorId,
+    organisationId: overrides.organisationId ?? null,
+    title: overrides.title ?? `En utmaning som behöver lösas ${next()}`,
+    description: overrides.description ?? 'Beskrivning av **problemet**.',
+    categoryId: overrides.categoryId ?? taxonomy.categoryId,
+    areaId: overrides.areaId ?? taxonomy.areaId,
+    status: overrides.status ?? 'open',
+  })
+}

@@ -1,8 +1,10 @@
 import type { Migration } from 'kysely'
 import * as m0001 from './0001_foundation'
+import * as m0002 from './0002_board'
 
 // A static list instead of FileMigrationProvider: it works the same under tsx, vitest and the
 // bundled server build, with no directory scanning. Add each new migration here, in order.
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_board': m0002,
 }

@@ -1,0 +1,216 @@
+import { db } from '~/db.server'
+import { isModerator, type Actor } from '~/models/permissions.server'
+import { matchAny, searchChallengeIds } from '~/models/search.server'
+
+/**
+ * Everything the challenge page shows, or undefined when the viewer may not see it (unknown,
+ * hidden, or pending/rejected and not theirs). Hidden solutions and comments are left out.
+ */
+export async function getChallengePage(id: number, viewer: Actor | null) {
+  const challenge = await db
+    .selectFrom('challenges')
+    .innerJoin('categories', 'categories.id', 'challenges.category_id')
+    .innerJoin('areas', 'areas.id', 'challenges.area_id')
+    .leftJoin('users as author', 'author.id', 'challenges.author_id')
+    .leftJoin('organisations', 'organisations.id', 'challenges.organisation_id')
+    .select([
+      'challenges.id',
+      'challenges.title',
+      'challenges.description_html',
+      'challenges.status',
+      'challenges.closed_reason',
+      'challenges.poster_kind',
+      'challenges.author_id',
+      'challenges.organisation_id',
+      'challenges.vote_count',
+      'challenges.follower_count',
+      'challenges.hidden_at',
+      'challenges.edited_at',
+      'challenges.solved_at',
+      'challenges.created_at',
+      'categories.slug as category_slug',
+      'categories.name_sv as category_sv',
+      'categories.name_en as category_en',
+      'areas.slug as area_slug',
+      'areas.name_sv as area_sv',
+      'areas.name_en as area_en',
+      'author.name as author_name',
+      'organisations.name as organisation_name',
+      'organisations.slug as organisation_slug',
+      'organisations.kind as organisation_kind',
+    ])
+    .where('challenges.id', '=', id)
+    .executeTakeFirst()
+  if (!challenge) return undefined
+  const moderator = isModerator(viewer)
+  const own = viewer !== null && challenge.author_id === viewer.id
+  if (challenge.hidden_at && !moderator) return undefined
+  if ((challenge.status === 'pending' || challenge.status === 'rejected') && !own && !moderator) {
+    return undefined
+  }
+
+  const [history, solutions, pledges, updates, comments, solvers, viewerState] = await Promise.all([
+    db
+      .selectFrom('challenge_status_history')
+      .leftJoin('users', 'users.id', 'challenge_status_history.actor_id')
+      .select([
+        'challenge_status_history.id',
+        'challenge_status_history.from_status',
+        'challenge_status_history.to_status',
+        'challenge_status_history.message',
+        'challenge_status_history.created_at',
+      ])
+      .where('challenge_id', '=', id)
+      .orderBy('challenge_status_history.id')
+      .execute(),
+    db
+      .selectFrom('solutions')
+      .leftJoin('users', 'users.id', 'solutions.author_id')
+      .leftJoin('organisations', 'organisations.id', 'solutions.organisation_id')
+      .select([
+        'solutions.id',
+        'solutions.body_html',
+        'solutions.author_id',
+        'solutions.organisation_id',
+        'solutions.vote_count',
+        'solutions.accepted_at',
+        'solutions.edited_at',
+        'solutions.created_at',
+        'users.name as author_name',
+        'organisations.name as organisation_name',
+        'organisations.slug as organisation_slug',
+      ])
+      .where('solutions.challenge_id', '=', id)
+      .where('solutions.hidden_at', 'is', null)
+      // Accepted first, then by votes.
+      .orderBy((eb) =>
+        eb.case().when('solutions.accepted_at', 'is not', null).then(0).else(1).end(),
+      )
+      .orderBy('solutions.vote_count', 'desc')
+      .orderBy('solutions.id')
+      .execute(),
+    db
+      .selectFrom('pledges')
+      .leftJoin('users', 'users.id', 'pledges.user_id')
+      .leftJoin('organisations', 'organisations.id', 'pledges.organisation_id')
+      .select([
+        'pledges.id',
+        'pledges.plan',
+        'pledges.status',
+        'pledges.user_id',
+        'pledges.organisation_id',
+        'pledges.created_at',
+        'users.name as user_name',
+        'organisations.name as organisation_name',
+        'organisations.slug as organisation_slug',
+      ])
+      .where('pledges.challenge_id', '=', id)
+      .where('pledges.status', '!=', 'withdrawn')
+      .orderBy('pledges.id')
+      .execute(),
+    db
+      .selectFrom('pledge_updates')
+      .innerJoin('pledges', 'pledges.id', 'pledge_updates.pledge_id')
+      .select([
+        'pledge_updates.id',
+        'pledge_updates.pledge_id',
+        'pledge_updates.body_html',
+        'pledge_updates.created_at',
+      ])
+      .where('pledges.challenge_id', '=', id)
+      .orderBy('pledge_updates.id')
+      .execute(),
+    db
+      .selectFrom('comments')
+      .leftJoin('users', 'users.id', 'comments.author_id')
+      .select([
+        'comments.id',
+        'comments.solution_id',
+        'comments.parent_id',
+        'comments.author_id',
+        'comments.body_html',
+        'comments.deleted_at',
+        'comments.hidden_at',
+        'comments.edited_at',
+        'comments.created_at',
+        'users.name as author_name',
+      ])
+      .where('comments.challenge_id', '=', id)
+      .orderBy('comments.id')
+      .execute(),
+    db
+      .selectFrom('challenge_solvers')
+      .leftJoin('organisations', 'organisations.id', 'challenge_solvers.organisation_id')
+      .leftJoin('users', 'users.id', 'challenge_solvers.user_id')
+      .select([
+        'challenge_solvers.solution_id',
+        'organisations.name as organisation_name',
+        'organisations.slug as organisation_slug',
+        'users.name as user_name',
+      ])
+      .where('challenge_solvers.challenge_id', '=', id)
+      .execute(),
+    viewer ? getViewerState(id, viewer.id) : null,
+  ])
+
+  return {
+    challenge,
+    history,
+    solutions,
+    pledges: pledges.map((p) => ({ ...p, updates: updates.filter((u) => u.pledge_id === p.id) })),
+    // A hidden comment shows as removed, like a deleted one, so replies keep their place.
+    comments: comments.map((c) => ({
+      ...c,
+      body_html: c.deleted_at || c.hidden_at ? '' : c.body_html,
+      removed: Boolean(c.deleted_at || c.hidden_at),
+    })),
+    solvers,
+    viewer: viewerState,
+  }
+}
+
+async function getViewerState(challengeId: number, userId: number) {
+  const [vote, follow, solutionVotes] = await Promise.all([
+    db
+      .selectFrom('challenge_votes')
+      .select('user_id')
+      .where('challenge_id', '=', challengeId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('follows')
+      .select('user_id')
+      .where('challenge_id', '=', challengeId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('solution_votes')
+      .innerJoin('solutions', 'solutions.id', 'solution_votes.solution_id')
+      .select('solution_votes.solution_id')
+      .where('solutions.challenge_id', '=', challengeId)
+      .where('solution_votes.user_id', '=', userId)
+      .execute(),
+  ])
+  return {
+    voted: Boolean(vote),
+    following: Boolean(follow),
+    solutionVotes: solutionVotes.map((v) => v.solution_id),
+  }
+}
+
+/** Up to five public challenges that look like the text being typed (FTS ranking). */
+export async function findSimilarChallenges(text: string, limit = 5) {
+  const match = matchAny(text)
+  if (!match) return []
+  const ids = await searchChallengeIds(match, limit * 3)
+  if (!ids.length) return []
+  const rows = await db
+    .selectFrom('challenges')
+    .select(['id', 'title', 'status', 'vote_count'])
+    .where('id', 'in', ids)
+    .where('hidden_at', 'is', null)
+    .where('status', 'in', ['open', 'in_progress', 'solved', 'closed'])
+    .execute()
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  return ids.flatMap((id) => byId.get(id) ?? []).slice(0, limit)
+}

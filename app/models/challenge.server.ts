@@ -1,0 +1,348 @@
+import { sql } from 'kysely'
+import type { ChallengeStatus, PosterKind } from '#db/schema'
+import { db, type Executor } from '~/db.server'
+import { notifyFollowers } from '~/models/notification.server'
+import { indexChallenge, matchAll } from '~/models/search.server'
+import { renderMarkdown, summarise } from '~/services/markdown.server'
+
+export const PAGE_SIZE = 20
+/** Pages beyond this are not offered: deep OFFSETs get slow, and search narrows better. */
+export const MAX_PAGE = 50
+export const SORTS = ['new', 'top', 'trending', 'unsolved'] as const
+export const PUBLIC_STATUSES = ['open', 'in_progress', 'solved', 'closed'] as const
+export const POSTER_KINDS = ['resident', 'business', 'association', 'municipality'] as const
+export type Sort = (typeof SORTS)[number]
+
+/** Reddit's "hot": each tenfold of votes is worth 12.5 hours of newness; never recomputed. */
+export function hotScore(votes: number, createdAt: string): number {
+  return Math.log10(Math.max(votes, 1)) + Date.parse(createdAt) / 1000 / 45000
+}
+
+export interface BoardQuery {
+  q?: string
+  categoryId?: number
+  areaId?: number
+  status?: (typeof PUBLIC_STATUSES)[number]
+  by?: PosterKind
+  sort: Sort
+  page: number
+}
+
+/** Hidden, pending and rejected challenges are never part of the public board. */
+function boardBase(query: Omit<BoardQuery, 'sort' | 'page'>) {
+  let qb = db
+    .selectFrom('challenges')
+    .where('challenges.hidden_at', 'is', null)
+    .where('challenges.status', 'in', [...PUBLIC_STATUSES])
+  if (query.status) qb = qb.where('challenges.status', '=', query.status)
+  if (query.categoryId) qb = qb.where('challenges.category_id', '=', query.categoryId)
+  if (query.areaId) qb = qb.where('challenges.area_id', '=', query.areaId)
+  if (query.by) qb = qb.where('challenges.poster_kind', '=', query.by)
+  const match = query.q ? matchAll(query.q) : null
+  if (query.q && !match) return null // only punctuation: nothing can match
+  if (match) {
+    qb = qb.where(
+      'challenges.id',
+      'in',
+      sql<number>`(select rowid from challenges_fts where challenges_fts match ${match})`,
+    )
+  }
+  return qb
+}
+
+/** One page of the board: cards plus whether a next page exists (no COUNT per request). */
+export async function listChallenges(query: BoardQuery) {
+  const base = boardBase(query)
+  if (!base) return { items: [], hasNext: false }
+  let qb = base
+    .innerJoin('categories', 'categories.id', 'challenges.category_id')
+    .innerJoin('areas', 'areas.id', 'challenges.area_id')
+    .leftJoin('organisations', 'organisations.id', 'challenges.organisation_id')
+    .select([
+      'challenges.id',
+      'challenges.title',
+      'challenges.summary',
+      'challenges.status',
+      'challenges.poster_kind',
+      'challenges.vote_count',
+      'challenges.solution_count',
+      'challenges.pledge_count',
+      'challenges.comment_count',
+      'challenges.created_at',
+      'categories.slug as category_slug',
+      'categories.name_sv as category_sv',
+      'categories.name_en as category_en',
+      'areas.slug as area_slug',
+      'areas.name_sv as area_sv',
+      'areas.name_en as area_en',
+      'organisations.name as organisation_name',
+      'organisations.slug as organisation_slug',
+    ])
+  switch (query.sort) {
+    case 'top':
+      qb = qb.orderBy('challenges.vote_count', 'desc').orderBy('challenges.id', 'desc')
+      break
+    case 'trending':
+      qb = qb.orderBy('challenges.hot', 'desc').orderBy('challenges.id', 'desc')
+      break
+    case 'unsolved':
+      qb = qb
+        .where('challenges.status', '=', 'open')
+        .orderBy('challenges.created_at', 'asc')
+        .orderBy('challenges.id', 'asc')
+      break
+    default:
+      qb = qb.orderBy('challenges.created_at', 'desc').orderBy('challenges.id', 'desc')
+  }
+  const page = Math.min(Math.max(query.page, 1), MAX_PAGE)
+  const rows = await qb
+    .limit(PAGE_SIZE + 1)
+    .offset((page - 1) * PAGE_SIZE)
+    .execute()
+  return { items: rows.slice(0, PAGE_SIZE), hasNext: rows.length > PAGE_SIZE && page < MAX_PAGE }
+}
+
+/** The number of challenges on the board matching a filter (the API's total). */
+export async function countChallenges(query: Omit<BoardQuery, 'sort' | 'page'>) {
+  const base = boardBase(query)
+  if (!base) return 0
+  const row = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export interface ChallengeInput {
+  title: string
+  description: string
+  categoryId: number
+  areaId: number
+}
+
+async function posterKind(executor: Executor, organisationId: number | null): Promise<PosterKind> {
+  if (!organisationId) return 'resident'
+  const org = await executor
+    .selectFrom('organisations')
+    .select('kind')
+    .where('id', '=', organisationId)
+    .executeTakeFirstOrThrow()
+  return org.kind
+}
+
+export async function createChallenge(
+  input: ChallengeInput & {
+    authorId: number
+    organisationId: number | null
+    status: ChallengeStatus
+  },
+): Promise<number> {
+  const html = renderMarkdown(input.description)
+  return db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString()
+    const { id } = await trx
+      .insertInto('challenges')
+      .values({
+        title: input.title,
+        description_md: input.description,
+        description_html: html,
+        summary: summarise(html),
+        category_id: input.categoryId,
+        area_id: input.areaId,
+        author_id: input.authorId,
+        organisation_id: input.organisationId,
+        poster_kind: await posterKind(trx, input.organisationId),
+        status: input.status,
+        closed_reason: null,
+        lat: null,
+        lng: null,
+        follower_count: 1,
+        hot: hotScore(0, now),
+        hidden_at: null,
+        hidden_reason: null,
+        edited_at: null,
+        solved_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await trx
+      .insertInto('challenge_revisions')
+      .values({
+        challenge_id: id,
+        editor_id: input.authorId,
+        title: input.title,
+        description_md: input.description,
+        category_id: input.categoryId,
+        area_id: input.areaId,
+        created_at: now,
+      })
+      .execute()
+    await trx
+      .insertInto('challenge_status_history')
+      .values({
+        challenge_id: id,
+        actor_id: input.authorId,
+        from_status: null,
+        to_status: input.status,
+        message: null,
+        created_at: now,
+      })
+      .execute()
+    // Posting follows automatically.
+    await trx.insertInto('follows').values({ challenge_id: id, user_id: input.authorId }).execute()
+    await indexChallenge(trx, id)
+    return id
+  })
+}
+
+/** Saves a new revision; every earlier one stays in challenge_revisions. */
+export async function updateChallenge(
+  id: number,
+  input: ChallengeInput & { editorId: number },
+): Promise<void> {
+  const html = renderMarkdown(input.description)
+  await db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString()
+    await trx
+      .updateTable('challenges')
+      .set({
+        title: input.title,
+        description_md: input.description,
+        description_html: html,
+        summary: summarise(html),
+        category_id: input.categoryId,
+        area_id: input.areaId,
+        edited_at: now,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .execute()
+    await trx
+      .insertInto('challenge_revisions')
+      .values({
+        challenge_id: id,
+        editor_id: input.editorId,
+        title: input.title,
+        description_md: input.description,
+        category_id: input.categoryId,
+        area_id: input.areaId,
+        created_at: now,
+      })
+      .execute()
+    await indexChallenge(trx, id)
+  })
+}
+
+/**
+ * Moves a challenge to a new status, records it in the history and tells the followers.
+ * Runs inside the caller's transaction.
+ */
+export async function setChallengeStatus(
+  trx: Executor,
+  input: {
+    challengeId: number
+    to: ChallengeStatus
+    actorId: number
+    message?: string | null
+    closedReason?: string | null
+  },
+) {
+  const current = await trx
+    .selectFrom('challenges')
+    .select('status')
+    .where('id', '=', input.challengeId)
+    .executeTakeFirstOrThrow()
+  if (current.status === input.to) return
+  const now = new Date().toISOString()
+  await trx
+    .updateTable('challenges')
+    .set({
+      status: input.to,
+      updated_at: now,
+      ...(input.to === 'solved' ? { solved_at: now } : {}),
+      ...(input.to === 'closed' ? { closed_reason: input.closedReason ?? null } : {}),
+    })
+    .where('id', '=', input.challengeId)
+    .execute()
+  await trx
+    .insertInto('challenge_status_history')
+    .values({
+      challenge_id: input.challengeId,
+      actor_id: input.actorId,
+      from_status: current.status,
+      to_status: input.to,
+      message: input.message ?? input.closedReason ?? null,
+      created_at: now,
+    })
+    .execute()
+  await notifyFollowers(trx, {
+    challengeId: input.challengeId,
+    actorId: input.actorId,
+    kind: 'status',
+    payload: { from: current.status, to: input.to },
+  })
+}
+
+/** The owner withdraws: the challenge is closed with "withdrawn" as its reason. */
+export async function withdrawChallenge(id: number, actorId: number) {
+  await db
+    .transaction()
+    .execute((trx) =>
+      setChallengeStatus(trx, {
+        challengeId: id,
+        to: 'closed',
+        actorId,
+        closedReason: 'withdrawn',
+      }),
+    )
+}
+
+/** Owner/moderator marks a challenge solved, crediting its accepted solutions' authors. */
+export async function markSolved(id: number, actorId: number) {
+  await db.transaction().execute(async (trx) => {
+    const accepted = await trx
+      .selectFrom('solutions')
+      .select(['id', 'author_id', 'organisation_id'])
+      .where('challenge_id', '=', id)
+      .where('accepted_at', 'is not', null)
+      .execute()
+    await trx.deleteFrom('challenge_solvers').where('challenge_id', '=', id).execute()
+    for (const solution of accepted) {
+      await trx
+        .insertInto('challenge_solvers')
+        .values({
+          challenge_id: id,
+          solution_id: solution.id,
+          organisation_id: solution.organisation_id,
+          user_id: solution.author_id,
+        })
+        .execute()
+    }
+    await trx
+      .updateTable('pledges')
+      .set({ status: 'completed' })
+      .where('challenge_id', '=', id)
+      .where('status', '=', 'active')
+      .execute()
+    await setChallengeStatus(trx, { challengeId: id, to: 'solved', actorId })
+  })
+}
+
+/** The challenge row as its owner and moderators may see it; undefined for an unknown id. */
+export async function getChallenge(id: number) {
+  return db.selectFrom('challenges').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function listRevisions(challengeId: number) {
+  return db
+    .selectFrom('challenge_revisions')
+    .leftJoin('users', 'users.id', 'challenge_revisions.editor_id')
+    .select([
+      'challenge_revisions.id',
+      'challenge_revisions.title',
+      'challenge_revisions.created_at',
+      'users.name as editor_name',
+    ])
+    .where('challenge_id', '=', challengeId)
+    .orderBy('challenge_revisions.id', 'asc')
+    .execute()
+}

@@ -1,0 +1,116 @@
+import { sql } from 'kysely'
+import { db } from '~/db.server'
+import { addFollow } from '~/models/follow.server'
+import { notifyFollowers } from '~/models/notification.server'
+import { renderMarkdown } from '~/services/markdown.server'
+
+/** Authors may edit a comment for this long after posting it. */
+export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000
+
+export class CommentRefused extends Error {
+  constructor(public reason: 'parent' | 'expired') {
+    super(reason)
+  }
+}
+
+export async function addComment(input: {
+  challengeId: number
+  authorId: number
+  body: string
+  solutionId?: number | null
+  parentId?: number | null
+}): Promise<number> {
+  const html = renderMarkdown(input.body)
+  return db.transaction().execute(async (trx) => {
+    let solutionId = input.solutionId ?? null
+    if (input.parentId) {
+      // One level of replies: the parent must be a top-level comment on the same challenge.
+      const parent = await trx
+        .selectFrom('comments')
+        .select(['challenge_id', 'parent_id', 'solution_id'])
+        .where('id', '=', input.parentId)
+        .executeTakeFirst()
+      if (!parent || parent.challenge_id !== input.challengeId || parent.parent_id !== null) {
+        throw new CommentRefused('parent')
+      }
+      solutionId = parent.solution_id
+    }
+    if (solutionId) {
+      const solution = await trx
+        .selectFrom('solutions')
+        .select('challenge_id')
+        .where('id', '=', solutionId)
+        .executeTakeFirst()
+      if (!solution || solution.challenge_id !== input.challengeId)
+        throw new CommentRefused('parent')
+    }
+    const { id } = await trx
+      .insertInto('comments')
+      .values({
+        challenge_id: input.challengeId,
+        solution_id: solutionId,
+        parent_id: input.parentId ?? null,
+        author_id: input.authorId,
+        body_md: input.body,
+        body_html: html,
+        deleted_at: null,
+        hidden_at: null,
+        hidden_reason: null,
+        edited_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await trx
+      .updateTable('challenges')
+      .set({ comment_count: sql`comment_count + 1` })
+      .where('id', '=', input.challengeId)
+      .execute()
+    if (solutionId) {
+      await trx
+        .updateTable('solutions')
+        .set({ comment_count: sql`comment_count + 1` })
+        .where('id', '=', solutionId)
+        .execute()
+    }
+    await addFollow(trx, input.challengeId, input.authorId)
+    await notifyFollowers(trx, {
+      challengeId: input.challengeId,
+      actorId: input.authorId,
+      kind: 'comment',
+      payload: { commentId: id },
+    })
+    return id
+  })
+}
+
+export async function getComment(id: number) {
+  return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function editComment(input: { commentId: number; body: string; now?: Date }) {
+  const now = input.now ?? new Date()
+  const comment = await getComment(input.commentId)
+  if (!comment || comment.deleted_at) throw new CommentRefused('parent')
+  if (now.getTime() - Date.parse(comment.created_at) > COMMENT_EDIT_WINDOW_MS) {
+    throw new CommentRefused('expired')
+  }
+  await db
+    .updateTable('comments')
+    .set({
+      body_md: input.body,
+      body_html: renderMarkdown(input.body),
+      edited_at: now.toISOString(),
+    })
+    .where('id', '=', input.commentId)
+    .execute()
+}
+
+/** Leaves a "comment removed" placeholder so the replies keep their context. */
+export async function deleteComment(commentId: number) {
+  await db
+    .updateTable('comments')
+    .set({ deleted_at: new Date().toISOString(), body_md: '', body_html: '' })
+    .where('id', '=', commentId)
+    .where('deleted_at', 'is', null)
+    .execute()
+}

@@ -1,0 +1,111 @@
+import { sql } from 'kysely'
+import { db } from '~/db.server'
+import { setChallengeStatus } from '~/models/challenge.server'
+import { addFollow } from '~/models/follow.server'
+import { notifyFollowers } from '~/models/notification.server'
+import { renderMarkdown } from '~/services/markdown.server'
+
+export class DuplicatePledge extends Error {}
+
+/** "We take this on". The first pledge moves an open challenge to in_progress. */
+export async function pledge(input: {
+  challengeId: number
+  userId: number
+  organisationId: number | null
+  plan: string
+}): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    let existing = trx
+      .selectFrom('pledges')
+      .select('id')
+      .where('challenge_id', '=', input.challengeId)
+      .where('status', '=', 'active')
+    existing =
+      input.organisationId === null
+        ? existing.where('user_id', '=', input.userId).where('organisation_id', 'is', null)
+        : existing.where('organisation_id', '=', input.organisationId)
+    if (await existing.executeTakeFirst()) throw new DuplicatePledge()
+
+    const { id } = await trx
+      .insertInto('pledges')
+      .values({
+        challenge_id: input.challengeId,
+        user_id: input.userId,
+        organisation_id: input.organisationId,
+        plan: input.plan,
+        withdrawn_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const challenge = await trx
+      .updateTable('challenges')
+      .set({ pledge_count: sql`pledge_count + 1`, updated_at: new Date().toISOString() })
+      .where('id', '=', input.challengeId)
+      .returning('status')
+      .executeTakeFirstOrThrow()
+    await addFollow(trx, input.challengeId, input.userId)
+    await notifyFollowers(trx, {
+      challengeId: input.challengeId,
+      actorId: input.userId,
+      kind: 'pledge',
+      payload: { pledgeId: id },
+    })
+    if (challenge.status === 'open') {
+      await setChallengeStatus(trx, {
+        challengeId: input.challengeId,
+        to: 'in_progress',
+        actorId: input.userId,
+      })
+    }
+    return id
+  })
+}
+
+export async function getPledge(id: number) {
+  return db.selectFrom('pledges').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function postProgress(input: { pledgeId: number; authorId: number; body: string }) {
+  const html = renderMarkdown(input.body)
+  await db.transaction().execute(async (trx) => {
+    const pledgeRow = await trx
+      .selectFrom('pledges')
+      .select('challenge_id')
+      .where('id', '=', input.pledgeId)
+      .executeTakeFirstOrThrow()
+    await trx
+      .insertInto('pledge_updates')
+      .values({
+        pledge_id: input.pledgeId,
+        author_id: input.authorId,
+        body_md: input.body,
+        body_html: html,
+      })
+      .execute()
+    await notifyFollowers(trx, {
+      challengeId: pledgeRow.challenge_id,
+      actorId: input.authorId,
+      kind: 'progress',
+      payload: { pledgeId: input.pledgeId },
+    })
+  })
+}
+
+/** Withdrawing keeps the row (and its updates) for the record; the count drops. */
+export async function withdrawPledge(pledgeId: number) {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('pledges')
+      .set({ status: 'withdrawn', withdrawn_at: new Date().toISOString() })
+      .where('id', '=', pledgeId)
+      .where('status', '=', 'active')
+      .returning('challenge_id')
+      .executeTakeFirst()
+    if (!row) return
+    await trx
+      .updateTable('challenges')
+      .set({ pledge_count: sql`pledge_count - 1` })
+      .where('id', '=', row.challenge_id)
+      .execute()
+  })
+}

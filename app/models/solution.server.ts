@@ -1,0 +1,118 @@
+import { sql } from 'kysely'
+import { db } from '~/db.server'
+import { setChallengeStatus } from '~/models/challenge.server'
+import { addFollow } from '~/models/follow.server'
+import { notifyFollowers } from '~/models/notification.server'
+import { indexChallenge } from '~/models/search.server'
+import { renderMarkdown } from '~/services/markdown.server'
+
+export async function proposeSolution(input: {
+  challengeId: number
+  authorId: number
+  organisationId: number | null
+  body: string
+}): Promise<number> {
+  const html = renderMarkdown(input.body)
+  return db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString()
+    const { id } = await trx
+      .insertInto('solutions')
+      .values({
+        challenge_id: input.challengeId,
+        author_id: input.authorId,
+        organisation_id: input.organisationId,
+        body_md: input.body,
+        body_html: html,
+        accepted_at: null,
+        accepted_by: null,
+        hidden_at: null,
+        hidden_reason: null,
+        edited_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await trx
+      .insertInto('solution_revisions')
+      .values({ solution_id: id, editor_id: input.authorId, body_md: input.body, created_at: now })
+      .execute()
+    await trx
+      .updateTable('challenges')
+      .set({ solution_count: sql`solution_count + 1`, updated_at: now })
+      .where('id', '=', input.challengeId)
+      .execute()
+    await addFollow(trx, input.challengeId, input.authorId)
+    await notifyFollowers(trx, {
+      challengeId: input.challengeId,
+      actorId: input.authorId,
+      kind: 'solution',
+      payload: { solutionId: id },
+    })
+    await indexChallenge(trx, input.challengeId)
+    return id
+  })
+}
+
+export async function getSolution(id: number) {
+  return db.selectFrom('solutions').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** A new revision; the earlier text stays in solution_revisions. */
+export async function editSolution(input: { solutionId: number; editorId: number; body: string }) {
+  const html = renderMarkdown(input.body)
+  await db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString()
+    const solution = await trx
+      .updateTable('solutions')
+      .set({ body_md: input.body, body_html: html, edited_at: now, updated_at: now })
+      .where('id', '=', input.solutionId)
+      .returning('challenge_id')
+      .executeTakeFirstOrThrow()
+    await trx
+      .insertInto('solution_revisions')
+      .values({
+        solution_id: input.solutionId,
+        editor_id: input.editorId,
+        body_md: input.body,
+        created_at: now,
+      })
+      .execute()
+    await indexChallenge(trx, solution.challenge_id)
+  })
+}
+
+/**
+ * The challenge's owner or a moderator accepts a solution. Accepting moves an open challenge
+ * to in_progress (DESIGN.md's lifecycle); marking it solved is a separate step.
+ */
+export async function acceptSolution(input: {
+  solutionId: number
+  actorId: number
+  accept: boolean
+}) {
+  await db.transaction().execute(async (trx) => {
+    const solution = await trx
+      .updateTable('solutions')
+      .set({
+        accepted_at: input.accept ? new Date().toISOString() : null,
+        accepted_by: input.accept ? input.actorId : null,
+      })
+      .where('id', '=', input.solutionId)
+      .returning('challenge_id')
+      .executeTakeFirstOrThrow()
+    if (!input.accept) return
+    const challenge = await trx
+      .selectFrom('challenges')
+      .select('status')
+      .where('id', '=', solution.challenge_id)
+      .executeTakeFirstOrThrow()
+    if (challenge.status === 'open') {
+      await setChallengeStatus(trx, {
+        challengeId: solution.challenge_id,
+        to: 'in_progress',
+        actorId: input.actorId,
+      })
+    }
+  })
+}
