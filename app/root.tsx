@@ -12,6 +12,7 @@ import { useRootData } from '~/utils/root-data'
 import { ErrorPage } from '~/components/ErrorPage'
 import { SiteFooter } from '~/components/SiteFooter'
 import { SiteHeader } from '~/components/SiteHeader'
+import { countUnread } from '~/models/notification.server'
 import { getSettings } from '~/models/settings.server'
 import { getLocale } from '~/services/i18n.server'
 import { getUser } from '~/services/session.server'
@@ -41,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     locale,
     user,
+    unread: user ? await countUnread(user.id) : 0,
     board: { name: settings.boardName, town: settings.townName, contact: settings.contactEmail },
   })
 }

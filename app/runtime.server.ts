@@ -4,7 +4,8 @@ import { purgeOldResetTokens } from '~/models/password-reset.server'
 import { purgeExpiredSessions } from '~/models/session.server'
 import { deliverOutbox, startOutboxWorker } from '~/services/mail.server'
 import { seedDemoIfEmpty } from '#db/seed/demo'
-import { isLocalSite } from '~/env.server'
+import { isLocalSite, publicUrl } from '~/env.server'
+import { mailNotifications } from '~/models/notification-mail.server'
 import { log } from '~/services/log.server'
 import { warmPasswordCheck } from '~/services/password.server'
 
@@ -33,11 +34,19 @@ export const runtime = {
     await housekeeping()
     await warmPasswordCheck()
     const stopWorker = startOutboxWorker()
+    // Notification mail: at once for those who chose it, digests when their day or week is up.
+    const mailer = setInterval(() => {
+      mailNotifications(publicUrl().origin)
+        .then((n) => (n ? deliverOutbox() : 0))
+        .catch((error) => log.error('notification_mail_failed', { error: String(error) }))
+    }, 60 * 1000)
+    mailer.unref()
     const timer = setInterval(() => void housekeeping(), 60 * 60 * 1000)
     timer.unref()
     return () => {
       stopWorker()
       clearInterval(timer)
+      clearInterval(mailer)
     }
   },
   /** True when the database answers a query. */

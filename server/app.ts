@@ -5,6 +5,7 @@ import type { ServerBuild } from '@remix-run/node'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import expressStaticGzip from 'express-static-gzip'
 import helmet from 'helmet'
+import { createPageCache } from './page-cache'
 import { clientKey } from '../app/services/client-ip'
 import { log, loggablePath } from '../app/services/log.server'
 
@@ -30,7 +31,13 @@ export interface AppOptions {
   publicDir?: string
   /** Bodies above this many bytes are refused with 413 before anything reads them. */
   maxBodyBytes?: number
+  /** Keep anonymous public pages in memory (see page-cache.ts). Default: on in production. */
+  pageCache?: boolean
 }
+
+/** Public pages that look the same to every anonymous visitor. */
+const CACHEABLE =
+  /^\/(|challenges|challenges\/\d+|organisations|organisations\/[a-z0-9-]+|about|privacy|accessibility)$/
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -70,6 +77,7 @@ export function createApp(options: AppOptions) {
         ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
         bytes: Number(res.getHeader('content-length') ?? 0) || undefined,
         ip: req.ip,
+        cache: res.locals.cacheHit ? 'hit' : undefined,
       })
     })
     next()
@@ -177,6 +185,15 @@ export function createApp(options: AppOptions) {
   )
   app.use(express.static(publicDir, { maxAge: '1h', index: false }))
 
+  const pageCache =
+    (options.pageCache ?? options.mode === 'production')
+      ? createPageCache({
+          sessionCookie: options.https ? '__Host-utmana_session' : 'utmana_session',
+          cacheable: (path) => CACHEABLE.test(path),
+        })
+      : null
+  if (pageCache) app.use(pageCache.middleware)
+
   const getLoadContext = (req: Request, res: Response) => ({
     nonce: res.locals.nonce as string,
     ip: req.ip ?? 'unknown',
@@ -214,5 +231,5 @@ export function createApp(options: AppOptions) {
       : refusal(res, 500, 'Något gick fel.', 'Something went wrong.')
   })
 
-  return app
+  return Object.assign(app, { pageCache })
 }

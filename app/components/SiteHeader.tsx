@@ -25,6 +25,12 @@ export function SiteHeader() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/challenges">{t('nav.challenges')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/about">{t('nav.about')}</NavLink>
             </li>
           </ul>
@@ -33,6 +39,20 @@ export function SiteHeader() {
           <ul>
             {user ? (
               <>
+                <li>
+                  <NavLink to="/me/notifications">
+                    {t('nav.notifications')}
+                    {data?.unread ? (
+                      <span className="badge">
+                        {' '}
+                        <span aria-hidden="true">{data.unread}</span>
+                        <span className="visually-hidden">
+                          {t('nav.unread', { count: data.unread })}
+                        </span>
+                      </span>
+                    ) : null}
+                  </NavLink>
+                </li>
                 <li>
                   <NavLink to="/me" title={t('nav.signedInAs', { name: user.name })}>
                     {t('nav.me')}

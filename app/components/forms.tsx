@@ -74,7 +74,7 @@ export function TextField({
   autoComplete,
   required,
 }: {
-  field: FieldMetadata<string | undefined>
+  field: FieldMetadata<unknown>
   label: string
   type?: InputType
   hint?: string
@@ -111,7 +111,7 @@ export function SelectField({
   children,
   hint,
 }: {
-  field: FieldMetadata<string | number | undefined>
+  field: FieldMetadata<unknown>
   label: string
   children: ReactNode
   hint?: string

@@ -129,6 +129,7 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
         'comments.parent_id',
         'comments.author_id',
         'comments.body_html',
+        'comments.body_md',
         'comments.deleted_at',
         'comments.hidden_at',
         'comments.edited_at',
@@ -159,11 +160,16 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
     solutions,
     pledges: pledges.map((p) => ({ ...p, updates: updates.filter((u) => u.pledge_id === p.id) })),
     // A hidden comment shows as removed, like a deleted one, so replies keep their place.
-    comments: comments.map((c) => ({
-      ...c,
-      body_html: c.deleted_at || c.hidden_at ? '' : c.body_html,
-      removed: Boolean(c.deleted_at || c.hidden_at),
-    })),
+    comments: comments.map((c) => {
+      const removed = Boolean(c.deleted_at || c.hidden_at)
+      return {
+        ...c,
+        body_html: removed ? '' : c.body_html,
+        // Only its author gets the Markdown back, to edit it.
+        body_md: !removed && viewer && c.author_id === viewer.id ? c.body_md : null,
+        removed,
+      }
+    }),
     solvers,
     viewer: viewerState,
   }

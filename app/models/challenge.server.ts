@@ -1,6 +1,8 @@
 import { sql } from 'kysely'
 import type { ChallengeStatus, PosterKind } from '#db/schema'
 import { db, type Executor } from '~/db.server'
+import type { SORTS } from '~/models/challenge-constants';
+import { PUBLIC_STATUSES } from '~/models/challenge-constants'
 import { notifyFollowers } from '~/models/notification.server'
 import { indexChallenge, matchAll } from '~/models/search.server'
 import { renderMarkdown, summarise } from '~/services/markdown.server'
@@ -8,9 +10,6 @@ import { renderMarkdown, summarise } from '~/services/markdown.server'
 export const PAGE_SIZE = 20
 /** Pages beyond this are not offered: deep OFFSETs get slow, and search narrows better. */
 export const MAX_PAGE = 50
-export const SORTS = ['new', 'top', 'trending', 'unsolved'] as const
-export const PUBLIC_STATUSES = ['open', 'in_progress', 'solved', 'closed'] as const
-export const POSTER_KINDS = ['resident', 'business', 'association', 'municipality'] as const
 export type Sort = (typeof SORTS)[number]
 
 /** Reddit's "hot": each tenfold of votes is worth 12.5 hours of newness; never recomputed. */
@@ -125,6 +124,21 @@ async function posterKind(executor: Executor, organisationId: number | null): Pr
     .where('id', '=', organisationId)
     .executeTakeFirstOrThrow()
   return org.kind
+}
+
+/**
+ * A challenge the same author posted with the same title in the last minute: a form sent
+ * twice (double click, reload after POST) gives one challenge, not two.
+ */
+export async function findRecentDuplicate(authorId: number, title: string) {
+  const row = await db
+    .selectFrom('challenges')
+    .select('id')
+    .where('author_id', '=', authorId)
+    .where('title', '=', title)
+    .where('created_at', '>', new Date(Date.now() - 60_000).toISOString())
+    .executeTakeFirst()
+  return row?.id ?? null
 }
 
 export async function createChallenge(
@@ -284,16 +298,14 @@ export async function setChallengeStatus(
 
 /** The owner withdraws: the challenge is closed with "withdrawn" as its reason. */
 export async function withdrawChallenge(id: number, actorId: number) {
-  await db
-    .transaction()
-    .execute((trx) =>
-      setChallengeStatus(trx, {
-        challengeId: id,
-        to: 'closed',
-        actorId,
-        closedReason: 'withdrawn',
-      }),
-    )
+  await db.transaction().execute((trx) =>
+    setChallengeStatus(trx, {
+      challengeId: id,
+      to: 'closed',
+      actorId,
+      closedReason: 'withdrawn',
+    }),
+  )
 }
 
 /** Owner/moderator marks a challenge solved, crediting its accepted solutions' authors. */

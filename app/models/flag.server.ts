@@ -1,7 +1,6 @@
 import type { FlagSubject } from '#db/schema'
 import { db } from '~/db.server'
-
-export const FLAG_REASONS = ['spam', 'offensive', 'personal_data', 'off_topic', 'other'] as const
+import type { FLAG_REASONS } from '~/models/flag-reasons'
 
 /** Stored for the moderation queue; a second flag by the same user on the same post is ignored. */
 export async function flagPost(input: {

@@ -55,8 +55,13 @@ export async function searchChallengeIds(match: string, limit: number): Promise<
   return rows.rows.map((r) => r.id)
 }
 
-/** Highlighted title of the match, with <mark> around the hits; the rest is escaped. */
-export async function highlightTitles(match: string, ids: number[]): Promise<Map<number, string>> {
+export type Highlighted = Array<{ text: string; hit: boolean }>
+
+/** Each matched title split into plain and hit segments, for React to render (no raw HTML). */
+export async function highlightTitles(
+  match: string,
+  ids: number[],
+): Promise<Map<number, Highlighted>> {
   if (!ids.length) return new Map()
   const open = '\u0001'
   const close = '\u0002'
@@ -64,12 +69,20 @@ export async function highlightTitles(match: string, ids: number[]): Promise<Map
     select rowid as id, highlight(challenges_fts, 0, ${open}, ${close}) as title
     from challenges_fts
     where challenges_fts match ${match} and rowid in (${sql.join(ids)})`.execute(db)
-  const escape = (s: string) =>
-    s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
   return new Map(
     rows.rows.map((r) => [
       r.id,
-      escape(r.title).replaceAll(open, '<mark>').replaceAll(close, '</mark>'),
+      r.title
+        .split(open)
+        .flatMap((part, i) => {
+          if (i === 0) return [{ text: part, hit: false }]
+          const [hit = '', rest = ''] = part.split(close)
+          return [
+            { text: hit, hit: true },
+            { text: rest, hit: false },
+          ]
+        })
+        .filter((segment) => segment.text),
     ]),
   )
 }

@@ -2,17 +2,54 @@ import { db } from '~/db.server'
 
 /** The key numbers on the home page. */
 export async function getKeyNumbers() {
-  const count = (table: 'users' | 'organisations' | 'areas' | 'categories') =>
+  const [challenges, organisations, members] = await Promise.all([
     db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.count))
-  const [members, organisations, areas, categories] = await Promise.all([
-    count('users'),
-    count('organisations'),
-    count('areas'),
-    count('categories'),
+      .selectFrom('challenges')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('hidden_at', 'is', null)
+      .where('status', 'in', ['open', 'in_progress', 'solved', 'closed'])
+      .groupBy('status')
+      .execute(),
+    db
+      .selectFrom('organisations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ])
-  return { members, organisations, areas, categories }
+  const byStatus = Object.fromEntries(challenges.map((r) => [r.status, Number(r.n)]))
+  return {
+    challenges: challenges.reduce((sum, r) => sum + Number(r.n), 0),
+    inProgress: byStatus.in_progress ?? 0,
+    solved: byStatus.solved ?? 0,
+    organisations: Number(organisations.n),
+    members: Number(members.n),
+  }
+}
+
+/** The newest solved challenges with who solved them: the home page's public credit. */
+export async function listNewlySolved(limit = 5) {
+  const rows = await db
+    .selectFrom('challenges')
+    .select(['id', 'title', 'solved_at'])
+    .where('status', '=', 'solved')
+    .where('hidden_at', 'is', null)
+    .orderBy('solved_at', 'desc')
+    .limit(limit)
+    .execute()
+  const solvers = rows.length
+    ? await db
+        .selectFrom('challenge_solvers')
+        .innerJoin('organisations', 'organisations.id', 'challenge_solvers.organisation_id')
+        .select(['challenge_solvers.challenge_id', 'organisations.name', 'organisations.slug'])
+        .where(
+          'challenge_solvers.challenge_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+    : []
+  return rows.map((r) => ({ ...r, solvers: solvers.filter((s) => s.challenge_id === r.id) }))
 }

@@ -2,26 +2,25 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { ChallengeCard } from '~/components/ChallengeCard'
+import { listChallenges } from '~/models/challenge.server'
 import { getSettings } from '~/models/settings.server'
-import { getKeyNumbers } from '~/models/stats.server'
-import { listAreas, listCategories } from '~/models/taxonomy.server'
+import { getKeyNumbers, listNewlySolved } from '~/models/stats.server'
 import { getRequestT } from '~/services/i18n.server'
 import { formatNumber } from '~/utils/format'
-import { useRootData } from '~/utils/root-data'
 import { titleMeta } from '~/utils/meta'
+import { useRootData } from '~/utils/root-data'
 
 export const meta = titleMeta
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [{ locale }, settings, numbers, categories, areas] = await Promise.all([
+  const [{ locale }, settings, numbers, trending, solved] = await Promise.all([
     getRequestT(request),
     getSettings(),
     getKeyNumbers(),
-    listCategories(),
-    listAreas(),
+    listChallenges({ sort: 'trending', page: 1 }),
+    listNewlySolved(),
   ])
-  const name = (row: { name_sv: string; name_en: string }) =>
-    locale === 'en' ? row.name_en : row.name_sv
   return json({
     board: settings.boardName,
     town: settings.townName,
@@ -29,71 +28,89 @@ export async function loader({ request }: LoaderFunctionArgs) {
       key,
       value: formatNumber(value, locale),
     })),
-    categories: categories.map((c) => ({
-      slug: c.slug,
-      name: name(c),
-      description: locale === 'en' ? c.description_en : c.description_sv,
-    })),
-    areas: areas.map((a) => ({ slug: a.slug, name: name(a) })),
+    trending: trending.items.slice(0, 6),
+    solved,
   })
 }
 
 export default function Home() {
   const { t } = useTranslation()
-  const { board, town, numbers, categories, areas } = useLoaderData<typeof loader>()
+  const { board, town, numbers, trending, solved } = useLoaderData<typeof loader>()
   const user = useRootData()?.user
   return (
     <>
       <section className="hero" aria-labelledby="home-title">
         <h1 id="home-title">{t('home.title', { board, town })}</h1>
         <p className="lead">{t('home.lead', { town })}</p>
-        {user ? (
-          <p>{t('home.welcomeBack', { name: user.name })}</p>
-        ) : (
-          <p>
-            <Link to="/register" className="button">
+        <p className="actions">
+          <Link to="/challenges" className="button">
+            {t('home.browse')}
+          </Link>
+          {user ? (
+            <Link to="/challenges/new" className="button secondary">
+              {t('board.post')}
+            </Link>
+          ) : (
+            <Link to="/register" className="button secondary">
               {t('home.getStarted')}
             </Link>
-          </p>
-        )}
-      </section>
-      <section aria-labelledby="how">
-        <h2 id="how">{t('home.how')}</h2>
-        <ol className="steps">
-          <li>{t('home.step1')}</li>
-          <li>{t('home.step2')}</li>
-          <li>{t('home.step3')}</li>
-        </ol>
+          )}
+        </p>
       </section>
       <section aria-labelledby="numbers">
         <h2 id="numbers">{t('home.numbers')}</h2>
         <ul className="numbers">
           {numbers.map((n) => (
             <li key={n.key}>
-              <strong>{n.value}</strong> {t(`home.${n.key}`)}
+              <strong>{n.value}</strong> {t(`home.stat.${n.key}`)}
             </li>
           ))}
         </ul>
       </section>
       <div className="columns">
-        <section aria-labelledby="categories">
-          <h2 id="categories">{t('home.categoriesHeading')}</h2>
-          <dl className="categories">
-            {categories.map((c) => (
-              <div key={c.slug}>
-                <dt>{c.name}</dt>
-                <dd>{c.description}</dd>
-              </div>
+        <section aria-labelledby="trending">
+          <h2 id="trending">{t('home.trending')}</h2>
+          <ol className="cards">
+            {trending.map((c) => (
+              <li key={c.id}>
+                <ChallengeCard challenge={c} />
+              </li>
             ))}
-          </dl>
+          </ol>
+          <p>
+            <Link to="/challenges?sort=trending">{t('home.moreTrending')}</Link>
+          </p>
         </section>
-        <section aria-labelledby="areas">
-          <h2 id="areas">{t('home.areasHeading')}</h2>
-          <ul className="tags">
-            {areas.map((a) => (
-              <li key={a.slug}>{a.name}</li>
-            ))}
-          </ul>
+        <section aria-labelledby="solved">
+          <h2 id="solved">{t('home.solved')}</h2>
+          {solved.length === 0 ? (
+            <p>{t('home.noneSolved')}</p>
+          ) : (
+            <ul className="plain solved-list">
+              {solved.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/challenges/${c.id}`}>{c.title}</Link>
+                  {c.solvers.length > 0 && (
+                    <p className="meta">
+                      {t('challenge.solvedBy')}{' '}
+                      {c.solvers.map((s, i) => (
+                        <span key={s.slug}>
+                          {i > 0 && ', '}
+                          <Link to={`/organisations/${s.slug}`}>{s.name}</Link>
+                        </span>
+                      ))}
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h2>{t('home.how')}</h2>
+          <ol className="steps">
+            <li>{t('home.step1')}</li>
+            <li>{t('home.step2')}</li>
+            <li>{t('home.step3')}</li>
+          </ol>
         </section>
       </div>
     </>

@@ -8,6 +8,7 @@ import { ChangePasswordSchema, PASSWORD_MIN } from '~/forms/account'
 import { changePassword, logOutEverywhere } from '~/models/account.server'
 import { listUserMemberships } from '~/models/organisation.server'
 import { countUserSessions } from '~/models/session.server'
+import { setEmailFrequency } from '~/models/notification-mail.server'
 import { getUserById } from '~/models/user.server'
 import { getRequestT } from '~/services/i18n.server'
 import { consume, forget, withRateLimits } from '~/services/rate-limit.server'
@@ -22,6 +23,8 @@ import { titleMeta } from '~/utils/meta'
 
 export const meta = titleMeta
 
+const EMAIL_FREQUENCIES = ['immediate', 'daily', 'weekly', 'never'] as const
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const [{ t, locale }, account, memberships, sessions] = await Promise.all([
@@ -30,14 +33,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listUserMemberships(user.id),
     countUserSessions(user.id),
   ])
-  const notice = new URL(request.url).searchParams.get('notice') === 'passwordChanged'
+  const notice = new URL(request.url).searchParams.get('notice')
   return json({
     title: t('me.title'),
     user,
     memberSince: account ? formatDate(account.created_at, locale) : null,
     memberships,
     sessions,
-    notice,
+    notice: notice === 'passwordChanged' || notice === 'emailSaved' ? notice : null,
+    emailFrequency: account?.email_frequency ?? 'daily',
   })
 }
 
@@ -52,6 +56,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect('/login?notice=loggedOutEverywhere', {
       headers: { 'Set-Cookie': await destroySession(session) },
     })
+  }
+
+  if (intent === 'email') {
+    const frequency = formData.get('frequency')
+    if (!EMAIL_FREQUENCIES.includes(frequency as never)) throw json({}, { status: 400 })
+    await setEmailFrequency(user.id, frequency as (typeof EMAIL_FREQUENCIES)[number])
+    return redirect('/me?notice=emailSaved#email')
   }
 
   if (intent === 'change-password') {
@@ -91,7 +102,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Me() {
   const { t } = useTranslation()
-  const { user, memberSince, memberships, sessions, notice } = useLoaderData<typeof loader>()
+  const { user, memberSince, memberships, sessions, notice, emailFrequency } =
+    useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useSchemaForm({
     id: 'change-password',
@@ -103,7 +115,7 @@ export default function Me() {
       <h1>{t('me.title')}</h1>
       {notice && (
         <p className="notice" role="status">
-          {t('me.passwordChanged')}
+          {t(`me.${notice}`)}
         </p>
       )}
       <section aria-labelledby="profile">
@@ -138,6 +150,29 @@ export default function Me() {
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="email">
+        <h2 id="email">{t('me.email')}</h2>
+        <Form method="post">
+          <fieldset>
+            <legend>{t('me.emailHint')}</legend>
+            {EMAIL_FREQUENCIES.map((f) => (
+              <div className="choice" key={f}>
+                <input
+                  type="radio"
+                  id={`frequency-${f}`}
+                  name="frequency"
+                  value={f}
+                  defaultChecked={emailFrequency === f}
+                />
+                <label htmlFor={`frequency-${f}`}>{t(`me.frequency.${f}`)}</label>
+              </div>
+            ))}
+          </fieldset>
+          <button type="submit" name="intent" value="email" className="button secondary">
+            {t('me.saveEmail')}
+          </button>
+        </Form>
       </section>
       <section aria-labelledby="security">
         <h2 id="security">{t('me.security')}</h2>

@@ -20,6 +20,10 @@ export type MailTemplate =
   | { name: 'passwordReset'; values: { name: string; url: string; minutes: number } }
   | { name: 'welcome'; values: { name: string; url: string } }
   | { name: 'joinRequest'; values: { name: string; organisation: string; url: string } }
+  | {
+      name: 'notifications'
+      values: { name: string; count: number; items: string; url: string; unsubscribe: string }
+    }
 
 function escapeHtml(value: string): string {
   return value
@@ -40,12 +44,23 @@ export async function renderMail(template: MailTemplate, locale: Locale) {
   const action = t(`${key}.action`, values)
   const url = String(values.url)
   const signature = t('mail.signature')
-  const text = [...paragraphs, `${action}: ${url}`, '', signature].join('\n\n')
-  const html = `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5">${paragraphs
-    .map((p) => `<p>${escapeHtml(p)}</p>`)
-    .join(
-      '',
-    )}<p><a href="${escapeHtml(url)}">${escapeHtml(action)}</a></p><p>${escapeHtml(signature)}</p></body></html>`
+  const unsubscribe = values.unsubscribe ? String(values.unsubscribe) : null
+  const text = [
+    ...paragraphs,
+    `${action}: ${url}`,
+    signature,
+    ...(unsubscribe ? [`${t('mail.unsubscribeLink')}: ${unsubscribe}`] : []),
+  ].join('\n\n')
+  const html = [
+    `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5">`,
+    ...paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`),
+    `<p><a href="${escapeHtml(url)}">${escapeHtml(action)}</a></p>`,
+    `<p>${escapeHtml(signature)}</p>`,
+    unsubscribe
+      ? `<p><small><a href="${escapeHtml(unsubscribe)}">${escapeHtml(t('mail.unsubscribeLink'))}</a></small></p>`
+      : '',
+    '</body></html>',
+  ].join('')
   return { subject, text, html }
 }
 

@@ -24,6 +24,11 @@ export const RATE_LIMITS = {
   registerAccount: { points: 3, duration: 60 * 60 },
   resetIp: { points: 10, duration: 60 * 60 },
   resetAccount: { points: 3, duration: 60 * 60 },
+  // Per signed-in user: posting challenges, solutions and pledges; comments; votes; flags.
+  post: { points: 20, duration: 60 * 60 },
+  comment: { points: 30, duration: 10 * 60 },
+  vote: { points: 300, duration: 10 * 60 },
+  flag: { points: 30, duration: 60 * 60 },
 } satisfies Record<string, Rule>
 
 export type LimitName = keyof typeof RATE_LIMITS

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { Database, Role } from '../schema'
 import { hashPassword } from '../../app/services/password.server'
+import { seedDemoBoard } from './board'
+import { demoChallenges } from './demo-challenges'
 import { areas, categories, memberships, organisations, people, staff, town } from './demo-data'
 
 /** Local-only demo logins; the README lists them. Never use these on a public site. */
@@ -130,6 +132,8 @@ export async function seedDemo(db: Kysely<Database>) {
         })
         .execute()
     }
+
+    await seedDemoBoard(trx, demoChallenges)
 
     const settings = {
       boardName: town.boardNameSv,

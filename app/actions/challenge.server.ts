@@ -1,0 +1,284 @@
+import { parseWithZod } from '@conform-to/zod'
+import { json, redirect } from '@remix-run/node'
+import type { z } from 'zod'
+import {
+  CommentSchema,
+  EditCommentSchema,
+  FlagSchema,
+  PledgeSchema,
+  ProgressSchema,
+  SolutionSchema,
+  TargetSchema,
+} from '~/forms/challenge'
+import type { getChallenge} from '~/models/challenge.server';
+import { markSolved } from '~/models/challenge.server'
+import {
+  addComment,
+  CommentRefused,
+  deleteComment,
+  editComment,
+  getComment,
+} from '~/models/comment.server'
+import { flagPost } from '~/models/flag.server'
+import { setFollow } from '~/models/follow.server'
+import { canActFor, canManagePost, isModerator } from '~/models/permissions.server'
+import {
+  DuplicatePledge,
+  getPledge,
+  pledge,
+  postProgress,
+  withdrawPledge,
+} from '~/models/pledge.server'
+import { acceptSolution, getSolution, proposeSolution } from '~/models/solution.server'
+import { setChallengeVote, setSolutionVote, VoteRefused } from '~/models/vote.server'
+import type { SessionUser } from '~/models/user.server'
+import { consume, withRateLimits, type LimitName } from '~/services/rate-limit.server'
+
+type Challenge = NonNullable<Awaited<ReturnType<typeof getChallenge>>>
+interface Context {
+  user: SessionUser
+  challenge: Challenge
+  form: FormData
+}
+
+const forbidden = () => json({ error: 'forbidden' }, { status: 403 })
+const notFound = () => json({ error: 'not found' }, { status: 404 })
+const back = (c: Context, anchor = '') => redirect(`/challenges/${c.challenge.id}${anchor}`)
+
+/** A form with errors goes back to the page, marked with the intent so the right form shows them. */
+function invalid(intent: string, result: unknown, status = 400) {
+  return json({ intent, result }, { status })
+}
+
+function parse<S extends z.ZodTypeAny>(c: Context, schema: S) {
+  return parseWithZod(c.form, { schema })
+}
+
+const limited = (c: Context, name: LimitName) =>
+  withRateLimits({ action: name, userId: c.user.id }, () => consume(name, String(c.user.id)))
+
+const ACTIVE = ['open', 'in_progress']
+
+async function requireOrganisation(c: Context, organisationId: number | undefined) {
+  if (organisationId && !(await canActFor(c.user.id, organisationId))) return false
+  return true
+}
+
+const handlers: Record<string, (c: Context) => Promise<Response>> = {
+  async vote(c) {
+    await limited(c, 'vote')
+    await setChallengeVote({ userId: c.user.id, challengeId: c.challenge.id, vote: true })
+    return back(c)
+  },
+  async unvote(c) {
+    await limited(c, 'vote')
+    await setChallengeVote({ userId: c.user.id, challengeId: c.challenge.id, vote: false })
+    return back(c)
+  },
+  async follow(c) {
+    await setFollow(c.challenge.id, c.user.id, true)
+    return back(c)
+  },
+  async unfollow(c) {
+    await setFollow(c.challenge.id, c.user.id, false)
+    return back(c)
+  },
+  async flag(c) {
+    const submission = parse(c, FlagSchema)
+    if (submission.status !== 'success') return invalid('flag', submission.reply())
+    const { subjectType, subjectId, reason, note } = submission.value
+    const belongs =
+      subjectType === 'challenge'
+        ? subjectId === c.challenge.id
+        : subjectType === 'solution'
+          ? (await getSolution(subjectId))?.challenge_id === c.challenge.id
+          : (await getComment(subjectId))?.challenge_id === c.challenge.id
+    if (!belongs) throw notFound()
+    await limited(c, 'flag')
+    await flagPost({
+      subjectType,
+      subjectId,
+      challengeId: c.challenge.id,
+      userId: c.user.id,
+      reason,
+      note: note || null,
+    })
+    return redirect(`/challenges/${c.challenge.id}?flagged=1`)
+  },
+  async comment(c) {
+    const submission = parse(c, CommentSchema)
+    if (submission.status !== 'success') return invalid('comment', submission.reply())
+    await limited(c, 'comment')
+    try {
+      const id = await addComment({
+        challengeId: c.challenge.id,
+        authorId: c.user.id,
+        body: submission.value.body,
+        parentId: submission.value.parentId ?? null,
+        solutionId: submission.value.solutionId ?? null,
+      })
+      return back(c, `#comment-${id}`)
+    } catch (error) {
+      if (error instanceof CommentRefused) throw notFound()
+      throw error
+    }
+  },
+  async 'edit-comment'(c) {
+    const submission = parse(c, EditCommentSchema)
+    if (submission.status !== 'success') return invalid('edit-comment', submission.reply())
+    const comment = await getComment(submission.value.commentId)
+    if (!comment || comment.challenge_id !== c.challenge.id) throw notFound()
+    if (comment.author_id !== c.user.id) throw forbidden()
+    try {
+      await editComment({ commentId: comment.id, body: submission.value.body })
+    } catch (error) {
+      if (error instanceof CommentRefused && error.reason === 'expired') {
+        return invalid(
+          'edit-comment',
+          submission.reply({ formErrors: ['challenge.editWindowOver'] }),
+        )
+      }
+      throw error
+    }
+    return back(c, `#comment-${comment.id}`)
+  },
+  async 'delete-comment'(c) {
+    const submission = parse(c, TargetSchema)
+    if (submission.status !== 'success') throw notFound()
+    const comment = await getComment(submission.value.targetId)
+    if (!comment || comment.challenge_id !== c.challenge.id) throw notFound()
+    if (comment.author_id !== c.user.id && !isModerator(c.user)) throw forbidden()
+    await deleteComment(comment.id)
+    return back(c, `#comment-${comment.id}`)
+  },
+  async solution(c) {
+    const submission = parse(c, SolutionSchema)
+    if (submission.status !== 'success') return invalid('solution', submission.reply())
+    if (!(await requireOrganisation(c, submission.value.organisationId))) {
+      return invalid(
+        'solution',
+        submission.reply({ fieldErrors: { organisationId: ['errors.notMember'] } }),
+      )
+    }
+    if (!ACTIVE.includes(c.challenge.status)) throw forbidden()
+    await limited(c, 'post')
+    const id = await proposeSolution({
+      challengeId: c.challenge.id,
+      authorId: c.user.id,
+      organisationId: submission.value.organisationId ?? null,
+      body: submission.value.body,
+    })
+    return back(c, `#solution-${id}`)
+  },
+  async 'vote-solution'(c) {
+    return voteSolution(c, true)
+  },
+  async 'unvote-solution'(c) {
+    return voteSolution(c, false)
+  },
+  async accept(c) {
+    return accept(c, true)
+  },
+  async unaccept(c) {
+    return accept(c, false)
+  },
+  async solve(c) {
+    if (!(await canManagePost(c.user, c.challenge))) throw forbidden()
+    if (!ACTIVE.includes(c.challenge.status)) throw forbidden()
+    await markSolved(c.challenge.id, c.user.id)
+    return back(c)
+  },
+  async pledge(c) {
+    const submission = parse(c, PledgeSchema)
+    if (submission.status !== 'success') return invalid('pledge', submission.reply())
+    if (!(await requireOrganisation(c, submission.value.organisationId))) {
+      return invalid(
+        'pledge',
+        submission.reply({ fieldErrors: { organisationId: ['errors.notMember'] } }),
+      )
+    }
+    if (!ACTIVE.includes(c.challenge.status)) throw forbidden()
+    await limited(c, 'post')
+    try {
+      await pledge({
+        challengeId: c.challenge.id,
+        userId: c.user.id,
+        organisationId: submission.value.organisationId ?? null,
+        plan: submission.value.plan,
+      })
+    } catch (error) {
+      if (error instanceof DuplicatePledge) {
+        return invalid('pledge', submission.reply({ formErrors: ['challenge.alreadyPledged'] }))
+      }
+      throw error
+    }
+    return back(c, '#pledges')
+  },
+  async progress(c) {
+    const submission = parse(c, ProgressSchema)
+    if (submission.status !== 'success') return invalid('progress', submission.reply())
+    const found = await getPledge(submission.value.pledgeId)
+    if (!found || found.challenge_id !== c.challenge.id || found.status !== 'active')
+      throw notFound()
+    if (!(await canManagePledge(c, found))) throw forbidden()
+    await limited(c, 'post')
+    await postProgress({ pledgeId: found.id, authorId: c.user.id, body: submission.value.body })
+    return back(c, `#pledge-${found.id}`)
+  },
+  async 'withdraw-pledge'(c) {
+    const submission = parse(c, TargetSchema)
+    if (submission.status !== 'success') throw notFound()
+    const found = await getPledge(submission.value.targetId)
+    if (!found || found.challenge_id !== c.challenge.id) throw notFound()
+    if (!(await canManagePledge(c, found))) throw forbidden()
+    await withdrawPledge(found.id)
+    return back(c, '#pledges')
+  },
+}
+
+async function canManagePledge(
+  c: Context,
+  found: { user_id: number | null; organisation_id: number | null },
+) {
+  return canManagePost(c.user, { author_id: found.user_id, organisation_id: found.organisation_id })
+}
+
+async function voteSolution(c: Context, vote: boolean) {
+  const submission = parse(c, TargetSchema)
+  if (submission.status !== 'success') throw notFound()
+  const solution = await getSolution(submission.value.targetId)
+  if (!solution || solution.challenge_id !== c.challenge.id) throw notFound()
+  await limited(c, 'vote')
+  await setSolutionVote({ userId: c.user.id, solutionId: solution.id, vote })
+  return back(c, `#solution-${solution.id}`)
+}
+
+async function accept(c: Context, value: boolean) {
+  const submission = parse(c, TargetSchema)
+  if (submission.status !== 'success') throw notFound()
+  const solution = await getSolution(submission.value.targetId)
+  if (!solution || solution.challenge_id !== c.challenge.id || solution.hidden_at) throw notFound()
+  // The challenge's owner (or its organisation) or a moderator decides.
+  if (!(await canManagePost(c.user, c.challenge))) throw forbidden()
+  await acceptSolution({ solutionId: solution.id, actorId: c.user.id, accept: value })
+  return back(c, `#solution-${solution.id}`)
+}
+
+/** Runs one of the challenge page's forms, chosen by its `intent`. */
+export async function handleChallengeAction(
+  user: SessionUser,
+  challenge: Challenge,
+  form: FormData,
+) {
+  const intent = String(form.get('intent') ?? '')
+  const handler = Object.hasOwn(handlers, intent) ? handlers[intent] : undefined
+  if (!handler) throw json({ error: 'unknown intent' }, { status: 400 })
+  try {
+    return await handler({ user, challenge, form })
+  } catch (error) {
+    if (error instanceof VoteRefused) {
+      throw json({ error: error.reason }, { status: error.reason === 'not_found' ? 404 : 403 })
+    }
+    throw error
+  }
+}

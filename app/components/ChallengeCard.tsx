@@ -1,0 +1,63 @@
+import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { StatusBadge } from '~/components/StatusBadge'
+import { formatDate, formatNumber } from '~/utils/format'
+
+export interface ChallengeCardData {
+  id: number
+  title: string
+  titleParts?: Array<{ text: string; hit: boolean }> | null
+  summary: string
+  status: string
+  poster_kind: string
+  vote_count: number
+  solution_count: number
+  pledge_count: number
+  comment_count: number
+  created_at: string
+  category_sv: string
+  category_en: string
+  area_sv: string
+  area_en: string
+  organisation_name: string | null
+}
+
+export function ChallengeCard({ challenge }: { challenge: ChallengeCardData }) {
+  const { t, i18n } = useTranslation()
+  const locale = i18n.language
+  const en = locale === 'en'
+  return (
+    <article className="card" aria-labelledby={`challenge-${challenge.id}`}>
+      <h3 id={`challenge-${challenge.id}`}>
+        <Link to={`/challenges/${challenge.id}`}>
+          {challenge.titleParts
+            ? challenge.titleParts.map((part, i) =>
+                part.hit ? <mark key={i}>{part.text}</mark> : part.text,
+              )
+            : challenge.title}
+        </Link>
+      </h3>
+      <p className="meta">
+        <StatusBadge status={challenge.status} />{' '}
+        {en ? challenge.category_en : challenge.category_sv} ·{' '}
+        {en ? challenge.area_en : challenge.area_sv} ·{' '}
+        {challenge.organisation_name ?? t(`posterKinds.${challenge.poster_kind}`)} ·{' '}
+        <time dateTime={challenge.created_at}>
+          {formatDate(challenge.created_at, locale, 'short')}
+        </time>
+      </p>
+      <p>{challenge.summary}</p>
+      <ul className="counts" aria-label={t('board.counts')}>
+        <li>
+          {t('board.votes', {
+            count: challenge.vote_count,
+            formatted: formatNumber(challenge.vote_count, locale),
+          })}
+        </li>
+        <li>{t('board.solutions', { count: challenge.solution_count })}</li>
+        <li>{t('board.pledges', { count: challenge.pledge_count })}</li>
+        <li>{t('board.comments', { count: challenge.comment_count })}</li>
+      </ul>
+    </article>
+  )
+}

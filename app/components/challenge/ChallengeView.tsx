@@ -1,0 +1,501 @@
+import type { SubmissionResult } from '@conform-to/react'
+import type { SerializeFrom } from '@remix-run/node'
+import { Form, Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { MarkdownForm } from '~/components/challenge/MarkdownForm'
+import { VoteButton } from '~/components/challenge/VoteButton'
+import { StatusBadge } from '~/components/StatusBadge'
+import {
+  CommentSchema,
+  FlagSchema,
+  PledgeSchema,
+  ProgressSchema,
+  SolutionSchema,
+} from '~/forms/challenge'
+import { FLAG_REASONS } from '~/models/flag-reasons'
+import type { loader } from '~/routes/challenges.$id'
+import { formatDate, formatDateTime } from '~/utils/format'
+import { FormErrors, useSchemaForm } from '~/components/forms'
+import { useRootData } from '~/utils/root-data'
+
+type Data = SerializeFrom<typeof loader>
+type ActionData = { intent: string; result: SubmissionResult<string[]> } | null
+
+const resultFor = (actionData: unknown, intent: string) => {
+  const data = actionData as ActionData
+  return data && data.intent === intent ? data.result : undefined
+}
+
+export function ChallengeView({ data, actionData }: { data: Data; actionData: unknown }) {
+  const { t, i18n } = useTranslation()
+  const locale = i18n.language
+  const en = locale === 'en'
+  const { challenge, history, solutions, pledges, comments, solvers, viewer, me } = data
+  const signedIn = Boolean(useRootData()?.user)
+  const action = `/challenges/${challenge.id}`
+  const active = challenge.status === 'open' || challenge.status === 'in_progress'
+  const votable = active || challenge.status === 'solved'
+  const topComments = comments.filter((c) => c.parent_id === null && c.solution_id === null)
+  const repliesTo = (id: number) => comments.filter((c) => c.parent_id === id)
+  const loginLink = `/login?redirectTo=${encodeURIComponent(action)}`
+
+  return (
+    <article className="challenge" aria-labelledby="challenge-title">
+      <header>
+        <p className="meta">
+          <StatusBadge status={challenge.status} />{' '}
+          {en ? challenge.category_en : challenge.category_sv} ·{' '}
+          {en ? challenge.area_en : challenge.area_sv}
+        </p>
+        <h1 id="challenge-title">{challenge.title}</h1>
+        <p className="meta">
+          {t('challenge.postedBy', {
+            name:
+              challenge.organisation_name ?? challenge.author_name ?? t('challenge.formerMember'),
+          })}{' '}
+          {challenge.organisation_slug && (
+            <>
+              (
+              <Link to={`/organisations/${challenge.organisation_slug}`}>
+                {t(`kinds.${challenge.organisation_kind}`)}
+              </Link>
+              ){' '}
+            </>
+          )}
+          · <time dateTime={challenge.created_at}>{formatDate(challenge.created_at, locale)}</time>
+          {challenge.edited_at && <> · {t('challenge.edited')}</>}
+        </p>
+        {data.flagged && (
+          <p className="notice" role="status">
+            {t('challenge.flagged')}
+          </p>
+        )}
+        {challenge.status === 'closed' && challenge.closed_reason && (
+          <p className="notice-neutral">
+            {t('challenge.closedBecause', {
+              reason:
+                challenge.closed_reason === 'withdrawn'
+                  ? t('challenge.withdrawnReason')
+                  : challenge.closed_reason,
+            })}
+          </p>
+        )}
+        {challenge.status === 'solved' && solvers.length > 0 && (
+          <p className="notice">
+            {t('challenge.solvedBy')}{' '}
+            {solvers.map((s, i) => (
+              <span key={i}>
+                {i > 0 && ', '}
+                {s.organisation_slug ? (
+                  <Link to={`/organisations/${s.organisation_slug}`}>{s.organisation_name}</Link>
+                ) : (
+                  s.user_name
+                )}
+              </span>
+            ))}
+          </p>
+        )}
+      </header>
+
+      <div className="challenge-actions">
+        <VoteButton
+          action={action}
+          voted={viewer?.voted ?? false}
+          count={challenge.vote_count}
+          canVote={signedIn && votable && me?.id !== challenge.author_id}
+          label={challenge.title}
+        />
+        {signedIn ? (
+          <Form method="post" action={action}>
+            <input type="hidden" name="intent" value={viewer?.following ? 'unfollow' : 'follow'} />
+            <button
+              type="submit"
+              className="button secondary"
+              aria-pressed={viewer?.following ?? false}
+            >
+              {viewer?.following ? t('challenge.following') : t('challenge.follow')}
+            </button>
+          </Form>
+        ) : (
+          <p>
+            <Link to={loginLink}>{t('challenge.signInToTakePart')}</Link>
+          </p>
+        )}
+        {me?.canManage && (
+          <p>
+            <Link to={`${action}/edit`}>{t('challenge.edit')}</Link>
+          </p>
+        )}
+      </div>
+
+      {/* Sanitised when it was written (renderMarkdown). */}
+      <div className="prose" dangerouslySetInnerHTML={{ __html: challenge.description_html }} />
+
+      <p className="share">
+        <label htmlFor="share-link">{t('challenge.share')}</label>{' '}
+        <input id="share-link" type="url" readOnly value={data.url} />
+      </p>
+
+      <section aria-labelledby="pledges">
+        <h2 id="pledges">{t('challenge.pledgesHeading', { count: pledges.length })}</h2>
+        {pledges.length === 0 && <p>{t('challenge.noPledges')}</p>}
+        <ul className="plain">
+          {pledges.map((p) => {
+            const mine =
+              me &&
+              (p.user_id === me.id || me.organisations.some((o) => o.id === p.organisation_id))
+            return (
+              <li key={p.id} id={`pledge-${p.id}`} className="pledge">
+                <p>
+                  <strong>
+                    {p.organisation_slug ? (
+                      <Link to={`/organisations/${p.organisation_slug}`}>
+                        {p.organisation_name}
+                      </Link>
+                    ) : (
+                      (p.user_name ?? t('challenge.formerMember'))
+                    )}
+                  </strong>{' '}
+                  {t('challenge.tookItOn', { date: formatDate(p.created_at, locale) })}
+                  {p.status === 'completed' && <> · {t('challenge.pledgeCompleted')}</>}
+                </p>
+                <p>{p.plan}</p>
+                {p.updates.length > 0 && (
+                  <ol className="updates" aria-label={t('challenge.progress')}>
+                    {p.updates.map((u) => (
+                      <li key={u.id}>
+                        <time dateTime={u.created_at}>{formatDateTime(u.created_at, locale)}</time>
+                        <div className="prose" dangerouslySetInnerHTML={{ __html: u.body_html }} />
+                      </li>
+                    ))}
+                  </ol>
+                )}
+                {mine && p.status === 'active' && (
+                  <details>
+                    <summary>{t('challenge.reportProgress')}</summary>
+                    <MarkdownForm
+                      id={`progress-${p.id}`}
+                      intent="progress"
+                      schema={ProgressSchema}
+                      lastResult={resultFor(actionData, 'progress')}
+                      field="body"
+                      label={t('challenge.progressLabel')}
+                      submit={t('challenge.postProgress')}
+                      hidden={{ pledgeId: p.id }}
+                    />
+                    <Form method="post" action={action}>
+                      <input type="hidden" name="intent" value="withdraw-pledge" />
+                      <input type="hidden" name="targetId" value={p.id} />
+                      <button type="submit" className="link-button">
+                        {t('challenge.withdrawPledge')}
+                      </button>
+                    </Form>
+                  </details>
+                )}
+              </li>
+            )
+          })}
+        </ul>
+        {signedIn && active && (
+          <details open={Boolean(resultFor(actionData, 'pledge'))}>
+            <summary>{t('challenge.takeItOn')}</summary>
+            <MarkdownForm
+              id="pledge"
+              intent="pledge"
+              schema={PledgeSchema}
+              lastResult={resultFor(actionData, 'pledge')}
+              field="plan"
+              label={t('challenge.planLabel')}
+              hint={t('challenge.planHint')}
+              submit={t('challenge.takeItOnSubmit')}
+              organisations={me?.organisations}
+            />
+          </details>
+        )}
+      </section>
+
+      <section aria-labelledby="solutions">
+        <h2 id="solutions">{t('challenge.solutionsHeading', { count: solutions.length })}</h2>
+        {solutions.length === 0 && <p>{t('challenge.noSolutions')}</p>}
+        <ol className="plain">
+          {solutions.map((s) => (
+            <li
+              key={s.id}
+              id={`solution-${s.id}`}
+              className={s.accepted_at ? 'solution accepted' : 'solution'}
+            >
+              <p className="meta">
+                {s.accepted_at && (
+                  <strong className="accepted-label">{t('challenge.accepted')} · </strong>
+                )}
+                {s.organisation_slug ? (
+                  <Link to={`/organisations/${s.organisation_slug}`}>{s.organisation_name}</Link>
+                ) : (
+                  (s.author_name ?? t('challenge.formerMember'))
+                )}{' '}
+                · <time dateTime={s.created_at}>{formatDate(s.created_at, locale)}</time>
+                {s.edited_at && <> · {t('challenge.edited')}</>}
+              </p>
+              <div className="prose" dangerouslySetInnerHTML={{ __html: s.body_html }} />
+              <div className="inline-actions">
+                <VoteButton
+                  action={action}
+                  intentPrefix="solution"
+                  targetId={s.id}
+                  voted={viewer?.solutionVotes.includes(s.id) ?? false}
+                  count={s.vote_count}
+                  canVote={signedIn && votable && me?.id !== s.author_id}
+                  label={t('challenge.solutionBy', {
+                    name: s.organisation_name ?? s.author_name ?? '',
+                  })}
+                />
+                {me?.canManage && active && (
+                  <Form method="post" action={action}>
+                    <input
+                      type="hidden"
+                      name="intent"
+                      value={s.accepted_at ? 'unaccept' : 'accept'}
+                    />
+                    <input type="hidden" name="targetId" value={s.id} />
+                    <button type="submit" className="button secondary">
+                      {s.accepted_at ? t('challenge.unaccept') : t('challenge.accept')}
+                    </button>
+                  </Form>
+                )}
+                {me && me.id === s.author_id && (
+                  <Link to={`/solutions/${s.id}/edit`}>{t('challenge.editSolution')}</Link>
+                )}
+              </div>
+            </li>
+          ))}
+        </ol>
+        {me?.canManage && active && (
+          <Form method="post" action={action} className="solve">
+            <input type="hidden" name="intent" value="solve" />
+            <p className="hint" id="solve-hint">
+              {t('challenge.solveHint')}
+            </p>
+            <button type="submit" className="button" aria-describedby="solve-hint">
+              {t('challenge.markSolved')}
+            </button>
+          </Form>
+        )}
+        {signedIn && active && (
+          <details open={Boolean(resultFor(actionData, 'solution'))}>
+            <summary>{t('challenge.proposeSolution')}</summary>
+            <MarkdownForm
+              id="solution"
+              intent="solution"
+              schema={SolutionSchema}
+              lastResult={resultFor(actionData, 'solution')}
+              field="body"
+              label={t('challenge.solutionLabel')}
+              hint={t('challenge.markdownHint')}
+              submit={t('challenge.proposeSubmit')}
+              organisations={me?.organisations}
+              rows={6}
+            />
+          </details>
+        )}
+      </section>
+
+      <section aria-labelledby="comments">
+        <h2 id="comments">{t('challenge.commentsHeading', { count: comments.length })}</h2>
+        <ol className="plain comments">
+          {topComments.map((c) => (
+            <li key={c.id}>
+              <CommentItem comment={c} me={me} action={action} actionData={actionData} />
+              {repliesTo(c.id).length > 0 && (
+                <ol className="plain replies">
+                  {repliesTo(c.id).map((r) => (
+                    <li key={r.id}>
+                      <CommentItem comment={r} me={me} action={action} actionData={actionData} />
+                    </li>
+                  ))}
+                </ol>
+              )}
+              {signedIn && !c.removed && (
+                <details className="reply">
+                  <summary>{t('challenge.reply')}</summary>
+                  <MarkdownForm
+                    id={`reply-${c.id}`}
+                    intent="comment"
+                    schema={CommentSchema}
+                    field="body"
+                    label={t('challenge.replyLabel')}
+                    submit={t('challenge.replySubmit')}
+                    hidden={{ parentId: c.id }}
+                    rows={3}
+                  />
+                </details>
+              )}
+            </li>
+          ))}
+        </ol>
+        {signedIn ? (
+          <MarkdownForm
+            id="comment"
+            intent="comment"
+            schema={CommentSchema}
+            lastResult={resultFor(actionData, 'comment')}
+            field="body"
+            label={t('challenge.commentLabel')}
+            submit={t('challenge.commentSubmit')}
+          />
+        ) : (
+          <p>
+            <Link to={loginLink}>{t('challenge.signInToComment')}</Link>
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="history">
+        <h2 id="history">{t('challenge.historyHeading')}</h2>
+        <ol className="plain history">
+          {history.map((h) => (
+            <li key={h.id}>
+              <time dateTime={h.created_at}>{formatDateTime(h.created_at, locale)}</time>:{' '}
+              {h.from_status
+                ? t('challenge.statusChanged', {
+                    from: t(`status.${h.from_status}`),
+                    to: t(`status.${h.to_status}`),
+                  })
+                : t('challenge.statusStarted', { to: t(`status.${h.to_status}`) })}
+              {h.message && h.message !== 'withdrawn' && <> – {h.message}</>}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {signedIn && (
+        <FlagForm
+          action={action}
+          subjectType="challenge"
+          subjectId={challenge.id}
+          actionData={actionData}
+        />
+      )}
+    </article>
+  )
+}
+
+function CommentItem(props: {
+  comment: Data['comments'][number]
+  me: Data['me']
+  action: string
+  actionData: unknown
+}) {
+  const { t, i18n } = useTranslation()
+  const { comment, me } = props
+  const own = me?.id === comment.author_id
+  const editable =
+    own && !comment.removed && Date.now() - Date.parse(comment.created_at) < 15 * 60 * 1000
+  return (
+    <div className="comment" id={`comment-${comment.id}`}>
+      <p className="meta">
+        {comment.removed
+          ? t('challenge.commentRemoved')
+          : (comment.author_name ?? t('challenge.formerMember'))}{' '}
+        ·{' '}
+        <time dateTime={comment.created_at}>
+          {formatDateTime(comment.created_at, i18n.language)}
+        </time>
+        {comment.edited_at && !comment.removed && <> · {t('challenge.edited')}</>}
+      </p>
+      {!comment.removed && (
+        <div className="prose" dangerouslySetInnerHTML={{ __html: comment.body_html }} />
+      )}
+      {!comment.removed && (own || me?.moderator) && (
+        <div className="inline-actions">
+          {editable && (
+            <details>
+              <summary>{t('challenge.editComment')}</summary>
+              <EditCommentForm
+                comment={comment}
+                action={props.action}
+                actionData={props.actionData}
+              />
+            </details>
+          )}
+          <Form method="post" action={props.action}>
+            <input type="hidden" name="intent" value="delete-comment" />
+            <input type="hidden" name="targetId" value={comment.id} />
+            <button type="submit" className="link-button">
+              {t('challenge.deleteComment')}
+            </button>
+          </Form>
+        </div>
+      )}
+    </div>
+  )
+}
+
+function EditCommentForm(props: {
+  comment: Data['comments'][number]
+  action: string
+  actionData: unknown
+}) {
+  const { t } = useTranslation()
+  return (
+    <Form method="post" action={props.action} className="markdown-form">
+      <input type="hidden" name="intent" value="edit-comment" />
+      <input type="hidden" name="commentId" value={props.comment.id} />
+      <div className="field">
+        <label htmlFor={`edit-comment-${props.comment.id}`}>{t('challenge.commentLabel')}</label>
+        <textarea
+          id={`edit-comment-${props.comment.id}`}
+          name="body"
+          rows={3}
+          defaultValue={props.comment.body_md ?? ''}
+          required
+          maxLength={5000}
+        />
+      </div>
+      <button type="submit" className="button">
+        {t('challenge.saveComment')}
+      </button>
+    </Form>
+  )
+}
+
+function FlagForm(props: {
+  action: string
+  subjectType: 'challenge'
+  subjectId: number
+  actionData: unknown
+}) {
+  const { t } = useTranslation()
+  const [form, fields] = useSchemaForm({
+    id: 'flag',
+    schema: FlagSchema,
+    lastResult: resultFor(props.actionData, 'flag'),
+  })
+  return (
+    <details className="flag" open={Boolean(resultFor(props.actionData, 'flag'))}>
+      <summary>{t('challenge.flag')}</summary>
+      <Form method="post" action={props.action} id={form.id} onSubmit={form.onSubmit} noValidate>
+        <FormErrors form={form} />
+        <input type="hidden" name="intent" value="flag" />
+        <input type="hidden" name="subjectType" value={props.subjectType} />
+        <input type="hidden" name="subjectId" value={props.subjectId} />
+        <fieldset>
+          <legend>{t('challenge.flagReason')}</legend>
+          {FLAG_REASONS.map((reason) => (
+            <div className="choice" key={reason}>
+              <input type="radio" id={`flag-${reason}`} name={fields.reason.name} value={reason} />
+              <label htmlFor={`flag-${reason}`}>{t(`flagReasons.${reason}`)}</label>
+            </div>
+          ))}
+          {fields.reason.errors && <p className="field-errors">{t('errors.choose')}</p>}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="flag-note">{t('challenge.flagNote')}</label>
+          <input id="flag-note" name="note" type="text" maxLength={500} />
+        </div>
+        <button type="submit" className="button secondary">
+          {t('challenge.flagSubmit')}
+        </button>
+      </Form>
+    </details>
+  )
+}

@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto'
+import type { EmailFrequency } from '#db/schema'
+import { db } from '~/db.server'
+import { isLocale } from '~/i18n'
+import { getFixedT } from '~/services/i18n.server'
+import { queueMail } from '~/services/mail.server'
+
+const PERIOD_MS: Record<Exclude<EmailFrequency, 'never'>, number> = {
+  immediate: 0,
+  daily: 24 * 60 * 60 * 1000,
+  weekly: 7 * 24 * 60 * 60 * 1000,
+}
+
+export async function ensureUnsubscribeToken(userId: number): Promise<string> {
+  const user = await db
+    .selectFrom('users')
+    .select('unsubscribe_token')
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow()
+  if (user.unsubscribe_token) return user.unsubscribe_token
+  const token = randomBytes(24).toString('base64url')
+  await db.updateTable('users').set({ unsubscribe_token: token }).where('id', '=', userId).execute()
+  return token
+}
+
+export async function unsubscribeByToken(token: string): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ email_frequency: 'never' })
+    .where('unsubscribe_token', '=', token)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
+}
+
+export async function findUserByUnsubscribeToken(token: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email_frequency'])
+    .where('unsubscribe_token', '=', token)
+    .executeTakeFirst()
+}
+
+export async function setEmailFrequency(userId: number, frequency: EmailFrequency) {
+  await db
+    .updateTable('users')
+    .set({ email_frequency: frequency })
+    .where('id', '=', userId)
+    .execute()
+}
+
+/**
+ * Mails each user their unmailed notifications when their chosen period has passed: at once,
+ * daily or weekly, grouped by challenge, newest first, with a one-click unsubscribe link.
+ * "never" users' notifications stay in-app only. Returns the number of mails queued.
+ */
+export async function mailNotifications(siteUrl: string, now = new Date()): Promise<number> {
+  const pending = await db
+    .selectFrom('notifications')
+    .innerJoin('users', 'users.id', 'notifications.user_id')
+    .innerJoin('challenges', 'challenges.id', 'notifications.challenge_id')
+    .select([
+      'notifications.id',
+      'notifications.kind',
+      'notifications.created_at',
+      'notifications.challenge_id',
+      'challenges.title',
+      'users.id as user_id',
+      'users.email',
+      'users.name',
+      'users.locale',
+      'users.email_frequency',
+      'users.last_digest_at',
+    ])
+    .where('notifications.emailed_at', 'is', null)
+    .where('users.email_frequency', '!=', 'never')
+    .orderBy('notifications.id', 'desc')
+    .limit(5000)
+    .execute()
+
+  const byUser = new Map<number, typeof pending>()
+  for (const row of pending) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row])
+
+  let queued = 0
+  for (const [userId, rows] of byUser) {
+    const first = rows[0]!
+    const frequency = first.email_frequency as Exclude<EmailFrequency, 'never'>
+    const last = first.last_digest_at ? Date.parse(first.last_digest_at) : 0
+    if (now.getTime() - last < PERIOD_MS[frequency]) continue
+
+    const locale = isLocale(first.locale) ? first.locale : 'sv'
+    const t = await getFixedT(locale)
+    const groups = new Map<number, { title: string; kinds: string[] }>()
+    for (const row of rows) {
+      const group = groups.get(row.challenge_id) ?? { title: row.title, kinds: [] }
+      group.kinds.push(t(`notifications.kinds.${row.kind}`))
+      groups.set(row.challenge_id, group)
+    }
+    const items = [...groups].map(
+      ([id, g]) => `${g.title} — ${[...new Set(g.kinds)].join(', ')}: ${siteUrl}/challenges/${id}`,
+    )
+    const token = await ensureUnsubscribeToken(userId)
+    await db.transaction().execute(async (trx) => {
+      await queueMail(
+        trx,
+        first.email,
+        {
+          name: 'notifications',
+          values: {
+            name: first.name,
+            count: rows.length,
+            items: items.join('\n'),
+            url: `${siteUrl}/me/notifications`,
+            unsubscribe: `${siteUrl}/unsubscribe/${token}`,
+          },
+        },
+        locale,
+      )
+      await trx
+        .updateTable('notifications')
+        .set({ emailed_at: now.toISOString() })
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+      await trx
+        .updateTable('users')
+        .set({ last_digest_at: now.toISOString() })
+        .where('id', '=', userId)
+        .execute()
+    })
+    queued++
+  }
+  return queued
+}

@@ -1,0 +1,60 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { json } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { handleChallengeAction } from '~/actions/challenge.server'
+import { ChallengeView } from '~/components/challenge/ChallengeView'
+import { parseId } from '~/forms/challenge'
+import { getChallenge } from '~/models/challenge.server'
+import { getChallengePage } from '~/models/challenge-page.server'
+import { listUserMemberships } from '~/models/organisation.server'
+import { canManagePost, isModerator } from '~/models/permissions.server'
+import { getUser, requireUser } from '~/services/session.server'
+import { titleMeta } from '~/utils/meta'
+
+export const meta = titleMeta
+
+const notFound = () => json({ error: 'not found' }, { status: 404 })
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = parseId(params.id)
+  if (!id) throw notFound()
+  const user = await getUser(request)
+  const page = await getChallengePage(id, user)
+  if (!page) throw notFound()
+  const [canManage, memberships] = user
+    ? await Promise.all([canManagePost(user, page.challenge), listUserMemberships(user.id)])
+    : [false, []]
+  const url = new URL(request.url)
+  return json({
+    title: page.challenge.title,
+    ...page,
+    url: url.origin + url.pathname,
+    flagged: url.searchParams.get('flagged') === '1',
+    me: user
+      ? {
+          id: user.id,
+          canManage,
+          moderator: isModerator(user),
+          organisations: memberships
+            .filter((m) => m.status === 'active')
+            .map((m) => ({ id: m.id, name: m.name })),
+        }
+      : null,
+  })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const id = parseId(params.id)
+  const challenge = id ? await getChallenge(id) : undefined
+  if (!challenge) throw notFound()
+  const page = await getChallengePage(challenge.id, user)
+  if (!page) throw notFound()
+  return handleChallengeAction(user, challenge, await request.formData())
+}
+
+export default function ChallengePage() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return <ChallengeView data={data} actionData={actionData ?? null} />
+}

@@ -1,0 +1,149 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { json } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ChallengeCard } from '~/components/ChallengeCard'
+import { parseBoardQuery } from '~/forms/board'
+import { getBoardPage, UnknownFilter } from '~/models/board.server'
+import { POSTER_KINDS, PUBLIC_STATUSES, SORTS } from '~/models/challenge-constants'
+import { getRequestT } from '~/services/i18n.server'
+import { titleMeta } from '~/utils/meta'
+
+export const meta = titleMeta
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url)
+  const parsed = parseBoardQuery(url)
+  if (!parsed.success) throw json({ error: 'bad query' }, { status: 400 })
+  const { t } = await getRequestT(request)
+  try {
+    const board = await getBoardPage(parsed.data)
+    return json({ title: t('board.title'), params: parsed.data, ...board })
+  } catch (error) {
+    if (error instanceof UnknownFilter) throw json({ error: 'unknown filter' }, { status: 400 })
+    throw error
+  }
+}
+
+function pageLink(params: Record<string, string | number | undefined>, page: number) {
+  const search = new URLSearchParams()
+  const entries: Array<[string, string | number | undefined]> = Object.entries({
+    ...params,
+    page: page > 1 ? page : undefined,
+  })
+  for (const [k, v] of entries) if (v !== undefined && v !== '') search.set(k, String(v))
+  const query = search.toString()
+  return query ? `/challenges?${query}` : '/challenges'
+}
+
+export default function Board() {
+  const { t, i18n } = useTranslation()
+  const { params, items, page, hasNext, categories, areas } = useLoaderData<typeof loader>()
+  const en = i18n.language === 'en'
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('board.title')}</h1>
+        <Link to="/challenges/new" className="button">
+          {t('board.post')}
+        </Link>
+      </div>
+      <search>
+        <Form method="get" className="filters" aria-label={t('board.filters')}>
+          <div className="field search-field">
+            <label htmlFor="q">{t('board.search')}</label>
+            <input id="q" name="q" type="search" defaultValue={params.q ?? ''} maxLength={200} />
+          </div>
+          <div className="field">
+            <label htmlFor="category">{t('board.category')}</label>
+            <select id="category" name="category" defaultValue={params.category ?? ''}>
+              <option value="">{t('board.any')}</option>
+              {categories.map((c) => (
+                <option key={c.slug} value={c.slug}>
+                  {en ? c.name_en : c.name_sv}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="area">{t('board.area')}</label>
+            <select id="area" name="area" defaultValue={params.area ?? ''}>
+              <option value="">{t('board.any')}</option>
+              {areas.map((a) => (
+                <option key={a.slug} value={a.slug}>
+                  {en ? a.name_en : a.name_sv}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="status">{t('board.status')}</label>
+            <select id="status" name="status" defaultValue={params.status ?? ''}>
+              <option value="">{t('board.any')}</option>
+              {PUBLIC_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="by">{t('board.by')}</label>
+            <select id="by" name="by" defaultValue={params.by ?? ''}>
+              <option value="">{t('board.anyone')}</option>
+              {POSTER_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`posterKinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="sort">{t('board.sort')}</label>
+            <select id="sort" name="sort" defaultValue={params.sort ?? 'new'}>
+              {SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`sorts.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button">
+            {t('board.apply')}
+          </button>
+        </Form>
+      </search>
+      <section aria-labelledby="results-heading">
+        <h2 id="results-heading" className="visually-hidden">
+          {t('board.results')}
+        </h2>
+        {items.length === 0 ? (
+          <p>{t('board.empty')}</p>
+        ) : (
+          <ol className="cards">
+            {items.map((item) => (
+              <li key={item.id}>
+                <ChallengeCard challenge={item} />
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      {(page > 1 || hasNext) && (
+        <nav className="pagination" aria-label={t('board.pagination')}>
+          {page > 1 && (
+            <Link to={pageLink(params, page - 1)} rel="prev">
+              {t('board.previous')}
+            </Link>
+          )}
+          <span>{t('board.page', { page })}</span>
+          {hasNext && (
+            <Link to={pageLink(params, page + 1)} rel="next">
+              {t('board.next')}
+            </Link>
+          )}
+        </nav>
+      )}
+    </>
+  )
+}
