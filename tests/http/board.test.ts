@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
-import { startTestServer, type Client } from '../helpers/http'
+import { startTestServer } from '../helpers/http'
 import { inertProblems, MARKDOWN_VECTORS } from '../helpers/xss'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
