@@ -109,6 +109,12 @@ export function createApp(options: AppOptions) {
     }),
   )
 
+  // Open data is meant to be used by other sites.
+  app.use(['/api', '/feed.xml'], (_req, res, next) => {
+    res.set('Cross-Origin-Resource-Policy', 'cross-origin')
+    next()
+  })
+
   app.get('/healthz', async (_req, res) => {
     const ok = await options.runtime.healthy()
     res

@@ -10,7 +10,7 @@ import {
   SolutionSchema,
   TargetSchema,
 } from '~/forms/challenge'
-import type { getChallenge} from '~/models/challenge.server';
+import type { getChallenge } from '~/models/challenge.server'
 import { markSolved } from '~/models/challenge.server'
 import {
   addComment,

@@ -1,7 +1,7 @@
-import { sql } from 'kysely'
-import type { ChallengeStatus, PosterKind } from '#db/schema'
+import { sql, type SelectQueryBuilder } from 'kysely'
+import type { ChallengeStatus, Database, PosterKind } from '#db/schema'
 import { db, type Executor } from '~/db.server'
-import type { SORTS } from '~/models/challenge-constants';
+import type { SORTS } from '~/models/challenge-constants'
 import { PUBLIC_STATUSES } from '~/models/challenge-constants'
 import { notifyFollowers } from '~/models/notification.server'
 import { indexChallenge, matchAll } from '~/models/search.server'
@@ -27,8 +27,11 @@ export interface BoardQuery {
   page: number
 }
 
-/** Hidden, pending and rejected challenges are never part of the public board. */
-function boardBase(query: Omit<BoardQuery, 'sort' | 'page'>) {
+/**
+ * The board's filters. Hidden, pending and rejected challenges are never part of the public
+ * board; null when nothing can match. Shared by the board and the open-data API.
+ */
+export function boardBase(query: Omit<BoardQuery, 'sort' | 'page'>) {
   let qb = db
     .selectFrom('challenges')
     .where('challenges.hidden_at', 'is', null)
@@ -47,6 +50,26 @@ function boardBase(query: Omit<BoardQuery, 'sort' | 'page'>) {
     )
   }
   return qb
+}
+
+/** The board's sort orders; "unsolved" also narrows to open challenges. */
+export function orderBoard<QB extends SelectQueryBuilder<Database, 'challenges', object>>(
+  qb: QB,
+  sort: Sort,
+): QB {
+  switch (sort) {
+    case 'top':
+      return qb.orderBy('challenges.vote_count', 'desc').orderBy('challenges.id', 'desc') as QB
+    case 'trending':
+      return qb.orderBy('challenges.hot', 'desc').orderBy('challenges.id', 'desc') as QB
+    case 'unsolved':
+      return qb
+        .where('challenges.status', '=', 'open')
+        .orderBy('challenges.created_at', 'asc')
+        .orderBy('challenges.id', 'asc') as QB
+    default:
+      return qb.orderBy('challenges.created_at', 'desc').orderBy('challenges.id', 'desc') as QB
+  }
 }
 
 /** One page of the board: cards plus whether a next page exists (no COUNT per request). */
@@ -77,22 +100,7 @@ export async function listChallenges(query: BoardQuery) {
       'organisations.name as organisation_name',
       'organisations.slug as organisation_slug',
     ])
-  switch (query.sort) {
-    case 'top':
-      qb = qb.orderBy('challenges.vote_count', 'desc').orderBy('challenges.id', 'desc')
-      break
-    case 'trending':
-      qb = qb.orderBy('challenges.hot', 'desc').orderBy('challenges.id', 'desc')
-      break
-    case 'unsolved':
-      qb = qb
-        .where('challenges.status', '=', 'open')
-        .orderBy('challenges.created_at', 'asc')
-        .orderBy('challenges.id', 'asc')
-      break
-    default:
-      qb = qb.orderBy('challenges.created_at', 'desc').orderBy('challenges.id', 'desc')
-  }
+  qb = orderBoard(qb, query.sort)
   const page = Math.min(Math.max(query.page, 1), MAX_PAGE)
   const rows = await qb
     .limit(PAGE_SIZE + 1)

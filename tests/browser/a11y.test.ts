@@ -1,5 +1,6 @@
 // WCAG 2.1 AA with axe on every page, in Swedish and English, with JavaScript on and off.
 // Also: <html lang> matches the language, exactly one <h1>, one main landmark.
+import SQLite from 'better-sqlite3'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Axe, describeViolations } from './axe'
@@ -82,7 +83,46 @@ const PAGES: PageCase[] = [
     status: 410,
   },
   { name: '404', path: '/does-not-exist', status: 404 },
+  { name: 'board', path: '/challenges', status: 200 },
+  {
+    name: 'board, filtered and searched',
+    path: '/challenges?q=buss&sort=top&status=open',
+    status: 200,
+  },
+  { name: 'board, page 2', path: '/challenges?page=2', status: 200 },
+  { name: 'a solved challenge', path: '/challenges/SOLVED', status: 200 },
+  { name: 'organisations', path: '/organisations', status: 200 },
+  { name: 'an organisation', path: '/organisations/ORG', status: 200 },
 ]
+
+/** Real ids from the demo town: a solved challenge (with solutions, pledges, comments) and its solver. */
+function demoIds() {
+  const db = new SQLite(server.dbFile, { readonly: true })
+  try {
+    const solved = db
+      .prepare(
+        `select c.id, o.slug from challenges c join challenge_solvers s on s.challenge_id = c.id
+         join organisations o on o.id = s.organisation_id where c.status = 'solved' order by c.id limit 1`,
+      )
+      .get() as { id: number; slug: string }
+    const own = db
+      .prepare(
+        `select c.id from challenges c join users u on u.id = c.author_id where u.email = ? order by c.id limit 1`,
+      )
+      .get(DEMO.resident.email) as { id: number } | undefined
+    return { solved: solved.id, org: solved.slug, own: own?.id }
+  } finally {
+    db.close()
+  }
+}
+
+const resolve = (path: string) => {
+  const ids = demoIds()
+  return path
+    .replace('SOLVED', String(ids.solved))
+    .replace('ORG', ids.org)
+    .replace('OWN', String(ids.own))
+}
 
 describe.each([
   { lang: 'sv' as Lang, js: true, mode: 'Swedish, JavaScript on' },
@@ -105,7 +145,7 @@ describe.each([
   })
 
   it.each(PAGES)('$name ($path)', async ({ path, status }) => {
-    const response = await open(page, path, js)
+    const response = await open(page, resolve(path), js)
     expect(response?.status(), `HTTP status of ${path}`).toBe(status)
     await checkPage(page, js, lang)
   })
@@ -131,7 +171,7 @@ describe.each([
     await checkPage(page, js, lang)
   })
 
-  it('/me, signed in as a demo resident', async () => {
+  it('signed-in pages of a demo resident: /me, posting, a challenge with its forms, editing, notifications', async () => {
     const signedIn = await newContext(browser, server.url, { js })
     try {
       const me = await signedIn.newPage()
@@ -147,6 +187,21 @@ describe.each([
         `the "${text.me}" heading`,
       )
       await checkPage(me, js, lang)
+      for (const path of [
+        '/challenges/new',
+        '/challenges/SOLVED',
+        '/challenges/OWN',
+        '/challenges/OWN/edit',
+        '/me/notifications',
+      ]) {
+        const response = await open(me, resolve(path), js)
+        expect(response?.status(), `HTTP status of ${path}`).toBe(200)
+        // Open every <details> so the forms inside are checked too.
+        await me.evaluate(() =>
+          document.querySelectorAll('details').forEach((d) => (d.open = true)),
+        )
+        await checkPage(me, js, lang)
+      }
     } finally {
       await signedIn.close()
     }

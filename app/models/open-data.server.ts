@@ -1,0 +1,430 @@
+import { createHash } from 'node:crypto'
+import type { OrganisationKind, PosterKind } from '#db/schema'
+import { db } from '~/db.server'
+import { publicUrl } from '~/env.server'
+import type { BoardParams } from '~/forms/board'
+import { UnknownFilter } from '~/models/board.server'
+import {
+  boardBase,
+  countChallenges,
+  orderBoard,
+  type BoardQuery,
+  type Sort,
+} from '~/models/challenge.server'
+import type { PUBLIC_STATUSES } from '~/models/challenge-constants'
+import { listAreas, listCategories } from '~/models/taxonomy.server'
+
+// The public face of the board for machines: the open data API (/api/v1/challenges) and the
+// Atom feed (/feed.xml). Only the fields listed in DESIGN.md leave through here: no emails, no
+// user ids, no names of residents. Categories and areas are objects { slug, name_sv, name_en }
+// so a consumer needs no second request to label them; `slug` is what the filters take.
+
+export const PER_PAGE_DEFAULT = 20
+export const PER_PAGE_MAX = 100
+export const FEED_SIZE = 50
+
+type Status = (typeof PUBLIC_STATUSES)[number]
+type Filters = Omit<BoardQuery, 'sort' | 'page'>
+
+export interface Taxon {
+  slug: string
+  name_sv: string
+  name_en: string
+}
+
+export interface PublicOrganisation {
+  slug: string
+  name: string
+  kind: OrganisationKind
+}
+
+export interface PublicChallenge {
+  id: number
+  title: string
+  summary: string
+  status: Status
+  category: Taxon
+  area: Taxon
+  poster_kind: PosterKind
+  organisation: PublicOrganisation | null
+  votes: number
+  solutions: number
+  pledges: number
+  created_at: string
+  updated_at: string
+  url: string
+}
+
+export interface PublicChallengeDetail extends Omit<PublicChallenge, 'solutions' | 'pledges'> {
+  description_html: string
+  status_history: Array<{ from: string | null; to: string; at: string; message: string | null }>
+  solutions: Array<{
+    id: number
+    body_html: string
+    organisation: PublicOrganisation | null
+    votes: number
+    accepted: boolean
+    created_at: string
+  }>
+  pledges: Array<{
+    organisation: PublicOrganisation | null
+    plan: string
+    status: string
+    created_at: string
+  }>
+}
+
+/** Stored dates are ISO 8601 UTC already; this also repairs a zone-less SQLite timestamp. */
+export function isoUtc(value: string): string {
+  const text = /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`
+  const date = new Date(text)
+  return Number.isNaN(date.getTime()) ? value : date.toISOString()
+}
+
+export function challengeUrl(id: number): string {
+  return `${publicUrl().origin}/challenges/${id}`
+}
+
+function organisationOf(row: {
+  organisation_slug: string | null
+  organisation_name: string | null
+  organisation_kind: OrganisationKind | null
+}): PublicOrganisation | null {
+  return row.organisation_slug && row.organisation_name && row.organisation_kind
+    ? { slug: row.organisation_slug, name: row.organisation_name, kind: row.organisation_kind }
+    : null
+}
+
+/** Category and area slugs of a parsed board query as ids; an unknown slug throws UnknownFilter. */
+export async function resolveFilters(params: BoardParams): Promise<Filters> {
+  const [categories, areas] = await Promise.all([
+    params.category ? listCategories() : [],
+    params.area ? listAreas() : [],
+  ])
+  const category = params.category ? categories.find((c) => c.slug === params.category) : undefined
+  const area = params.area ? areas.find((a) => a.slug === params.area) : undefined
+  if ((params.category && !category) || (params.area && !area)) throw new UnknownFilter()
+  return {
+    q: params.q,
+    categoryId: category?.id,
+    areaId: area?.id,
+    status: params.status,
+    by: params.by,
+  }
+}
+
+/**
+ * "unsolved" is a sort that is also a filter (open only, oldest first). Folding it into the
+ * filters keeps the list and its total in agreement; null when nothing can match.
+ */
+function withSort(filters: Filters, sort: Sort): Filters | null {
+  if (sort !== 'unsolved') return filters
+  if (filters.status && filters.status !== 'open') return null
+  return { ...filters, status: 'open' }
+}
+
+/** The board's own filters, on a query that pages by any size. */
+function publicBase(filters: Filters) {
+  const qb = boardBase(filters)
+  if (!qb) return null
+  return qb
+    .innerJoin('categories', 'categories.id', 'challenges.category_id')
+    .innerJoin('areas', 'areas.id', 'challenges.area_id')
+    .leftJoin('organisations', 'organisations.id', 'challenges.organisation_id')
+    .select([
+      'challenges.id',
+      'challenges.title',
+      'challenges.summary',
+      'challenges.status',
+      'challenges.poster_kind',
+      'challenges.vote_count',
+      'challenges.solution_count',
+      'challenges.pledge_count',
+      'challenges.created_at',
+      'challenges.updated_at',
+      'categories.slug as category_slug',
+      'categories.name_sv as category_sv',
+      'categories.name_en as category_en',
+      'areas.slug as area_slug',
+      'areas.name_sv as area_sv',
+      'areas.name_en as area_en',
+      'organisations.slug as organisation_slug',
+      'organisations.name as organisation_name',
+      'organisations.kind as organisation_kind',
+    ])
+}
+
+type Row = Awaited<ReturnType<NonNullable<ReturnType<typeof publicBase>>['execute']>>[number]
+
+function serialise(row: Row): PublicChallenge {
+  return {
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    status: row.status as Status,
+    category: { slug: row.category_slug, name_sv: row.category_sv, name_en: row.category_en },
+    area: { slug: row.area_slug, name_sv: row.area_sv, name_en: row.area_en },
+    poster_kind: row.poster_kind,
+    organisation: organisationOf(row),
+    votes: row.vote_count,
+    solutions: row.solution_count,
+    pledges: row.pledge_count,
+    created_at: isoUtc(row.created_at),
+    updated_at: isoUtc(row.updated_at),
+    url: challengeUrl(row.id),
+  }
+}
+
+async function listPublic(filters: Filters | null, sort: Sort, page: number, perPage: number) {
+  const base = filters ? publicBase(filters) : null
+  if (!base) return []
+  const qb = orderBoard(base, sort)
+  const rows = await qb
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .execute()
+  return rows.map(serialise)
+}
+
+/** One page of the API's list, with the total for the same filter (countChallenges). */
+export async function listOpenChallenges(params: BoardParams, perPage: number) {
+  const sort = params.sort ?? 'new'
+  const page = params.page ?? 1
+  const filters = withSort(await resolveFilters(params), sort)
+  const [data, total] = await Promise.all([
+    listPublic(filters, sort, page, perPage),
+    filters ? countChallenges(filters) : 0,
+  ])
+  return { data, total, page, per_page: perPage }
+}
+
+/** The feed's entries: the newest public challenges matching the board's filters. */
+export async function listFeedChallenges(params: BoardParams) {
+  return listPublic(await resolveFilters(params), 'new', 1, FEED_SIZE)
+}
+
+/** One public challenge with its history, visible solutions and pledges; undefined otherwise. */
+export async function getOpenChallenge(id: number): Promise<PublicChallengeDetail | undefined> {
+  const base = publicBase({})
+  const row = await base
+    ?.select('challenges.description_html')
+    .where('challenges.id', '=', id)
+    .executeTakeFirst()
+  if (!row) return undefined
+
+  const [history, solutions, pledges] = await Promise.all([
+    db
+      .selectFrom('challenge_status_history')
+      .select(['from_status', 'to_status', 'message', 'created_at'])
+      .where('challenge_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('solutions')
+      .leftJoin('organisations', 'organisations.id', 'solutions.organisation_id')
+      .select([
+        'solutions.id',
+        'solutions.body_html',
+        'solutions.vote_count',
+        'solutions.accepted_at',
+        'solutions.created_at',
+        'organisations.slug as organisation_slug',
+        'organisations.name as organisation_name',
+        'organisations.kind as organisation_kind',
+      ])
+      .where('solutions.challenge_id', '=', id)
+      .where('solutions.hidden_at', 'is', null)
+      .orderBy('solutions.id')
+      .execute(),
+    db
+      .selectFrom('pledges')
+      .leftJoin('organisations', 'organisations.id', 'pledges.organisation_id')
+      .select([
+        'pledges.plan',
+        'pledges.status',
+        'pledges.created_at',
+        'organisations.slug as organisation_slug',
+        'organisations.name as organisation_name',
+        'organisations.kind as organisation_kind',
+      ])
+      .where('pledges.challenge_id', '=', id)
+      .where('pledges.status', '!=', 'withdrawn')
+      .orderBy('pledges.id')
+      .execute(),
+  ])
+
+  // The same fields as the list, in the same order; the counts become the lists themselves.
+  const fields = serialise(row)
+  return {
+    ...fields,
+    solutions: solutions.map((s) => ({
+      id: s.id,
+      body_html: s.body_html,
+      organisation: organisationOf(s),
+      votes: s.vote_count,
+      accepted: s.accepted_at !== null,
+      created_at: isoUtc(s.created_at),
+    })),
+    pledges: pledges.map((p) => ({
+      organisation: organisationOf(p),
+      plan: p.plan,
+      status: p.status,
+      created_at: isoUtc(p.created_at),
+    })),
+    description_html: row.description_html,
+    status_history: history.map((h) => ({
+      from: h.from_status,
+      to: h.to_status,
+      at: isoUtc(h.created_at),
+      // "withdrawn" is the owner's own closing, not a message from anyone.
+      message: h.message === 'withdrawn' ? null : h.message,
+    })),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers. Shared by the API and feed routes so both cache and allow cross-origin reads alike.
+
+const JSON_TYPE = 'application/json; charset=utf-8'
+
+function publicHeaders(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Expose-Headers': 'ETag',
+    'Cache-Control': 'public, max-age=60',
+    ...extra,
+  }
+}
+
+/** A weak ETag: equal bodies give equal tags (the JSON and XML are built deterministically). */
+export function weakEtag(body: string): string {
+  return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
+}
+
+/** If-None-Match uses weak comparison (RFC 9110 13.1.2): W/ is ignored, `*` matches any. */
+function etagMatches(header: string | null, etag: string): boolean {
+  if (!header) return false
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '')
+  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag))
+}
+
+/** 200 with the body and its ETag, or 304 without a body when the client has that version. */
+export function cachedAnswer(
+  request: Request,
+  body: string,
+  contentType: string,
+  extraHeaders: Record<string, string> = {},
+): Response {
+  const etag = weakEtag(body)
+  const headers = publicHeaders({ ETag: etag, ...extraHeaders })
+  if (etagMatches(request.headers.get('If-None-Match'), etag)) {
+    return new Response(null, { status: 304, headers })
+  }
+  return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': contentType } })
+}
+
+export function jsonAnswer(request: Request, value: unknown): Response {
+  return cachedAnswer(request, JSON.stringify(value), JSON_TYPE)
+}
+
+/** The API's error shape: { "error": { "status", "message" } }. */
+export function apiError(status: number, message: string): Response {
+  return new Response(JSON.stringify({ error: { status, message } }), {
+    status,
+    headers: publicHeaders({ 'Content-Type': JSON_TYPE }),
+  })
+}
+
+/** per_page: absent or empty means the default; otherwise exactly one integer 1–100, or null. */
+export function parsePerPage(url: URL): number | null {
+  const values = url.searchParams.getAll('per_page').filter((v) => v !== '')
+  if (values.length === 0) return PER_PAGE_DEFAULT
+  if (values.length > 1 || !/^[1-9][0-9]{0,2}$/.test(values[0]!)) return null
+  const n = Number(values[0])
+  return n <= PER_PAGE_MAX ? n : null
+}
+
+// ---------------------------------------------------------------------------------------------
+// Atom (RFC 4287).
+
+// Characters XML 1.0 cannot carry at all, even escaped: most controls, lone surrogates, FFFE/FFFF.
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
+/** Text for XML content and attribute values: every markup character escaped. */
+export function xmlEscape(value: string): string {
+  return value.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => {
+    switch (c) {
+      case '&':
+        return '&amp;'
+      case '<':
+        return '&lt;'
+      case '>':
+        return '&gt;'
+      case '"':
+        return '&quot;'
+      default:
+        return '&apos;'
+    }
+  })
+}
+
+/** The board filters of a parsed query as a canonical query string ("" or "?a=b…"). */
+export function filterQueryString(params: BoardParams): string {
+  const search = new URLSearchParams()
+  for (const key of ['q', 'category', 'area', 'status', 'by'] as const) {
+    const value = params[key]
+    if (value) search.set(key, value)
+  }
+  const text = search.toString()
+  return text ? `?${text}` : ''
+}
+
+export function renderAtomFeed(input: {
+  params: BoardParams
+  entries: PublicChallenge[]
+  locale: 'sv' | 'en'
+  title: string
+  subtitle: string
+  author: string
+}): string {
+  const origin = publicUrl().origin
+  const query = filterQueryString(input.params)
+  const selfUrl = `${origin}/feed.xml${query}`
+  const en = input.locale === 'en'
+  // The newest change among the entries; a fixed date when empty keeps the ETag stable.
+  const updated = input.entries.reduce(
+    (latest, e) => (e.updated_at > latest ? e.updated_at : latest),
+    '1970-01-01T00:00:00.000Z',
+  )
+  const x = xmlEscape
+  const entries = input.entries.map((e) =>
+    [
+      '  <entry>',
+      `    <id>${x(e.url)}</id>`,
+      `    <title type="text">${x(e.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${x(e.url)}"/>`,
+      `    <published>${x(e.created_at)}</published>`,
+      `    <updated>${x(e.updated_at)}</updated>`,
+      `    <summary type="text">${x(e.summary)}</summary>`,
+      `    <category term="${x(e.category.slug)}" scheme="${x(`${origin}/challenges?category=`)}" label="${x(en ? e.category.name_en : e.category.name_sv)}"/>`,
+      '  </entry>',
+    ].join('\n'),
+  )
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${x(input.locale)}">`,
+    `  <id>${x(selfUrl)}</id>`,
+    `  <title type="text">${x(input.title)}</title>`,
+    `  <subtitle type="text">${x(input.subtitle)}</subtitle>`,
+    `  <updated>${x(updated)}</updated>`,
+    `  <link rel="self" type="application/atom+xml" href="${x(selfUrl)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${x(`${origin}/challenges${query}`)}"/>`,
+    `  <author><name>${x(input.author)}</name></author>`,
+    '  <generator>Utmana</generator>',
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n')
+}

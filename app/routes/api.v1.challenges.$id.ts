@@ -1,0 +1,11 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { parseId } from '~/forms/challenge'
+import { apiError, getOpenChallenge, jsonAnswer } from '~/models/open-data.server'
+
+/** GET /api/v1/challenges/:id — hidden, pending, rejected and unknown are all the same 404. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = parseId(params.id)
+  const challenge = id ? await getOpenChallenge(id) : undefined
+  if (!challenge) return apiError(404, 'No public challenge has this id.')
+  return jsonAnswer(request, { data: challenge })
+}

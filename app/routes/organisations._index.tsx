@@ -1,0 +1,127 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { json } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { DIRECTORY_QUERY_MAX, ORGANISATION_KINDS, parseDirectoryQuery } from '~/forms/organisation'
+import { listOrganisations } from '~/models/organisation-profile.server'
+import { getRequestT } from '~/services/i18n.server'
+import { formatNumber } from '~/utils/format'
+import { titleMeta } from '~/utils/meta'
+
+export const meta = titleMeta
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const parsed = parseDirectoryQuery(new URL(request.url))
+  if (!parsed.success) throw json({ error: 'bad query' }, { status: 400 })
+  const { t } = await getRequestT(request)
+  const directory = await listOrganisations({
+    kind: parsed.data.kind,
+    q: parsed.data.q,
+    page: parsed.data.page ?? 1,
+  })
+  return json({ title: t('organisations.title'), params: parsed.data, ...directory })
+}
+
+function pageLink(params: { q?: string; kind?: string }, page: number) {
+  const search = new URLSearchParams()
+  if (params.q) search.set('q', params.q)
+  if (params.kind) search.set('kind', params.kind)
+  if (page > 1) search.set('page', String(page))
+  const query = search.toString()
+  return query ? `/organisations?${query}` : '/organisations'
+}
+
+export default function OrganisationDirectory() {
+  const { t, i18n } = useTranslation()
+  const { params, items, page, hasNext } = useLoaderData<typeof loader>()
+  const locale = i18n.language
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('organisations.title')}</h1>
+      </div>
+      <p className="lead">{t('organisations.lead')}</p>
+      <search>
+        <Form method="get" className="filters" aria-label={t('organisations.filters')}>
+          <div className="field search-field">
+            <label htmlFor="q">{t('organisations.search')}</label>
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={params.q ?? ''}
+              maxLength={DIRECTORY_QUERY_MAX}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="kind">{t('organisations.kind')}</label>
+            <select id="kind" name="kind" defaultValue={params.kind ?? ''}>
+              <option value="">{t('organisations.anyKind')}</option>
+              {ORGANISATION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button">
+            {t('organisations.apply')}
+          </button>
+        </Form>
+      </search>
+      <section aria-labelledby="organisations-results">
+        <h2 id="organisations-results" className="visually-hidden">
+          {t('organisations.results')}
+        </h2>
+        {items.length === 0 ? (
+          <p>{t('organisations.empty')}</p>
+        ) : (
+          <ol className="cards">
+            {items.map((o) => (
+              <li key={o.id}>
+                <article className="card" aria-labelledby={`organisation-${o.id}`}>
+                  <h3 id={`organisation-${o.id}`}>
+                    <Link to={`/organisations/${o.slug}`}>{o.name}</Link>
+                  </h3>
+                  <p className="meta">
+                    {t(`kinds.${o.kind}`)}
+                    {o.verified && <> · {t('organisation.verified')}</>}
+                  </p>
+                  <ul className="counts" aria-label={t('organisations.counts')}>
+                    <li>
+                      {t('organisations.challengeCount', {
+                        count: o.challengeCount,
+                        formatted: formatNumber(o.challengeCount, locale),
+                      })}
+                    </li>
+                    <li>
+                      {t('organisations.solvedCount', {
+                        count: o.solvedCount,
+                        formatted: formatNumber(o.solvedCount, locale),
+                      })}
+                    </li>
+                  </ul>
+                </article>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      {(page > 1 || hasNext) && (
+        <nav className="pagination" aria-label={t('board.pagination')}>
+          {page > 1 && (
+            <Link to={pageLink(params, page - 1)} rel="prev">
+              {t('board.previous')}
+            </Link>
+          )}
+          <span>{t('board.page', { page })}</span>
+          {hasNext && (
+            <Link to={pageLink(params, page + 1)} rel="next">
+              {t('board.next')}
+            </Link>
+          )}
+        </nav>
+      )}
+    </>
+  )
+}

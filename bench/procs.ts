@@ -1,0 +1,158 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+
+/**
+ * Child processes of this benchmark. Each is started in its own process group (tsx starts a
+ * second node process under itself), and stopped by that group's id: the PID we got from spawn.
+ */
+const children = new Set<ChildProcess>()
+
+export interface Started {
+  child: ChildProcess
+  pid: number
+  logFile: string
+}
+
+export function startChild(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; logFile: string; cwd?: string },
+): Started {
+  const log = fs.openSync(options.logFile, 'a')
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? process.cwd(),
+    env: options.env ?? process.env,
+    stdio: ['ignore', log, log],
+    detached: true,
+  })
+  fs.closeSync(log)
+  if (!child.pid) throw new Error(`could not start ${command}`)
+  children.add(child)
+  child.on('exit', () => children.delete(child))
+  return { child, pid: child.pid, logFile: options.logFile }
+}
+
+function groupAlive(pid: number) {
+  try {
+    process.kill(-pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** SIGTERM to the child's process group, SIGKILL after `graceMs` if anything is left. */
+export async function stopChild(started: Started | ChildProcess, graceMs = 8000) {
+  const child = 'child' in started ? started.child : started
+  const pid = child.pid
+  if (!pid) return
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, s)
+    } catch {
+      /* already gone */
+    }
+  }
+  signal('SIGTERM')
+  const deadline = Date.now() + graceMs
+  while (groupAlive(pid) && Date.now() < deadline) await sleep(100)
+  if (groupAlive(pid)) signal('SIGKILL')
+  children.delete(child)
+}
+
+/** Synchronous last resort (process 'exit' handler): kill every group we started. */
+export function killAllChildrenSync() {
+  for (const child of children) {
+    if (!child.pid) continue
+    try {
+      process.kill(-child.pid, 'SIGKILL')
+    } catch {
+      /* gone */
+    }
+  }
+  children.clear()
+}
+
+export async function stopAllChildren() {
+  await Promise.all([...children].map((c) => stopChild(c)))
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** Runs a command to completion; rejects with the tail of its output on failure. */
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; timeoutMs: number; label: string; echo?: boolean },
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    })
+    children.add(child)
+    let output = ''
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.length > 200_000) output = output.slice(-100_000)
+    }
+    child.stdout!.on('data', collect)
+    child.stderr!.on('data', collect)
+    const timer = setTimeout(() => {
+      void stopChild(child, 2000)
+      reject(new Error(`${options.label} took longer than ${options.timeoutMs / 1000} s`))
+    }, options.timeoutMs)
+    child.on('error', (error) => {
+      clearTimeout(timer)
+      children.delete(child)
+      reject(error)
+    })
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      children.delete(child)
+      if (code === 0) resolve(output)
+      else
+        reject(
+          new Error(
+            `${options.label} failed (exit ${code}):\n${tail(output.replace(/\r/g, '\n'))}`,
+          ),
+        )
+    })
+  })
+}
+
+export function tail(text: string, lines = 15) {
+  return text.trim().split('\n').slice(-lines).join('\n')
+}
+
+/** Polls a URL until it answers 200, or fails after `timeoutMs`. */
+export async function waitForHttp(url: string, timeoutMs: number, child?: ChildProcess) {
+  const deadline = Date.now() + timeoutMs
+  let last = ''
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`process exited (${child.exitCode})`)
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) })
+      if (response.ok) return
+      last = `status ${response.status}`
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error)
+    }
+    await sleep(150)
+  }
+  throw new Error(`${url} not ready after ${timeoutMs / 1000} s (${last})`)
+}

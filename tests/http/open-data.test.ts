@@ -1,0 +1,404 @@
+import { JSDOM } from 'jsdom'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { db } from '~/db.server'
+import { markSolved } from '~/models/challenge.server'
+import { pledge } from '~/models/pledge.server'
+import { acceptSolution, proposeSolution } from '~/models/solution.server'
+import { setChallengeVote } from '~/models/vote.server'
+import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
+import { startTestServer } from '../helpers/http'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(() => server.close())
+
+const LIST_FIELDS = [
+  'id',
+  'title',
+  'summary',
+  'status',
+  'category',
+  'area',
+  'poster_kind',
+  'organisation',
+  'votes',
+  'solutions',
+  'pledges',
+  'created_at',
+  'updated_at',
+  'url',
+]
+const PRIVATE_KEYS = ['email', 'author_id', 'user_id', 'actor_id', 'accepted_by', 'password_hash']
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
+
+/** Every key of every object anywhere in a JSON value. */
+function allKeys(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(allKeys)
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => [k, ...allKeys(v)])
+  }
+  return []
+}
+
+const get = (path: string, headers?: Record<string, string>) =>
+  fetch(server.origin + path, { headers })
+
+interface ListBody {
+  data: Array<{ id: number; title: string; status: string; [key: string]: unknown }>
+  total: number
+  page: number
+  per_page: number
+}
+
+async function list(path: string): Promise<ListBody> {
+  const response = await get(path)
+  expect(response.status, path).toBe(200)
+  return (await response.json()) as ListBody
+}
+
+async function hide(id: number) {
+  await db
+    .updateTable('challenges')
+    .set({ hidden_at: new Date().toISOString(), hidden_reason: 'test' })
+    .where('id', '=', id)
+    .execute()
+}
+
+/** A fresh category and area with public, hidden, pending and rejected challenges in it. */
+async function boardWithEverySort() {
+  const taxonomy = await createTaxonomy()
+  const resident = await createUser({ name: 'Rut Residentsson Qvintus' })
+  const make = (title: string, status: 'open' | 'pending' = 'open') =>
+    createChallengeFor(resident.id, {
+      title,
+      status,
+      categoryId: taxonomy.categoryId,
+      areaId: taxonomy.areaId,
+    })
+  const open = await make('Trasiga bänkar i parken vid ån')
+  const other = await make('Ingen kvällsbuss till hamnen')
+  const hidden = await make('Dold utmaning som inte får synas')
+  await hide(hidden)
+  const pending = await make('Väntande utmaning under granskning', 'pending')
+  const rejected = await make('Avvisad utmaning som inte får synas')
+  await db
+    .updateTable('challenges')
+    .set({ status: 'rejected' })
+    .where('id', '=', rejected)
+    .execute()
+  return { taxonomy, resident, open, other, hidden, pending, rejected }
+}
+
+describe('GET /api/v1/challenges', () => {
+  it('answers public fields only: no emails, no user ids, no resident names', async () => {
+    const { taxonomy, resident, open } = await boardWithEverySort()
+    const owner = await createUser({ name: 'Olga Ägarsson Kvadrat' })
+    const org = await createOrganisation({ name: 'Hamnens Cykelverkstad', ownerId: owner.id })
+    await proposeSolution({
+      challengeId: open,
+      authorId: resident.id,
+      organisationId: null,
+      body: 'Laga dem med **ek**.',
+    })
+    await pledge({ challengeId: open, userId: owner.id, organisationId: org.id, plan: 'Vi lagar' })
+    await setChallengeVote({ userId: owner.id, challengeId: open, vote: true })
+
+    const response = await get(`/api/v1/challenges?category=${taxonomy.categorySlug}`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    const text = await response.text()
+    const body = JSON.parse(text) as ListBody
+    expect(Object.keys(body)).toEqual(['data', 'total', 'page', 'per_page'])
+    expect(body.data.length).toBeGreaterThan(0)
+    for (const item of body.data) expect(Object.keys(item)).toEqual(LIST_FIELDS)
+    const item = body.data.find((c) => c.id === open)!
+    expect(item).toMatchObject({
+      status: 'in_progress',
+      poster_kind: 'resident',
+      organisation: null,
+      votes: 1,
+      solutions: 1,
+      pledges: 1,
+      category: { slug: taxonomy.categorySlug },
+      area: { slug: taxonomy.areaSlug },
+      url: `http://localhost:3000/challenges/${open}`,
+    })
+    expect(item.created_at).toMatch(ISO_UTC)
+    expect(item.updated_at).toMatch(ISO_UTC)
+
+    const detailResponse = await get(`/api/v1/challenges/${open}`)
+    expect(detailResponse.status).toBe(200)
+    const detailText = await detailResponse.text()
+    const detail = JSON.parse(detailText) as { data: Record<string, unknown> }
+    expect(Object.keys(detail.data)).toEqual([...LIST_FIELDS, 'description_html', 'status_history'])
+    expect(detail.data.description_html).toContain('<strong>')
+    expect(detail.data.solutions).toEqual([
+      expect.objectContaining({ body_html: expect.stringContaining('<strong>ek</strong>') }),
+    ])
+    expect(detail.data.pledges).toEqual([
+      {
+        organisation: { slug: org.slug, name: 'Hamnens Cykelverkstad', kind: 'business' },
+        plan: 'Vi lagar',
+        status: 'active',
+        created_at: expect.stringMatching(ISO_UTC),
+      },
+    ])
+    expect(detail.data.status_history).toEqual([
+      { from: null, to: 'open', at: expect.stringMatching(ISO_UTC), message: null },
+      { from: 'open', to: 'in_progress', at: expect.stringMatching(ISO_UTC), message: null },
+    ])
+
+    for (const json of [body, detail]) {
+      expect(allKeys(json).filter((k) => PRIVATE_KEYS.includes(k))).toEqual([])
+    }
+    for (const raw of [text, detailText]) {
+      expect(raw).not.toContain('Residentsson')
+      expect(raw).not.toContain('Ägarsson')
+      expect(raw).not.toContain(resident.email)
+      expect(raw).not.toContain(owner.email)
+      expect(raw).not.toContain('@example.se')
+    }
+  })
+
+  it('leaves hidden, pending and rejected challenges out of the list and answers 404 for them', async () => {
+    const { taxonomy, open, other, hidden, pending, rejected } = await boardWithEverySort()
+    const body = await list(`/api/v1/challenges?category=${taxonomy.categorySlug}`)
+    expect(body.data.map((c) => c.id).sort()).toEqual([open, other].sort())
+    expect(body.total).toBe(2)
+    for (const id of [hidden, pending, rejected, 999_999_999]) {
+      const response = await get(`/api/v1/challenges/${id}`)
+      expect(response.status).toBe(404)
+      expect(response.headers.get('access-control-allow-origin')).toBe('*')
+      expect(await response.json()).toEqual({
+        error: { status: 404, message: expect.any(String) },
+      })
+    }
+  })
+
+  it('answers malformed ids with 404', async () => {
+    for (const id of ['0', '-1', 'abc', '1%20OR%201=1', '1e3', '0x10', '9007199254740993']) {
+      const response = await get(`/api/v1/challenges/${id}`)
+      expect(response.status, id).toBe(404)
+      expect(((await response.json()) as { error: { status: number } }).error.status).toBe(404)
+    }
+  })
+
+  it('gives the total for the filter, whatever the page size', async () => {
+    const taxonomy = await createTaxonomy()
+    const resident = await createUser()
+    const ids: number[] = []
+    for (let i = 0; i < 5; i++) {
+      ids.push(
+        await createChallengeFor(resident.id, {
+          title: `Utmaning nummer ${i} i kvarteret`,
+          categoryId: taxonomy.categoryId,
+          areaId: taxonomy.areaId,
+        }),
+      )
+    }
+    await hide(ids[0]!)
+    const filter = `category=${taxonomy.categorySlug}&area=${taxonomy.areaSlug}`
+    const seen: number[] = []
+    for (const page of [1, 2]) {
+      const body = await list(`/api/v1/challenges?${filter}&per_page=2&page=${page}`)
+      expect(body).toMatchObject({ total: 4, page, per_page: 2 })
+      expect(body.data).toHaveLength(2)
+      seen.push(...body.data.map((c) => c.id))
+    }
+    const last = await list(`/api/v1/challenges?${filter}&per_page=2&page=3`)
+    expect(last.data).toHaveLength(0)
+    expect(last.total).toBe(4)
+    expect(seen.sort()).toEqual(ids.slice(1).sort())
+    // Newest first by default.
+    const newest = await list(`/api/v1/challenges?${filter}`)
+    expect(newest.data.map((c) => c.id)).toEqual(ids.slice(1).reverse())
+    expect(newest.per_page).toBe(20)
+
+    // "unsolved" means open only; its total agrees with its list.
+    await markSolved(ids[1]!, resident.id)
+    const unsolved = await list(`/api/v1/challenges?${filter}&sort=unsolved`)
+    expect(unsolved.total).toBe(3)
+    expect(unsolved.data.map((c) => c.id)).toEqual(ids.slice(2))
+    expect((await list(`/api/v1/challenges?${filter}&sort=unsolved&status=solved`)).total).toBe(0)
+    const solved = await list(`/api/v1/challenges?${filter}&status=solved`)
+    expect(solved.data.map((c) => c.id)).toEqual([ids[1]])
+    expect(solved.total).toBe(1)
+  })
+
+  it('refuses a per_page outside 1–100 and values outside the allowlists with a JSON 400', async () => {
+    for (const query of [
+      'per_page=0',
+      'per_page=101',
+      'per_page=-1',
+      'per_page=abc',
+      'per_page=1.5',
+      'per_page=1e2',
+      'per_page=10&per_page=20',
+      'page=0',
+      'page=abc',
+      'status=hidden',
+      'status=pending',
+      'sort=password_hash',
+      'by=admin',
+      'category=does-not-exist',
+      'area=Robert%27);',
+      'q=a&q=b',
+    ]) {
+      const response = await get(`/api/v1/challenges?${query}`)
+      expect(response.status, query).toBe(400)
+      expect(response.headers.get('access-control-allow-origin')).toBe('*')
+      const body = (await response.json()) as { error: { status: number; message: string } }
+      expect(body.error.status).toBe(400)
+      expect(body.error.message.length).toBeGreaterThan(0)
+    }
+    expect((await list('/api/v1/challenges?per_page=100')).per_page).toBe(100)
+    expect((await list('/api/v1/challenges?per_page=1')).data.length).toBeLessThanOrEqual(1)
+  })
+
+  it('sends CORS and cache headers, a weak ETag, and 304 when the client has that version', async () => {
+    const { taxonomy, open } = await boardWithEverySort()
+    const path = `/api/v1/challenges?category=${taxonomy.categorySlug}`
+    for (const url of [path, `/api/v1/challenges/${open}`]) {
+      const first = await get(url)
+      expect(first.status).toBe(200)
+      expect(first.headers.get('access-control-allow-origin')).toBe('*')
+      expect(first.headers.get('cache-control')).toBe('public, max-age=60')
+      const etag = first.headers.get('etag')!
+      expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]+"$/)
+      const again = await get(url, { 'If-None-Match': etag })
+      expect(again.status).toBe(304)
+      expect(await again.text()).toBe('')
+      expect(again.headers.get('etag')).toBe(etag)
+      expect(again.headers.get('access-control-allow-origin')).toBe('*')
+      // A list of tags, and the strong form of the same tag, also match (weak comparison).
+      expect((await get(url, { 'If-None-Match': `"x", ${etag.slice(2)}` })).status).toBe(304)
+      expect((await get(url, { 'If-None-Match': 'W/"something-else"' })).status).toBe(200)
+    }
+    // A change gives a new version.
+    const before = (await get(path)).headers.get('etag')!
+    await db.updateTable('challenges').set({ vote_count: 7 }).where('id', '=', open).execute()
+    const after = await get(path, { 'If-None-Match': before })
+    expect(after.status).toBe(200)
+    expect(after.headers.get('etag')).not.toBe(before)
+  })
+
+  it('treats SQL and FTS syntax in q as words', async () => {
+    const resident = await createUser()
+    const id = await createChallengeFor(resident.id, {
+      title: `Robert'); DROP TABLE challenges;-- vid torget`,
+    })
+    for (const q of [`' OR 1=1--`, '"', 'NEAR(', '*', 'AND OR NOT', 'x'.repeat(8_000)]) {
+      const body = await list(`/api/v1/challenges?q=${encodeURIComponent(q)}`)
+      expect(Array.isArray(body.data), q).toBe(true)
+      expect(body.total).toBeGreaterThanOrEqual(body.data.length)
+    }
+    // Longer than Node accepts in a request line: refused before the app, never a 500.
+    const huge = await get(`/api/v1/challenges?q=${'x'.repeat(20_000)}`)
+    expect(huge.status).toBeGreaterThanOrEqual(400)
+    expect(huge.status).toBeLessThan(500)
+    const found = await list(
+      `/api/v1/challenges?q=${encodeURIComponent('DROP TABLE challenges;--')}`,
+    )
+    expect(found.data.map((c) => c.id)).toContain(id)
+    expect(found.total).toBeGreaterThanOrEqual(1)
+    const everything = await list(`/api/v1/challenges?q=${encodeURIComponent(`' OR 1=1--`)}`)
+    expect(everything.data.map((c) => c.id)).not.toContain(id)
+  })
+})
+
+describe('GET /feed.xml', () => {
+  const parseXml = (xml: string) =>
+    new new JSDOM('').window.DOMParser().parseFromString(xml, 'application/xml')
+
+  it('is well-formed Atom with escaped titles and only public challenges', async () => {
+    const { taxonomy, resident, open, other, hidden, pending, rejected } =
+      await boardWithEverySort()
+    const title = 'Skylt <script>alert(1)</script> & "citat" vid torget'
+    const tricky = await createChallengeFor(resident.id, {
+      title,
+      categoryId: taxonomy.categoryId,
+      areaId: taxonomy.areaId,
+    })
+    const response = await get(`/feed.xml?category=${taxonomy.categorySlug}`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8')
+    expect(response.headers.get('etag')).toMatch(/^W\//)
+    const xml = await response.text()
+    expect(xml).not.toContain('<script>')
+    expect(xml).toContain('Skylt &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;citat&quot;')
+
+    const doc = parseXml(xml)
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0)
+    expect(doc.documentElement.namespaceURI).toBe('http://www.w3.org/2005/Atom')
+    const entries = [...doc.getElementsByTagName('entry')]
+    const ids = entries.map((e) => e.getElementsByTagName('id')[0]!.textContent)
+    const url = (id: number) => `http://localhost:3000/challenges/${id}`
+    expect(ids.sort()).toEqual([url(open), url(other), url(tricky)].sort())
+    for (const id of [hidden, pending, rejected]) expect(xml).not.toContain(url(id))
+    const entry = entries.find((e) => e.getElementsByTagName('id')[0]!.textContent === url(tricky))!
+    expect(entry.getElementsByTagName('title')[0]!.textContent).toBe(title)
+    expect(entry.getElementsByTagName('link')[0]!.getAttribute('href')).toBe(url(tricky))
+    expect(entry.getElementsByTagName('updated')[0]!.textContent).toMatch(ISO_UTC)
+    expect(entry.getElementsByTagName('summary')[0]!.textContent).toContain('problemet')
+    expect(entry.getElementsByTagName('category')[0]!.getAttribute('term')).toBe(
+      taxonomy.categorySlug,
+    )
+    expect(xml).not.toContain('Residentsson')
+  })
+
+  it('follows the board filters and refuses bad ones with a plain-text 400', async () => {
+    const { taxonomy, open } = await boardWithEverySort()
+    const xml = await (
+      await get(`/feed.xml?category=${taxonomy.categorySlug}&q=b%C3%A4nkar`)
+    ).text()
+    expect(parseXml(xml).getElementsByTagName('entry')).toHaveLength(1)
+    expect(xml).toContain(`/challenges/${open}<`)
+    for (const query of ['status=hidden', 'sort=password_hash', 'category=nope', 'by=x&by=y']) {
+      const response = await get(`/feed.xml?${query}`)
+      expect(response.status, query).toBe(400)
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain/)
+    }
+  })
+
+  it('answers 304 to a reader that has the current version', async () => {
+    const first = await get('/feed.xml')
+    const etag = first.headers.get('etag')!
+    expect((await get('/feed.xml', { 'If-None-Match': etag })).status).toBe(304)
+  })
+})
+
+describe('credit in the open data', () => {
+  it('lists the accepted solution with its organisation and no resident name', async () => {
+    const resident = await createUser({ name: 'Hemlig Invånare Xylofon' })
+    const owner = await createUser()
+    const org = await createOrganisation({ name: 'Lösarna AB', ownerId: owner.id })
+    const id = await createChallengeFor(resident.id)
+    const solutionId = await proposeSolution({
+      challengeId: id,
+      authorId: owner.id,
+      organisationId: org.id,
+      body: 'Vi fixar det.',
+    })
+    await acceptSolution({ solutionId, actorId: resident.id, accept: true })
+    await markSolved(id, resident.id)
+    const response = await get(`/api/v1/challenges/${id}`)
+    const text = await response.text()
+    const body = JSON.parse(text) as {
+      data: { status: string; solutions: Array<Record<string, unknown>> }
+    }
+    expect(body.data.status).toBe('solved')
+    expect(body.data.solutions).toEqual([
+      {
+        id: solutionId,
+        body_html: expect.stringContaining('Vi fixar det.'),
+        organisation: { slug: org.slug, name: 'Lösarna AB', kind: 'business' },
+        votes: 0,
+        accepted: true,
+        created_at: expect.stringMatching(ISO_UTC),
+      },
+    ])
+    expect(text).not.toContain('Xylofon')
+  })
+})
