@@ -22,6 +22,16 @@ export async function addComment(input: {
 }): Promise<number> {
   const html = renderMarkdown(input.body)
   return db.transaction().execute(async (trx) => {
+    // The same comment sent twice within a minute (double click, resend) is one comment.
+    const duplicate = await trx
+      .selectFrom('comments')
+      .select('id')
+      .where('challenge_id', '=', input.challengeId)
+      .where('author_id', '=', input.authorId)
+      .where('body_md', '=', input.body)
+      .where('created_at', '>', new Date(Date.now() - 60_000).toISOString())
+      .executeTakeFirst()
+    if (duplicate) return duplicate.id
     let solutionId = input.solutionId ?? null
     if (input.parentId) {
       // One level of replies: the parent must be a top-level comment on the same challenge.

@@ -15,6 +15,16 @@ export async function proposeSolution(input: {
   const html = renderMarkdown(input.body)
   return db.transaction().execute(async (trx) => {
     const now = new Date().toISOString()
+    // The same proposal sent twice within a minute is one proposal.
+    const duplicate = await trx
+      .selectFrom('solutions')
+      .select('id')
+      .where('challenge_id', '=', input.challengeId)
+      .where('author_id', '=', input.authorId)
+      .where('body_md', '=', input.body)
+      .where('created_at', '>', new Date(Date.now() - 60_000).toISOString())
+      .executeTakeFirst()
+    if (duplicate) return duplicate.id
     const { id } = await trx
       .insertInto('solutions')
       .values({

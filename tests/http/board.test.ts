@@ -348,6 +348,28 @@ describe('votes, flags and comments over HTTP', () => {
     expect((await client.post(`/challenges/${hidden}`, { intent: 'vote' })).status).toBe(404)
   })
 
+  it('keeps one comment and one solution when a form is sent twice', async () => {
+    const owner = await createUser()
+    const id = await createChallengeFor(owner.id)
+    const { client } = await signedIn()
+    for (let i = 0; i < 2; i++) {
+      await client.post(`/challenges/${id}`, {
+        intent: 'comment',
+        body: 'Samma kommentar två gånger',
+      })
+      await client.post(`/challenges/${id}`, {
+        intent: 'solution',
+        body: 'Samma förslag två gånger',
+      })
+    }
+    const row = await db
+      .selectFrom('challenges')
+      .select(['comment_count', 'solution_count'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({ comment_count: 1, solution_count: 1 })
+  })
+
   it('stores one flag when the same user flags five times', async () => {
     const owner = await createUser()
     const id = await createChallengeFor(owner.id)
