@@ -348,6 +348,42 @@ describe('votes, flags and comments over HTTP', () => {
     expect((await client.post(`/challenges/${hidden}`, { intent: 'vote' })).status).toBe(404)
   })
 
+  it('comments on a solution, shown under it', async () => {
+    const owner = await createUser()
+    const id = await createChallengeFor(owner.id)
+    const { client } = await signedIn()
+    await client.post(`/challenges/${id}`, {
+      intent: 'solution',
+      body: 'Ett förslag att diskutera',
+    })
+    const solution = await db
+      .selectFrom('solutions')
+      .select('id')
+      .where('challenge_id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(
+      (
+        await client.post(`/challenges/${id}`, {
+          intent: 'comment',
+          body: 'Fråga om förslaget',
+          solutionId: String(solution.id),
+        })
+      ).status,
+    ).toBe(302)
+    const row = await db
+      .selectFrom('solutions')
+      .select('comment_count')
+      .where('id', '=', solution.id)
+      .executeTakeFirstOrThrow()
+    expect(row.comment_count).toBe(1)
+    const html = await (await client.get(`/challenges/${id}`)).text()
+    const solutionBlock = html.slice(
+      html.indexOf(`id="solution-${solution.id}"`),
+      html.indexOf('id="comments"'),
+    )
+    expect(solutionBlock).toContain('Fråga om förslaget')
+  })
+
   it('keeps one comment and one solution when a form is sent twice', async () => {
     const owner = await createUser()
     const id = await createChallengeFor(owner.id)

@@ -266,6 +266,32 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                   <Link to={`/solutions/${s.id}/edit`}>{t('challenge.editSolution')}</Link>
                 )}
               </div>
+              {comments.some((c) => c.solution_id === s.id && c.parent_id === null) && (
+                <ol className="plain replies" aria-label={t('challenge.solutionComments')}>
+                  {comments
+                    .filter((c) => c.solution_id === s.id && c.parent_id === null)
+                    .map((c) => (
+                      <li key={c.id}>
+                        <CommentItem comment={c} me={me} action={action} actionData={actionData} />
+                      </li>
+                    ))}
+                </ol>
+              )}
+              {signedIn && (
+                <details className="reply">
+                  <summary>{t('challenge.commentSolution')}</summary>
+                  <MarkdownForm
+                    id={`solution-comment-${s.id}`}
+                    intent="comment"
+                    schema={CommentSchema}
+                    field="body"
+                    label={t('challenge.commentLabel')}
+                    submit={t('challenge.commentSubmit')}
+                    hidden={{ solutionId: s.id }}
+                    rows={3}
+                  />
+                </details>
+              )}
             </li>
           ))}
         </ol>
