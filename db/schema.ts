@@ -14,6 +14,8 @@ export type PledgeStatus = 'active' | 'withdrawn' | 'completed'
 export type EmailFrequency = 'immediate' | 'daily' | 'weekly' | 'never'
 export type NotificationKind = 'solution' | 'pledge' | 'progress' | 'status' | 'comment'
 export type FlagSubject = 'challenge' | 'solution' | 'comment'
+export type Priority = 'low' | 'normal' | 'high' | 'urgent'
+export type AppealStatus = 'open' | 'upheld' | 'rejected'
 
 export interface UserTable {
   id: Generated<number>
@@ -158,6 +160,12 @@ export interface ChallengeTable {
   hidden_reason: string | null
   edited_at: Timestamp | null
   solved_at: Timestamp | null
+  department_id: number | null
+  contact_user_id: number | null
+  priority: ColumnType<Priority, Priority | undefined, Priority>
+  first_response_at: Timestamp | null
+  merged_into_id: number | null
+  version: Counter
   created_at: Created
   updated_at: Timestamp
 }
@@ -271,6 +279,48 @@ export interface FlagTable {
   reason: string
   note: string | null
   resolved_at: Timestamp | null
+  resolved_by: number | null
+  resolution: string | null
+  created_at: Created
+}
+
+export interface InternalNoteTable {
+  id: Generated<number>
+  challenge_id: number
+  author_id: number | null
+  body: string
+  created_at: Created
+}
+
+export interface OfficialResponseTable {
+  id: Generated<number>
+  challenge_id: number
+  author_id: number | null
+  organisation_id: number | null
+  body_md: string
+  body_html: string
+  created_at: Created
+}
+
+export interface AppealTable {
+  id: Generated<number>
+  subject_type: FlagSubject
+  subject_id: number
+  challenge_id: number
+  user_id: number | null
+  body: string
+  status: ColumnType<AppealStatus, AppealStatus | undefined, AppealStatus>
+  decided_by: number | null
+  decided_at: Timestamp | null
+  created_at: Created
+}
+
+export interface ReplyTemplateTable {
+  id: Generated<number>
+  name: string
+  body_sv: string
+  body_en: string
+  archived_at: Timestamp | null
   created_at: Created
 }
 
@@ -321,6 +371,10 @@ export interface Database {
   flags: FlagTable
   challenge_solvers: ChallengeSolverTable
   notifications: NotificationTable
+  internal_notes: InternalNoteTable
+  official_responses: OfficialResponseTable
+  appeals: AppealTable
+  reply_templates: ReplyTemplateTable
 }
 
 export type User = Selectable<UserTable>

@@ -112,3 +112,19 @@ export function hasSessionCookie(request: Request): boolean {
     .split(';')
     .some((c) => c.trim().startsWith(`${name}=`))
 }
+
+/** A moderator or admin, or a 403 (401-style redirect to login for visitors). */
+export async function requireModerator(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request)
+  if (user.role !== 'moderator' && user.role !== 'admin') {
+    throw new Response('Forbidden', { status: 403 })
+  }
+  return user
+}
+
+/** An admin, or a 403. */
+export async function requireAdmin(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request)
+  if (user.role !== 'admin') throw new Response('Forbidden', { status: 403 })
+  return user
+}

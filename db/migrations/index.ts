@@ -1,10 +1,12 @@
 import type { Migration } from 'kysely'
 import * as m0001 from './0001_foundation'
 import * as m0002 from './0002_board'
+import * as m0003 from './0003_moderation'
 
 // A static list instead of FileMigrationProvider: it works the same under tsx, vitest and the
 // bundled server build, with no directory scanning. Add each new migration here, in order.
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_board': m0002,
+  '0003_moderation': m0003,
 }
