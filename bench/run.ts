@@ -276,6 +276,7 @@ interface DatabaseRun {
   listHtmlBytes?: number
   scripts?: ScriptSizes
   integrity?: Integrity
+  uncached?: Array<{ page: string; path: string; medianMs: number; maxMs: number }>
 }
 
 async function main() {
@@ -284,6 +285,18 @@ async function main() {
   if (!fs.existsSync(buildFile) || !fs.existsSync(assets)) {
     throw new Error('No build found (build/index.js, public/build): run `npm run build` first.')
   }
+  const builtAt = fs.statSync(buildFile).mtimeMs
+  // Seeds and migrations run from source, the server from build/: they must match.
+  const newer = ['app', 'db', 'server'].flatMap((dir) =>
+    (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[])
+      .map((f) => path.join(dir, f))
+      .filter((f) => /\.(ts|tsx|json|css)$/.test(f))
+      .filter((f) => fs.statSync(path.join(root, f)).mtimeMs > builtAt),
+  )
+  if (newer.length)
+    say(
+      `WARNING: build/ is older than ${newer.length} source file(s) (${newer.slice(0, 3).join(', ')}${newer.length > 3 ? ', …' : ''}); run \`npm run build\` for current figures`,
+    )
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'utmana-bench-'))
   const loadStart = os.loadavg()
   say(`scale ${SCALE}, ${DURATION} s per measurement, ${CONNECTIONS} connections; temp dir ${tmp}`)
@@ -352,8 +365,7 @@ async function main() {
   const sizes: Array<{ database: string; htmlBytes: number; scripts: ScriptSizes }> = []
 
   for (const run of [demo, large]) {
-    const bodies = await measureApp(run, pages, secret, rows, sizes)
-    await measureBare(run, pages, bodies, rows)
+    await measureDatabase(run, pages, secret, rows, sizes)
   }
   return { demo, large, rows, sizes, notes, pages, word, rich, loadStart }
 }
@@ -361,16 +373,21 @@ async function main() {
 type Page = { name: string; path: string }
 type Body = { path: string; body: Buffer; type: string }
 
-/** 3–4. The production server on one database: pages anonymous and signed in, vote toggles. */
-async function measureApp(
+/**
+ * 3–5. The production server on one database — pages anonymous and signed in, vote toggles —
+ * and a bare node:http server sending the same bytes, each app measurement followed at once by
+ * the bare one (same client, same settings, same background load).
+ */
+async function measureDatabase(
   run: DatabaseRun,
   pages: Page[],
   secret: string,
   rows: Row[],
   sizes: Array<{ database: string; htmlBytes: number; scripts: ScriptSizes }>,
-): Promise<Body[]> {
+) {
   say(`— ${run.label}: starting the production server`)
   const { server, origin } = await startServer(run.file, secret, run.label)
+  let bare: Awaited<ReturnType<typeof startBare>> | undefined
   try {
     // The bytes autocannon will get (no Accept-Encoding, no cookie).
     const bodies: Body[] = []
@@ -392,22 +409,63 @@ async function measureApp(
     say(
       `/challenges: ${kb(listHtml.length)} HTML; ${run.scripts.files.length} scripts, ${kb(run.scripts.totalGzip)} gzipped`,
     )
+    bare = await startBare(bodies, run.label)
+    const bareOrigin = bare.origin
+    const bareResults = new Map<string, Measurement>()
+    const withBare = async (row: Row) => {
+      const key = `${row.path} ${row.connections}`
+      let b = bareResults.get(key)
+      if (!b) {
+        await warmup(bareOrigin, row.path, row.connections)
+        b = await measure({
+          url: bareOrigin + row.path,
+          connections: row.connections,
+          duration: DURATION,
+        })
+        say(`${run.label} bare ${row.page} @${row.connections}: ${describe(b)}`)
+        bareResults.set(key, b)
+      }
+      row.bare = b
+      row.ratio = row.app.reqPerSec / b.reqPerSec
+    }
 
-    // 4a. Anonymous pages (the page cache serves them after the first request)
+    // What a page costs when the page cache cannot answer (a unique query string each time).
+    run.uncached = []
+    for (const page of pages) {
+      const times: number[] = []
+      for (let i = 0; i < 5; i++) {
+        const t = performance.now()
+        const sep = page.path.includes('?') ? '&' : '?'
+        const res = await getPlain(origin, `${page.path}${sep}bench-uncached=${Date.now()}-${i}`)
+        times.push(performance.now() - t)
+        if (res.status !== 200) throw new Error(`uncached ${page.path} answered ${res.status}`)
+      }
+      times.sort((x, y) => x - y)
+      run.uncached.push({ page: page.name, path: page.path, medianMs: times[2]!, maxMs: times[4]! })
+    }
+    say(
+      `${run.label} uncached (one request at a time, median of 5): ${run.uncached.map((u) => `${u.page} ${f2(u.medianMs)} ms`).join(', ')}`,
+    )
+
+    // 4a. Anonymous pages (the page cache answers after the first request)
     const cacheHeader = (await getPlain(origin, pages[0]!.path)).headers['x-page-cache']
     say(`X-Page-Cache on a repeated anonymous GET /challenges: ${cacheHeader ?? '(none)'}`)
     for (const page of pages) {
       await warmup(origin, page.path, CONNECTIONS)
+      await settle(origin)
       const m = await measureGet(origin, page.path, CONNECTIONS, DURATION)
+      await settle(origin)
       say(`${run.label} anonymous ${page.name} @${CONNECTIONS}: ${describe(m)}`)
-      rows.push({
+      const row: Row = {
         page: page.name,
         path: page.path,
         database: run.label,
         mode: 'anonymous',
         connections: CONNECTIONS,
         app: m,
-      })
+      }
+      rows.push(row)
+      await withBare(row)
     }
 
     // Sign users in without the login form (its per-IP limit).
@@ -429,16 +487,20 @@ async function measureApp(
     for (const page of pages.slice(0, 2)) {
       for (const connections of [1, CONNECTIONS]) {
         await warmup(origin, page.path, connections, signedInCookies)
+        await settle(origin)
         const m = await measureGet(origin, page.path, connections, DURATION, signedInCookies)
+        await settle(origin)
         say(`${run.label} signed-in ${page.name} @${connections}: ${describe(m)}`)
-        rows.push({
+        const row: Row = {
           page: page.name,
           path: page.path,
           database: run.label,
           mode: 'signed in',
           connections,
           app: m,
-        })
+        }
+        rows.push(row)
+        await withBare(row)
       }
     }
 
@@ -451,7 +513,7 @@ async function measureApp(
     )
     const voters = voterIds.map((id) => ({ id, cookie: cookies.get(id)! }))
     const { result, log } = await measureVotes(origin, CONNECTIONS, DURATION, voters, targets)
-    await sleep(1500) // requests cut off at the end may still be finishing on the server
+    await settle(origin) // requests cut off at the end may still be running on the server
     run.integrity = checkIntegrity(run.file, before, log, voterIds)
     say(`${run.label} vote toggles @${CONNECTIONS}: ${describe(result)}`)
     say(`${run.label} integrity: ${integrityText(run.integrity)}`)
@@ -463,39 +525,29 @@ async function measureApp(
       connections: CONNECTIONS,
       app: result,
     })
-    return bodies
   } finally {
     await stopChild(server)
+    if (bare) await stopChild(bare.bare)
   }
 }
 
-/** 5. A bare node:http server sending the same bytes, measured the same way, app stopped. */
-async function measureBare(run: DatabaseRun, pages: Page[], bodies: Body[], rows: Row[]) {
-  const { bare, origin } = await startBare(bodies, run.label)
-  try {
-    const results = new Map<string, Measurement>()
-    for (const page of pages) {
-      const connectionCounts = rows.some(
-        (r) => r.database === run.label && r.path === page.path && r.connections === 1,
-      )
-        ? [CONNECTIONS, 1]
-        : [CONNECTIONS]
-      for (const connections of connectionCounts) {
-        await warmup(origin, page.path, connections)
-        const m = await measure({ url: origin + page.path, connections, duration: DURATION })
-        say(`${run.label} bare ${page.name} @${connections}: ${describe(m)}`)
-        results.set(`${page.path} ${connections}`, m)
-      }
+/**
+ * Waits until the server has finished what autocannon left behind when it stopped (it does not
+ * abort work for closed sockets): /healthz answering fast three times in a row.
+ */
+async function settle(origin: string, maxMs = 20_000) {
+  const deadline = Date.now() + maxMs
+  let fast = 0
+  while (fast < 3 && Date.now() < deadline) {
+    const t = performance.now()
+    try {
+      await getPlain(origin, '/healthz')
+    } catch {
+      fast = 0
+      continue
     }
-    for (const row of rows.filter((r) => r.database === run.label)) {
-      const b = results.get(`${row.path} ${row.connections}`)
-      if (b) {
-        row.bare = b
-        row.ratio = row.app.reqPerSec / b.reqPerSec
-      }
-    }
-  } finally {
-    await stopChild(bare)
+    fast = performance.now() - t < 25 ? fast + 1 : 0
+    await sleep(20)
   }
 }
 
@@ -644,6 +696,15 @@ function report(o: Outcome) {
     `${kb(s.scripts.totalGzip)}`,
     String(s.scripts.files.length),
   ])
+  const uncachedRows = [o.demo, o.large].flatMap((r) =>
+    (r.uncached ?? []).map((u) => [u.page, r.label, f2(u.medianMs), f2(u.maxMs)]),
+  )
+  const uncachedHeader = [
+    'page (anonymous, page cache bypassed)',
+    'database',
+    'median ms',
+    'max ms',
+  ]
   const integrity = [o.demo, o.large].map(
     (r) => `- ${r.label}: ${r.integrity ? integrityText(r.integrity) : 'not run'}`,
   )
@@ -653,6 +714,9 @@ function report(o: Outcome) {
   console.log('\nLatency at ' + o.large.label + ' vs demo\n' + textTable(latencyHeader, lat))
   console.log(
     '\nSizes of /challenges\n' + textTable(['database', 'HTML', 'JS gzipped', 'files'], sizeRows),
+  )
+  console.log(
+    '\nOne request at a time, page cache bypassed\n' + textTable(uncachedHeader, uncachedRows),
   )
   console.log('\nVote integrity\n' + integrity.join('\n'))
   console.log(
@@ -670,7 +734,7 @@ function report(o: Outcome) {
     `- Machine: nproc ${m.nproc}, ${m.cpu}, ${m.memoryGiB} GiB, ${m.platform}; Node ${m.node}`,
     `- Load average before / after: ${load(o.loadStart)} / ${load(loadEnd)}. The machine was shared (another engineer's test runs may have been active); ratios to the bare server are measured by the same client in the same run, so they are the figures to compare.`,
     `- Databases: demo town (${int(o.demo.counts.challenges)} challenges, ${int(o.demo.counts.votes)} votes, seeded in ${o.demo.seedSeconds.toFixed(1)} s); ${o.large.label}: ${int(o.large.counts.challenges)} challenges, ${int(o.large.counts.votes)} challenge votes, ${int(o.large.counts.users)} users, ${int(o.large.counts.comments)} comments (seeded in ${o.large.seedSeconds.toFixed(1)} s)`,
-    `- Load: autocannon 8 (programmatic) on 127.0.0.1, ${DURATION} s per measurement after a ${WARMUP} s warm-up, no Accept-Encoding; the production server (\`tsx server/main.ts\`, NODE_ENV=production, LOG_LEVEL=warn) and the bare \`node:http\` server each run alone in a child process; latency percentiles from every response.`,
+    `- Load: autocannon 8 (programmatic) on 127.0.0.1, ${DURATION} s per measurement after a ${WARMUP} s warm-up, no Accept-Encoding; the production server (\`tsx server/main.ts\`, NODE_ENV=production, LOG_LEVEL=warn) and the bare \`node:http\` server (\`bench/bare-server.mjs\`) each run in their own child process, and each bare measurement follows the app measurement it is compared with; latency percentiles from every response; after each app run the benchmark waits until the server has finished the requests autocannon cut off.`,
     `- Pages: list \`/challenges\`, challenge \`/challenges/${o.rich.id}\` (“${o.rich.title}”), search \`/challenges?q=${o.word}\`, home \`/\`. Signed-in requests rotate over ${SIGNED_IN_USERS} session cookies; vote toggles come from ${VOTERS} users (each vote followed by its withdrawal on the same connection) on up to 2,000 random votable challenges.`,
     ...o.notes.map((n) => `- Note: ${n}`),
     '',
@@ -687,6 +751,12 @@ function report(o: Outcome) {
     `## Latency at ${o.large.label} vs demo`,
     '',
     markdownTable(latencyHeader, lat),
+    '',
+    '## One request at a time with the page cache bypassed',
+    '',
+    'Each anonymous page fetched 5 times with a unique `bench-uncached` query parameter, so the page cache misses: what a first visit, or any visit after a write empties the cache, costs. Measured from the client, one request at a time.',
+    '',
+    markdownTable(uncachedHeader, uncachedRows),
     '',
     '## Sizes of /challenges',
     '',
@@ -727,6 +797,7 @@ function report(o: Outcome) {
           listHtmlBytes: r.listHtmlBytes,
           scripts: r.scripts,
           integrity: r.integrity,
+          uncached: r.uncached,
         })),
         pages: o.pages,
         rows: o.rows,

@@ -9,6 +9,8 @@ import {
   ProgressSchema,
   SolutionSchema,
   TargetSchema,
+  AppealSchema,
+  OfficialResponseSchema,
 } from '~/forms/challenge'
 import type { getChallenge } from '~/models/challenge.server'
 import { markSolved } from '~/models/challenge.server'
@@ -20,6 +22,9 @@ import {
   getComment,
 } from '~/models/comment.server'
 import { flagPost } from '~/models/flag.server'
+import { appeal, autoHideIfFlagged, postOfficialResponse } from '~/models/moderation.server'
+import { getSettings } from '~/models/settings.server'
+import { publicUrl } from '~/env.server'
 import { setFollow } from '~/models/follow.server'
 import { canActFor, canManagePost, isModerator } from '~/models/permissions.server'
 import {
@@ -102,6 +107,13 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
       userId: c.user.id,
       reason,
       note: note || null,
+    })
+    const { autoHideThreshold } = await getSettings()
+    await autoHideIfFlagged({
+      subjectType,
+      subjectId,
+      threshold: autoHideThreshold,
+      siteUrl: publicUrl().origin,
     })
     return redirect(`/challenges/${c.challenge.id}?flagged=1`)
   },
@@ -224,6 +236,26 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
     await limited(c, 'post')
     await postProgress({ pledgeId: found.id, authorId: c.user.id, body: submission.value.body })
     return back(c, `#pledge-${found.id}`)
+  },
+  async appeal(c) {
+    const submission = parse(c, AppealSchema)
+    if (submission.status !== 'success') return invalid('appeal', submission.reply())
+    const result = await appeal({ userId: c.user.id, ...submission.value })
+    if (result === 'not_allowed') throw forbidden()
+    return redirect(`/challenges/${c.challenge.id}?appealed=1`)
+  },
+  async 'official-response'(c) {
+    const submission = parse(c, OfficialResponseSchema)
+    if (submission.status !== 'success') return invalid('official-response', submission.reply())
+    const department = c.challenge.department_id
+    const member = department !== null && (await canActFor(c.user.id, department))
+    if (!isModerator(c.user) && !member) throw forbidden()
+    await postOfficialResponse(c.user, {
+      challengeId: c.challenge.id,
+      body: submission.value.body,
+      organisationId: member ? department : null,
+    })
+    return back(c, '#official')
   },
   async 'withdraw-pledge'(c) {
     const submission = parse(c, TargetSchema)

@@ -39,6 +39,16 @@ export function SiteHeader() {
           <ul>
             {user ? (
               <>
+                {(user.role === 'moderator' || user.role === 'admin') && (
+                  <li>
+                    <NavLink to="/moderation">{t('nav.moderation')}</NavLink>
+                  </li>
+                )}
+                {user.role === 'admin' && (
+                  <li>
+                    <NavLink to="/admin">{t('nav.admin')}</NavLink>
+                  </li>
+                )}
                 <li>
                   <NavLink to="/me/notifications">
                     {t('nav.notifications')}

@@ -84,3 +84,11 @@ export function parseId(value: string | undefined): number | null {
   const n = Number(value)
   return Number.isSafeInteger(n) ? n : null
 }
+
+export const AppealSchema = z.object({
+  subjectType: z.enum(['challenge', 'solution', 'comment']),
+  subjectId: id,
+  body: markdown(2000),
+})
+
+export const OfficialResponseSchema = z.object({ body: markdown(5000) })

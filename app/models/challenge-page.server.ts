@@ -25,6 +25,10 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
       'challenges.vote_count',
       'challenges.follower_count',
       'challenges.hidden_at',
+      'challenges.hidden_reason',
+      'challenges.merged_into_id',
+      'challenges.department_id',
+      'challenges.first_response_at',
       'challenges.edited_at',
       'challenges.solved_at',
       'challenges.created_at',
@@ -44,115 +48,139 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
   if (!challenge) return undefined
   const moderator = isModerator(viewer)
   const own = viewer !== null && challenge.author_id === viewer.id
-  if (challenge.hidden_at && !moderator) return undefined
+  if (challenge.hidden_at && !moderator && !own) return undefined
   if ((challenge.status === 'pending' || challenge.status === 'rejected') && !own && !moderator) {
     return undefined
   }
 
-  const [history, solutions, pledges, updates, comments, solvers, viewerState] = await Promise.all([
-    db
-      .selectFrom('challenge_status_history')
-      .leftJoin('users', 'users.id', 'challenge_status_history.actor_id')
-      .select([
-        'challenge_status_history.id',
-        'challenge_status_history.from_status',
-        'challenge_status_history.to_status',
-        'challenge_status_history.message',
-        'challenge_status_history.created_at',
-      ])
-      .where('challenge_id', '=', id)
-      .orderBy('challenge_status_history.id')
-      .execute(),
-    db
-      .selectFrom('solutions')
-      .leftJoin('users', 'users.id', 'solutions.author_id')
-      .leftJoin('organisations', 'organisations.id', 'solutions.organisation_id')
-      .select([
-        'solutions.id',
-        'solutions.body_html',
-        'solutions.author_id',
-        'solutions.organisation_id',
-        'solutions.vote_count',
-        'solutions.accepted_at',
-        'solutions.edited_at',
-        'solutions.created_at',
-        'users.name as author_name',
-        'organisations.name as organisation_name',
-        'organisations.slug as organisation_slug',
-      ])
-      .where('solutions.challenge_id', '=', id)
-      .where('solutions.hidden_at', 'is', null)
-      // Accepted first, then by votes.
-      .orderBy((eb) =>
-        eb.case().when('solutions.accepted_at', 'is not', null).then(0).else(1).end(),
-      )
-      .orderBy('solutions.vote_count', 'desc')
-      .orderBy('solutions.id')
-      .execute(),
-    db
-      .selectFrom('pledges')
-      .leftJoin('users', 'users.id', 'pledges.user_id')
-      .leftJoin('organisations', 'organisations.id', 'pledges.organisation_id')
-      .select([
-        'pledges.id',
-        'pledges.plan',
-        'pledges.status',
-        'pledges.user_id',
-        'pledges.organisation_id',
-        'pledges.created_at',
-        'users.name as user_name',
-        'organisations.name as organisation_name',
-        'organisations.slug as organisation_slug',
-      ])
-      .where('pledges.challenge_id', '=', id)
-      .where('pledges.status', '!=', 'withdrawn')
-      .orderBy('pledges.id')
-      .execute(),
-    db
-      .selectFrom('pledge_updates')
-      .innerJoin('pledges', 'pledges.id', 'pledge_updates.pledge_id')
-      .select([
-        'pledge_updates.id',
-        'pledge_updates.pledge_id',
-        'pledge_updates.body_html',
-        'pledge_updates.created_at',
-      ])
-      .where('pledges.challenge_id', '=', id)
-      .orderBy('pledge_updates.id')
-      .execute(),
-    db
-      .selectFrom('comments')
-      .leftJoin('users', 'users.id', 'comments.author_id')
-      .select([
-        'comments.id',
-        'comments.solution_id',
-        'comments.parent_id',
-        'comments.author_id',
-        'comments.body_html',
-        'comments.body_md',
-        'comments.deleted_at',
-        'comments.hidden_at',
-        'comments.edited_at',
-        'comments.created_at',
-        'users.name as author_name',
-      ])
-      .where('comments.challenge_id', '=', id)
-      .orderBy('comments.id')
-      .execute(),
-    db
-      .selectFrom('challenge_solvers')
-      .leftJoin('organisations', 'organisations.id', 'challenge_solvers.organisation_id')
-      .leftJoin('users', 'users.id', 'challenge_solvers.user_id')
-      .select([
-        'challenge_solvers.solution_id',
-        'organisations.name as organisation_name',
-        'organisations.slug as organisation_slug',
-        'users.name as user_name',
-      ])
-      .where('challenge_solvers.challenge_id', '=', id)
-      .execute(),
-    viewer ? getViewerState(id, viewer.id) : null,
-  ])
+  const [history, solutions, pledges, updates, comments, solvers, viewerState, responses] =
+    await Promise.all([
+      db
+        .selectFrom('challenge_status_history')
+        .leftJoin('users', 'users.id', 'challenge_status_history.actor_id')
+        .select([
+          'challenge_status_history.id',
+          'challenge_status_history.from_status',
+          'challenge_status_history.to_status',
+          'challenge_status_history.message',
+          'challenge_status_history.created_at',
+        ])
+        .where('challenge_id', '=', id)
+        .orderBy('challenge_status_history.id')
+        .execute(),
+      db
+        .selectFrom('solutions')
+        .leftJoin('users', 'users.id', 'solutions.author_id')
+        .leftJoin('organisations', 'organisations.id', 'solutions.organisation_id')
+        .select([
+          'solutions.id',
+          'solutions.body_html',
+          'solutions.author_id',
+          'solutions.organisation_id',
+          'solutions.vote_count',
+          'solutions.accepted_at',
+          'solutions.hidden_at',
+          'solutions.hidden_reason',
+          'solutions.edited_at',
+          'solutions.created_at',
+          'users.name as author_name',
+          'organisations.name as organisation_name',
+          'organisations.slug as organisation_slug',
+        ])
+        .where('solutions.challenge_id', '=', id)
+        // Hidden solutions stay visible to their author, with the reason and a way to appeal.
+        .where((eb) =>
+          viewer
+            ? eb.or([
+                eb('solutions.hidden_at', 'is', null),
+                eb('solutions.author_id', '=', viewer.id),
+              ])
+            : eb('solutions.hidden_at', 'is', null),
+        )
+        // Accepted first, then by votes.
+        .orderBy((eb) =>
+          eb.case().when('solutions.accepted_at', 'is not', null).then(0).else(1).end(),
+        )
+        .orderBy('solutions.vote_count', 'desc')
+        .orderBy('solutions.id')
+        .execute(),
+      db
+        .selectFrom('pledges')
+        .leftJoin('users', 'users.id', 'pledges.user_id')
+        .leftJoin('organisations', 'organisations.id', 'pledges.organisation_id')
+        .select([
+          'pledges.id',
+          'pledges.plan',
+          'pledges.status',
+          'pledges.user_id',
+          'pledges.organisation_id',
+          'pledges.created_at',
+          'users.name as user_name',
+          'organisations.name as organisation_name',
+          'organisations.slug as organisation_slug',
+        ])
+        .where('pledges.challenge_id', '=', id)
+        .where('pledges.status', '!=', 'withdrawn')
+        .orderBy('pledges.id')
+        .execute(),
+      db
+        .selectFrom('pledge_updates')
+        .innerJoin('pledges', 'pledges.id', 'pledge_updates.pledge_id')
+        .select([
+          'pledge_updates.id',
+          'pledge_updates.pledge_id',
+          'pledge_updates.body_html',
+          'pledge_updates.created_at',
+        ])
+        .where('pledges.challenge_id', '=', id)
+        .orderBy('pledge_updates.id')
+        .execute(),
+      db
+        .selectFrom('comments')
+        .leftJoin('users', 'users.id', 'comments.author_id')
+        .select([
+          'comments.id',
+          'comments.solution_id',
+          'comments.parent_id',
+          'comments.author_id',
+          'comments.body_html',
+          'comments.body_md',
+          'comments.deleted_at',
+          'comments.hidden_at',
+          'comments.hidden_reason',
+          'comments.edited_at',
+          'comments.created_at',
+          'users.name as author_name',
+        ])
+        .where('comments.challenge_id', '=', id)
+        .orderBy('comments.id')
+        .execute(),
+      db
+        .selectFrom('challenge_solvers')
+        .leftJoin('organisations', 'organisations.id', 'challenge_solvers.organisation_id')
+        .leftJoin('users', 'users.id', 'challenge_solvers.user_id')
+        .select([
+          'challenge_solvers.solution_id',
+          'organisations.name as organisation_name',
+          'organisations.slug as organisation_slug',
+          'users.name as user_name',
+        ])
+        .where('challenge_solvers.challenge_id', '=', id)
+        .execute(),
+      viewer ? getViewerState(id, viewer.id) : null,
+      db
+        .selectFrom('official_responses')
+        .leftJoin('organisations', 'organisations.id', 'official_responses.organisation_id')
+        .select([
+          'official_responses.id',
+          'official_responses.body_html',
+          'official_responses.created_at',
+          'organisations.name as organisation_name',
+        ])
+        .where('official_responses.challenge_id', '=', id)
+        .orderBy('official_responses.id')
+        .execute(),
+    ])
 
   return {
     challenge,
@@ -162,8 +190,11 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
     // A hidden comment shows as removed, like a deleted one, so replies keep their place.
     comments: comments.map((c) => {
       const removed = Boolean(c.deleted_at || c.hidden_at)
+      const ownHidden = Boolean(c.hidden_at && !c.deleted_at && viewer && c.author_id === viewer.id)
       return {
         ...c,
+        ownHidden,
+        hidden_reason: ownHidden ? c.hidden_reason : null,
         body_html: removed ? '' : c.body_html,
         // Only its author gets the Markdown back, to edit it.
         body_md: !removed && viewer && c.author_id === viewer.id ? c.body_md : null,
@@ -171,8 +202,19 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
       }
     }),
     solvers,
+    responses,
+    appeals: viewer ? await listOwnAppeals(id, viewer.id) : [],
     viewer: viewerState,
   }
+}
+
+async function listOwnAppeals(challengeId: number, userId: number) {
+  return db
+    .selectFrom('appeals')
+    .select(['subject_type', 'subject_id', 'status'])
+    .where('challenge_id', '=', challengeId)
+    .where('user_id', '=', userId)
+    .execute()
 }
 
 async function getViewerState(challengeId: number, userId: number) {

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { json } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { handleChallengeAction } from '~/actions/challenge.server'
 import { ChallengeView } from '~/components/challenge/ChallengeView'
@@ -21,6 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request)
   const page = await getChallengePage(id, user)
   if (!page) throw notFound()
+  // A merged duplicate lives on as a pointer to the challenge it joined.
+  if (page.challenge.merged_into_id)
+    throw redirect(`/challenges/${page.challenge.merged_into_id}`, 301)
   const [canManage, memberships] = user
     ? await Promise.all([canManagePost(user, page.challenge), listUserMemberships(user.id)])
     : [false, []]
@@ -30,11 +33,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...page,
     url: url.origin + url.pathname,
     flagged: url.searchParams.get('flagged') === '1',
+    appealed: url.searchParams.get('appealed') === '1',
     me: user
       ? {
           id: user.id,
           canManage,
           moderator: isModerator(user),
+          canRespond:
+            isModerator(user) ||
+            (page.challenge.department_id !== null &&
+              memberships.some(
+                (m) => m.id === page.challenge.department_id && m.status === 'active',
+              )),
           organisations: memberships
             .filter((m) => m.status === 'active')
             .map((m) => ({ id: m.id, name: m.name })),

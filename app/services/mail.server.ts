@@ -20,6 +20,7 @@ export type MailTemplate =
   | { name: 'passwordReset'; values: { name: string; url: string; minutes: number } }
   | { name: 'welcome'; values: { name: string; url: string } }
   | { name: 'joinRequest'; values: { name: string; organisation: string; url: string } }
+  | { name: 'postHidden'; values: { name: string; title: string; reason: string; url: string } }
   | {
       name: 'notifications'
       values: { name: string; count: number; items: string; url: string; unsubscribe: string }

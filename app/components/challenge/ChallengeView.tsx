@@ -6,8 +6,10 @@ import { MarkdownForm } from '~/components/challenge/MarkdownForm'
 import { VoteButton } from '~/components/challenge/VoteButton'
 import { StatusBadge } from '~/components/StatusBadge'
 import {
+  AppealSchema,
   CommentSchema,
   FlagSchema,
+  OfficialResponseSchema,
   PledgeSchema,
   ProgressSchema,
   SolutionSchema,
@@ -65,6 +67,24 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
           · <time dateTime={challenge.created_at}>{formatDate(challenge.created_at, locale)}</time>
           {challenge.edited_at && <> · {t('challenge.edited')}</>}
         </p>
+        {challenge.hidden_at && (
+          <div className="notice-neutral" role="status">
+            <p>
+              {t('challenge.hiddenNotice', { reason: t(`hideReasons.${challenge.hidden_reason}`) })}
+            </p>
+            <AppealForm
+              action={action}
+              subjectType="challenge"
+              subjectId={challenge.id}
+              appeals={data.appeals}
+            />
+          </div>
+        )}
+        {data.appealed && (
+          <p className="notice" role="status">
+            {t('challenge.appealed')}
+          </p>
+        )}
         {data.flagged && (
           <p className="notice" role="status">
             {t('challenge.flagged')}
@@ -130,6 +150,35 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
 
       {/* Sanitised when it was written (renderMarkdown). */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: challenge.description_html }} />
+
+      {(data.responses.length > 0 || me?.canRespond) && (
+        <section aria-labelledby="official" className="official-responses">
+          <h2 id="official">{t('challenge.officialHeading')}</h2>
+          {data.responses.map((r) => (
+            <div key={r.id} className="official">
+              <p className="meta">
+                <strong>{r.organisation_name ?? t('challenge.municipality')}</strong> ·{' '}
+                <time dateTime={r.created_at}>{formatDate(r.created_at, locale)}</time>
+              </p>
+              <div className="prose" dangerouslySetInnerHTML={{ __html: r.body_html }} />
+            </div>
+          ))}
+          {me?.canRespond && (
+            <details>
+              <summary>{t('challenge.respondOfficially')}</summary>
+              <MarkdownForm
+                id="official-response"
+                intent="official-response"
+                schema={OfficialResponseSchema}
+                lastResult={resultFor(actionData, 'official-response')}
+                field="body"
+                label={t('challenge.officialLabel')}
+                submit={t('challenge.officialSubmit')}
+              />
+            </details>
+          )}
+        </section>
+      )}
 
       <p className="share">
         <label htmlFor="share-link">{t('challenge.share')}</label>{' '}
@@ -236,6 +285,19 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                 · <time dateTime={s.created_at}>{formatDate(s.created_at, locale)}</time>
                 {s.edited_at && <> · {t('challenge.edited')}</>}
               </p>
+              {s.hidden_at && (
+                <div className="notice-neutral">
+                  <p>
+                    {t('challenge.hiddenNotice', { reason: t(`hideReasons.${s.hidden_reason}`) })}
+                  </p>
+                  <AppealForm
+                    action={action}
+                    subjectType="solution"
+                    subjectId={s.id}
+                    appeals={data.appeals}
+                  />
+                </div>
+              )}
               <div className="prose" dangerouslySetInnerHTML={{ __html: s.body_html }} />
               <div className="inline-actions">
                 <VoteButton
@@ -272,7 +334,13 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                     .filter((c) => c.solution_id === s.id && c.parent_id === null)
                     .map((c) => (
                       <li key={c.id}>
-                        <CommentItem comment={c} me={me} action={action} actionData={actionData} />
+                        <CommentItem
+                          comment={c}
+                          me={me}
+                          action={action}
+                          actionData={actionData}
+                          appeals={data.appeals}
+                        />
                       </li>
                     ))}
                 </ol>
@@ -330,12 +398,24 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
         <ol className="plain comments">
           {topComments.map((c) => (
             <li key={c.id}>
-              <CommentItem comment={c} me={me} action={action} actionData={actionData} />
+              <CommentItem
+                comment={c}
+                me={me}
+                action={action}
+                actionData={actionData}
+                appeals={data.appeals}
+              />
               {repliesTo(c.id).length > 0 && (
                 <ol className="plain replies">
                   {repliesTo(c.id).map((r) => (
                     <li key={r.id}>
-                      <CommentItem comment={r} me={me} action={action} actionData={actionData} />
+                      <CommentItem
+                        comment={r}
+                        me={me}
+                        action={action}
+                        actionData={actionData}
+                        appeals={data.appeals}
+                      />
                     </li>
                   ))}
                 </ol>
@@ -405,11 +485,45 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
   )
 }
 
+function AppealForm(props: {
+  action: string
+  subjectType: 'challenge' | 'solution' | 'comment'
+  subjectId: number
+  appeals: Data['appeals']
+}) {
+  const { t } = useTranslation()
+  const existing = props.appeals.find(
+    (a) => a.subject_type === props.subjectType && a.subject_id === props.subjectId,
+  )
+  if (existing)
+    return (
+      <p>{t('challenge.appealState', { state: t(`triage.appealStatus.${existing.status}`) })}</p>
+    )
+  return (
+    <details>
+      <summary>{t('challenge.appeal')}</summary>
+      <MarkdownForm
+        id={`appeal-${props.subjectType}-${props.subjectId}`}
+        intent="appeal"
+        schema={AppealSchema}
+        field="body"
+        label={t('challenge.appealLabel')}
+        hint={t('challenge.appealHint')}
+        submit={t('challenge.appealSubmit')}
+        hidden={{ subjectType: props.subjectType, subjectId: props.subjectId }}
+        action={props.action}
+        rows={3}
+      />
+    </details>
+  )
+}
+
 function CommentItem(props: {
   comment: Data['comments'][number]
   me: Data['me']
   action: string
   actionData: unknown
+  appeals: Data['appeals']
 }) {
   const { t, i18n } = useTranslation()
   const { comment, me } = props

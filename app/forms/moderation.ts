@@ -1,0 +1,70 @@
+import { z } from 'zod'
+import { msg } from '~/forms/fields'
+import { HIDE_REASONS, MODERATOR_STATUSES, PRIORITIES } from '~/models/moderation-constants'
+
+const id = z.coerce
+  .number({ invalid_type_error: msg('errors.choose') })
+  .int()
+  .positive()
+  .max(Number.MAX_SAFE_INTEGER)
+const optionalId = z.preprocess((v) => (v === '' ? undefined : v), id.optional())
+const text = (max: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().max(max, msg('errors.tooLong', { max })).optional(),
+  )
+
+export const TriageSchema = z.object({
+  version: z.coerce.number().int().min(0),
+  status: z.enum(MODERATOR_STATUSES, { errorMap: () => ({ message: msg('errors.choose') }) }),
+  message: text(2000),
+  templateId: optionalId,
+  departmentId: optionalId,
+  contactUserId: optionalId,
+  priority: z.enum(PRIORITIES, { errorMap: () => ({ message: msg('errors.choose') }) }),
+  categoryId: id,
+  areaId: id,
+})
+
+export const NoteSchema = z.object({
+  body: z
+    .string({ required_error: msg('errors.required') })
+    .trim()
+    .min(1, msg('errors.required'))
+    .max(5000, msg('errors.tooLong', { max: 5000 })),
+})
+
+export const HideSchema = z.object({
+  subjectType: z.enum(['challenge', 'solution', 'comment']),
+  subjectId: id,
+  reason: z.enum(HIDE_REASONS, { errorMap: () => ({ message: msg('errors.choose') }) }),
+})
+
+export const RestoreSchema = z.object({
+  subjectType: z.enum(['challenge', 'solution', 'comment']),
+  subjectId: id,
+})
+
+export const MergeSchema = z.object({ intoId: id })
+
+export const BanSchema = z.object({
+  userId: id,
+  days: z.coerce.number().int().min(1, msg('errors.choose')).max(3650, msg('errors.choose')),
+  reason: z
+    .string({ required_error: msg('errors.required') })
+    .trim()
+    .min(1, msg('errors.required'))
+    .max(500, msg('errors.tooLong', { max: 500 })),
+})
+
+export const BULK_ACTIONS = ['approve', 'reject', 'hide', 'route', 'status'] as const
+
+export const BulkSchema = z.object({
+  ids: z.array(id).min(1, msg('moderation.chooseSome')).max(200),
+  action: z.enum(BULK_ACTIONS, { errorMap: () => ({ message: msg('errors.choose') }) }),
+  reason: z.enum(HIDE_REASONS).optional(),
+  status: z.enum(MODERATOR_STATUSES).optional(),
+  departmentId: optionalId,
+  templateId: optionalId,
+  message: text(2000),
+})

@@ -1,0 +1,18 @@
+// Shared by the moderation models, forms and pages (no server code here).
+export const HIDE_REASONS = [
+  'spam',
+  'offensive',
+  'personal_data',
+  'off_topic',
+  'duplicate',
+  'other',
+] as const
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const
+export const MODERATOR_STATUSES = [
+  'pending',
+  'open',
+  'in_progress',
+  'solved',
+  'closed',
+  'rejected',
+] as const

@@ -1,0 +1,663 @@
+import { sql } from 'kysely'
+import type { ChallengeStatus, FlagSubject, Priority } from '#db/schema'
+import { db, type Executor } from '~/db.server'
+import { isLocale } from '~/i18n'
+import { recordAudit } from '~/models/audit.server'
+import { setChallengeStatus } from '~/models/challenge.server'
+import { deleteUserSessions } from '~/models/session.server'
+import { indexChallenge } from '~/models/search.server'
+import type { Actor } from '~/models/permissions.server'
+import { getFixedT } from '~/services/i18n.server'
+import { queueMail } from '~/services/mail.server'
+import { renderMarkdown } from '~/services/markdown.server'
+
+import type { HIDE_REASONS } from '~/models/moderation-constants'
+
+export type HideReason = (typeof HIDE_REASONS)[number] | 'auto_flags'
+
+/** Someone else changed the challenge since the form was loaded. */
+export class StaleForm extends Error {}
+export class MergeRefused extends Error {
+  constructor(public reason: 'self' | 'merged' | 'not_found') {
+    super(reason)
+  }
+}
+
+const TABLE = { challenge: 'challenges', solution: 'solutions', comment: 'comments' } as const
+
+/** The post's row (with its author and challenge), whatever its kind. */
+async function findPost(executor: Executor, subjectType: FlagSubject, subjectId: number) {
+  if (subjectType === 'challenge') {
+    const row = await executor
+      .selectFrom('challenges')
+      .select(['id', 'author_id', 'hidden_at', 'hidden_reason', 'title'])
+      .where('id', '=', subjectId)
+      .executeTakeFirst()
+    return row ? { ...row, challenge_id: row.id } : undefined
+  }
+  const row = await executor
+    .selectFrom(TABLE[subjectType])
+    .innerJoin(
+      'challenges',
+      'challenges.id',
+      `${TABLE[subjectType]}.challenge_id` as 'solutions.challenge_id',
+    )
+    .select([
+      `${TABLE[subjectType]}.id as id` as 'solutions.id',
+      `${TABLE[subjectType]}.author_id as author_id` as 'solutions.author_id',
+      `${TABLE[subjectType]}.hidden_at as hidden_at` as 'solutions.hidden_at',
+      `${TABLE[subjectType]}.hidden_reason as hidden_reason` as 'solutions.hidden_reason',
+      'challenges.id as challenge_id',
+      'challenges.title',
+    ])
+    .where(`${TABLE[subjectType]}.id` as 'solutions.id', '=', subjectId)
+    .executeTakeFirst()
+  return row as
+    | {
+        id: number
+        author_id: number | null
+        hidden_at: string | null
+        hidden_reason: string | null
+        challenge_id: number
+        title: string
+      }
+    | undefined
+}
+
+async function tellAuthor(
+  trx: Executor,
+  authorId: number | null,
+  template: { name: 'postHidden'; reason: string; challengeId: number; title: string },
+  siteUrl: string,
+) {
+  if (!authorId) return
+  const author = await trx
+    .selectFrom('users')
+    .select(['email', 'name', 'locale'])
+    .where('id', '=', authorId)
+    .executeTakeFirst()
+  if (!author) return
+  const locale = isLocale(author.locale) ? author.locale : 'sv'
+  const t = await getFixedT(locale)
+  await queueMail(
+    trx,
+    author.email,
+    {
+      name: 'postHidden',
+      values: {
+        name: author.name,
+        title: template.title,
+        reason: t(`hideReasons.${template.reason}`),
+        url: `${siteUrl}/challenges/${template.challengeId}`,
+      },
+    },
+    locale,
+  )
+}
+
+/**
+ * Hides a post with a reason code. It keeps its data and status; its author is told the reason
+ * and may appeal once. Open flags on it are resolved as "hidden".
+ */
+export async function hidePost(
+  actor: Actor | null,
+  input: {
+    subjectType: FlagSubject
+    subjectId: number
+    reason: HideReason
+    siteUrl: string
+    ip?: string | null
+  },
+  executor?: Executor,
+) {
+  const run = async (trx: Executor) => {
+    const post = await findPost(trx, input.subjectType, input.subjectId)
+    if (!post) return false
+    if (post.hidden_at) return true
+    const now = new Date().toISOString()
+    await trx
+      .updateTable(TABLE[input.subjectType])
+      .set({ hidden_at: now, hidden_reason: input.reason })
+      .where('id', '=', input.subjectId)
+      .execute()
+    await trx
+      .updateTable('flags')
+      .set({ resolved_at: now, resolved_by: actor?.id ?? null, resolution: 'hidden' })
+      .where('subject_type', '=', input.subjectType)
+      .where('subject_id', '=', input.subjectId)
+      .where('resolved_at', 'is', null)
+      .execute()
+    if (input.subjectType === 'solution') await indexChallenge(trx, post.challenge_id)
+    await recordAudit(trx, {
+      actorId: actor?.id ?? null,
+      action: `${input.subjectType}.hide`,
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      before: { hidden: false },
+      after: { hidden: true, reason: input.reason },
+      reason: input.reason,
+      ip: input.ip,
+    })
+    await tellAuthor(
+      trx,
+      post.author_id,
+      {
+        name: 'postHidden',
+        reason: input.reason,
+        challengeId: post.challenge_id,
+        title: post.title,
+      },
+      input.siteUrl,
+    )
+    return true
+  }
+  return executor ? run(executor) : db.transaction().execute(run)
+}
+
+export async function restorePost(
+  actor: Actor,
+  input: { subjectType: FlagSubject; subjectId: number; ip?: string | null },
+  executor?: Executor,
+) {
+  const run = async (trx: Executor) => {
+    const post = await findPost(trx, input.subjectType, input.subjectId)
+    if (!post) return false
+    await trx
+      .updateTable(TABLE[input.subjectType])
+      .set({ hidden_at: null, hidden_reason: null })
+      .where('id', '=', input.subjectId)
+      .execute()
+    if (input.subjectType === 'solution') await indexChallenge(trx, post.challenge_id)
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: `${input.subjectType}.restore`,
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      before: { hidden: true, reason: post.hidden_reason },
+      after: { hidden: false },
+      ip: input.ip,
+    })
+    return true
+  }
+  return executor ? run(executor) : db.transaction().execute(run)
+}
+
+/** Flags from this many distinct users hide a post until a moderator decides. */
+export async function autoHideIfFlagged(input: {
+  subjectType: FlagSubject
+  subjectId: number
+  threshold: number
+  siteUrl: string
+}) {
+  const row = await db
+    .selectFrom('flags')
+    .select((eb) => eb.fn.count<number>('user_id').distinct().as('n'))
+    .where('subject_type', '=', input.subjectType)
+    .where('subject_id', '=', input.subjectId)
+    .where('resolved_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  if (Number(row.n) < input.threshold) return false
+  await db.transaction().execute(async (trx) => {
+    const post = await findPost(trx, input.subjectType, input.subjectId)
+    if (!post || post.hidden_at) return
+    const now = new Date().toISOString()
+    // Auto-hidden posts keep their flags open: a moderator still has to decide.
+    await trx
+      .updateTable(TABLE[input.subjectType])
+      .set({ hidden_at: now, hidden_reason: 'auto_flags' })
+      .where('id', '=', input.subjectId)
+      .execute()
+    await recordAudit(trx, {
+      actorId: null,
+      action: `${input.subjectType}.auto_hide`,
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      after: { hidden: true, flags: Number(row.n) },
+      reason: 'auto_flags',
+    })
+  })
+  return true
+}
+
+/** The author asks once for a hidden post to come back; the appeal lands in the queue. */
+export async function appeal(input: {
+  userId: number
+  subjectType: FlagSubject
+  subjectId: number
+  body: string
+}) {
+  return db.transaction().execute(async (trx) => {
+    const post = await findPost(trx, input.subjectType, input.subjectId)
+    if (!post || !post.hidden_at || post.author_id !== input.userId) return 'not_allowed' as const
+    const inserted = await trx
+      .insertInto('appeals')
+      .values({
+        subject_type: input.subjectType,
+        subject_id: input.subjectId,
+        challenge_id: post.challenge_id,
+        user_id: input.userId,
+        body: input.body,
+        decided_by: null,
+        decided_at: null,
+      })
+      .onConflict((oc) => oc.columns(['subject_type', 'subject_id']).doNothing())
+      .executeTakeFirst()
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0)
+      ? ('filed' as const)
+      : ('already' as const)
+  })
+}
+
+export async function decideAppeal(
+  actor: Actor,
+  input: { appealId: number; restore: boolean; ip?: string | null },
+) {
+  return db.transaction().execute(async (trx) => {
+    const found = await trx
+      .selectFrom('appeals')
+      .selectAll()
+      .where('id', '=', input.appealId)
+      .executeTakeFirst()
+    if (!found || found.status !== 'open') return false
+    await trx
+      .updateTable('appeals')
+      .set({
+        status: input.restore ? 'upheld' : 'rejected',
+        decided_by: actor.id,
+        decided_at: new Date().toISOString(),
+      })
+      .where('id', '=', input.appealId)
+      .execute()
+    if (input.restore)
+      await restorePost(
+        actor,
+        { subjectType: found.subject_type, subjectId: found.subject_id, ip: input.ip },
+        trx,
+      )
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: input.restore ? 'appeal.uphold' : 'appeal.reject',
+      subjectType: 'appeal',
+      subjectId: found.id,
+      after: { subjectType: found.subject_type, subjectId: found.subject_id },
+      ip: input.ip,
+    })
+    return true
+  })
+}
+
+export interface TriageChange {
+  status?: ChallengeStatus
+  message?: string | null
+  departmentId?: number | null
+  contactUserId?: number | null
+  priority?: Priority
+  categoryId?: number
+  areaId?: number
+}
+
+/**
+ * Applies a moderator's changes to one challenge, refusing a stale form (the version it was
+ * loaded at is not the current one). Each change is audited with before and after; a status
+ * change carries its public message to the followers.
+ */
+export async function triageChallenge(
+  actor: Actor,
+  input: { challengeId: number; version: number | null; change: TriageChange; ip?: string | null },
+  executor?: Executor,
+) {
+  const run = async (trx: Executor) => {
+    const current = await trx
+      .selectFrom('challenges')
+      .selectAll()
+      .where('id', '=', input.challengeId)
+      .executeTakeFirst()
+    if (!current) return false
+    if (input.version !== null && current.version !== input.version) throw new StaleForm()
+    const { change } = input
+    const audit = (action: string, before: unknown, after: unknown) =>
+      recordAudit(trx, {
+        actorId: actor.id,
+        action,
+        subjectType: 'challenge',
+        subjectId: current.id,
+        before,
+        after,
+        reason: change.message ?? null,
+        ip: input.ip,
+      })
+    if (change.status && change.status !== current.status) {
+      await setChallengeStatus(trx, {
+        challengeId: current.id,
+        to: change.status,
+        actorId: actor.id,
+        message: change.message ?? null,
+        closedReason: change.status === 'closed' ? (change.message ?? null) : null,
+      })
+      await audit('challenge.status', { status: current.status }, { status: change.status })
+    }
+    const routed =
+      change.departmentId !== undefined && change.departmentId !== current.department_id
+    const contact =
+      change.contactUserId !== undefined && change.contactUserId !== current.contact_user_id
+    if (routed || contact) {
+      await trx
+        .updateTable('challenges')
+        .set({
+          ...(routed ? { department_id: change.departmentId ?? null } : {}),
+          ...(contact ? { contact_user_id: change.contactUserId ?? null } : {}),
+        })
+        .where('id', '=', current.id)
+        .execute()
+      await audit(
+        'challenge.route',
+        { departmentId: current.department_id, contactUserId: current.contact_user_id },
+        {
+          departmentId: change.departmentId ?? current.department_id,
+          contactUserId: change.contactUserId ?? current.contact_user_id,
+        },
+      )
+    }
+    if (change.priority && change.priority !== current.priority) {
+      await trx
+        .updateTable('challenges')
+        .set({ priority: change.priority })
+        .where('id', '=', current.id)
+        .execute()
+      await audit(
+        'challenge.priority',
+        { priority: current.priority },
+        { priority: change.priority },
+      )
+    }
+    const recategorised =
+      (change.categoryId && change.categoryId !== current.category_id) ||
+      (change.areaId && change.areaId !== current.area_id)
+    if (recategorised) {
+      await trx
+        .updateTable('challenges')
+        .set({
+          category_id: change.categoryId ?? current.category_id,
+          area_id: change.areaId ?? current.area_id,
+        })
+        .where('id', '=', current.id)
+        .execute()
+      await audit(
+        'challenge.recategorise',
+        { categoryId: current.category_id, areaId: current.area_id },
+        { categoryId: change.categoryId, areaId: change.areaId },
+      )
+    }
+    await trx
+      .updateTable('challenges')
+      .set({ version: sql`version + 1`, updated_at: new Date().toISOString() })
+      .where('id', '=', current.id)
+      .execute()
+    return true
+  }
+  return executor ? run(executor) : db.transaction().execute(run)
+}
+
+export async function addInternalNote(actor: Actor, challengeId: number, body: string) {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('internal_notes')
+      .values({ challenge_id: challengeId, author_id: actor.id, body })
+      .execute()
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'challenge.note',
+      subjectType: 'challenge',
+      subjectId: challengeId,
+    })
+  })
+}
+
+/** A moderator or a member of the routed department answers officially; the first answer is the time to first response. */
+export async function postOfficialResponse(
+  actor: Actor,
+  input: { challengeId: number; body: string; organisationId: number | null; ip?: string | null },
+) {
+  const html = renderMarkdown(input.body)
+  await db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString()
+    await trx
+      .insertInto('official_responses')
+      .values({
+        challenge_id: input.challengeId,
+        author_id: actor.id,
+        organisation_id: input.organisationId,
+        body_md: input.body,
+        body_html: html,
+        created_at: now,
+      })
+      .execute()
+    await trx
+      .updateTable('challenges')
+      .set({ first_response_at: now })
+      .where('id', '=', input.challengeId)
+      .where('first_response_at', 'is', null)
+      .execute()
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'challenge.official_response',
+      subjectType: 'challenge',
+      subjectId: input.challengeId,
+      ip: input.ip,
+    })
+    const { notifyFollowers } = await import('~/models/notification.server')
+    await notifyFollowers(trx, {
+      challengeId: input.challengeId,
+      actorId: actor.id,
+      kind: 'status',
+      payload: { official: true },
+    })
+  })
+}
+
+/** Bans a user until a time (sessions end at once); null `until` lifts the ban. */
+export async function setBan(
+  actor: Actor,
+  input: { userId: number; until: string | null; reason: string | null; ip?: string | null },
+) {
+  return db.transaction().execute(async (trx) => {
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'banned_until', 'role'])
+      .where('id', '=', input.userId)
+      .executeTakeFirst()
+    if (!user) return false
+    await trx
+      .updateTable('users')
+      .set({ banned_until: input.until, ban_reason: input.until ? input.reason : null })
+      .where('id', '=', user.id)
+      .execute()
+    if (input.until) await deleteUserSessions(trx, user.id)
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: input.until ? 'user.ban' : 'user.unban',
+      subjectType: 'user',
+      subjectId: user.id,
+      before: { bannedUntil: user.banned_until },
+      after: { bannedUntil: input.until },
+      reason: input.reason,
+      ip: input.ip,
+    })
+    return true
+  })
+}
+
+/**
+ * Merges a duplicate into another challenge: votes (without doubling), follows and comments
+ * move; the duplicate is closed and remembers where it went, so its URL can redirect.
+ */
+export async function mergeChallenge(
+  actor: Actor,
+  input: { fromId: number; intoId: number; ip?: string | null },
+) {
+  if (input.fromId === input.intoId) throw new MergeRefused('self')
+  await db.transaction().execute(async (trx) => {
+    const [from, into] = await Promise.all([
+      trx.selectFrom('challenges').selectAll().where('id', '=', input.fromId).executeTakeFirst(),
+      trx.selectFrom('challenges').selectAll().where('id', '=', input.intoId).executeTakeFirst(),
+    ])
+    if (!from || !into) throw new MergeRefused('not_found')
+    if (into.merged_into_id || from.merged_into_id) throw new MergeRefused('merged')
+    await sql`insert or ignore into challenge_votes (challenge_id, user_id, created_at)
+      select ${into.id}, user_id, created_at from challenge_votes where challenge_id = ${from.id}`.execute(
+      trx,
+    )
+    await trx.deleteFrom('challenge_votes').where('challenge_id', '=', from.id).execute()
+    await sql`insert or ignore into follows (challenge_id, user_id, created_at)
+      select ${into.id}, user_id, created_at from follows where challenge_id = ${from.id}`.execute(
+      trx,
+    )
+    await trx.deleteFrom('follows').where('challenge_id', '=', from.id).execute()
+    await trx
+      .updateTable('comments')
+      .set({ challenge_id: into.id })
+      .where('challenge_id', '=', from.id)
+      .where('solution_id', 'is', null)
+      .execute()
+    const count = async (table: 'challenge_votes' | 'follows' | 'comments') =>
+      Number(
+        (
+          await trx
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('challenge_id', '=', into.id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    await trx
+      .updateTable('challenges')
+      .set({
+        vote_count: await count('challenge_votes'),
+        follower_count: await count('follows'),
+        comment_count: await count('comments'),
+        version: sql`version + 1`,
+      })
+      .where('id', '=', into.id)
+      .execute()
+    await trx
+      .updateTable('challenges')
+      .set({
+        merged_into_id: into.id,
+        vote_count: 0,
+        follower_count: 0,
+        comment_count: 0,
+        version: sql`version + 1`,
+      })
+      .where('id', '=', from.id)
+      .execute()
+    await setChallengeStatus(trx, {
+      challengeId: from.id,
+      to: 'closed',
+      actorId: actor.id,
+      closedReason: 'merged',
+    })
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'challenge.merge',
+      subjectType: 'challenge',
+      subjectId: from.id,
+      after: { mergedInto: into.id },
+      ip: input.ip,
+    })
+  })
+}
+
+export type BulkAction = 'approve' | 'reject' | 'hide' | 'route' | 'status'
+
+/**
+ * One action on many challenges, all or nothing: if any one fails (unknown id, stale), none
+ * changes. `message` is the public reply (from a template or typed).
+ */
+export async function bulkModerate(
+  actor: Actor,
+  input: {
+    ids: number[]
+    action: BulkAction
+    message: string | null
+    reason?: HideReason
+    status?: ChallengeStatus
+    departmentId?: number | null
+    siteUrl: string
+    ip?: string | null
+  },
+) {
+  await db.transaction().execute(async (trx) => {
+    for (const challengeId of input.ids) {
+      let done: boolean
+      switch (input.action) {
+        case 'approve':
+          done = await triageChallenge(
+            actor,
+            {
+              challengeId,
+              version: null,
+              change: { status: 'open', message: input.message },
+              ip: input.ip,
+            },
+            trx,
+          )
+          break
+        case 'reject':
+          done = await triageChallenge(
+            actor,
+            {
+              challengeId,
+              version: null,
+              change: { status: 'rejected', message: input.message },
+              ip: input.ip,
+            },
+            trx,
+          )
+          break
+        case 'hide':
+          done = await hidePost(
+            actor,
+            {
+              subjectType: 'challenge',
+              subjectId: challengeId,
+              reason: input.reason ?? 'other',
+              siteUrl: input.siteUrl,
+              ip: input.ip,
+            },
+            trx,
+          )
+          break
+        case 'route':
+          done = await triageChallenge(
+            actor,
+            {
+              challengeId,
+              version: null,
+              change: { departmentId: input.departmentId ?? null, message: input.message },
+              ip: input.ip,
+            },
+            trx,
+          )
+          break
+        default:
+          done = await triageChallenge(
+            actor,
+            {
+              challengeId,
+              version: null,
+              change: { status: input.status, message: input.message },
+              ip: input.ip,
+            },
+            trx,
+          )
+      }
+      if (!done) throw new BulkFailed(challengeId)
+    }
+  })
+}
+
+export class BulkFailed extends Error {
+  constructor(public challengeId: number) {
+    super(`bulk action failed on ${challengeId}`)
+  }
+}

@@ -1,0 +1,318 @@
+import { parseWithZod } from '@conform-to/zod'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { StatusBadge } from '~/components/StatusBadge'
+import { publicUrl } from '~/env.server'
+import { BULK_ACTIONS, BulkSchema } from '~/forms/moderation'
+import { HIDE_REASONS, MODERATOR_STATUSES } from '~/models/moderation-constants'
+import {
+  getTemplateBody,
+  listActiveTemplates,
+  listDepartments,
+} from '~/models/moderation-page.server'
+import {
+  listQueue,
+  QUEUE_SORTS,
+  QUEUE_TABS,
+  queueCounts,
+  type QueueSort,
+  type QueueTab,
+} from '~/models/moderation-queue.server'
+import { BulkFailed, bulkModerate } from '~/models/moderation.server'
+import { getSettings } from '~/models/settings.server'
+import { listAreas, listCategories } from '~/models/taxonomy.server'
+import { getRequestT } from '~/services/i18n.server'
+import { requireModerator } from '~/services/session.server'
+import { formatDate } from '~/utils/format'
+import { titleMeta } from '~/utils/meta'
+
+export const meta = titleMeta
+
+function positive(value: string | null) {
+  if (!value) return undefined
+  if (!/^[1-9][0-9]{0,9}$/.test(value)) throw json({}, { status: 400 })
+  return Number(value)
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireModerator(request)
+  const url = new URL(request.url)
+  const tab = (url.searchParams.get('tab') ?? 'flagged') as QueueTab
+  const sort = (url.searchParams.get('sort') ?? 'age') as QueueSort
+  if (!QUEUE_TABS.includes(tab) || !QUEUE_SORTS.includes(sort)) throw json({}, { status: 400 })
+  const filter = {
+    sort,
+    categoryId: positive(url.searchParams.get('category')),
+    areaId: positive(url.searchParams.get('area')),
+    departmentId: positive(url.searchParams.get('department')),
+  }
+  const { slaDays } = await getSettings()
+  const [{ t }, counts, items, categories, areas, departments, templates] = await Promise.all([
+    getRequestT(request),
+    queueCounts(slaDays),
+    listQueue(tab, filter, slaDays),
+    listCategories(),
+    listAreas(),
+    listDepartments(),
+    listActiveTemplates(),
+  ])
+  return json({
+    title: t('moderation.title'),
+    tab,
+    filter,
+    counts,
+    items,
+    categories,
+    areas,
+    departments,
+    templates,
+    done: url.searchParams.get('done'),
+  })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const moderator = await requireModerator(request)
+  const submission = parseWithZod(await request.formData(), { schema: BulkSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const { locale } = await getRequestT(request)
+  const value = submission.value
+  const message =
+    value.message ?? (value.templateId ? await getTemplateBody(value.templateId, locale) : null)
+  try {
+    await bulkModerate(moderator, {
+      ids: value.ids,
+      action: value.action,
+      message,
+      reason: value.reason,
+      status: value.status,
+      departmentId: value.departmentId ?? null,
+      siteUrl: publicUrl().origin,
+      ip: context.ip,
+    })
+  } catch (error) {
+    if (error instanceof BulkFailed) {
+      return json(submission.reply({ formErrors: ['moderation.bulkFailed'] }), { status: 400 })
+    }
+    throw error
+  }
+  const back = new URL(request.url)
+  back.searchParams.set('done', String(value.ids.length))
+  return redirect(back.pathname + back.search)
+}
+
+export default function ModerationQueue() {
+  const { t, i18n } = useTranslation()
+  const { tab, filter, counts, items, categories, areas, departments, templates, done } =
+    useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const en = i18n.language === 'en'
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('moderation.title')}</h1>
+        <p>
+          <Link to="/moderation/log">{t('moderation.log')}</Link>
+        </p>
+      </div>
+      {done && (
+        <p className="notice" role="status">
+          {t('moderation.bulkDone', { count: Number(done) })}
+        </p>
+      )}
+      {result?.error && (
+        <div className="form-errors" role="alert">
+          {Object.values(result.error)
+            .flat()
+            .map((e) => (
+              <p key={e}>{t(e?.split('?')[0] ?? 'errors.invalid')}</p>
+            ))}
+        </div>
+      )}
+      <nav aria-label={t('moderation.tabs')} className="tabs">
+        <ul>
+          {QUEUE_TABS.map((name) => (
+            <li key={name}>
+              <Link to={`/moderation?tab=${name}`} aria-current={name === tab ? 'page' : undefined}>
+                {t(`moderation.tab.${name}`)} <span className="count">({counts[name]})</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Form method="get" className="filters" aria-label={t('moderation.filter')}>
+        <input type="hidden" name="tab" value={tab} />
+        <div className="field">
+          <label htmlFor="sort">{t('board.sort')}</label>
+          <select id="sort" name="sort" defaultValue={filter.sort}>
+            {QUEUE_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`moderation.sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="category">{t('board.category')}</label>
+          <select id="category" name="category" defaultValue={filter.categoryId ?? ''}>
+            <option value="">{t('board.any')}</option>
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {en ? c.name_en : c.name_sv}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="area">{t('board.area')}</label>
+          <select id="area" name="area" defaultValue={filter.areaId ?? ''}>
+            <option value="">{t('board.any')}</option>
+            {areas.map((a) => (
+              <option key={a.id} value={a.id}>
+                {en ? a.name_en : a.name_sv}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="department">{t('moderation.department')}</label>
+          <select id="department" name="department" defaultValue={filter.departmentId ?? ''}>
+            <option value="">{t('board.any')}</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t('board.apply')}
+        </button>
+      </Form>
+      <Form method="post">
+        {items.length === 0 ? (
+          <p>{t('moderation.empty')}</p>
+        ) : (
+          <table className="queue">
+            <caption className="visually-hidden">{t(`moderation.tab.${tab}`)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('moderation.select')}</th>
+                <th scope="col">{t('moderation.challenge')}</th>
+                <th scope="col">{t('board.status')}</th>
+                <th scope="col">{t('moderation.flags')}</th>
+                <th scope="col">{t('moderation.department')}</th>
+                <th scope="col">{t('moderation.posted')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      name="ids"
+                      value={item.id}
+                      id={`select-${item.id}`}
+                      aria-label={t('moderation.selectOne', { title: item.title })}
+                    />
+                  </td>
+                  <td>
+                    <Link to={`/moderation/challenges/${item.id}`}>{item.title}</Link>
+                    {item.hidden_at && <> · {t('moderation.hidden')}</>}
+                    {item.flaggedPosts.map((p) => (
+                      <p key={`${p.subjectType}-${p.subjectId}`} className="meta">
+                        {t(`moderation.subject.${p.subjectType}`)} #{p.subjectId}:{' '}
+                        {Object.entries(p.reasons)
+                          .map(([reason, n]) => `${t(`flagReasons.${reason}`)} ×${n}`)
+                          .join(', ')}
+                      </p>
+                    ))}
+                    {item.appeals.map((a) => (
+                      <p key={a.id} className="meta">
+                        {t('moderation.appealBy', { name: a.user_name ?? '' })}: {a.body}
+                      </p>
+                    ))}
+                  </td>
+                  <td>
+                    <StatusBadge status={item.status} />
+                  </td>
+                  <td>{item.open_flags}</td>
+                  <td>{item.department_name ?? '–'}</td>
+                  <td>
+                    <time dateTime={item.created_at}>
+                      {formatDate(item.created_at, i18n.language, 'short')}
+                    </time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <fieldset className="bulk">
+          <legend>{t('moderation.bulk')}</legend>
+          <div className="field">
+            <label htmlFor="bulk-action">{t('moderation.action')}</label>
+            <select id="bulk-action" name="action" defaultValue="approve">
+              {BULK_ACTIONS.map((a) => (
+                <option key={a} value={a}>
+                  {t(`moderation.bulkAction.${a}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="bulk-template">{t('moderation.template')}</label>
+            <select id="bulk-template" name="templateId" defaultValue="">
+              <option value="">{t('moderation.noTemplate')}</option>
+              {templates.map((tpl) => (
+                <option key={tpl.id} value={tpl.id}>
+                  {tpl.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="bulk-message">{t('moderation.message')}</label>
+            <textarea id="bulk-message" name="message" rows={2} maxLength={2000} />
+          </div>
+          <div className="field">
+            <label htmlFor="bulk-reason">{t('moderation.hideReason')}</label>
+            <select id="bulk-reason" name="reason" defaultValue="spam">
+              {HIDE_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`hideReasons.${r}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="bulk-status">{t('moderation.newStatus')}</label>
+            <select id="bulk-status" name="status" defaultValue="open">
+              {MODERATOR_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="bulk-department">{t('moderation.routeTo')}</label>
+            <select id="bulk-department" name="departmentId" defaultValue="">
+              <option value="">{t('moderation.noDepartment')}</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button">
+            {t('moderation.apply')}
+          </button>
+        </fieldset>
+      </Form>
+    </>
+  )
+}

@@ -1,0 +1,612 @@
+import { parseWithZod } from '@conform-to/zod'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { StatusBadge } from '~/components/StatusBadge'
+import { publicUrl } from '~/env.server'
+import { parseId } from '~/forms/challenge'
+import {
+  BanSchema,
+  HideSchema,
+  MergeSchema,
+  NoteSchema,
+  RestoreSchema,
+  TriageSchema,
+} from '~/forms/moderation'
+import { HIDE_REASONS, MODERATOR_STATUSES, PRIORITIES } from '~/models/moderation-constants'
+import { getTemplateBody, getTriage, listActiveTemplates } from '~/models/moderation-page.server'
+import {
+  addInternalNote,
+  decideAppeal,
+  hidePost,
+  MergeRefused,
+  mergeChallenge,
+  postOfficialResponse,
+  restorePost,
+  setBan,
+  StaleForm,
+  triageChallenge,
+} from '~/models/moderation.server'
+import { listAreas, listCategories } from '~/models/taxonomy.server'
+import { getRequestT } from '~/services/i18n.server'
+import { requireModerator } from '~/services/session.server'
+import { formatDateTime } from '~/utils/format'
+import { titleMeta } from '~/utils/meta'
+import { markdown } from '~/forms/challenge'
+import { z } from 'zod'
+
+export const meta = titleMeta
+
+const ResponseSchema = z.object({ body: markdown(5000) })
+const AppealDecisionSchema = z.object({
+  appealId: z.coerce.number().int().positive(),
+  restore: z.enum(['yes', 'no']),
+})
+
+async function load(id: string | undefined) {
+  const challengeId = parseId(id)
+  const triage = challengeId ? await getTriage(challengeId) : undefined
+  if (!triage) throw json({}, { status: 404 })
+  return triage
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireModerator(request)
+  const triage = await load(params.id)
+  const [{ t }, categories, areas, templates] = await Promise.all([
+    getRequestT(request),
+    listCategories(),
+    listAreas(),
+    listActiveTemplates(),
+  ])
+  const url = new URL(request.url)
+  return json({
+    title: t('triage.title', { title: triage.challenge.title }),
+    ...triage,
+    categories,
+    areas,
+    templates,
+    notice: url.searchParams.get('notice'),
+  })
+}
+
+type Reply = { intent: string; errors: string[] }
+const invalid = (intent: string, errors: string[], status = 400) =>
+  json<Reply>({ intent, errors }, { status })
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const moderator = await requireModerator(request)
+  const { challenge } = await load(params.id)
+  const form = await request.formData()
+  const intent = String(form.get('intent') ?? '')
+  const { locale } = await getRequestT(request)
+  const siteUrl = publicUrl().origin
+  const done = (notice: string) =>
+    redirect(`/moderation/challenges/${challenge.id}?notice=${notice}`)
+  const fieldErrors = (submission: {
+    reply: () => { error?: Record<string, string[] | null> | null }
+  }) => Object.values(submission.reply().error ?? {}).flatMap((e) => e ?? [])
+
+  switch (intent) {
+    case 'triage': {
+      const submission = parseWithZod(form, { schema: TriageSchema })
+      if (submission.status !== 'success') return invalid(intent, fieldErrors(submission))
+      const v = submission.value
+      const message =
+        v.message ?? (v.templateId ? await getTemplateBody(v.templateId, locale) : null)
+      try {
+        await triageChallenge(moderator, {
+          challengeId: challenge.id,
+          version: v.version,
+          change: {
+            status: v.status,
+            message,
+            departmentId: v.departmentId ?? null,
+            contactUserId: v.contactUserId ?? null,
+            priority: v.priority,
+            categoryId: v.categoryId,
+            areaId: v.areaId,
+          },
+          ip: context.ip,
+        })
+      } catch (error) {
+        if (error instanceof StaleForm) return invalid(intent, ['triage.stale'], 409)
+        throw error
+      }
+      return done('saved')
+    }
+    case 'note': {
+      const submission = parseWithZod(form, { schema: NoteSchema })
+      if (submission.status !== 'success') return invalid(intent, fieldErrors(submission))
+      await addInternalNote(moderator, challenge.id, submission.value.body)
+      return done('noted')
+    }
+    case 'respond': {
+      const submission = parseWithZod(form, { schema: ResponseSchema })
+      if (submission.status !== 'success') return invalid(intent, fieldErrors(submission))
+      await postOfficialResponse(moderator, {
+        challengeId: challenge.id,
+        body: submission.value.body,
+        organisationId: challenge.department_id,
+        ip: context.ip,
+      })
+      return done('responded')
+    }
+    case 'hide': {
+      const submission = parseWithZod(form, { schema: HideSchema })
+      if (submission.status !== 'success') return invalid(intent, fieldErrors(submission))
+      if (!(await hidePost(moderator, { ...submission.value, siteUrl, ip: context.ip })))
+        throw json({}, { status: 404 })
+      return done('hidden')
+    }
+    case 'restore': {
+      const submission = parseWithZod(form, { schema: RestoreSchema })
+      if (submission.status !== 'success') return invalid(intent, fieldErrors(submission))
+      if (!(await restorePost(moderator, { ...submission.value, ip: context.ip })))
+        throw json({}, { status: 404 })
+      return done('restored')
+    }
+    case 'appeal': {
+      const submission = parseWithZod(form, { schema: AppealDecisionSchema })
+      if (submission.status !== 'success') return invalid(intent, fieldErrors(submission))
+      if (
+        !(await decideAppeal(moderator, {
+          appealId: submission.value.appealId,
+          restore: submission.value.restore === 'yes',
+          ip: context.ip,
+        }))
+      ) {
+        throw json({}, { status: 404 })
+      }
+      return done('decided')
+    }
+    case 'merge': {
+      const submission = parseWithZod(form, { schema: MergeSchema })
+      if (submission.status !== 'success') return invalid(intent, fieldErrors(submission))
+      try {
+        await mergeChallenge(moderator, {
+          fromId: challenge.id,
+          intoId: submission.value.intoId,
+          ip: context.ip,
+        })
+      } catch (error) {
+        if (error instanceof MergeRefused) return invalid(intent, [`triage.merge.${error.reason}`])
+        throw error
+      }
+      return done('merged')
+    }
+    case 'ban': {
+      const submission = parseWithZod(form, { schema: BanSchema })
+      if (submission.status !== 'success') return invalid(intent, fieldErrors(submission))
+      const until = new Date(Date.now() + submission.value.days * 86_400_000).toISOString()
+      if (
+        !(await setBan(moderator, {
+          userId: submission.value.userId,
+          until,
+          reason: submission.value.reason,
+          ip: context.ip,
+        }))
+      ) {
+        throw json({}, { status: 404 })
+      }
+      return done('banned')
+    }
+    case 'unban': {
+      const userId = Number(form.get('userId'))
+      if (!Number.isSafeInteger(userId) || userId <= 0) return invalid(intent, ['errors.invalid'])
+      await setBan(moderator, { userId, until: null, reason: null, ip: context.ip })
+      return done('unbanned')
+    }
+    default:
+      throw json({}, { status: 400 })
+  }
+}
+
+export default function Triage() {
+  const { t, i18n } = useTranslation()
+  const data = useLoaderData<typeof loader>()
+  const reply = useActionData<typeof action>()
+  const { challenge } = data
+  const en = i18n.language === 'en'
+  const errorsFor = (intent: string) =>
+    reply && reply.intent === intent ? (
+      <div className="form-errors" role="alert">
+        {reply.errors.map((e) => (
+          <p key={e}>
+            {t(e.split('?')[0]!, Object.fromEntries(new URLSearchParams(e.split('?')[1] ?? '')))}
+          </p>
+        ))}
+      </div>
+    ) : null
+  return (
+    <div className="triage">
+      <p>
+        <Link to="/moderation">{t('triage.back')}</Link> ·{' '}
+        <Link to={`/challenges/${challenge.id}`}>{t('triage.publicPage')}</Link>
+      </p>
+      <h1>{challenge.title}</h1>
+      {data.notice && (
+        <p className="notice" role="status">
+          {t(`triage.notice.${data.notice}`, { defaultValue: t('triage.notice.saved') })}
+        </p>
+      )}
+      <p className="meta">
+        <StatusBadge status={challenge.status} /> ·{' '}
+        {t('triage.postedBy', { name: challenge.author_name ?? '–' })} ·{' '}
+        {formatDateTime(challenge.created_at, i18n.language)}
+        {challenge.hidden_at && (
+          <>
+            {' '}
+            · {t('triage.hiddenBecause', { reason: t(`hideReasons.${challenge.hidden_reason}`) })}
+          </>
+        )}
+        {challenge.merged_into_id && (
+          <>
+            {' '}
+            ·{' '}
+            <Link to={`/moderation/challenges/${challenge.merged_into_id}`}>
+              {t('triage.mergedInto', { id: challenge.merged_into_id })}
+            </Link>
+          </>
+        )}
+      </p>
+      {/* Sanitised when it was written. */}
+      <div className="prose" dangerouslySetInnerHTML={{ __html: challenge.description_html }} />
+
+      <section aria-labelledby="triage-form">
+        <h2 id="triage-form">{t('triage.decide')}</h2>
+        {errorsFor('triage')}
+        <Form method="post">
+          <input type="hidden" name="intent" value="triage" />
+          <input type="hidden" name="version" value={challenge.version} />
+          <div className="columns">
+            <div className="field">
+              <label htmlFor="status">{t('board.status')}</label>
+              <select id="status" name="status" defaultValue={challenge.status}>
+                {MODERATOR_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="priority">{t('triage.priority')}</label>
+              <select id="priority" name="priority" defaultValue={challenge.priority}>
+                {PRIORITIES.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`triage.priorities.${p}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="departmentId">{t('moderation.routeTo')}</label>
+              <select
+                id="departmentId"
+                name="departmentId"
+                defaultValue={challenge.department_id ?? ''}
+              >
+                <option value="">{t('moderation.noDepartment')}</option>
+                {data.departments.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="contactUserId">{t('triage.contact')}</label>
+              <select
+                id="contactUserId"
+                name="contactUserId"
+                defaultValue={challenge.contact_user_id ?? ''}
+              >
+                <option value="">{t('triage.noContact')}</option>
+                {data.contacts.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="categoryId">{t('board.category')}</label>
+              <select id="categoryId" name="categoryId" defaultValue={challenge.category_id}>
+                {data.categories.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {en ? c.name_en : c.name_sv}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="areaId">{t('board.area')}</label>
+              <select id="areaId" name="areaId" defaultValue={challenge.area_id}>
+                {data.areas.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {en ? a.name_en : a.name_sv}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="field">
+            <label htmlFor="templateId">{t('moderation.template')}</label>
+            <select id="templateId" name="templateId" defaultValue="">
+              <option value="">{t('moderation.noTemplate')}</option>
+              {data.templates.map((tpl) => (
+                <option key={tpl.id} value={tpl.id}>
+                  {tpl.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="message">{t('triage.publicMessage')}</label>
+            <p className="hint" id="message-hint">
+              {t('triage.publicMessageHint')}
+            </p>
+            <textarea
+              id="message"
+              name="message"
+              rows={3}
+              maxLength={2000}
+              aria-describedby="message-hint"
+            />
+          </div>
+          <button type="submit" className="button">
+            {t('triage.save')}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="responses">
+        <h2 id="responses">{t('triage.responses')}</h2>
+        {data.responses.map((r) => (
+          <div key={r.id} className="official">
+            <p className="meta">
+              {r.author_name} · {formatDateTime(r.created_at, i18n.language)}
+            </p>
+            <div className="prose" dangerouslySetInnerHTML={{ __html: r.body_html }} />
+          </div>
+        ))}
+        {errorsFor('respond')}
+        <Form method="post">
+          <input type="hidden" name="intent" value="respond" />
+          <div className="field">
+            <label htmlFor="response-body">{t('triage.responseLabel')}</label>
+            <textarea id="response-body" name="body" rows={3} maxLength={5000} />
+          </div>
+          <button type="submit" className="button secondary">
+            {t('triage.respond')}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="notes">
+        <h2 id="notes">{t('triage.notes')}</h2>
+        <p className="hint">{t('triage.notesHint')}</p>
+        <ul className="plain">
+          {data.notes.map((n) => (
+            <li key={n.id}>
+              <strong>{n.author_name}</strong> · {formatDateTime(n.created_at, i18n.language)}:{' '}
+              {n.body}
+            </li>
+          ))}
+        </ul>
+        {errorsFor('note')}
+        <Form method="post">
+          <input type="hidden" name="intent" value="note" />
+          <div className="field">
+            <label htmlFor="note-body">{t('triage.noteLabel')}</label>
+            <textarea id="note-body" name="body" rows={2} maxLength={5000} />
+          </div>
+          <button type="submit" className="button secondary">
+            {t('triage.addNote')}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="posts">
+        <h2 id="posts">{t('triage.hideRestore')}</h2>
+        {errorsFor('hide')}
+        <ul className="plain">
+          {[
+            {
+              type: 'challenge' as const,
+              id: challenge.id,
+              label: t('moderation.subject.challenge'),
+              hidden: challenge.hidden_at,
+              author: challenge.author_name,
+            },
+            ...data.solutions.map((s) => ({
+              type: 'solution' as const,
+              id: s.id,
+              label: `${t('moderation.subject.solution')} #${s.id}`,
+              hidden: s.hidden_at,
+              author: s.author_name,
+            })),
+            ...data.comments
+              .filter((c) => !c.deleted_at)
+              .map((c) => ({
+                type: 'comment' as const,
+                id: c.id,
+                label: `${t('moderation.subject.comment')} #${c.id}`,
+                hidden: c.hidden_at,
+                author: c.author_name,
+              })),
+          ].map((post) => (
+            <li key={`${post.type}-${post.id}`} className="inline-actions">
+              <span>
+                {post.label} ({post.author ?? '–'}){post.hidden && <> – {t('moderation.hidden')}</>}
+              </span>
+              <Form method="post" className="inline-actions">
+                <input type="hidden" name="subjectType" value={post.type} />
+                <input type="hidden" name="subjectId" value={post.id} />
+                {post.hidden ? (
+                  <button type="submit" name="intent" value="restore" className="link-button">
+                    {t('triage.restore')}
+                  </button>
+                ) : (
+                  <>
+                    <label htmlFor={`reason-${post.type}-${post.id}`} className="visually-hidden">
+                      {t('moderation.hideReason')}
+                    </label>
+                    <select
+                      id={`reason-${post.type}-${post.id}`}
+                      name="reason"
+                      defaultValue="other"
+                    >
+                      {HIDE_REASONS.map((r) => (
+                        <option key={r} value={r}>
+                          {t(`hideReasons.${r}`)}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" name="intent" value="hide" className="link-button">
+                      {t('triage.hide')}
+                    </button>
+                  </>
+                )}
+              </Form>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {data.appeals.length > 0 && (
+        <section aria-labelledby="appeals">
+          <h2 id="appeals">{t('triage.appeals')}</h2>
+          <ul className="plain">
+            {data.appeals.map((a) => (
+              <li key={a.id}>
+                <p>
+                  {t(`moderation.subject.${a.subject_type}`)} #{a.subject_id} · {a.user_name}:{' '}
+                  {a.body} ({t(`triage.appealStatus.${a.status}`)})
+                </p>
+                {a.status === 'open' && (
+                  <Form method="post" className="inline-actions">
+                    <input type="hidden" name="intent" value="appeal" />
+                    <input type="hidden" name="appealId" value={a.id} />
+                    <button type="submit" name="restore" value="yes" className="button secondary">
+                      {t('triage.uphold')}
+                    </button>
+                    <button type="submit" name="restore" value="no" className="button secondary">
+                      {t('triage.rejectAppeal')}
+                    </button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="flags">
+        <h2 id="flags">{t('triage.flags', { count: data.flags.length })}</h2>
+        <ul className="plain">
+          {data.flags.map((f) => (
+            <li key={f.id}>
+              {t(`moderation.subject.${f.subject_type}`)} #{f.subject_id}:{' '}
+              {t(`flagReasons.${f.reason}`)}
+              {f.note && <> – “{f.note}”</>} ({f.user_name ?? '–'},{' '}
+              {formatDateTime(f.created_at, i18n.language)})
+              {f.resolved_at && <> · {t('triage.resolved')}</>}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="merge">
+        <h2 id="merge">{t('triage.merge.heading')}</h2>
+        {errorsFor('merge')}
+        <Form method="post">
+          <input type="hidden" name="intent" value="merge" />
+          <div className="field">
+            <label htmlFor="intoId">{t('triage.merge.into')}</label>
+            <input id="intoId" name="intoId" type="text" inputMode="numeric" pattern="[0-9]*" />
+          </div>
+          <button type="submit" className="button secondary">
+            {t('triage.merge.submit')}
+          </button>
+        </Form>
+      </section>
+
+      {challenge.author_id && (
+        <section aria-labelledby="ban">
+          <h2 id="ban">{t('triage.ban.heading', { name: challenge.author_name ?? '' })}</h2>
+          {errorsFor('ban')}
+          {challenge.author_banned_until && new Date(challenge.author_banned_until) > new Date() ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="unban" />
+              <input type="hidden" name="userId" value={challenge.author_id} />
+              <p>
+                {t('triage.ban.until', {
+                  date: formatDateTime(challenge.author_banned_until, i18n.language),
+                })}
+              </p>
+              <button type="submit" className="button secondary">
+                {t('triage.ban.lift')}
+              </button>
+            </Form>
+          ) : (
+            <Form method="post">
+              <input type="hidden" name="intent" value="ban" />
+              <input type="hidden" name="userId" value={challenge.author_id} />
+              <div className="field">
+                <label htmlFor="ban-days">{t('triage.ban.days')}</label>
+                <input
+                  id="ban-days"
+                  name="days"
+                  type="number"
+                  min={1}
+                  max={3650}
+                  defaultValue={7}
+                />
+              </div>
+              <div className="field">
+                <label htmlFor="ban-reason">{t('triage.ban.reason')}</label>
+                <input id="ban-reason" name="reason" type="text" maxLength={500} />
+              </div>
+              <button type="submit" className="button secondary">
+                {t('triage.ban.submit')}
+              </button>
+            </Form>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="audit">
+        <h2 id="audit">{t('triage.audit')}</h2>
+        <table>
+          <caption className="visually-hidden">{t('triage.audit')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('log.when')}</th>
+              <th scope="col">{t('log.who')}</th>
+              <th scope="col">{t('log.what')}</th>
+              <th scope="col">{t('log.change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.audit.map((a) => (
+              <tr key={a.id}>
+                <td>{formatDateTime(a.created_at, i18n.language)}</td>
+                <td>{a.actor_name ?? t('log.system')}</td>
+                <td>
+                  {a.action} {a.subject_type} #{a.subject_id}
+                </td>
+                <td>
+                  <code>{a.before ?? ''}</code> → <code>{a.after ?? ''}</code>
+                  {a.reason && <> ({a.reason})</>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,144 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { json } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { AUDIT_PAGE, listAudit } from '~/models/moderation-page.server'
+import { getRequestT } from '~/services/i18n.server'
+import { requireModerator } from '~/services/session.server'
+import { formatDateTime } from '~/utils/format'
+import { titleMeta } from '~/utils/meta'
+
+export const meta = titleMeta
+
+const SUBJECTS = [
+  'challenge',
+  'solution',
+  'comment',
+  'user',
+  'organisation',
+  'appeal',
+  'category',
+  'area',
+  'setting',
+  'template',
+]
+
+function optionalId(value: string | null) {
+  if (!value) return undefined
+  if (!/^[1-9][0-9]{0,15}$/.test(value)) throw json({}, { status: 400 })
+  return Number(value)
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireModerator(request)
+  const url = new URL(request.url)
+  const action = (url.searchParams.get('action') ?? '').trim().slice(0, 60)
+  const subjectType = url.searchParams.get('subject') || undefined
+  if (subjectType && !SUBJECTS.includes(subjectType)) throw json({}, { status: 400 })
+  const filter = {
+    action: action || undefined,
+    subjectType,
+    subjectId: optionalId(url.searchParams.get('id')),
+    actorId: optionalId(url.searchParams.get('actor')),
+    before: optionalId(url.searchParams.get('before')),
+  }
+  const [{ t }, entries] = await Promise.all([getRequestT(request), listAudit(filter)])
+  return json({ title: t('log.title'), filter, entries, hasMore: entries.length === AUDIT_PAGE })
+}
+
+export default function AuditLog() {
+  const { t, i18n } = useTranslation()
+  const { filter, entries, hasMore } = useLoaderData<typeof loader>()
+  const next = new URLSearchParams()
+  for (const [k, v] of Object.entries({
+    action: filter.action,
+    subject: filter.subjectType,
+    id: filter.subjectId,
+    actor: filter.actorId,
+  })) {
+    if (v !== undefined) next.set(k, String(v))
+  }
+  if (entries.length) next.set('before', String(entries.at(-1)!.id))
+  return (
+    <>
+      <p>
+        <Link to="/moderation">{t('triage.back')}</Link>
+      </p>
+      <h1>{t('log.title')}</h1>
+      <Form method="get" className="filters" aria-label={t('log.filter')}>
+        <div className="field">
+          <label htmlFor="action">{t('log.action')}</label>
+          <input
+            id="action"
+            name="action"
+            type="text"
+            defaultValue={filter.action ?? ''}
+            maxLength={60}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="subject">{t('log.subject')}</label>
+          <select id="subject" name="subject" defaultValue={filter.subjectType ?? ''}>
+            <option value="">{t('board.any')}</option>
+            {SUBJECTS.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="id">{t('log.subjectId')}</label>
+          <input
+            id="id"
+            name="id"
+            type="text"
+            inputMode="numeric"
+            defaultValue={filter.subjectId ?? ''}
+          />
+        </div>
+        <button type="submit" className="button">
+          {t('board.apply')}
+        </button>
+      </Form>
+      <table>
+        <caption className="visually-hidden">{t('log.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('log.when')}</th>
+            <th scope="col">{t('log.who')}</th>
+            <th scope="col">{t('log.what')}</th>
+            <th scope="col">{t('log.change')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <td>{formatDateTime(e.created_at, i18n.language)}</td>
+              <td>{e.actor_name ?? t('log.system')}</td>
+              <td>
+                {e.action}{' '}
+                {e.subject_type === 'challenge' && e.subject_id ? (
+                  <Link to={`/moderation/challenges/${e.subject_id}`}>#{e.subject_id}</Link>
+                ) : (
+                  <>
+                    {e.subject_type} #{e.subject_id}
+                  </>
+                )}
+              </td>
+              <td>
+                <code>{e.before ?? ''}</code> → <code>{e.after ?? ''}</code>
+                {e.reason && <> ({e.reason})</>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {hasMore && (
+        <p>
+          <Link to={`/moderation/log?${next}`}>{t('log.older')}</Link>
+        </p>
+      )}
+    </>
+  )
+}
