@@ -416,7 +416,7 @@ async function measureDatabase(
       const key = `${row.path} ${row.connections}`
       let b = bareResults.get(key)
       if (!b) {
-        await warmup(bareOrigin, row.path, row.connections)
+        for (let i = 0; i < 300; i++) await getPlain(bareOrigin, row.path) // warm-up
         b = await measure({
           url: bareOrigin + row.path,
           connections: row.connections,
@@ -734,7 +734,7 @@ function report(o: Outcome) {
     `- Machine: nproc ${m.nproc}, ${m.cpu}, ${m.memoryGiB} GiB, ${m.platform}; Node ${m.node}`,
     `- Load average before / after: ${load(o.loadStart)} / ${load(loadEnd)}. The machine was shared (another engineer's test runs may have been active); ratios to the bare server are measured by the same client in the same run, so they are the figures to compare.`,
     `- Databases: demo town (${int(o.demo.counts.challenges)} challenges, ${int(o.demo.counts.votes)} votes, seeded in ${o.demo.seedSeconds.toFixed(1)} s); ${o.large.label}: ${int(o.large.counts.challenges)} challenges, ${int(o.large.counts.votes)} challenge votes, ${int(o.large.counts.users)} users, ${int(o.large.counts.comments)} comments (seeded in ${o.large.seedSeconds.toFixed(1)} s)`,
-    `- Load: autocannon 8 (programmatic) on 127.0.0.1, ${DURATION} s per measurement after a ${WARMUP} s warm-up, no Accept-Encoding; the production server (\`tsx server/main.ts\`, NODE_ENV=production, LOG_LEVEL=warn) and the bare \`node:http\` server (\`bench/bare-server.mjs\`) each run in their own child process, and each bare measurement follows the app measurement it is compared with; latency percentiles from every response; after each app run the benchmark waits until the server has finished the requests autocannon cut off.`,
+    `- Load: autocannon 8 (programmatic) on 127.0.0.1, ${DURATION} s per measurement after a ${WARMUP} s warm-up (bare server: 300 requests), no Accept-Encoding; the production server (\`tsx server/main.ts\`, NODE_ENV=production, LOG_LEVEL=warn) and the bare \`node:http\` server (\`bench/bare-server.mjs\`) each run in their own child process, and each bare measurement follows the app measurement it is compared with; latency percentiles from every response; after each app run the benchmark waits until the server has finished the requests autocannon cut off.`,
     `- Pages: list \`/challenges\`, challenge \`/challenges/${o.rich.id}\` (“${o.rich.title}”), search \`/challenges?q=${o.word}\`, home \`/\`. Signed-in requests rotate over ${SIGNED_IN_USERS} session cookies; vote toggles come from ${VOTERS} users (each vote followed by its withdrawal on the same connection) on up to 2,000 random votable challenges.`,
     ...o.notes.map((n) => `- Note: ${n}`),
     '',

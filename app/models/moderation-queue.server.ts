@@ -170,3 +170,17 @@ export async function listQueue(tab: QueueTab, filter: QueueFilter, slaDays: num
     }
   })
 }
+
+/**
+ * "Quarantine new accounts": until a moderator has approved one of their challenges, a new
+ * account's posts wait in the pending queue.
+ */
+export async function isInQuarantine(userId: number): Promise<boolean> {
+  const approved = await db
+    .selectFrom('challenges')
+    .select('id')
+    .where('author_id', '=', userId)
+    .where('status', 'not in', ['pending', 'rejected'])
+    .executeTakeFirst()
+  return !approved
+}

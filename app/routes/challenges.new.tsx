@@ -16,6 +16,7 @@ import { createChallenge, findRecentDuplicate } from '~/models/challenge.server'
 import { findSimilarChallenges } from '~/models/challenge-page.server'
 import { listUserMemberships } from '~/models/organisation.server'
 import { getSettings } from '~/models/settings.server'
+import { isInQuarantine } from '~/models/moderation-queue.server'
 import { listAreas, listCategories } from '~/models/taxonomy.server'
 import { getRequestT } from '~/services/i18n.server'
 import { renderMarkdown } from '~/services/markdown.server'
@@ -72,7 +73,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const duplicate = await findRecentDuplicate(user.id, value.title)
   if (duplicate) return redirect(`/challenges/${duplicate}`)
   await withRateLimits({ action: 'post', userId: user.id }, () => consume('post', String(user.id)))
-  const { preModeration } = await getSettings()
+  const settings = await getSettings()
+  const held =
+    settings.preModeration || (settings.quarantineNewAccounts && (await isInQuarantine(user.id)))
   const id = await createChallenge({
     authorId: user.id,
     organisationId: value.organisationId ?? null,
@@ -80,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
     description: value.description,
     categoryId: value.categoryId,
     areaId: value.areaId,
-    status: preModeration ? 'pending' : 'open',
+    status: held ? 'pending' : 'open',
   })
   return redirect(`/challenges/${id}`)
 }

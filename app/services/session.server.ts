@@ -12,7 +12,7 @@ import {
   updateSession,
 } from '~/models/session.server'
 import { getSessionUserById, type SessionUser } from '~/models/user.server'
-import { log } from '~/services/log.server'
+import { log, loggablePath } from '~/services/log.server'
 
 /**
  * SESSION_SECRET is required for a site others can reach. For a local demo or development we
@@ -113,18 +113,27 @@ export function hasSessionCookie(request: Request): boolean {
     .some((c) => c.trim().startsWith(`${name}=`))
 }
 
+/** A 403 for a signed-in user who went where their role does not reach; logged for review. */
+function denied(request: Request, user: SessionUser) {
+  log.warn('access_denied', {
+    userId: user.id,
+    role: user.role,
+    method: request.method,
+    path: loggablePath(new URL(request.url).pathname),
+  })
+  return new Response('Forbidden', { status: 403 })
+}
+
 /** A moderator or admin, or a 403 (401-style redirect to login for visitors). */
 export async function requireModerator(request: Request): Promise<SessionUser> {
   const user = await requireUser(request)
-  if (user.role !== 'moderator' && user.role !== 'admin') {
-    throw new Response('Forbidden', { status: 403 })
-  }
+  if (user.role !== 'moderator' && user.role !== 'admin') throw denied(request, user)
   return user
 }
 
 /** An admin, or a 403. */
 export async function requireAdmin(request: Request): Promise<SessionUser> {
   const user = await requireUser(request)
-  if (user.role !== 'admin') throw new Response('Forbidden', { status: 403 })
+  if (user.role !== 'admin') throw denied(request, user)
   return user
 }

@@ -12,7 +12,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       'priority',
       'text',
       (c: any) =>
-        c.notNull().defaultTo('normal').check(sql`priority in ('low', 'normal', 'high', 'urgent')`),
+        c
+          .notNull()
+          .defaultTo('normal')
+          .check(sql`priority in ('low', 'normal', 'high', 'urgent')`),
     ],
     ['first_response_at', 'text', (c: any) => c],
     ['merged_into_id', 'integer', (c: any) => c.references('challenges.id').onDelete('set null')],
@@ -21,12 +24,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   ] as const) {
     await db.schema.alterTable('challenges').addColumn(column, type, build).execute()
   }
-  await db.schema.createIndex('challenges_department').on('challenges').column('department_id').execute()
+  await db.schema
+    .createIndex('challenges_department')
+    .on('challenges')
+    .column('department_id')
+    .execute()
   await db.schema.createIndex('challenges_updated').on('challenges').column('updated_at').execute()
 
-  await db.schema.alterTable('flags').addColumn('resolved_by', 'integer', (c) =>
-    c.references('users.id').onDelete('set null'),
-  ).execute()
+  await db.schema
+    .alterTable('flags')
+    .addColumn('resolved_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+    .execute()
   await db.schema.alterTable('flags').addColumn('resolution', 'text').execute()
 
   await db.schema
@@ -39,7 +47,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute()
-  await db.schema.createIndex('internal_notes_challenge').on('internal_notes').column('challenge_id').execute()
+  await db.schema
+    .createIndex('internal_notes_challenge')
+    .on('internal_notes')
+    .column('challenge_id')
+    .execute()
 
   await db.schema
     .createTable('official_responses')
@@ -75,7 +87,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('open').check(sql`status in ('open', 'upheld', 'rejected')`),
+      c
+        .notNull()
+        .defaultTo('open')
+        .check(sql`status in ('open', 'upheld', 'rejected')`),
     )
     .addColumn('decided_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('decided_at', 'text')
@@ -113,7 +128,14 @@ export async function down(db: Kysely<any>): Promise<void> {
   }
   await db.schema.dropIndex('challenges_updated').ifExists().execute()
   await db.schema.dropIndex('challenges_department').ifExists().execute()
-  for (const column of ['version', 'merged_into_id', 'first_response_at', 'priority', 'contact_user_id', 'department_id']) {
+  for (const column of [
+    'version',
+    'merged_into_id',
+    'first_response_at',
+    'priority',
+    'contact_user_id',
+    'department_id',
+  ]) {
     await db.schema.alterTable('challenges').dropColumn(column).execute()
   }
 }

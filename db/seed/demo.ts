@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely'
 import type { Database, Role } from '../schema'
 import { hashPassword } from '../../app/services/password.server'
 import { seedDemoBoard } from './board'
+import { seedDemoModeration } from './moderation'
+import { seedDemoTemplates } from './templates'
 import { demoChallenges } from './demo-challenges'
 import { areas, categories, memberships, organisations, people, staff, town } from './demo-data'
 
@@ -134,6 +136,8 @@ export async function seedDemo(db: Kysely<Database>) {
     }
 
     await seedDemoBoard(trx, demoChallenges)
+    await seedDemoModeration(trx)
+    await seedDemoTemplates(trx)
 
     const settings = {
       boardName: town.boardNameSv,

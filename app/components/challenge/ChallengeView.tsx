@@ -545,6 +545,19 @@ function CommentItem(props: {
       {!comment.removed && (
         <div className="prose" dangerouslySetInnerHTML={{ __html: comment.body_html }} />
       )}
+      {comment.ownHidden && (
+        <div className="notice-neutral">
+          <p>
+            {t('challenge.hiddenNotice', { reason: t(`hideReasons.${comment.hidden_reason}`) })}
+          </p>
+          <AppealForm
+            action={props.action}
+            subjectType="comment"
+            subjectId={comment.id}
+            appeals={props.appeals}
+          />
+        </div>
+      )}
       {!comment.removed && (own || me?.moderator) && (
         <div className="inline-actions">
           {editable && (
