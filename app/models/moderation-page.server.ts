@@ -239,3 +239,85 @@ export async function listDepartments() {
     .orderBy('name')
     .execute()
 }
+
+/** A user as moderators see them: posts of every kind, flags they made and got, ban state. */
+export async function getUserRecord(userId: number) {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'role', 'banned_until', 'ban_reason', 'created_at'])
+    .where('id', '=', userId)
+    .executeTakeFirst()
+  if (!user) return undefined
+  const [challenges, solutions, comments, flagsMade, flagsReceived] = await Promise.all([
+    db
+      .selectFrom('challenges')
+      .select(['id', 'title', 'status', 'hidden_at', 'created_at'])
+      .where('author_id', '=', userId)
+      .orderBy('id', 'desc')
+      .limit(100)
+      .execute(),
+    db
+      .selectFrom('solutions')
+      .select(['id', 'challenge_id', 'hidden_at', 'created_at'])
+      .where('author_id', '=', userId)
+      .orderBy('id', 'desc')
+      .limit(100)
+      .execute(),
+    db
+      .selectFrom('comments')
+      .select(['id', 'challenge_id', 'body_html', 'hidden_at', 'deleted_at', 'created_at'])
+      .where('author_id', '=', userId)
+      .orderBy('id', 'desc')
+      .limit(100)
+      .execute(),
+    db
+      .selectFrom('flags')
+      .select(['id', 'subject_type', 'subject_id', 'challenge_id', 'reason', 'created_at'])
+      .where('user_id', '=', userId)
+      .orderBy('id', 'desc')
+      .limit(100)
+      .execute(),
+    db
+      .selectFrom('flags')
+      .select([
+        'flags.id',
+        'flags.subject_type',
+        'flags.subject_id',
+        'flags.challenge_id',
+        'flags.reason',
+        'flags.created_at',
+      ])
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb('flags.subject_type', '=', 'challenge'),
+            eb(
+              'flags.subject_id',
+              'in',
+              eb.selectFrom('challenges').select('id').where('author_id', '=', userId),
+            ),
+          ]),
+          eb.and([
+            eb('flags.subject_type', '=', 'solution'),
+            eb(
+              'flags.subject_id',
+              'in',
+              eb.selectFrom('solutions').select('id').where('author_id', '=', userId),
+            ),
+          ]),
+          eb.and([
+            eb('flags.subject_type', '=', 'comment'),
+            eb(
+              'flags.subject_id',
+              'in',
+              eb.selectFrom('comments').select('id').where('author_id', '=', userId),
+            ),
+          ]),
+        ]),
+      )
+      .orderBy('flags.id', 'desc')
+      .limit(100)
+      .execute(),
+  ])
+  return { user, challenges, solutions, comments, flagsMade, flagsReceived }
+}

@@ -233,8 +233,14 @@ export default function Triage() {
       )}
       <p className="meta">
         <StatusBadge status={challenge.status} /> ·{' '}
-        {t('triage.postedBy', { name: challenge.author_name ?? '–' })} ·{' '}
-        {formatDateTime(challenge.created_at, i18n.language)}
+        {challenge.author_id ? (
+          <Link to={`/moderation/users/${challenge.author_id}`}>
+            {t('triage.postedBy', { name: challenge.author_name ?? '–' })}
+          </Link>
+        ) : (
+          t('triage.postedBy', { name: '–' })
+        )}{' '}
+        · {formatDateTime(challenge.created_at, i18n.language)}
         {challenge.hidden_at && (
           <>
             {' '}

@@ -51,6 +51,7 @@ const PAGES: Array<[string, ...number[]]> = [
   ['/moderation?tab=pending', signIn, 403, 403, 200, 200],
   ['/moderation/challenges/ID', signIn, 403, 403, 200, 200],
   ['/moderation/log', signIn, 403, 403, 200, 200],
+  ['/moderation/users/1', signIn, 403, 403, 200, 200],
   ['/admin', signIn, 403, 403, 403, 200],
   ['/admin/taxonomy', signIn, 403, 403, 403, 200],
   ['/admin/organisations', signIn, 403, 403, 403, 200],

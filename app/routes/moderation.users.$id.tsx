@@ -1,0 +1,163 @@
+import { parseWithZod } from '@conform-to/zod'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { StatusBadge } from '~/components/StatusBadge'
+import { parseId } from '~/forms/challenge'
+import { BanSchema } from '~/forms/moderation'
+import { getUserRecord } from '~/models/moderation-page.server'
+import { setBan } from '~/models/moderation.server'
+import { getRequestT } from '~/services/i18n.server'
+import { requireModerator } from '~/services/session.server'
+import { formatDateTime } from '~/utils/format'
+import { titleMeta } from '~/utils/meta'
+
+export const meta = titleMeta
+
+async function load(rawId: string | undefined) {
+  const id = parseId(rawId)
+  const record = id ? await getUserRecord(id) : undefined
+  if (!record) throw json({}, { status: 404 })
+  return record
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireModerator(request)
+  const record = await load(params.id)
+  const { t } = await getRequestT(request)
+  return json({ title: t('userRecord.title', { name: record.user.name }), ...record })
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const moderator = await requireModerator(request)
+  const { user } = await load(params.id)
+  const form = await request.formData()
+  if (form.get('intent') === 'unban') {
+    await setBan(moderator, { userId: user.id, until: null, reason: null, ip: context.ip })
+    return redirect(`/moderation/users/${user.id}`)
+  }
+  const submission = parseWithZod(form, { schema: BanSchema })
+  if (submission.status !== 'success')
+    return json({ errors: Object.values(submission.reply().error ?? {}).flat() }, { status: 400 })
+  const until = new Date(Date.now() + submission.value.days * 86_400_000).toISOString()
+  await setBan(moderator, {
+    userId: user.id,
+    until,
+    reason: submission.value.reason,
+    ip: context.ip,
+  })
+  return redirect(`/moderation/users/${user.id}`)
+}
+
+export default function UserRecord() {
+  const { t, i18n } = useTranslation()
+  const { user, challenges, solutions, comments, flagsMade, flagsReceived } =
+    useLoaderData<typeof loader>()
+  const errors = useActionData<typeof action>()?.errors
+  const banned = user.banned_until && new Date(user.banned_until) > new Date()
+  const when = (iso: string) => formatDateTime(iso, i18n.language)
+  return (
+    <div className="wide">
+      <p>
+        <Link to="/moderation">{t('triage.back')}</Link>
+      </p>
+      <h1>{user.name}</h1>
+      <p className="meta">
+        {user.email} · {t(`roles.${user.role}`)} · {t('me.memberSince')} {when(user.created_at)}
+      </p>
+      <section aria-labelledby="ban">
+        <h2 id="ban">{t('triage.ban.heading', { name: user.name })}</h2>
+        {errors && (
+          <div className="form-errors" role="alert">
+            {errors.map((e) => (
+              <p key={String(e)}>{t(String(e).split('?')[0]!)}</p>
+            ))}
+          </div>
+        )}
+        {banned ? (
+          <Form method="post">
+            <p>
+              {t('triage.ban.until', { date: when(user.banned_until!) })} {user.ban_reason}
+            </p>
+            <button type="submit" name="intent" value="unban" className="button secondary">
+              {t('triage.ban.lift')}
+            </button>
+          </Form>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="userId" value={user.id} />
+            <div className="field">
+              <label htmlFor="ban-days">{t('triage.ban.days')}</label>
+              <input id="ban-days" name="days" type="number" min={1} max={3650} defaultValue={7} />
+            </div>
+            <div className="field">
+              <label htmlFor="ban-reason">{t('triage.ban.reason')}</label>
+              <input id="ban-reason" name="reason" type="text" maxLength={500} />
+            </div>
+            <button type="submit" className="button secondary">
+              {t('triage.ban.submit')}
+            </button>
+          </Form>
+        )}
+      </section>
+      <section aria-labelledby="posts">
+        <h2 id="posts">{t('userRecord.posts')}</h2>
+        <ul>
+          {challenges.map((c) => (
+            <li key={`c${c.id}`}>
+              <Link to={`/moderation/challenges/${c.id}`}>{c.title}</Link>{' '}
+              <StatusBadge status={c.status} />
+              {c.hidden_at && <> · {t('moderation.hidden')}</>} · {when(c.created_at)}
+            </li>
+          ))}
+          {solutions.map((s) => (
+            <li key={`s${s.id}`}>
+              <Link to={`/moderation/challenges/${s.challenge_id}`}>
+                {t('moderation.subject.solution')} #{s.id}
+              </Link>
+              {s.hidden_at && <> · {t('moderation.hidden')}</>} · {when(s.created_at)}
+            </li>
+          ))}
+          {comments.map((c) => (
+            <li key={`m${c.id}`}>
+              <Link to={`/moderation/challenges/${c.challenge_id}`}>
+                {t('moderation.subject.comment')} #{c.id}
+              </Link>
+              {c.hidden_at && <> · {t('moderation.hidden')}</>}
+              {c.deleted_at && <> · {t('challenge.commentRemoved')}</>} · {when(c.created_at)}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="flags-received">
+        <h2 id="flags-received">
+          {t('userRecord.flagsReceived', { count: flagsReceived.length })}
+        </h2>
+        <ul>
+          {flagsReceived.map((f) => (
+            <li key={f.id}>
+              <Link to={`/moderation/challenges/${f.challenge_id}`}>
+                {t(`moderation.subject.${f.subject_type}`)} #{f.subject_id}
+              </Link>
+              : {t(`flagReasons.${f.reason}`)} · {when(f.created_at)}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="flags-made">
+        <h2 id="flags-made">{t('userRecord.flagsMade', { count: flagsMade.length })}</h2>
+        <ul>
+          {flagsMade.map((f) => (
+            <li key={f.id}>
+              <Link to={`/moderation/challenges/${f.challenge_id}`}>
+                {t(`moderation.subject.${f.subject_type}`)} #{f.subject_id}
+              </Link>
+              : {t(`flagReasons.${f.reason}`)} · {when(f.created_at)}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  )
+}
