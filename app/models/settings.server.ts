@@ -15,13 +15,31 @@ export const SETTING_DEFAULTS = {
 export type Settings = typeof SETTING_DEFAULTS
 export type SettingKey = keyof Settings
 
-export async function getSettings(): Promise<Settings> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).execute()
-  const settings: Record<string, unknown> = { ...SETTING_DEFAULTS }
-  for (const row of rows) {
-    if (row.key in SETTING_DEFAULTS) settings[row.key] = JSON.parse(row.value)
-  }
-  return settings as Settings
+// Read on nearly every request and changed only by admins: kept for a few seconds, and
+// forgotten at once when this process writes a setting.
+let cached: { at: number; settings: Promise<Settings> } | null = null
+const CACHE_MS = 5_000
+
+export function getSettings(): Promise<Settings> {
+  if (cached && Date.now() - cached.at < CACHE_MS) return cached.settings
+  const settings = db
+    .selectFrom('settings')
+    .select(['key', 'value'])
+    .execute()
+    .then((rows) => {
+      const values: Record<string, unknown> = { ...SETTING_DEFAULTS }
+      for (const row of rows) {
+        if (row.key in SETTING_DEFAULTS) values[row.key] = JSON.parse(row.value)
+      }
+      return values as Settings
+    })
+  cached = { at: Date.now(), settings }
+  settings.catch(() => (cached = null))
+  return settings
+}
+
+export function forgetSettings() {
+  cached = null
 }
 
 export async function setSetting<K extends SettingKey>(
@@ -30,6 +48,7 @@ export async function setSetting<K extends SettingKey>(
   value: Settings[K],
 ) {
   const now = new Date().toISOString()
+  forgetSettings()
   await executor
     .insertInto('settings')
     .values({ key, value: JSON.stringify(value), updated_at: now })

@@ -91,11 +91,19 @@ export async function getUserId(request: Request): Promise<number | null> {
   return typeof userId === 'number' ? userId : null
 }
 
+// The root loader and the page's loader both ask who is signed in; one look-up per request.
+const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>()
+
 /** The signed-in user, or null. A banned or deleted user counts as signed out. */
-export async function getUser(request: Request): Promise<SessionUser | null> {
-  const userId = await getUserId(request)
-  if (userId === null) return null
-  return (await getSessionUserById(userId)) ?? null
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let user = usersByRequest.get(request)
+  if (!user) {
+    user = getUserId(request).then(async (userId) =>
+      userId === null ? null : ((await getSessionUserById(userId)) ?? null),
+    )
+    usersByRequest.set(request, user)
+  }
+  return user
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {

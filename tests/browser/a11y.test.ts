@@ -110,7 +110,11 @@ function demoIds() {
         `select c.id from challenges c join users u on u.id = c.author_id where u.email = ? order by c.id limit 1`,
       )
       .get(DEMO.resident.email) as { id: number } | undefined
-    return { solved: solved.id, org: solved.slug, own: own?.id }
+    // The richest triage page: a challenge with a hidden comment under appeal (and flags, a route, an answer).
+    const triage = db
+      .prepare(`select challenge_id as id from appeals where status = 'open' order by id limit 1`)
+      .get() as { id: number }
+    return { solved: solved.id, org: solved.slug, own: own?.id, triage: triage.id }
   } finally {
     db.close()
   }
@@ -122,7 +126,24 @@ const resolve = (path: string) => {
     .replace('SOLVED', String(ids.solved))
     .replace('ORG', ids.org)
     .replace('OWN', String(ids.own))
+    .replace('TRIAGE', String(ids.triage))
 }
+
+/** Every moderation and admin page; the demo admin may see all of them. */
+const STAFF_PAGES: { name: string; path: string }[] = [
+  ...['pending', 'flagged', 'unrouted', 'overdue', 'appeals', 'recent'].map((tab) => ({
+    name: `moderation queue, tab ${tab}`,
+    path: `/moderation?tab=${tab}`,
+  })),
+  { name: 'triage of a challenge with an appeal', path: '/moderation/challenges/TRIAGE' },
+  { name: 'audit log', path: '/moderation/log' },
+  { name: 'admin', path: '/admin' },
+  { name: 'admin: categories and areas', path: '/admin/taxonomy' },
+  { name: 'admin: organisations', path: '/admin/organisations' },
+  { name: 'admin: users', path: '/admin/users' },
+  { name: 'admin: settings', path: '/admin/settings' },
+  { name: 'admin: reply templates', path: '/admin/templates' },
+]
 
 describe.each([
   { lang: 'sv' as Lang, js: true, mode: 'Swedish, JavaScript on' },
@@ -205,5 +226,36 @@ describe.each([
     } finally {
       await signedIn.close()
     }
+  })
+
+  describe('moderation and admin pages, signed in as the demo admin', () => {
+    let staffContext: BrowserContext
+    let staff: Page
+
+    beforeAll(async () => {
+      staffContext = await newContext(browser, server.url, { js })
+      staff = await staffContext.newPage()
+      if (lang === 'en') await chooseEnglish(staff, js)
+      await open(staff, '/login?redirectTo=%2Fmoderation', js)
+      await staff.getByLabel(text.email).fill(DEMO.admin.email)
+      await staff.getByLabel(text.password, { exact: true }).fill(DEMO.admin.password)
+      await staff.locator('main').getByRole('button', { name: text.login }).click()
+      await expectPath(staff, '/moderation')
+      await ready(staff, js)
+    })
+
+    afterAll(async () => {
+      await staffContext?.close()
+    })
+
+    it.each(STAFF_PAGES)('$name ($path)', async ({ path }) => {
+      const response = await open(staff, resolve(path), js)
+      expect(response?.status(), `HTTP status of ${path}`).toBe(200)
+      // Open every <details> so the forms inside are checked too.
+      await staff.evaluate(() =>
+        document.querySelectorAll('details').forEach((d) => (d.open = true)),
+      )
+      await checkPage(staff, js, lang)
+    })
   })
 })

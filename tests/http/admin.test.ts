@@ -3,7 +3,7 @@ import { db } from '~/db.server'
 import { markSolved } from '~/models/challenge.server'
 import { insertMembership } from '~/models/organisation.server'
 import { pledge } from '~/models/pledge.server'
-import { getSettings } from '~/models/settings.server'
+import { forgetSettings, getSettings } from '~/models/settings.server'
 import { acceptSolution, proposeSolution } from '~/models/solution.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
 import { startTestServer, type Client } from '../helpers/http'
@@ -587,6 +587,7 @@ describe('settings', () => {
       boardName: 'Utmana Testby',
     })
     expect(response.status).toBe(302)
+    forgetSettings() // this test process caches too; the server wrote
     expect(await getSettings()).toMatchObject({
       preModeration: true,
       quarantineNewAccounts: false,
@@ -613,6 +614,7 @@ describe('settings', () => {
 
     // Unticked is off; back to the defaults for the other tests.
     expect((await admin.client.post('/admin/settings', VALID_SETTINGS)).status).toBe(302)
+    forgetSettings() // this test process caches too; the server wrote
     expect(await getSettings()).toMatchObject({ preModeration: false, autoHideThreshold: 3 })
   })
 

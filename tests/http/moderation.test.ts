@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
-import { setSetting } from '~/models/settings.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
 import { startTestServer } from '../helpers/http'
 
@@ -9,6 +8,21 @@ beforeAll(async () => {
   server = await startTestServer()
 })
 afterAll(() => server.close())
+
+/** Change settings the way an admin does, so the server's own settings cache hears of it. */
+async function configure(changes: Record<string, string>) {
+  const admin = await signedIn({ role: 'admin' })
+  const form: Record<string, string> = {
+    autoHideThreshold: '3',
+    slaDays: '14',
+    boardName: 'Utmana',
+    townName: 'Sjöhamn',
+    contactEmail: 'utmana@example.se',
+    ...changes,
+  }
+  const response = await admin.client.post('/admin/settings', form)
+  expect(response.status).toBe(302)
+}
 
 async function signedIn(overrides: Parameters<typeof createUser>[0] = {}) {
   const user = await createUser(overrides)
@@ -249,7 +263,7 @@ describe('hiding, appeals and bans', () => {
   })
 
   it('hides a post by itself after three flags from different users', async () => {
-    await setSetting(db, 'autoHideThreshold', 3)
+    await configure({ autoHideThreshold: '3' })
     const owner = await createUser()
     const id = await createChallengeFor(owner.id)
     for (let i = 0; i < 3; i++) {
@@ -331,7 +345,7 @@ describe('merging', () => {
 describe('pre-moderation and quarantine', () => {
   it('holds new challenges as pending, visible only to their author and moderators', async () => {
     const { categoryId, areaId } = await createTaxonomy()
-    await setSetting(db, 'preModeration', true)
+    await configure({ preModeration: 'on' })
     try {
       const { client } = await signedIn()
       const response = await client.post('/challenges/new', {
@@ -351,13 +365,13 @@ describe('pre-moderation and quarantine', () => {
         'Väntar på granskning i dag',
       )
     } finally {
-      await setSetting(db, 'preModeration', false)
+      await configure({})
     }
   })
 
   it("holds a new account's first challenge when quarantine is on", async () => {
     const { categoryId, areaId } = await createTaxonomy()
-    await setSetting(db, 'quarantineNewAccounts', true)
+    await configure({ quarantineNewAccounts: 'on' })
     try {
       const { client } = await signedIn()
       const response = await client.post('/challenges/new', {
@@ -370,7 +384,7 @@ describe('pre-moderation and quarantine', () => {
       const id = Number(/\/challenges\/(\d+)/.exec(response.headers.get('location') ?? '')?.[1])
       expect((await challenge(id)).status).toBe('pending')
     } finally {
-      await setSetting(db, 'quarantineNewAccounts', false)
+      await configure({})
     }
   })
 })
