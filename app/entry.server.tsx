@@ -4,9 +4,9 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { I18nextProvider } from 'react-i18next'
 import { NonceContext } from '~/context'
-import { getI18nInstance, getLocale } from '~/services/i18n.server'
+import { TranslationProvider } from '~/i18n-react'
+import { getLocale, getTranslator } from '~/services/i18n.server'
 import { hasSessionCookie } from '~/services/session.server'
 import { log, loggablePath } from '~/services/log.server'
 
@@ -69,7 +69,7 @@ export default async function handleRequest(
     responseHeaders.set('Retry-After', '60')
   }
   const nonce = loadContext?.nonce
-  const i18n = await getI18nInstance(await getLocale(request))
+  const translator = getTranslator(await getLocale(request))
   const waitForAll = isbot(request.headers.get('user-agent') ?? '')
   privateWhenSignedIn(request, responseHeaders)
 
@@ -77,14 +77,14 @@ export default async function handleRequest(
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <I18nextProvider i18n={i18n}>
+        <TranslationProvider value={translator}>
           <RemixServer
             context={remixContext}
             url={request.url}
             abortDelay={ABORT_DELAY}
             nonce={nonce}
           />
-        </I18nextProvider>
+        </TranslationProvider>
       </NonceContext.Provider>,
       {
         nonce,

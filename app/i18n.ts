@@ -14,5 +14,4 @@ export const i18nOptions = {
   defaultNS: 'common',
   ns: ['common'],
   interpolation: { escapeValue: false }, // React escapes
-  react: { useSuspense: false },
 } satisfies InitOptions

@@ -6,7 +6,7 @@ import type {
 } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n-react'
 import { useNonce } from '~/context'
 import { useRootData } from '~/utils/root-data'
 import { ErrorPage } from '~/components/ErrorPage'

@@ -1,5 +1,5 @@
 import { NavLink } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n-react'
 
 const SECTIONS = ['taxonomy', 'organisations', 'users', 'settings', 'templates'] as const
 

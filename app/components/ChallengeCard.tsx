@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n-react'
 import { StatusBadge } from '~/components/StatusBadge'
 import { formatDate, formatNumber } from '~/utils/format'
 
@@ -15,17 +15,14 @@ export interface ChallengeCardData {
   pledge_count: number
   comment_count: number
   created_at: string
-  category_sv: string
-  category_en: string
-  area_sv: string
-  area_en: string
+  category: string
+  area: string
   organisation_name: string | null
 }
 
 export function ChallengeCard({ challenge }: { challenge: ChallengeCardData }) {
   const { t, i18n } = useTranslation()
   const locale = i18n.language
-  const en = locale === 'en'
   return (
     <article className="card" aria-labelledby={`challenge-${challenge.id}`}>
       <h3 id={`challenge-${challenge.id}`}>
@@ -38,9 +35,7 @@ export function ChallengeCard({ challenge }: { challenge: ChallengeCardData }) {
         </Link>
       </h3>
       <p className="meta">
-        <StatusBadge status={challenge.status} />{' '}
-        {en ? challenge.category_en : challenge.category_sv} ·{' '}
-        {en ? challenge.area_en : challenge.area_sv} ·{' '}
+        <StatusBadge status={challenge.status} /> {challenge.category} · {challenge.area} ·{' '}
         {challenge.organisation_name ?? t(`posterKinds.${challenge.poster_kind}`)} ·{' '}
         <time dateTime={challenge.created_at}>
           {formatDate(challenge.created_at, locale, 'short')}

@@ -1,6 +1,6 @@
 import { Form, Link, useFetcher } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n-react'
 import { StatusBadge } from '~/components/StatusBadge'
 
 export interface SimilarChallenge {

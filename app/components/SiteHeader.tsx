@@ -1,5 +1,5 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n-react'
 import { useRootData } from '~/utils/root-data'
 
 export function SiteHeader() {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n-react'
 import { useRootData } from '~/utils/root-data'
 
 /** About, Privacy, Accessibility: a title and paragraphs from the translations. */

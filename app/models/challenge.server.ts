@@ -32,11 +32,13 @@ export interface BoardQuery {
  * board; null when nothing can match. Shared by the board and the open-data API.
  */
 export function boardBase(query: Omit<BoardQuery, 'sort' | 'page'>) {
-  let qb = db
-    .selectFrom('challenges')
-    .where('challenges.hidden_at', 'is', null)
-    .where('challenges.status', 'in', [...PUBLIC_STATUSES])
-  if (query.status) qb = qb.where('challenges.status', '=', query.status)
+  let qb = db.selectFrom('challenges').where('challenges.hidden_at', 'is', null)
+  // With a status chosen, its index helps. Without one, the public-status test is wrapped in
+  // coalesce() so the planner cannot pick the status index and then sort the whole table
+  // (measured: 200 ms instead of 0.03 ms per page at 100,000 challenges).
+  qb = query.status
+    ? qb.where('challenges.status', '=', query.status)
+    : qb.where(sql<string>`coalesce(challenges.status, '')`, 'in', [...PUBLIC_STATUSES])
   if (query.categoryId) qb = qb.where('challenges.category_id', '=', query.categoryId)
   if (query.areaId) qb = qb.where('challenges.area_id', '=', query.areaId)
   if (query.by) qb = qb.where('challenges.poster_kind', '=', query.by)

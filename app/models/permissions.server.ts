@@ -36,3 +36,15 @@ export async function canManagePost(
   if (post.author_id === actor.id) return true
   return post.organisation_id !== null && (await canActFor(actor.id, post.organisation_id))
 }
+
+/** Whether a viewer may see a challenge at all: hidden, pending and rejected ones only by their author and moderators. */
+export function canSeeChallenge(
+  challenge: { author_id: number | null; hidden_at: string | null; status: string },
+  viewer: Actor | null,
+): boolean {
+  if (isModerator(viewer)) return true
+  const own = viewer !== null && challenge.author_id === viewer.id
+  if (challenge.hidden_at && !own) return false
+  if ((challenge.status === 'pending' || challenge.status === 'rejected') && !own) return false
+  return true
+}

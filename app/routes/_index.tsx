@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n-react'
 import { ChallengeCard } from '~/components/ChallengeCard'
+import { toCard } from '~/models/board.server'
 import { listChallenges } from '~/models/challenge.server'
 import { getSettings } from '~/models/settings.server'
 import { getKeyNumbers, listNewlySolved } from '~/models/stats.server'
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       key,
       value: formatNumber(value, locale),
     })),
-    trending: trending.items.slice(0, 6),
+    trending: trending.items.slice(0, 6).map((item) => toCard(item, locale)),
     solved,
   })
 }

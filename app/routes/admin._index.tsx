@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n-react'
 import { AdminNav } from '~/components/AdminNav'
 import { getAdminOverview } from '~/models/admin.server'
 import { getRequestT } from '~/services/i18n.server'

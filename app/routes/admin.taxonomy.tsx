@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from '@rem
 import { json, redirect } from '@remix-run/node'
 import type { SubmissionResult } from '@conform-to/react'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n-react'
 import { AdminNav } from '~/components/AdminNav'
 import { FormErrors, TextField, useSchemaForm } from '~/components/forms'
 import {

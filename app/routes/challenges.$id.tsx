@@ -7,7 +7,7 @@ import { parseId } from '~/forms/challenge'
 import { getChallenge } from '~/models/challenge.server'
 import { getChallengePage } from '~/models/challenge-page.server'
 import { listUserMemberships } from '~/models/organisation.server'
-import { canManagePost, isModerator } from '~/models/permissions.server'
+import { canManagePost, canSeeChallenge, isModerator } from '~/models/permissions.server'
 import { getUser, requireUser } from '~/services/session.server'
 import { titleMeta } from '~/utils/meta'
 
@@ -58,8 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = parseId(params.id)
   const challenge = id ? await getChallenge(id) : undefined
   if (!challenge) throw notFound()
-  const page = await getChallengePage(challenge.id, user)
-  if (!page) throw notFound()
+  // A light check, not the whole page: actions (votes above all) must stay cheap.
+  if (!canSeeChallenge(challenge, user)) throw notFound()
   return handleChallengeAction(user, challenge, await request.formData())
 }
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n-react'
 import { ChallengeCard } from '~/components/ChallengeCard'
 import { parseBoardQuery } from '~/forms/board'
 import { getBoardPage, UnknownFilter } from '~/models/board.server'
@@ -15,9 +15,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const parsed = parseBoardQuery(url)
   if (!parsed.success) throw json({ error: 'bad query' }, { status: 400 })
-  const { t } = await getRequestT(request)
+  const { t, locale } = await getRequestT(request)
   try {
-    const board = await getBoardPage(parsed.data)
+    const board = await getBoardPage(parsed.data, locale)
     return json({ title: t('board.title'), params: parsed.data, ...board })
   } catch (error) {
     if (error instanceof UnknownFilter) throw json({ error: 'unknown filter' }, { status: 400 })

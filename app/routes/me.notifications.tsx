@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n-react'
 import { listNotifications, markAllRead } from '~/models/notification.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireUser } from '~/services/session.server'

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n-react'
 import { AUDIT_PAGE, listAudit } from '~/models/moderation-page.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireModerator } from '~/services/session.server'

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n-react'
 import { DIRECTORY_QUERY_MAX, ORGANISATION_KINDS, parseDirectoryQuery } from '~/forms/organisation'
 import { listOrganisations } from '~/models/organisation-profile.server'
 import { getRequestT } from '~/services/i18n.server'

@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n-react'
 import { FieldErrors, FormErrors, SelectField, TextField, useSchemaForm } from '~/components/forms'
 import { PASSWORD_MIN, RegisterSchema } from '~/forms/account'
 import {

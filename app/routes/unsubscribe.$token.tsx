@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n-react'
 import { findUserByUnsubscribeToken, unsubscribeByToken } from '~/models/notification-mail.server'
 import { getRequestT } from '~/services/i18n.server'
 import { titleMeta } from '~/utils/meta'

@@ -1,8 +1,8 @@
 import { createCookie } from '@remix-run/node'
 import i18next, { type i18n, type TFunction } from 'i18next'
-import { initReactI18next } from 'react-i18next'
 import { RemixI18Next } from 'remix-i18next/server'
 import { i18nOptions, isLocale, supportedLocales, type Locale } from '~/i18n'
+import { createTranslator, type Translator } from '~/i18n-react'
 import { getEnv, isHttpsSite } from '~/env.server'
 import sv from '~/locales/sv.json'
 import en from '~/locales/en.json'
@@ -41,7 +41,7 @@ export async function getI18nInstance(locale: Locale): Promise<i18n> {
   let instance = instances.get(locale)
   if (!instance) {
     instance = i18next.createInstance()
-    await instance.use(initReactI18next).init({ ...i18nOptions, lng: locale, resources })
+    await instance.init({ ...i18nOptions, lng: locale, resources })
     instances.set(locale, instance)
   }
   return instance
@@ -54,4 +54,16 @@ export async function getFixedT(locale: Locale): Promise<TFunction> {
 export async function getRequestT(request: Request) {
   const locale = await getLocale(request)
   return { locale, t: await getFixedT(locale) }
+}
+
+const translators = new Map<Locale, Translator>()
+
+/** The pages' translator for a language (see app/i18n-react.tsx), made once. */
+export function getTranslator(locale: Locale): Translator {
+  let translator = translators.get(locale)
+  if (!translator) {
+    translator = createTranslator(locale, resources[locale].common)
+    translators.set(locale, translator)
+  }
+  return translator
 }

@@ -1,5 +1,10 @@
 import { json } from '@remix-run/node'
-import { RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible'
+import {
+  RateLimiterMemory,
+  RateLimiterRes,
+  RateLimiterSQLite,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible'
 import { sideConnection } from '~/db.server'
 import { log } from '~/services/log.server'
 
@@ -7,6 +12,11 @@ interface Rule {
   points: number
   /** seconds */
   duration: number
+  /**
+   * 'memory' for limits that only pace a busy user (votes): counted per process, no write per
+   * request. Everything that guards accounts is stored in SQLite and survives restarts.
+   */
+  store?: 'memory'
 }
 
 /**
@@ -27,16 +37,23 @@ export const RATE_LIMITS = {
   // Per signed-in user: posting challenges, solutions and pledges; comments; votes; flags.
   post: { points: 20, duration: 60 * 60 },
   comment: { points: 30, duration: 10 * 60 },
-  vote: { points: 300, duration: 10 * 60 },
+  vote: { points: 300, duration: 10 * 60, store: 'memory' },
   flag: { points: 30, duration: 60 * 60 },
 } satisfies Record<string, Rule>
 
 export type LimitName = keyof typeof RATE_LIMITS
 
-const limiters = new Map<LimitName, Promise<RateLimiterSQLite>>()
+const limiters = new Map<LimitName, Promise<RateLimiterAbstract>>()
 
-function limiter(name: LimitName): Promise<RateLimiterSQLite> {
+function limiter(name: LimitName): Promise<RateLimiterAbstract> {
   let existing = limiters.get(name)
+  const rule: Rule = RATE_LIMITS[name]
+  if (!existing && rule.store === 'memory') {
+    existing = Promise.resolve(
+      new RateLimiterMemory({ keyPrefix: name, points: rule.points, duration: rule.duration }),
+    )
+    limiters.set(name, existing)
+  }
   if (!existing) {
     existing = new Promise((resolve, reject) => {
       const created: RateLimiterSQLite = new RateLimiterSQLite(
@@ -45,7 +62,8 @@ function limiter(name: LimitName): Promise<RateLimiterSQLite> {
           storeType: 'better-sqlite3',
           tableName: 'rate_limits',
           keyPrefix: name,
-          ...RATE_LIMITS[name],
+          points: rule.points,
+          duration: rule.duration,
         },
         (error?: unknown) => (error ? reject(error) : resolve(created)),
       )

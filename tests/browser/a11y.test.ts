@@ -114,7 +114,10 @@ function demoIds() {
     const triage = db
       .prepare(`select challenge_id as id from appeals where status = 'open' order by id limit 1`)
       .get() as { id: number }
-    return { solved: solved.id, org: solved.slug, own: own?.id, triage: triage.id }
+    const { title } = db.prepare('select title from challenges where id = ?').get(triage.id) as {
+      title: string
+    }
+    return { solved: solved.id, org: solved.slug, own: own?.id, triage: triage.id, title }
   } finally {
     db.close()
   }
@@ -126,23 +129,45 @@ const resolve = (path: string) => {
     .replace('SOLVED', String(ids.solved))
     .replace('ORG', ids.org)
     .replace('OWN', String(ids.own))
+    .replace('TRIAGE_TITLE', ids.title)
     .replace('TRIAGE', String(ids.triage))
 }
 
-/** Every moderation and admin page; the demo admin may see all of them. */
-const STAFF_PAGES: { name: string; path: string }[] = [
+/** Every moderation and admin page (and its <h1>); the demo admin may see all of them. */
+const STAFF_PAGES: { name: string; path: string; h1: Record<Lang, string> }[] = [
   ...['pending', 'flagged', 'unrouted', 'overdue', 'appeals', 'recent'].map((tab) => ({
     name: `moderation queue, tab ${tab}`,
     path: `/moderation?tab=${tab}`,
+    h1: { sv: 'Moderering', en: 'Moderation' },
   })),
-  { name: 'triage of a challenge with an appeal', path: '/moderation/challenges/TRIAGE' },
-  { name: 'audit log', path: '/moderation/log' },
-  { name: 'admin', path: '/admin' },
-  { name: 'admin: categories and areas', path: '/admin/taxonomy' },
-  { name: 'admin: organisations', path: '/admin/organisations' },
-  { name: 'admin: users', path: '/admin/users' },
-  { name: 'admin: settings', path: '/admin/settings' },
-  { name: 'admin: reply templates', path: '/admin/templates' },
+  {
+    name: 'triage of a challenge with an appeal',
+    path: '/moderation/challenges/TRIAGE',
+    h1: { sv: 'TRIAGE_TITLE', en: 'TRIAGE_TITLE' },
+  },
+  { name: 'audit log', path: '/moderation/log', h1: { sv: 'Granskningslogg', en: 'Audit log' } },
+  { name: 'admin', path: '/admin', h1: { sv: 'Administration', en: 'Administration' } },
+  {
+    name: 'admin: categories and areas',
+    path: '/admin/taxonomy',
+    h1: { sv: 'Kategorier och områden', en: 'Categories and areas' },
+  },
+  {
+    name: 'admin: organisations',
+    path: '/admin/organisations',
+    h1: { sv: 'Organisationer', en: 'Organisations' },
+  },
+  {
+    name: 'admin: users',
+    path: '/admin/users',
+    h1: { sv: 'Användare och roller', en: 'Users and roles' },
+  },
+  { name: 'admin: settings', path: '/admin/settings', h1: { sv: 'Inställningar', en: 'Settings' } },
+  {
+    name: 'admin: reply templates',
+    path: '/admin/templates',
+    h1: { sv: 'Svarsmallar', en: 'Reply templates' },
+  },
 ]
 
 describe.each([
@@ -231,10 +256,17 @@ describe.each([
   describe('moderation and admin pages, signed in as the demo admin', () => {
     let staffContext: BrowserContext
     let staff: Page
+    /** Script errors (a crash while hydrating shows the error page, which axe would pass). */
+    const scriptErrors: string[] = []
 
     beforeAll(async () => {
       staffContext = await newContext(browser, server.url, { js })
       staff = await staffContext.newPage()
+      staff.on('pageerror', (error) => scriptErrors.push(error.message))
+      staff.on('console', (message) => {
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+          scriptErrors.push(message.text().split('\n')[0]!)
+      })
       if (lang === 'en') await chooseEnglish(staff, js)
       await open(staff, '/login?redirectTo=%2Fmoderation', js)
       await staff.getByLabel(text.email).fill(DEMO.admin.email)
@@ -248,14 +280,24 @@ describe.each([
       await staffContext?.close()
     })
 
-    it.each(STAFF_PAGES)('$name ($path)', async ({ path }) => {
+    it.each(STAFF_PAGES)('$name ($path)', async ({ path, h1 }) => {
+      scriptErrors.length = 0
       const response = await open(staff, resolve(path), js)
       expect(response?.status(), `HTTP status of ${path}`).toBe(200)
+      await expectVisible(
+        staff.getByRole('heading', { level: 1, name: resolve(h1[lang]), exact: true }),
+        `the heading "${resolve(h1[lang])}"`,
+      )
       // Open every <details> so the forms inside are checked too.
       await staff.evaluate(() =>
         document.querySelectorAll('details').forEach((d) => (d.open = true)),
       )
       await checkPage(staff, js, lang)
+      expect(
+        await staff.getByRole('heading', { level: 1 }).innerText(),
+        'still the page, not the error page',
+      ).toBe(resolve(h1[lang]))
+      expect(scriptErrors, `script errors on ${path}`).toEqual([])
     })
   })
 })

@@ -2,19 +2,13 @@
 import '@testing-library/jest-dom/vitest'
 import { useForm } from '@conform-to/react'
 import { render, screen } from '@testing-library/react'
-import i18next from 'i18next'
-import { I18nextProvider, initReactI18next } from 'react-i18next'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { TextField } from '~/components/forms'
-import { i18nOptions } from '~/i18n'
+import { createTranslator, TranslationProvider, type Translator } from '~/i18n-react'
 import en from '~/locales/en.json'
 import sv from '~/locales/sv.json'
 
-beforeAll(async () => {
-  await i18next
-    .use(initReactI18next)
-    .init({ ...i18nOptions, lng: 'sv', resources: { sv: { common: sv }, en: { common: en } } })
-})
+let translator: Translator = createTranslator('sv', sv)
 
 function NameForm({ errors }: { errors?: string[] }) {
   const [form, fields] = useForm<{ name: string }>({
@@ -31,7 +25,7 @@ function NameForm({ errors }: { errors?: string[] }) {
 }
 
 const renderWithI18n = (ui: React.ReactElement) =>
-  render(<I18nextProvider i18n={i18next}>{ui}</I18nextProvider>)
+  render(<TranslationProvider value={translator}>{ui}</TranslationProvider>)
 
 describe('TextField', () => {
   it('ties the label and hint to the input', () => {
@@ -41,7 +35,7 @@ describe('TextField', () => {
     expect(input).not.toHaveAttribute('aria-invalid')
   })
 
-  it('shows a translated error naming the limit, tied to the input, and keeps the value', async () => {
+  it('shows a translated error naming the limit, tied to the input, and keeps the value', () => {
     renderWithI18n(<NameForm errors={['errors.tooLong?max=80']} />)
     const input = screen.getByRole('textbox', { name: 'Namn' })
     expect(input).toHaveAttribute('aria-invalid', 'true')
@@ -49,10 +43,10 @@ describe('TextField', () => {
     expect(input).toHaveValue('Anna')
   })
 
-  it('speaks English when the language is English', async () => {
-    await i18next.changeLanguage('en')
+  it('speaks English when the language is English', () => {
+    translator = createTranslator('en', en)
     renderWithI18n(<NameForm errors={['errors.required']} />)
     expect(screen.getByText('Fill in this field.')).toBeInTheDocument()
-    await i18next.changeLanguage('sv')
+    translator = createTranslator('sv', sv)
   })
 })

@@ -1,7 +1,7 @@
 import type { SubmissionResult } from '@conform-to/react'
 import type { SerializeFrom } from '@remix-run/node'
 import { Form, Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n-react'
 import { MarkdownForm } from '~/components/challenge/MarkdownForm'
 import { VoteButton } from '~/components/challenge/VoteButton'
 import { StatusBadge } from '~/components/StatusBadge'

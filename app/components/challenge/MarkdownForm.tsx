@@ -3,7 +3,7 @@ import { Form } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { z } from 'zod'
 import { FieldErrors, FormErrors, SelectField, useSchemaForm } from '~/components/forms'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n-react'
 
 /** A form with one Markdown text area (comment, solution, pledge, progress) and its intent. */
 export function MarkdownForm<Schema extends z.ZodTypeAny>(props: {

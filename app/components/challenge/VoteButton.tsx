@@ -1,5 +1,5 @@
 import { useFetcher } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n-react'
 
 /**
  * A real form (works without JavaScript); with JavaScript the count changes at once and the
