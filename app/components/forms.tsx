@@ -1,6 +1,7 @@
 import {
   getInputProps,
   getSelectProps,
+  getTextareaProps,
   useForm,
   type FieldMetadata,
   type SubmissionResult,
@@ -97,6 +98,46 @@ export function TextField({
         {...props}
         autoComplete={autoComplete}
         required={required}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(hintId, invalid && field.errorId)}
+      />
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  )
+}
+
+export function TextAreaField({
+  field,
+  label,
+  hint,
+  maxLength,
+  rows = 5,
+  lang,
+}: {
+  field: FieldMetadata<unknown>
+  label: string
+  hint?: string
+  maxLength?: number
+  rows?: number
+  lang?: string
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined
+  const invalid = Boolean(field.errors?.length)
+  const { key, ...props } = getTextareaProps(field, { ariaAttributes: false })
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      <textarea
+        key={key}
+        {...props}
+        rows={rows}
+        lang={lang}
+        maxLength={maxLength}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy(hintId, invalid && field.errorId)}
       />

@@ -1,11 +1,11 @@
-import { getTextareaProps, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
+import { type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { AdminNav } from '~/components/AdminNav'
-import { FieldErrors, FormErrors, TextField, useSchemaForm } from '~/components/forms'
+import { FormErrors, TextField, useSchemaForm, TextAreaField } from '~/components/forms'
 import {
   AddTemplateSchema,
   ArchiveTemplateSchema,
@@ -83,43 +83,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 // The same field as the organisation profile's; both belong in ~/components/forms.
-function TextAreaField({
-  field,
-  label,
-  hint,
-  lang,
-}: {
-  field: FieldMetadata<unknown>
-  label: string
-  hint?: string
-  lang?: string
-}) {
-  const hintId = hint ? `${field.id}-hint` : undefined
-  const invalid = Boolean(field.errors?.length)
-  const { key, ...props } = getTextareaProps(field, { ariaAttributes: false })
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      )}
-      <textarea
-        key={key}
-        {...props}
-        rows={5}
-        lang={lang}
-        maxLength={TEMPLATE_BODY_MAX}
-        aria-invalid={invalid || undefined}
-        aria-describedby={
-          [hintId, invalid ? field.errorId : undefined].filter(Boolean).join(' ') || undefined
-        }
-      />
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
-  )
-}
 
 /** Plain text with its line breaks kept. */
 function Lines({ text, lang }: { text: string; lang: string }) {
@@ -171,8 +134,14 @@ function TemplateForm({
         label={t('admin.templates.bodySv')}
         hint={t('admin.templates.bodyHint', { max: TEMPLATE_BODY_MAX })}
         lang="sv"
+        maxLength={TEMPLATE_BODY_MAX}
       />
-      <TextAreaField field={fields.bodyEn} label={t('admin.templates.bodyEn')} lang="en" />
+      <TextAreaField
+        field={fields.bodyEn}
+        label={t('admin.templates.bodyEn')}
+        lang="en"
+        maxLength={TEMPLATE_BODY_MAX}
+      />
       <button
         type="submit"
         className="button"

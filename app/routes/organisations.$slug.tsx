@@ -1,10 +1,14 @@
-import { getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
-import { FieldErrors, FormErrors, TextField, useSchemaForm } from '~/components/forms'
+import {
+  FormErrors,
+  TextField,
+  useSchemaForm,
+  TextAreaField,
+} from '~/components/forms'
 import { StatusBadge } from '~/components/StatusBadge'
 import {
   isSlug,
@@ -121,43 +125,6 @@ function PlainText({ text }: { text: string }) {
           </p>
         ))}
     </>
-  )
-}
-
-function TextAreaField({
-  field,
-  label,
-  hint,
-  maxLength,
-}: {
-  field: FieldMetadata<unknown>
-  label: string
-  hint?: string
-  maxLength: number
-}) {
-  const hintId = hint ? `${field.id}-hint` : undefined
-  const invalid = Boolean(field.errors?.length)
-  const { key, ...props } = getTextareaProps(field, { ariaAttributes: false })
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      )}
-      <textarea
-        key={key}
-        {...props}
-        rows={8}
-        maxLength={maxLength}
-        aria-invalid={invalid || undefined}
-        aria-describedby={
-          [hintId, invalid ? field.errorId : undefined].filter(Boolean).join(' ') || undefined
-        }
-      />
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
   )
 }
 
@@ -366,6 +333,7 @@ export default function OrganisationProfile() {
                 label={t('organisation.description')}
                 hint={t('organisation.descriptionHint', { max: ORGANISATION_DESCRIPTION_MAX })}
                 maxLength={ORGANISATION_DESCRIPTION_MAX}
+                rows={8}
               />
               <TextField
                 field={fields.website}
