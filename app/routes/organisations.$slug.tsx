@@ -3,12 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
-import {
-  FormErrors,
-  TextField,
-  useSchemaForm,
-  TextAreaField,
-} from '~/components/forms'
+import { FormErrors, TextField, useSchemaForm, TextAreaField } from '~/components/forms'
 import { StatusBadge } from '~/components/StatusBadge'
 import {
   isSlug,
