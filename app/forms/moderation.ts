@@ -1,6 +1,11 @@
 import { z } from 'zod'
 import { msg } from '~/forms/fields'
-import { HIDE_REASONS, MODERATOR_STATUSES, PRIORITIES } from '~/models/moderation-constants'
+import {
+  BULK_ACTIONS,
+  HIDE_REASONS,
+  MODERATOR_STATUSES,
+  PRIORITIES,
+} from '~/models/moderation-constants'
 
 const id = z.coerce
   .number({ invalid_type_error: msg('errors.choose') })
@@ -56,8 +61,6 @@ export const BanSchema = z.object({
     .min(1, msg('errors.required'))
     .max(500, msg('errors.tooLong', { max: 500 })),
 })
-
-export const BULK_ACTIONS = ['approve', 'reject', 'hide', 'route', 'status'] as const
 
 export const BulkSchema = z.object({
   ids: z.array(id).min(1, msg('moderation.chooseSome')).max(200),

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { MembershipRole, MembershipStatus, OrganisationKind, Role } from '#db/schema'
 import { db, type Executor } from '~/db.server'
+import { ADMIN_LIST_LIMIT } from '~/models/admin-constants'
 import { recordAudit } from '~/models/audit.server'
 import { slugify } from '~/models/organisation.server'
 import { containsPattern } from '~/models/organisation-profile.server'
@@ -19,7 +20,6 @@ export type TaxonomyType = 'category' | 'area'
 export type FieldErrors = Record<string, string[]>
 
 /** The admin pages list at most this many organisations or users; search narrows. */
-export const ADMIN_LIST_LIMIT = 200
 
 const now = () => new Date().toISOString()
 

@@ -16,3 +16,13 @@ export const MODERATOR_STATUSES = [
   'closed',
   'rejected',
 ] as const
+export const QUEUE_TABS = [
+  'pending',
+  'flagged',
+  'unrouted',
+  'overdue',
+  'appeals',
+  'recent',
+] as const
+export const QUEUE_SORTS = ['age', 'votes', 'flags'] as const
+export const BULK_ACTIONS = ['approve', 'reject', 'hide', 'dismiss', 'route', 'status'] as const

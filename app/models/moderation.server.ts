@@ -11,7 +11,7 @@ import { getFixedT } from '~/services/i18n.server'
 import { queueMail } from '~/services/mail.server'
 import { renderMarkdown } from '~/services/markdown.server'
 
-import type { HIDE_REASONS } from '~/models/moderation-constants'
+import type { BULK_ACTIONS, HIDE_REASONS } from '~/models/moderation-constants'
 
 export type HideReason = (typeof HIDE_REASONS)[number] | 'auto_flags'
 
@@ -398,6 +398,42 @@ export async function triageChallenge(
   return executor ? run(executor) : db.transaction().execute(run)
 }
 
+/** Closes every open flag on a challenge and its posts without hiding anything. */
+export async function dismissFlags(
+  actor: Actor,
+  input: { challengeId: number; ip?: string | null },
+  executor?: Executor,
+) {
+  const run = async (trx: Executor) => {
+    const exists = await trx
+      .selectFrom('challenges')
+      .select('id')
+      .where('id', '=', input.challengeId)
+      .executeTakeFirst()
+    if (!exists) return false
+    const result = await trx
+      .updateTable('flags')
+      .set({
+        resolved_at: new Date().toISOString(),
+        resolved_by: actor.id,
+        resolution: 'dismissed',
+      })
+      .where('challenge_id', '=', input.challengeId)
+      .where('resolved_at', 'is', null)
+      .executeTakeFirst()
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'flags.dismiss',
+      subjectType: 'challenge',
+      subjectId: input.challengeId,
+      after: { dismissed: Number(result.numUpdatedRows) },
+      ip: input.ip,
+    })
+    return true
+  }
+  return executor ? run(executor) : db.transaction().execute(run)
+}
+
 export async function addInternalNote(actor: Actor, challengeId: number, body: string) {
   await db.transaction().execute(async (trx) => {
     await trx
@@ -567,7 +603,7 @@ export async function mergeChallenge(
   })
 }
 
-export type BulkAction = 'approve' | 'reject' | 'hide' | 'route' | 'status'
+export type BulkAction = (typeof BULK_ACTIONS)[number]
 
 /**
  * One action on many challenges, all or nothing: if any one fails (unknown id, stale), none
@@ -626,6 +662,9 @@ export async function bulkModerate(
             },
             trx,
           )
+          break
+        case 'dismiss':
+          done = await dismissFlags(actor, { challengeId, ip: input.ip }, trx)
           break
         case 'route':
           done = await triageChallenge(

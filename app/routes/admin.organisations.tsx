@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
+import { ADMIN_LIST_LIMIT } from '~/models/admin-constants'
 import { AdminNav } from '~/components/AdminNav'
 import { FormErrors, SelectField, useSchemaForm } from '~/components/forms'
 import {
@@ -15,7 +16,6 @@ import {
 } from '~/forms/admin'
 import { ORGANISATION_KINDS } from '~/forms/organisation'
 import {
-  ADMIN_LIST_LIMIT,
   listOrganisationChoices,
   listOrganisationsForAdmin,
   mergeOrganisations,

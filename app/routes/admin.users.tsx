@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from '@rem
 import { json, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
+import { ADMIN_LIST_LIMIT } from '~/models/admin-constants'
 import { AdminNav } from '~/components/AdminNav'
 import { FormErrors, SelectField, useSchemaForm } from '~/components/forms'
 import {
@@ -13,7 +14,7 @@ import {
   UserQuerySchema,
   UserRoleSchema,
 } from '~/forms/admin'
-import { ADMIN_LIST_LIMIT, changeUserRole, searchUsers } from '~/models/admin.server'
+import { changeUserRole, searchUsers } from '~/models/admin.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireAdmin } from '~/services/session.server'
 import { formatDate } from '~/utils/format'

@@ -5,8 +5,14 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { StatusBadge } from '~/components/StatusBadge'
 import { publicUrl } from '~/env.server'
-import { BULK_ACTIONS, BulkSchema } from '~/forms/moderation'
-import { HIDE_REASONS, MODERATOR_STATUSES } from '~/models/moderation-constants'
+import { BulkSchema } from '~/forms/moderation'
+import {
+  BULK_ACTIONS,
+  HIDE_REASONS,
+  MODERATOR_STATUSES,
+  QUEUE_SORTS,
+  QUEUE_TABS,
+} from '~/models/moderation-constants'
 import {
   getTemplateBody,
   listActiveTemplates,
@@ -14,8 +20,6 @@ import {
 } from '~/models/moderation-page.server'
 import {
   listQueue,
-  QUEUE_SORTS,
-  QUEUE_TABS,
   queueCounts,
   type QueueSort,
   type QueueTab,

@@ -19,6 +19,7 @@ import { getTemplateBody, getTriage, listActiveTemplates } from '~/models/modera
 import {
   addInternalNote,
   decideAppeal,
+  dismissFlags,
   hidePost,
   MergeRefused,
   mergeChallenge,
@@ -191,6 +192,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         throw json({}, { status: 404 })
       }
       return done('banned')
+    }
+    case 'dismiss': {
+      await dismissFlags(moderator, { challengeId: challenge.id, ip: context.ip })
+      return done('dismissed')
     }
     case 'unban': {
       const userId = Number(form.get('userId'))
@@ -512,6 +517,13 @@ export default function Triage() {
 
       <section aria-labelledby="flags">
         <h2 id="flags">{t('triage.flags', { count: data.flags.length })}</h2>
+        {data.flags.some((f) => !f.resolved_at) && (
+          <Form method="post">
+            <button type="submit" name="intent" value="dismiss" className="button secondary">
+              {t('triage.dismiss')}
+            </button>
+          </Form>
+        )}
         <ul className="plain">
           {data.flags.map((f) => (
             <li key={f.id}>

@@ -83,6 +83,39 @@ describe('bulk actions', () => {
     }
   })
 
+  it('dismisses the open flags of the selected challenges without hiding anything', async () => {
+    const author = await createUser()
+    const id = await createChallengeFor(author.id)
+    const flagger = await signedIn()
+    await flagger.client.post(`/challenges/${id}`, {
+      intent: 'flag',
+      subjectType: 'challenge',
+      subjectId: String(id),
+      reason: 'off_topic',
+    })
+    const { client } = await signedIn({ role: 'moderator' })
+    const body = new URLSearchParams([
+      ['ids', String(id)],
+      ['action', 'dismiss'],
+    ])
+    expect(
+      (
+        await client.request('/moderation?tab=flagged', {
+          method: 'POST',
+          body,
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        })
+      ).status,
+    ).toBe(302)
+    const flags = await db
+      .selectFrom('flags')
+      .select(['resolved_at', 'resolution'])
+      .where('challenge_id', '=', id)
+      .execute()
+    expect(flags.map((f) => f.resolution)).toEqual(['dismissed'])
+    expect((await challenge(id)).hidden_at).toBeNull()
+  })
+
   it('changes nothing when one of the selected cannot be handled', async () => {
     const author = await createUser()
     const id = await createChallengeFor(author.id, { status: 'pending' })
