@@ -33,6 +33,8 @@ export function createPageCache(options: PageCacheOptions) {
   const entries = new Map<string, Entry>()
   let hits = 0
   let misses = 0
+  // Bumped by every write: a page that was rendering while a write happened is not stored.
+  let generation = 0
 
   const keyOf = (req: Request) =>
     `${req.originalUrl}\u0000${req.get('accept-language') ?? ''}\u0000${/(?:^|;\s*)lng=([^;]*)/.exec(req.get('cookie') ?? '')?.[1] ?? ''}`
@@ -43,6 +45,7 @@ export function createPageCache(options: PageCacheOptions) {
       .some((c) => c.trim().startsWith(`${options.sessionCookie}=`))
 
   function clear() {
+    generation++
     entries.clear()
   }
 
@@ -83,6 +86,9 @@ export function createPageCache(options: PageCacheOptions) {
       return req.method === 'HEAD' ? res.end() : res.end(body)
     }
     misses++
+    // HEAD gets an empty body from Remix: never store that as the page.
+    if (req.method === 'HEAD') return next()
+    const startedAt = generation
 
     const chunks: Buffer[] = []
     const write = res.write.bind(res)
@@ -100,6 +106,7 @@ export function createPageCache(options: PageCacheOptions) {
       const type = String(res.getHeader('content-type') ?? '')
       if (res.statusCode !== 200 || !type.startsWith('text/html') || res.getHeader('set-cookie'))
         return
+      if (generation !== startedAt) return
       const body = Buffer.concat(chunks)
       const headers: Record<string, string> = {}
       for (const name of [

@@ -240,7 +240,11 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
   async appeal(c) {
     const submission = parse(c, AppealSchema)
     if (submission.status !== 'success') return invalid('appeal', submission.reply())
-    const result = await appeal({ userId: c.user.id, ...submission.value })
+    const result = await appeal({
+      userId: c.user.id,
+      challengeId: c.challenge.id,
+      ...submission.value,
+    })
     if (result === 'not_allowed') throw forbidden()
     return redirect(`/challenges/${c.challenge.id}?appealed=1`)
   },
@@ -250,6 +254,8 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
     const department = c.challenge.department_id
     const member = department !== null && (await canActFor(c.user.id, department))
     if (!isModerator(c.user) && !member) throw forbidden()
+    if (c.challenge.merged_into_id) throw forbidden()
+    await limited(c, 'post')
     await postOfficialResponse(c.user, {
       challengeId: c.challenge.id,
       body: submission.value.body,

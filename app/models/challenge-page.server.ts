@@ -195,6 +195,9 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
         ...c,
         ownHidden,
         hidden_reason: ownHidden ? c.hidden_reason : null,
+        // A removed comment keeps its place, not its author.
+        author_id: removed && !ownHidden ? null : c.author_id,
+        author_name: removed && !ownHidden ? null : c.author_name,
         body_html: removed ? '' : c.body_html,
         // Only its author gets the Markdown back, to edit it.
         body_md: !removed && viewer && c.author_id === viewer.id ? c.body_md : null,

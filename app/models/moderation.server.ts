@@ -17,6 +17,12 @@ export type HideReason = (typeof HIDE_REASONS)[number] | 'auto_flags'
 
 /** Someone else changed the challenge since the form was loaded. */
 export class StaleForm extends Error {}
+/** A triage change that names a department, contact, category or area that is not valid. */
+export class TriageRefused extends Error {
+  constructor(public field: 'departmentId' | 'contactUserId' | 'categoryId' | 'areaId' | 'status') {
+    super(field)
+  }
+}
 export class MergeRefused extends Error {
   constructor(public reason: 'self' | 'merged' | 'not_found') {
     super(reason)
@@ -62,6 +68,14 @@ async function findPost(executor: Executor, subjectType: FlagSubject, subjectId:
         title: string
       }
     | undefined
+}
+
+/** Whether a post (of any kind) belongs to this challenge: forms may only act on their own page's posts. */
+export async function isPostOf(
+  challengeId: number,
+  post: { subjectType: FlagSubject; subjectId: number },
+) {
+  return (await findPost(db, post.subjectType, post.subjectId))?.challenge_id === challengeId
 }
 
 async function tellAuthor(
@@ -162,6 +176,14 @@ export async function restorePost(
   const run = async (trx: Executor) => {
     const post = await findPost(trx, input.subjectType, input.subjectId)
     if (!post) return false
+    if (!post.hidden_at) return true
+    await trx
+      .updateTable('appeals')
+      .set({ status: 'upheld', decided_by: actor.id, decided_at: new Date().toISOString() })
+      .where('subject_type', '=', input.subjectType)
+      .where('subject_id', '=', input.subjectId)
+      .where('status', '=', 'open')
+      .execute()
     await trx
       .updateTable(TABLE[input.subjectType])
       .set({ hidden_at: null, hidden_reason: null })
@@ -222,13 +244,21 @@ export async function autoHideIfFlagged(input: {
 /** The author asks once for a hidden post to come back; the appeal lands in the queue. */
 export async function appeal(input: {
   userId: number
+  challengeId: number
   subjectType: FlagSubject
   subjectId: number
   body: string
 }) {
   return db.transaction().execute(async (trx) => {
     const post = await findPost(trx, input.subjectType, input.subjectId)
-    if (!post || !post.hidden_at || post.author_id !== input.userId) return 'not_allowed' as const
+    if (
+      !post ||
+      !post.hidden_at ||
+      post.author_id !== input.userId ||
+      post.challenge_id !== input.challengeId
+    ) {
+      return 'not_allowed' as const
+    }
     const inserted = await trx
       .insertInto('appeals')
       .values({
@@ -250,7 +280,7 @@ export async function appeal(input: {
 
 export async function decideAppeal(
   actor: Actor,
-  input: { appealId: number; restore: boolean; ip?: string | null },
+  input: { appealId: number; challengeId: number; restore: boolean; ip?: string | null },
 ) {
   return db.transaction().execute(async (trx) => {
     const found = await trx
@@ -258,7 +288,7 @@ export async function decideAppeal(
       .selectAll()
       .where('id', '=', input.appealId)
       .executeTakeFirst()
-    if (!found || found.status !== 'open') return false
+    if (!found || found.status !== 'open' || found.challenge_id !== input.challengeId) return false
     await trx
       .updateTable('appeals')
       .set({
@@ -315,6 +345,7 @@ export async function triageChallenge(
     if (!current) return false
     if (input.version !== null && current.version !== input.version) throw new StaleForm()
     const { change } = input
+    await validateChange(trx, current, change)
     const audit = (action: string, before: unknown, after: unknown) =>
       recordAudit(trx, {
         actorId: actor.id,
@@ -434,6 +465,52 @@ export async function dismissFlags(
   return executor ? run(executor) : db.transaction().execute(run)
 }
 
+async function validateChange(
+  trx: Executor,
+  current: { department_id: number | null; merged_into_id: number | null },
+  change: TriageChange,
+) {
+  if (change.status && current.merged_into_id) throw new TriageRefused('status')
+  if (change.departmentId) {
+    const department = await trx
+      .selectFrom('organisations')
+      .select('kind')
+      .where('id', '=', change.departmentId)
+      .executeTakeFirst()
+    if (department?.kind !== 'municipality') throw new TriageRefused('departmentId')
+  }
+  if (change.contactUserId) {
+    const departmentId =
+      change.departmentId !== undefined ? change.departmentId : current.department_id
+    const member = departmentId
+      ? await trx
+          .selectFrom('memberships')
+          .select('user_id')
+          .where('organisation_id', '=', departmentId)
+          .where('user_id', '=', change.contactUserId)
+          .where('status', '=', 'active')
+          .executeTakeFirst()
+      : undefined
+    if (!member) throw new TriageRefused('contactUserId')
+  }
+  if (
+    change.categoryId &&
+    !(await trx
+      .selectFrom('categories')
+      .select('id')
+      .where('id', '=', change.categoryId)
+      .executeTakeFirst())
+  ) {
+    throw new TriageRefused('categoryId')
+  }
+  if (
+    change.areaId &&
+    !(await trx.selectFrom('areas').select('id').where('id', '=', change.areaId).executeTakeFirst())
+  ) {
+    throw new TriageRefused('areaId')
+  }
+}
+
 export async function addInternalNote(actor: Actor, challengeId: number, body: string) {
   await db.transaction().execute(async (trx) => {
     await trx
@@ -503,6 +580,10 @@ export async function setBan(
       .where('id', '=', input.userId)
       .executeTakeFirst()
     if (!user) return false
+    // Nobody bans themselves; only an admin may ban a moderator or an admin.
+    if (user.id === actor.id || (user.role !== 'member' && actor.role !== 'admin')) {
+      return 'forbidden' as const
+    }
     await trx
       .updateTable('users')
       .set({ banned_until: input.until, ban_reason: input.until ? input.reason : null })
@@ -627,28 +708,32 @@ export async function bulkModerate(
       let done: boolean
       switch (input.action) {
         case 'approve':
-          done = await triageChallenge(
-            actor,
-            {
-              challengeId,
-              version: null,
-              change: { status: 'open', message: input.message },
-              ip: input.ip,
-            },
-            trx,
-          )
+          done =
+            (await isPending(trx, challengeId)) &&
+            (await triageChallenge(
+              actor,
+              {
+                challengeId,
+                version: null,
+                change: { status: 'open', message: input.message },
+                ip: input.ip,
+              },
+              trx,
+            ))
           break
         case 'reject':
-          done = await triageChallenge(
-            actor,
-            {
-              challengeId,
-              version: null,
-              change: { status: 'rejected', message: input.message },
-              ip: input.ip,
-            },
-            trx,
-          )
+          done =
+            (await isPending(trx, challengeId)) &&
+            (await triageChallenge(
+              actor,
+              {
+                challengeId,
+                version: null,
+                change: { status: 'rejected', message: input.message },
+                ip: input.ip,
+              },
+              trx,
+            ))
           break
         case 'hide':
           done = await hidePost(
@@ -693,6 +778,15 @@ export async function bulkModerate(
       if (!done) throw new BulkFailed(challengeId)
     }
   })
+}
+
+async function isPending(trx: Executor, challengeId: number) {
+  const row = await trx
+    .selectFrom('challenges')
+    .select(['status', 'merged_into_id'])
+    .where('id', '=', challengeId)
+    .executeTakeFirst()
+  return row?.status === 'pending' && row.merged_into_id === null
 }
 
 export class BulkFailed extends Error {

@@ -27,6 +27,8 @@ import {
   restorePost,
   setBan,
   StaleForm,
+  TriageRefused,
+  isPostOf,
   triageChallenge,
 } from '~/models/moderation.server'
 import { listAreas, listCategories } from '~/models/taxonomy.server'
@@ -83,6 +85,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = String(form.get('intent') ?? '')
   const { locale } = await getRequestT(request)
   const siteUrl = publicUrl().origin
+  // A post named in a form must belong to the challenge in the URL.
+  const belongsHere = (post: {
+    subjectType: 'challenge' | 'solution' | 'comment'
+    subjectId: number
+  }) => isPostOf(challenge.id, post)
   const done = (notice: string) =>
     redirect(`/moderation/challenges/${challenge.id}?notice=${notice}`)
   const fieldErrors = (submission: {
@@ -113,6 +120,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         })
       } catch (error) {
         if (error instanceof StaleForm) return invalid(intent, ['triage.stale'], 409)
+        if (error instanceof TriageRefused) return invalid(intent, ['errors.choose'])
         throw error
       }
       return done('saved')
@@ -137,6 +145,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case 'hide': {
       const submission = parseWithZod(form, { schema: HideSchema })
       if (submission.status !== 'success') return invalid(intent, fieldErrors(submission))
+      if (!(await belongsHere(submission.value))) throw json({}, { status: 404 })
       if (!(await hidePost(moderator, { ...submission.value, siteUrl, ip: context.ip })))
         throw json({}, { status: 404 })
       return done('hidden')
@@ -144,6 +153,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case 'restore': {
       const submission = parseWithZod(form, { schema: RestoreSchema })
       if (submission.status !== 'success') return invalid(intent, fieldErrors(submission))
+      if (!(await belongsHere(submission.value))) throw json({}, { status: 404 })
       if (!(await restorePost(moderator, { ...submission.value, ip: context.ip })))
         throw json({}, { status: 404 })
       return done('restored')
@@ -154,6 +164,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (
         !(await decideAppeal(moderator, {
           appealId: submission.value.appealId,
+          challengeId: challenge.id,
           restore: submission.value.restore === 'yes',
           ip: context.ip,
         }))
@@ -181,16 +192,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const submission = parseWithZod(form, { schema: BanSchema })
       if (submission.status !== 'success') return invalid(intent, fieldErrors(submission))
       const until = new Date(Date.now() + submission.value.days * 86_400_000).toISOString()
-      if (
-        !(await setBan(moderator, {
-          userId: submission.value.userId,
-          until,
-          reason: submission.value.reason,
-          ip: context.ip,
-        }))
-      ) {
-        throw json({}, { status: 404 })
-      }
+      const banned = await setBan(moderator, {
+        userId: submission.value.userId,
+        until,
+        reason: submission.value.reason,
+        ip: context.ip,
+      })
+      if (banned === 'forbidden') throw json({}, { status: 403 })
+      if (!banned) throw json({}, { status: 404 })
       return done('banned')
     }
     case 'dismiss': {

@@ -34,19 +34,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await load(params.id)
   const form = await request.formData()
   if (form.get('intent') === 'unban') {
-    await setBan(moderator, { userId: user.id, until: null, reason: null, ip: context.ip })
+    const lifted = await setBan(moderator, {
+      userId: user.id,
+      until: null,
+      reason: null,
+      ip: context.ip,
+    })
+    if (lifted === 'forbidden') throw json({}, { status: 403 })
     return redirect(`/moderation/users/${user.id}`)
   }
   const submission = parseWithZod(form, { schema: BanSchema })
   if (submission.status !== 'success')
     return json({ errors: Object.values(submission.reply().error ?? {}).flat() }, { status: 400 })
   const until = new Date(Date.now() + submission.value.days * 86_400_000).toISOString()
-  await setBan(moderator, {
+  const banned = await setBan(moderator, {
     userId: user.id,
     until,
     reason: submission.value.reason,
     ip: context.ip,
   })
+  if (banned === 'forbidden') throw json({}, { status: 403 })
   return redirect(`/moderation/users/${user.id}`)
 }
 

@@ -339,6 +339,62 @@ describe('hiding, appeals and bans', () => {
   })
 })
 
+describe('limits on moderators', () => {
+  it('lets a moderator ban neither an admin, another moderator, nor themselves', async () => {
+    const moderator = await signedIn({ role: 'moderator' })
+    const admin = await createUser({ role: 'admin' })
+    const other = await createUser({ role: 'moderator' })
+    const id = await createChallengeFor(admin.id)
+    for (const userId of [admin.id, other.id, moderator.user.id]) {
+      const response = await moderator.client.post(`/moderation/challenges/${id}`, {
+        intent: 'ban',
+        userId: String(userId),
+        days: '7',
+        reason: 'x',
+      })
+      expect(response.status).toBe(403)
+    }
+    const banned = await db
+      .selectFrom('users')
+      .select('banned_until')
+      .where('id', 'in', [admin.id, other.id, moderator.user.id])
+      .execute()
+    expect(banned.every((u) => u.banned_until === null)).toBe(true)
+  })
+
+  it('routes only to municipal departments, to contacts who work there', async () => {
+    const author = await createUser()
+    const id = await createChallengeFor(author.id)
+    const business = await createOrganisation({ kind: 'business' })
+    const { client } = await signedIn({ role: 'moderator' })
+    const current = await challenge(id)
+    const form = {
+      intent: 'triage',
+      version: String(current.version),
+      status: 'open',
+      priority: 'normal',
+      categoryId: String(current.category_id),
+      areaId: String(current.area_id),
+    }
+    expect(
+      (
+        await client.post(`/moderation/challenges/${id}`, {
+          ...form,
+          departmentId: String(business.id),
+        })
+      ).status,
+    ).toBe(400)
+    expect(
+      (await client.post(`/moderation/challenges/${id}`, { ...form, departmentId: '999999' }))
+        .status,
+    ).toBe(400)
+    expect(
+      (await client.post(`/moderation/challenges/${id}`, { ...form, categoryId: '999999' })).status,
+    ).toBe(400)
+    expect((await challenge(id)).department_id).toBeNull()
+  })
+})
+
 describe('merging', () => {
   it('refuses merging into itself or into a merged challenge, then merges votes without doubling', async () => {
     const owner = await createUser()

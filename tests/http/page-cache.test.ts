@@ -31,6 +31,12 @@ describe('the anonymous page cache', () => {
       expect(attributes).toContain(`nonce="${nonce}"`)
   })
 
+  it('is not emptied by a HEAD request', async () => {
+    await fetch(`${server.origin}/about`, { method: 'HEAD' })
+    const page = await fetch(`${server.origin}/about`)
+    expect((await page.text()).length).toBeGreaterThan(1000)
+  })
+
   it('keeps languages apart', async () => {
     await fetch(`${server.origin}/about`, { headers: { 'Accept-Language': 'sv' } })
     const en = await fetch(`${server.origin}/about`, { headers: { 'Accept-Language': 'en' } })
