@@ -237,6 +237,19 @@ export async function autoHideIfFlagged(input: {
       after: { hidden: true, flags: Number(row.n) },
       reason: 'auto_flags',
     })
+    // As for a moderator's hide: out of search, and the author learns why and may appeal.
+    if (input.subjectType === 'solution') await indexChallenge(trx, post.challenge_id)
+    await tellAuthor(
+      trx,
+      post.author_id,
+      {
+        name: 'postHidden',
+        reason: 'auto_flags',
+        challengeId: post.challenge_id,
+        title: post.title,
+      },
+      input.siteUrl,
+    )
   })
   return true
 }

@@ -310,6 +310,13 @@ describe('hiding, appeals and bans', () => {
       expect(Boolean((await challenge(id)).hidden_at)).toBe(i === 2)
     }
     expect((await challenge(id)).hidden_reason).toBe('auto_flags')
+    const mail = await db
+      .selectFrom('email_outbox')
+      .select('text_body')
+      .where('to_address', '=', owner.email)
+      .where('template', '=', 'postHidden')
+      .executeTakeFirst()
+    expect(mail?.text_body).toContain('flera användare har anmält inlägget')
   })
 
   it('bans a user: their session ends at once and login is refused', async () => {
