@@ -3,6 +3,7 @@ import { json } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { ChallengeCard } from '~/components/ChallengeCard'
+import { PlainSelect } from '~/components/PlainSelect'
 import { parseBoardQuery } from '~/forms/board'
 import { getBoardPage, UnknownFilter } from '~/models/board.server'
 import { POSTER_KINDS, PUBLIC_STATUSES, SORTS } from '~/models/challenge-constants'
@@ -54,60 +55,40 @@ export default function Board() {
             <label htmlFor="q">{t('board.search')}</label>
             <input id="q" name="q" type="search" defaultValue={params.q ?? ''} maxLength={200} />
           </div>
-          <div className="field">
-            <label htmlFor="category">{t('board.category')}</label>
-            <select id="category" name="category" defaultValue={params.category ?? ''}>
-              <option value="">{t('board.any')}</option>
-              {categories.map((c) => (
-                <option key={c.slug} value={c.slug}>
-                  {en ? c.name_en : c.name_sv}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="area">{t('board.area')}</label>
-            <select id="area" name="area" defaultValue={params.area ?? ''}>
-              <option value="">{t('board.any')}</option>
-              {areas.map((a) => (
-                <option key={a.slug} value={a.slug}>
-                  {en ? a.name_en : a.name_sv}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="status">{t('board.status')}</label>
-            <select id="status" name="status" defaultValue={params.status ?? ''}>
-              <option value="">{t('board.any')}</option>
-              {PUBLIC_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="by">{t('board.by')}</label>
-            <select id="by" name="by" defaultValue={params.by ?? ''}>
-              <option value="">{t('board.anyone')}</option>
-              {POSTER_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`posterKinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="sort">{t('board.sort')}</label>
-            <select id="sort" name="sort" defaultValue={params.sort ?? 'new'}>
-              {SORTS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sorts.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PlainSelect
+            id="category"
+            label={t('board.category')}
+            defaultValue={params.category}
+            empty={t('board.any')}
+            options={categories.map((c) => ({ value: c.slug, label: en ? c.name_en : c.name_sv }))}
+          />
+          <PlainSelect
+            id="area"
+            label={t('board.area')}
+            defaultValue={params.area}
+            empty={t('board.any')}
+            options={areas.map((a) => ({ value: a.slug, label: en ? a.name_en : a.name_sv }))}
+          />
+          <PlainSelect
+            id="status"
+            label={t('board.status')}
+            defaultValue={params.status}
+            empty={t('board.any')}
+            options={PUBLIC_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          />
+          <PlainSelect
+            id="by"
+            label={t('board.by')}
+            defaultValue={params.by}
+            empty={t('board.anyone')}
+            options={POSTER_KINDS.map((k) => ({ value: k, label: t(`posterKinds.${k}`) }))}
+          />
+          <PlainSelect
+            id="sort"
+            label={t('board.sort')}
+            defaultValue={params.sort ?? 'new'}
+            options={SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
+          />
           <button type="submit" className="button">
             {t('board.apply')}
           </button>

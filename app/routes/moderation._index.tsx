@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
+import { PlainSelect } from '~/components/PlainSelect'
 import { StatusBadge } from '~/components/StatusBadge'
 import { publicUrl } from '~/env.server'
 import { BulkSchema } from '~/forms/moderation'
@@ -147,49 +148,33 @@ export default function ModerationQueue() {
       </nav>
       <Form method="get" className="filters" aria-label={t('moderation.filter')}>
         <input type="hidden" name="tab" value={tab} />
-        <div className="field">
-          <label htmlFor="sort">{t('board.sort')}</label>
-          <select id="sort" name="sort" defaultValue={filter.sort}>
-            {QUEUE_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`moderation.sort.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="category">{t('board.category')}</label>
-          <select id="category" name="category" defaultValue={filter.categoryId ?? ''}>
-            <option value="">{t('board.any')}</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {en ? c.name_en : c.name_sv}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="area">{t('board.area')}</label>
-          <select id="area" name="area" defaultValue={filter.areaId ?? ''}>
-            <option value="">{t('board.any')}</option>
-            {areas.map((a) => (
-              <option key={a.id} value={a.id}>
-                {en ? a.name_en : a.name_sv}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="department">{t('moderation.department')}</label>
-          <select id="department" name="department" defaultValue={filter.departmentId ?? ''}>
-            <option value="">{t('board.any')}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PlainSelect
+          id="sort"
+          label={t('board.sort')}
+          defaultValue={filter.sort}
+          options={QUEUE_SORTS.map((s) => ({ value: s, label: t(`moderation.sort.${s}`) }))}
+        />
+        <PlainSelect
+          id="category"
+          label={t('board.category')}
+          defaultValue={filter.categoryId}
+          empty={t('board.any')}
+          options={categories.map((c) => ({ value: c.id, label: en ? c.name_en : c.name_sv }))}
+        />
+        <PlainSelect
+          id="area"
+          label={t('board.area')}
+          defaultValue={filter.areaId}
+          empty={t('board.any')}
+          options={areas.map((a) => ({ value: a.id, label: en ? a.name_en : a.name_sv }))}
+        />
+        <PlainSelect
+          id="department"
+          label={t('moderation.department')}
+          defaultValue={filter.departmentId}
+          empty={t('board.any')}
+          options={departments.map((d) => ({ value: d.id, label: d.name }))}
+        />
         <button type="submit" className="button">
           {t('board.apply')}
         </button>
@@ -256,62 +241,48 @@ export default function ModerationQueue() {
         )}
         <fieldset className="bulk">
           <legend>{t('moderation.bulk')}</legend>
-          <div className="field">
-            <label htmlFor="bulk-action">{t('moderation.action')}</label>
-            <select id="bulk-action" name="action" defaultValue="approve">
-              {BULK_ACTIONS.map((a) => (
-                <option key={a} value={a}>
-                  {t(`moderation.bulkAction.${a}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="bulk-template">{t('moderation.template')}</label>
-            <select id="bulk-template" name="templateId" defaultValue="">
-              <option value="">{t('moderation.noTemplate')}</option>
-              {templates.map((tpl) => (
-                <option key={tpl.id} value={tpl.id}>
-                  {tpl.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PlainSelect
+            id="bulk-action"
+            name="action"
+            label={t('moderation.action')}
+            defaultValue="approve"
+            options={BULK_ACTIONS.map((a) => ({
+              value: a,
+              label: t(`moderation.bulkAction.${a}`),
+            }))}
+          />
+          <PlainSelect
+            id="bulk-template"
+            name="templateId"
+            label={t('moderation.template')}
+            empty={t('moderation.noTemplate')}
+            options={templates.map((tpl) => ({ value: tpl.id, label: tpl.name }))}
+          />
           <div className="field">
             <label htmlFor="bulk-message">{t('moderation.message')}</label>
             <textarea id="bulk-message" name="message" rows={2} maxLength={2000} />
           </div>
-          <div className="field">
-            <label htmlFor="bulk-reason">{t('moderation.hideReason')}</label>
-            <select id="bulk-reason" name="reason" defaultValue="spam">
-              {HIDE_REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`hideReasons.${r}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="bulk-status">{t('moderation.newStatus')}</label>
-            <select id="bulk-status" name="status" defaultValue="open">
-              {MODERATOR_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="bulk-department">{t('moderation.routeTo')}</label>
-            <select id="bulk-department" name="departmentId" defaultValue="">
-              <option value="">{t('moderation.noDepartment')}</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PlainSelect
+            id="bulk-reason"
+            name="reason"
+            label={t('moderation.hideReason')}
+            defaultValue="spam"
+            options={HIDE_REASONS.map((r) => ({ value: r, label: t(`hideReasons.${r}`) }))}
+          />
+          <PlainSelect
+            id="bulk-status"
+            name="status"
+            label={t('moderation.newStatus')}
+            defaultValue="open"
+            options={MODERATOR_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          />
+          <PlainSelect
+            id="bulk-department"
+            name="departmentId"
+            label={t('moderation.routeTo')}
+            empty={t('moderation.noDepartment')}
+            options={departments.map((d) => ({ value: d.id, label: d.name }))}
+          />
           <button type="submit" className="button">
             {t('moderation.apply')}
           </button>
