@@ -315,6 +315,26 @@ export interface AppealTable {
   created_at: Created
 }
 
+export interface DisputeTable {
+  id: Generated<number>
+  challenge_id: number
+  user_id: number | null
+  body: string
+  status: ColumnType<AppealStatus, AppealStatus | undefined, AppealStatus>
+  decided_by: number | null
+  decided_at: Timestamp | null
+  decision_note: string | null
+  created_at: Created
+}
+
+export interface EmailConfirmationTokenTable {
+  id: Generated<number>
+  user_id: number
+  token_hash: string
+  expires_at: Timestamp
+  created_at: Created
+}
+
 export interface ReplyTemplateTable {
   id: Generated<number>
   name: string
@@ -375,6 +395,8 @@ export interface Database {
   official_responses: OfficialResponseTable
   appeals: AppealTable
   reply_templates: ReplyTemplateTable
+  disputes: DisputeTable
+  email_confirmation_tokens: EmailConfirmationTokenTable
 }
 
 export type User = Selectable<UserTable>

@@ -14,6 +14,9 @@ export function SiteFooter() {
             <Link to="/privacy">{t('footer.privacy')}</Link>
           </li>
           <li>
+            <Link to="/open-data">{t('footer.openData')}</Link>
+          </li>
+          <li>
             <Link to="/accessibility">{t('footer.accessibility')}</Link>
           </li>
         </ul>

@@ -31,6 +31,9 @@ export function SiteHeader() {
               <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
             </li>
             <li>
+              <NavLink to="/outcomes">{t('nav.outcomes')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/about">{t('nav.about')}</NavLink>
             </li>
           </ul>
@@ -42,6 +45,11 @@ export function SiteHeader() {
                 {(user.role === 'moderator' || user.role === 'admin') && (
                   <li>
                     <NavLink to="/moderation">{t('nav.moderation')}</NavLink>
+                  </li>
+                )}
+                {(user.role === 'moderator' || user.role === 'admin') && (
+                  <li>
+                    <NavLink to="/reports">{t('nav.reports')}</NavLink>
                   </li>
                 )}
                 {user.role === 'admin' && (

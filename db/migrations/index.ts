@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as m0001 from './0001_foundation'
 import * as m0002 from './0002_board'
 import * as m0003 from './0003_moderation'
+import * as m0004 from './0004_outcomes_privacy'
 
 // A static list instead of FileMigrationProvider: it works the same under tsx, vitest and the
 // bundled server build, with no directory scanning. Add each new migration here, in order.
@@ -9,4 +10,5 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_board': m0002,
   '0003_moderation': m0003,
+  '0004_outcomes_privacy': m0004,
 }
