@@ -128,6 +128,8 @@ export interface EmailOutboxTable {
   last_error: string | null
   created_at: ColumnType<Timestamp, Timestamp | undefined, never>
   sent_at: Timestamp | null
+  /** JSON object of extra headers (List-Unsubscribe), or null. */
+  headers: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 type Counter = ColumnType<number, number | undefined, number>

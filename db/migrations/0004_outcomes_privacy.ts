@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 
 // Frozen once landed: never import app code here, never edit after it ships.
-// Disputes of "solved", e-mail confirmation, and the indexes the reports read by date.
+// Disputes of "solved", e-mail confirmation, mail headers, and the indexes reports read by date.
 export async function up(db: Kysely<any>): Promise<void> {
   const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`
 
@@ -53,6 +53,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['email_verified_at', 'created_at'])
     .execute()
 
+  // Extra mail headers as JSON, e.g. List-Unsubscribe for one-click unsubscribe (RFC 8058).
+  await db.schema.alterTable('email_outbox').addColumn('headers', 'text').execute()
+
   // The reports group activity by week: read these by date without scanning the tables.
   for (const [name, table, columns] of [
     ['challenge_votes_created', 'challenge_votes', ['created_at', 'user_id']],
@@ -80,4 +83,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   }
   await db.schema.dropTable('email_confirmation_tokens').execute()
   await db.schema.dropTable('disputes').execute()
+  await db.schema.alterTable('email_outbox').dropColumn('headers').execute()
 }
