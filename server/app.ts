@@ -40,6 +40,7 @@ const CACHEABLE =
   /^\/(|challenges|challenges\/\d+|organisations|organisations\/[a-z0-9-]+|about|privacy|accessibility)$/
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+const ONE_CLICK_UNSUBSCRIBE = /^\/unsubscribe\/[A-Za-z0-9_-]{20,64}$/
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export function refusal(res: Response, status: number, sv: string, en: string) {
@@ -126,6 +127,13 @@ export function createApp(options: AppOptions) {
   // CSRF: a state-changing request must come from our own pages.
   app.use((req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next()
+    // One-click unsubscribe (RFC 8058) is posted by mail programs from their own sites; the
+    // secret token in the URL is the authority, and all it can do is stop mail.
+    // Remix refuses a foreign Origin on actions by itself, so the header is dropped here.
+    if (req.method === 'POST' && ONE_CLICK_UNSUBSCRIBE.test(req.path)) {
+      delete req.headers.origin
+      return next()
+    }
     const origin = req.get('origin')
     const site = req.get('sec-fetch-site')
     const own = new Set([options.publicOrigin, `${req.protocol}://${req.get('host')}`])

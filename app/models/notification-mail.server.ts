@@ -3,13 +3,8 @@ import type { EmailFrequency } from '#db/schema'
 import { db } from '~/db.server'
 import { isLocale } from '~/i18n'
 import { getFixedT } from '~/services/i18n.server'
+import { DIGEST_TIME_ZONE, digestDue } from '~/services/digest-schedule'
 import { queueMail } from '~/services/mail.server'
-
-const PERIOD_MS: Record<Exclude<EmailFrequency, 'never'>, number> = {
-  immediate: 0,
-  daily: 24 * 60 * 60 * 1000,
-  weekly: 7 * 24 * 60 * 60 * 1000,
-}
 
 export async function ensureUnsubscribeToken(userId: number): Promise<string> {
   const user = await db
@@ -49,9 +44,12 @@ export async function setEmailFrequency(userId: number, frequency: EmailFrequenc
 }
 
 /**
- * Mails each user their unmailed notifications when their chosen period has passed: at once,
- * daily or weekly, grouped by challenge, newest first, with a one-click unsubscribe link.
- * "never" users' notifications stay in-app only. Returns the number of mails queued.
+ * Mails each user their unmailed notifications as they chose: at once, or as a daily (07:00)
+ * or weekly (Monday 07:00) digest in the town's time zone. Events are grouped by challenge,
+ * the challenge with the newest event first and each group's events newest first. Every mail
+ * carries a one-click unsubscribe link and List-Unsubscribe headers (RFC 8058), so mail
+ * programs can offer their own unsubscribe button. "never" users' notifications stay in-app
+ * only. Returns the number of mails queued.
  */
 export async function mailNotifications(siteUrl: string, now = new Date()): Promise<number> {
   const pending = await db
@@ -69,7 +67,6 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
       'users.name',
       'users.locale',
       'users.email_frequency',
-      'users.last_digest_at',
     ])
     .where('notifications.emailed_at', 'is', null)
     .where('users.email_frequency', '!=', 'never')
@@ -84,21 +81,30 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
   for (const [userId, rows] of byUser) {
     const first = rows[0]!
     const frequency = first.email_frequency as Exclude<EmailFrequency, 'never'>
-    const last = first.last_digest_at ? Date.parse(first.last_digest_at) : 0
-    if (now.getTime() - last < PERIOD_MS[frequency]) continue
+    const oldest = new Date(rows[rows.length - 1]!.created_at)
+    if (!digestDue(frequency, oldest, now)) continue
 
     const locale = isLocale(first.locale) ? first.locale : 'sv'
     const t = await getFixedT(locale)
-    const groups = new Map<number, { title: string; kinds: string[] }>()
+    const when = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sv-SE', {
+      timeZone: DIGEST_TIME_ZONE,
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    })
+    // Rows come newest first, so groups and their events keep that order.
+    const groups = new Map<number, { title: string; events: string[] }>()
     for (const row of rows) {
-      const group = groups.get(row.challenge_id) ?? { title: row.title, kinds: [] }
-      group.kinds.push(t(`notifications.kinds.${row.kind}`))
+      const group = groups.get(row.challenge_id) ?? { title: row.title, events: [] }
+      group.events.push(
+        `  – ${when.format(new Date(row.created_at))}: ${t(`notifications.kinds.${row.kind}`)}`,
+      )
       groups.set(row.challenge_id, group)
     }
-    const items = [...groups].map(
-      ([id, g]) => `${g.title} — ${[...new Set(g.kinds)].join(', ')}: ${siteUrl}/challenges/${id}`,
+    const items = [...groups].map(([id, g]) =>
+      [g.title, ...g.events, `  ${siteUrl}/challenges/${id}`].join('\n'),
     )
     const token = await ensureUnsubscribeToken(userId)
+    const unsubscribe = `${siteUrl}/unsubscribe/${token}`
     await db.transaction().execute(async (trx) => {
       await queueMail(
         trx,
@@ -108,12 +114,17 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
           values: {
             name: first.name,
             count: rows.length,
-            items: items.join('\n'),
+            items: items.join('\n\n'),
             url: `${siteUrl}/me/notifications`,
-            unsubscribe: `${siteUrl}/unsubscribe/${token}`,
+            unsubscribe,
+            ...(frequency === 'immediate' ? {} : { context: frequency }),
           },
         },
         locale,
+        {
+          'List-Unsubscribe': `<${unsubscribe}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        },
       )
       await trx
         .updateTable('notifications')

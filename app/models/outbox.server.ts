@@ -8,6 +8,8 @@ export interface MailContent {
   text: string
   html: string
   template: string
+  /** Extra headers, e.g. List-Unsubscribe (RFC 8058 one-click). */
+  headers?: Record<string, string>
 }
 
 export async function insertOutboxMessage(executor: Executor, mail: MailContent): Promise<number> {
@@ -19,6 +21,7 @@ export async function insertOutboxMessage(executor: Executor, mail: MailContent)
       text_body: mail.text,
       html_body: mail.html,
       template: mail.template,
+      headers: mail.headers ? JSON.stringify(mail.headers) : null,
       next_attempt_at: new Date().toISOString(),
       last_error: null,
       sent_at: null,

@@ -19,11 +19,20 @@ const BASE_DELAY_MS = 30_000
 export type MailTemplate =
   | { name: 'passwordReset'; values: { name: string; url: string; minutes: number } }
   | { name: 'welcome'; values: { name: string; url: string } }
+  | { name: 'confirmEmail'; values: { name: string; url: string; days: number } }
   | { name: 'joinRequest'; values: { name: string; organisation: string; url: string } }
   | { name: 'postHidden'; values: { name: string; title: string; reason: string; url: string } }
   | {
       name: 'notifications'
-      values: { name: string; count: number; items: string; url: string; unsubscribe: string }
+      values: {
+        name: string
+        count: number
+        items: string
+        url: string
+        unsubscribe: string
+        /** Picks the daily or weekly digest's wording (i18next context); none for "at once". */
+        context?: 'daily' | 'weekly'
+      }
     }
 
 function escapeHtml(value: string): string {
@@ -74,9 +83,10 @@ export async function queueMail(
   to: string,
   template: MailTemplate,
   locale: Locale,
+  headers?: Record<string, string>,
 ): Promise<number> {
   const content = await renderMail(template, locale)
-  const mail: MailContent = { to, template: template.name, ...content }
+  const mail: MailContent = { to, template: template.name, ...content, headers }
   return insertOutboxMessage(executor, mail)
 }
 
@@ -127,6 +137,7 @@ async function deliverDue(now: Date): Promise<number> {
           subject: message.subject,
           text: message.text_body,
           html: message.html_body,
+          headers: message.headers ? (JSON.parse(message.headers) as Record<string, string>) : {},
         })
       } else {
         // The body may hold a reset link: it stays in the outbox table, not in the log.

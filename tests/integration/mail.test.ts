@@ -86,6 +86,28 @@ describe('mail service', () => {
     expect(sent?.sent_at).not.toBeNull()
   })
 
+  it('sends the one-click unsubscribe headers along', async () => {
+    const unsubscribe = 'http://localhost:3000/unsubscribe/abcdefghijklmnopqrstuvwxyz'
+    await queueMail(
+      db,
+      'kim@example.se',
+      {
+        name: 'notifications',
+        values: { name: 'Kim', count: 2, items: '…', url: 'http://localhost:3000', unsubscribe },
+      },
+      'sv',
+      {
+        'List-Unsubscribe': `<${unsubscribe}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+    )
+    await deliverOutbox()
+    // Long header lines are folded onto continuation lines; unfold before reading.
+    const raw = inbox.find((m) => m.to.includes('kim@example.se'))!.raw.replace(/\r\n[ \t]+/g, ' ')
+    expect(raw).toContain(`List-Unsubscribe: <${unsubscribe}>`)
+    expect(raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click')
+  })
+
   it('translates templates', async () => {
     await queueMail(
       db,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { addComment } from '~/models/comment.server'
@@ -8,6 +9,7 @@ import {
 } from '~/models/notification-mail.server'
 import { listOutbox } from '~/models/outbox.server'
 import { proposeSolution } from '~/models/solution.server'
+import { latestDigestSlot } from '~/services/digest-schedule'
 import { createChallengeFor, createUser } from '../factories'
 
 const SITE = 'http://localhost:3000'
@@ -22,15 +24,53 @@ async function followerOf(
   return user
 }
 
+let moved = 0
+/** Dates the notifications made since the last call to the given instant. */
+async function happenedAt(iso: string) {
+  // created_at is written by the database only; a test rewinds it with plain SQL.
+  const result = await sql<{
+    id: number
+  }>`update notifications set created_at = ${iso} where id > ${moved} returning id`.execute(db)
+  moved = Math.max(moved, ...result.rows.map((r) => r.id))
+}
+
+const mailsTo = (email: string) => listOutbox({ to: email, template: 'notifications' })
+
+describe('digest schedule', () => {
+  it('is 07:00 in Stockholm, winter and summer time alike, and Monday 07:00 for weekly', () => {
+    // 07:30 CET (UTC+1) on Monday 23 November 2026.
+    expect(latestDigestSlot('daily', new Date('2026-11-23T06:30:00Z')).toISOString()).toBe(
+      '2026-11-23T06:00:00.000Z',
+    )
+    // 06:59 CET: still yesterday's slot.
+    expect(latestDigestSlot('daily', new Date('2026-11-23T05:59:00Z')).toISOString()).toBe(
+      '2026-11-22T06:00:00.000Z',
+    )
+    // Summer time (UTC+2), and the morning the clocks go forward.
+    expect(latestDigestSlot('daily', new Date('2026-07-01T05:30:00Z')).toISOString()).toBe(
+      '2026-07-01T05:00:00.000Z',
+    )
+    expect(latestDigestSlot('daily', new Date('2026-03-29T12:00:00Z')).toISOString()).toBe(
+      '2026-03-29T05:00:00.000Z',
+    )
+    // Thursday 26 November → Monday 23 November; Monday 06:00 CET → the Monday before.
+    expect(latestDigestSlot('weekly', new Date('2026-11-26T12:00:00Z')).toISOString()).toBe(
+      '2026-11-23T06:00:00.000Z',
+    )
+    expect(latestDigestSlot('weekly', new Date('2026-11-30T05:00:00Z')).toISOString()).toBe(
+      '2026-11-23T06:00:00.000Z',
+    )
+  })
+})
+
 describe('notification mail', () => {
-  it('mails each follower per their choice, grouped by challenge, with an unsubscribe link', async () => {
+  it('mails "at once" followers grouped by challenge, newest first, with one-click unsubscribe', async () => {
     const author = await createUser()
     const actor = await createUser()
     const first = await createChallengeFor(author.id, { title: 'Första utmaningen om belysning' })
     const second = await createChallengeFor(author.id, { title: 'Andra utmaningen om parkering' })
     const now = await followerOf(first, 'immediate')
     await db.insertInto('follows').values({ challenge_id: second, user_id: now.id }).execute()
-    const daily = await followerOf(first, 'daily')
     const never = await followerOf(first, 'never')
 
     await addComment({ challengeId: first, authorId: actor.id, body: 'En kommentar' })
@@ -42,35 +82,76 @@ describe('notification mail', () => {
     })
     await addComment({ challengeId: second, authorId: actor.id, body: 'Kommentar två' })
 
-    const start = new Date()
-    await mailNotifications(SITE, start)
-    const [mail] = await listOutbox({ to: now.email, template: 'notifications' })
+    await mailNotifications(SITE, new Date())
+    const [mail] = await mailsTo(now.email)
     expect(mail?.subject).toBe('3 nya händelser på Utmana')
-    // Grouped by challenge: one line each, newest first.
-    const lines = mail!.text_body.split('\n').filter((l) => l.includes('/challenges/'))
-    expect(lines).toHaveLength(2)
-    expect(lines[0]).toContain('Andra utmaningen om parkering')
-    expect(lines[1]).toContain(
-      'Första utmaningen om belysning — nytt lösningsförslag, ny kommentar',
+    // Grouped by challenge (the one with the newest event first), each group's events newest first.
+    const text = mail!.text_body
+    expect(text.indexOf('Andra utmaningen om parkering')).toBeLessThan(
+      text.indexOf('Första utmaningen om belysning'),
     )
-    const unsubscribe = /\/unsubscribe\/([A-Za-z0-9_-]+)/.exec(mail!.text_body)?.[1]
-    expect(unsubscribe).toBeTruthy()
-
-    // The daily follower's first digest goes out now too, then not again until a day passes.
-    expect(await listOutbox({ to: daily.email, template: 'notifications' })).toHaveLength(1)
-    await addComment({ challengeId: first, authorId: actor.id, body: 'Senare' })
-    await mailNotifications(SITE, new Date(start.getTime() + 60 * 60 * 1000))
-    expect(await listOutbox({ to: daily.email, template: 'notifications' })).toHaveLength(1)
-    expect(await listOutbox({ to: now.email, template: 'notifications' })).toHaveLength(2)
-    await mailNotifications(SITE, new Date(start.getTime() + 25 * 60 * 60 * 1000))
-    expect(await listOutbox({ to: daily.email, template: 'notifications' })).toHaveLength(2)
-
+    const firstGroup = text.slice(text.indexOf('Första utmaningen'))
+    expect(firstGroup.indexOf('nytt lösningsförslag')).toBeLessThan(
+      firstGroup.indexOf('ny kommentar'),
+    )
+    expect(text.match(/\/challenges\/\d+/g)).toHaveLength(2)
+    const token = /\/unsubscribe\/([A-Za-z0-9_-]+)/.exec(text)?.[1]
+    expect(token).toBeTruthy()
+    // Mail programs show their own unsubscribe button from these headers (RFC 8058).
+    expect(JSON.parse(mail!.headers!)).toEqual({
+      'List-Unsubscribe': `<${SITE}/unsubscribe/${token}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    })
     expect(await listOutbox({ to: never.email })).toEqual([])
 
-    // One click (a POST from the page) and no more mail.
-    expect(await unsubscribeByToken(unsubscribe!)).toBe(true)
+    // One click and no more mail.
+    expect(await unsubscribeByToken(token!)).toBe(true)
     await addComment({ challengeId: second, authorId: actor.id, body: 'Efter avslut' })
-    await mailNotifications(SITE, new Date(start.getTime() + 26 * 60 * 60 * 1000))
-    expect(await listOutbox({ to: now.email, template: 'notifications' })).toHaveLength(2)
+    await mailNotifications(SITE, new Date())
+    expect(await mailsTo(now.email)).toHaveLength(1)
+  })
+
+  it('sends a daily digest at 07:00; what happens later waits for the next morning', async () => {
+    const author = await createUser()
+    const actor = await createUser()
+    const challenge = await createChallengeFor(author.id, { title: 'Trasig gatubelysning' })
+    const daily = await followerOf(challenge, 'daily')
+
+    await addComment({ challengeId: challenge, authorId: actor.id, body: 'Natt' })
+    await happenedAt('2026-11-23T02:00:00.000Z') // 03:00 in Stockholm
+    await mailNotifications(SITE, new Date('2026-11-23T05:50:00Z')) // 06:50: not yet
+    expect(await mailsTo(daily.email)).toHaveLength(0)
+    await mailNotifications(SITE, new Date('2026-11-23T06:01:00Z')) // 07:01
+    const [digest] = await mailsTo(daily.email)
+    expect(digest?.subject).toBe('Din dagliga sammanfattning från Utmana: 1 händelse')
+    expect(digest?.text_body).toContain('Trasig gatubelysning')
+    expect(digest?.text_body).toContain('03:00')
+
+    await addComment({ challengeId: challenge, authorId: actor.id, body: 'Förmiddag' })
+    await happenedAt('2026-11-23T09:00:00.000Z')
+    await mailNotifications(SITE, new Date('2026-11-23T20:00:00Z'))
+    expect(await mailsTo(daily.email)).toHaveLength(1)
+    await mailNotifications(SITE, new Date('2026-11-24T06:00:30Z'))
+    expect(await mailsTo(daily.email)).toHaveLength(2)
+  })
+
+  it('sends a weekly digest on Monday morning, in English for English readers', async () => {
+    const author = await createUser()
+    const actor = await createUser()
+    const challenge = await createChallengeFor(author.id, { title: 'Cykelparkering vid stationen' })
+    const weekly = await followerOf(challenge, 'weekly')
+    await db.updateTable('users').set({ locale: 'en' }).where('id', '=', weekly.id).execute()
+
+    await addComment({ challengeId: challenge, authorId: actor.id, body: 'Tisdag' })
+    await happenedAt('2026-11-24T10:00:00.000Z') // Tuesday
+    for (const day of ['2026-11-25', '2026-11-27', '2026-11-29']) {
+      await mailNotifications(SITE, new Date(`${day}T08:00:00Z`))
+    }
+    expect(await mailsTo(weekly.email)).toHaveLength(0)
+    await mailNotifications(SITE, new Date('2026-11-30T06:05:00Z')) // Monday 07:05
+    const [digest] = await mailsTo(weekly.email)
+    expect(digest?.subject).toBe('Your weekly summary from Utmana: 1 event')
+    expect(digest?.text_body).toContain('Cykelparkering vid stationen')
+    expect(digest?.html_body).toContain('Cykelparkering vid stationen')
   })
 })
