@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import path from 'node:path'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import expressStaticGzip from 'express-static-gzip'
 import helmet from 'helmet'
 import { createPageCache } from './page-cache'
+import { createRequestHandler } from './remix-handler'
 import { clientKey } from '../app/services/client-ip'
 import { log, loggablePath } from '../app/services/log.server'
 
@@ -37,7 +37,7 @@ export interface AppOptions {
 
 /** Public pages that look the same to every anonymous visitor. */
 const CACHEABLE =
-  /^\/(|challenges|challenges\/\d+|organisations|organisations\/[a-z0-9-]+|about|privacy|accessibility)$/
+  /^\/(|challenges|challenges\/\d+|organisations|organisations\/[a-z0-9-]+|outcomes|open-data|about|privacy|accessibility)$/
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 const ONE_CLICK_UNSUBSCRIBE = /^\/unsubscribe\/[A-Za-z0-9_-]{20,64}$/
@@ -111,7 +111,7 @@ export function createApp(options: AppOptions) {
   )
 
   // Open data is meant to be used by other sites.
-  app.use(['/api', '/feed.xml'], (_req, res, next) => {
+  app.use(['/api', '/feed.xml', '/open-data/'], (_req, res, next) => {
     res.set('Cross-Origin-Resource-Policy', 'cross-origin')
     next()
   })

@@ -123,8 +123,8 @@ function withSort(filters: Filters, sort: Sort): Filters | null {
   return { ...filters, status: 'open' }
 }
 
-/** The board's own filters, on a query that pages by any size. */
-function publicBase(filters: Filters) {
+/** The board's own filters, on a query that pages by any size; null when nothing can match. */
+export function publicBase(filters: Filters) {
   const qb = boardBase(filters)
   if (!qb) return null
   return qb
@@ -154,9 +154,12 @@ function publicBase(filters: Filters) {
     ])
 }
 
-type Row = Awaited<ReturnType<NonNullable<ReturnType<typeof publicBase>>['execute']>>[number]
+export type PublicChallengeRow = Awaited<
+  ReturnType<NonNullable<ReturnType<typeof publicBase>>['execute']>
+>[number]
 
-function serialise(row: Row): PublicChallenge {
+/** A row of publicBase as the API's object: the one place the public fields are named. */
+export function serialise(row: PublicChallengeRow): PublicChallenge {
   return {
     id: row.id,
     title: row.title,

@@ -1,0 +1,75 @@
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler as createRemixHandler,
+  writeReadableStreamToWritable,
+  type AppLoadContext,
+  type ServerBuild,
+} from '@remix-run/node'
+import type { NextFunction, Request, Response } from 'express'
+
+/**
+ * Remix's Express adapter (@remix-run/express 2.17), except that file downloads
+ * (`Content-Disposition: attachment`) are piped with backpressure: the adapter writes each
+ * chunk without waiting for the socket, so a slow client downloading a large export would make
+ * the whole file pile up in memory. The adapter does not export its request/response helpers,
+ * hence the copy of `createRemixRequest` below.
+ */
+export function createRequestHandler(options: {
+  build: ServerBuild
+  mode: string
+  getLoadContext: (req: Request, res: Response) => AppLoadContext
+}) {
+  const handle = createRemixHandler(options.build, options.mode)
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const response = await handle(createRemixRequest(req, res), options.getLoadContext(req, res))
+      res.statusMessage = response.statusText
+      res.status(response.status)
+      for (const [key, value] of response.headers.entries()) res.append(key, value)
+      if (!response.body) return void res.end()
+      if (/^attachment/i.test(response.headers.get('Content-Disposition') ?? '')) {
+        // A client that goes away ends the pipeline; cancelling the stream stops the reads.
+        await pipeline(
+          Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>),
+          res,
+        ).catch(() => undefined)
+        return
+      }
+      await writeReadableStreamToWritable(response.body, res)
+    } catch (error) {
+      next(error)
+    }
+  }
+}
+
+function createRemixRequest(req: Request, res: Response): globalThis.Request {
+  // req.hostname respects "trust proxy"; the port comes from X-Forwarded-Host or Host.
+  const port = [req.get('X-Forwarded-Host'), req.get('host')]
+    .map((host) => Number.parseInt(host?.split(':')[1] ?? '', 10))
+    .find((n) => Number.isSafeInteger(n))
+  const url = new URL(
+    `${req.protocol}://${req.hostname}${port ? `:${port}` : ''}${req.originalUrl}`,
+  )
+  let controller: AbortController | null = new AbortController()
+  const headers = new Headers()
+  for (const [key, values] of Object.entries(req.headers)) {
+    if (!values) continue
+    for (const value of Array.isArray(values) ? values : [values]) headers.append(key, value)
+  }
+  const init: RequestInit & { duplex?: 'half' } = {
+    method: req.method,
+    headers,
+    signal: controller.signal,
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    init.body = createReadableStreamFromReadable(req)
+    init.duplex = 'half'
+  }
+  // Abort loaders and actions when the client goes away before the response is finished.
+  res.on('finish', () => (controller = null))
+  res.on('close', () => controller?.abort())
+  return new Request(url.href, init)
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest'
+import { csvResponse, csvText, textStream, type CsvCell } from '~/services/csv.server'
+
+async function* each<T>(items: T[]) {
+  for (const item of items) yield item
+}
+
+/** The downloaded bytes: Response.text() would silently drop the BOM, so decode by hand. */
+async function bytesOf(response: Response) {
+  const bytes = new Uint8Array(await response.arrayBuffer())
+  return { bytes, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) }
+}
+
+function download(rows: CsvCell[][], header = ['a', 'b']) {
+  return csvResponse({ filename: 'test.csv', header, rows: each(rows) })
+}
+
+describe('csvText: RFC 4180', () => {
+  it('ends every record with CRLF and quotes only cells that need it', () => {
+    expect(
+      csvText([
+        ['a', 'b'],
+        ['c', 'd'],
+      ]),
+    ).toBe('a,b\r\nc,d\r\n')
+  })
+
+  it('quotes commas, doubles quotes and keeps line breaks inside a quoted cell', () => {
+    expect(csvText([['x, y', 'say "hi"', 'line 1\nline 2', 'cr\r\nlf']])).toBe(
+      '"x, y","say ""hi""","line 1\nline 2","cr\r\nlf"\r\n',
+    )
+  })
+
+  it('writes null and undefined as empty cells and numbers as numbers', () => {
+    expect(csvText([[1, null, undefined, 2.5, 0]])).toBe('1,,,2.5,0\r\n')
+  })
+})
+
+describe('csvText: formula injection', () => {
+  it.each([
+    ['=HYPERLINK("http://evil.example","x")', `"'=HYPERLINK(""http://evil.example"",""x"")"`],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['+1', "'+1"],
+    ['-1+1', "'-1+1"],
+    ['-5', "'-5"],
+    ['\tcmd', "'\tcmd"],
+    ['\r=cmd', `"'\r=cmd"`],
+    ['＝1+1', "'＝1+1"],
+  ])('text cell %j is written as text', (cell, expected) => {
+    expect(csvText([[cell]])).toBe(`${expected}\r\n`)
+  })
+
+  it('leaves numbers alone, negative ones too: they are data, not formulas', () => {
+    expect(csvText([[-5, -0.5, 3]])).toBe('-5,-0.5,3\r\n')
+  })
+
+  it('leaves text that merely contains = + - @ alone', () => {
+    expect(csvText([['a=b', 'x-y', 'mail@example.se', '1+1']])).toBe(
+      'a=b,x-y,mail@example.se,1+1\r\n',
+    )
+  })
+})
+
+describe('csvResponse', () => {
+  it('starts with a UTF-8 BOM, then the header, then the rows, with Swedish letters intact', async () => {
+    const response = download([['Ökad belysning på Järnvägsgatan', 7]], ['Rubrik', 'Röster'])
+    const { bytes, text } = await bytesOf(response)
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(text).toBe('\uFEFFRubrik,Röster\r\nÖkad belysning på Järnvägsgatan,7\r\n')
+  })
+
+  it('is a download of type text/csv with the given file name, without a length', () => {
+    const response = download([])
+    expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
+    expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="test.csv"')
+    expect(response.headers.get('Content-Length')).toBeNull()
+  })
+
+  it('cannot be made to inject a header through the file name', () => {
+    const response = csvResponse({
+      filename: 'a"\r\nSet-Cookie: x=1.csv',
+      header: ['a'],
+      rows: each([]),
+    })
+    expect(response.headers.get('Content-Disposition')).toBe(
+      'attachment; filename="aSet-Cookiex1.csv"',
+    )
+  })
+
+  it('neutralises formulas in the header too', async () => {
+    const { text } = await bytesOf(download([], ['=cmd']))
+    expect(text).toBe("\uFEFF'=cmd\r\n")
+  })
+
+  it('streams many rows in several chunks and reports the count at the end', async () => {
+    let reported: number | undefined
+    const rows = (async function* () {
+      for (let i = 0; i < 5000; i++) yield [i, `rad ${i}`]
+    })()
+    const response = csvResponse({
+      filename: 'x.csv',
+      header: ['n', 'text'],
+      rows,
+      onDone: (n) => (reported = n),
+    })
+    const reader = response.body!.getReader()
+    let chunks = 0
+    let text = ''
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      chunks++
+      text += decoder.decode(value, { stream: true })
+    }
+    expect(chunks).toBeGreaterThan(1)
+    const lines = text.split('\r\n')
+    expect(lines).toHaveLength(5002)
+    expect(lines[5000]).toBe('4999,rad 4999')
+    expect(reported).toBe(5000)
+  })
+
+  it('reads rows only as the stream is pulled, and closes the source when cancelled', async () => {
+    let produced = 0
+    let closed = false
+    const rows = (async function* () {
+      try {
+        for (let i = 0; i < 1_000_000; i++) {
+          produced++
+          yield [i, 'x'.repeat(100)]
+        }
+      } finally {
+        closed = true
+      }
+    })()
+    const response = csvResponse({ filename: 'x.csv', header: ['n', 'x'], rows })
+    const reader = response.body!.getReader()
+    await reader.read()
+    await reader.read()
+    expect(produced).toBeLessThan(5000)
+    await reader.cancel()
+    expect(closed).toBe(true)
+  })
+
+  it('stops reading when the request is aborted', async () => {
+    const controller = new AbortController()
+    let closed = false
+    const pieces = (async function* () {
+      try {
+        for (;;) yield 'x'.repeat(1000)
+      } finally {
+        closed = true
+      }
+    })()
+    const reader = textStream(pieces, undefined, controller.signal).getReader()
+    await reader.read()
+    controller.abort()
+    let done = false
+    for (let i = 0; i < 5 && !done; i++) done = (await reader.read()).done
+    expect(done).toBe(true)
+    expect(closed).toBe(true)
+  })
+})
