@@ -34,5 +34,6 @@ export const log = {
 /** Paths can carry secrets (reset tokens); logs get a redacted copy without the query. */
 export function loggablePath(url: string): string {
   const pathname = url.split('?')[0] ?? url
-  return pathname.replace(/^\/reset-password\/[^/]+/, '/reset-password/[token]')
+  // Secret tokens travel in these paths: a log reader must not be able to use them.
+  return pathname.replace(/^\/(reset-password|confirm-email|unsubscribe)\/[^/]+/, '/$1/[token]')
 }
