@@ -1,6 +1,10 @@
 import { sql } from 'kysely'
 import { closeDatabase, db, migrate } from '~/db.server'
 import { purgeOldResetTokens } from '~/models/password-reset.server'
+import {
+  purgeExpiredConfirmationTokens,
+  purgeUnconfirmedAccounts,
+} from '~/models/email-confirmation.server'
 import { purgeExpiredSessions } from '~/models/session.server'
 import { deliverOutbox, startOutboxWorker } from '~/services/mail.server'
 import { seedDemoIfEmpty } from '#db/seed/demo'
@@ -9,11 +13,16 @@ import { mailNotifications } from '~/models/notification-mail.server'
 import { log } from '~/services/log.server'
 import { warmPasswordCheck } from '~/services/password.server'
 
-/** Purges expired sessions and reset tokens; a failure is logged, never thrown. */
+/**
+ * Purges expired sessions, reset and confirmation tokens, and accounts whose e-mail address
+ * was never confirmed within 30 days; a failure is logged, never thrown.
+ */
 async function housekeeping() {
   try {
     await purgeExpiredSessions()
     await purgeOldResetTokens()
+    await purgeExpiredConfirmationTokens()
+    await purgeUnconfirmedAccounts()
   } catch (error) {
     log.error('housekeeping_failed', { error: String(error) })
   }

@@ -47,6 +47,12 @@ run(async () => {
       } else {
         const name = parsed.data.name ?? email.split('@')[0]!
         id = await insertUser(trx, { email, name, passwordHash, role })
+        // An operator vouches for the address: never purged as unconfirmed.
+        await trx
+          .updateTable('users')
+          .set({ email_verified_at: new Date().toISOString() })
+          .where('id', '=', id)
+          .execute()
       }
       await recordAudit(trx, {
         actorId: null,

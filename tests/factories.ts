@@ -9,8 +9,15 @@ const next = () => `${Date.now().toString(36)}${(++sequence).toString(36)}`
 
 export const DEFAULT_PASSWORD = 'a long test passphrase'
 
+/** A member with a confirmed address unless `confirmed: false`. */
 export async function createUser(
-  overrides: { role?: Role; email?: string; name?: string; password?: string } = {},
+  overrides: {
+    role?: Role
+    email?: string
+    name?: string
+    password?: string
+    confirmed?: boolean
+  } = {},
 ) {
   const id = next()
   const email = overrides.email ?? `user-${id}@example.se`
@@ -22,6 +29,13 @@ export async function createUser(
     role: overrides.role ?? 'member',
     locale: 'sv',
   })
+  if (overrides.confirmed !== false) {
+    await db
+      .updateTable('users')
+      .set({ email_verified_at: new Date().toISOString() })
+      .where('id', '=', userId)
+      .execute()
+  }
   return { id: userId, email, password }
 }
 

@@ -15,6 +15,7 @@ import {
   spendResetTokens,
 } from '~/models/password-reset.server'
 import { deleteUserSessions } from '~/models/session.server'
+import { createConfirmationToken } from '~/models/email-confirmation.server'
 import { isUniqueViolation } from '~/db.server'
 import { getUserByEmail, getUserById, insertUser, setUserPassword } from '~/models/user.server'
 import { queueMail } from '~/services/mail.server'
@@ -35,7 +36,7 @@ export class UnknownOrganisation extends Error {}
 
 /**
  * Creates the account, and the organisation it represents or its request to join one, in one
- * transaction with its welcome mail and audit lines.
+ * transaction with its welcome mail (which carries the e-mail confirmation link) and audit lines.
  */
 export async function registerAccount(input: {
   name: string
@@ -111,10 +112,14 @@ export async function registerAccount(input: {
       }
     }
 
+    const confirmToken = await createConfirmationToken(trx, userId)
     await queueMail(
       trx,
       input.email,
-      { name: 'welcome', values: { name: input.name, url: input.siteUrl } },
+      {
+        name: 'welcome',
+        values: { name: input.name, url: `${input.siteUrl}/confirm-email/${confirmToken}` },
+      },
       input.locale,
     )
     return userId

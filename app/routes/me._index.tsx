@@ -9,8 +9,11 @@ import { changePassword, logOutEverywhere } from '~/models/account.server'
 import { listUserMemberships } from '~/models/organisation.server'
 import { countUserSessions } from '~/models/session.server'
 import { setEmailFrequency } from '~/models/notification-mail.server'
+import { sendConfirmationMail } from '~/models/email-confirmation.server'
 import { getUserById } from '~/models/user.server'
 import { getRequestT } from '~/services/i18n.server'
+import { publicUrl } from '~/env.server'
+import { deliverOutbox } from '~/services/mail.server'
 import { consume, forget, withRateLimits } from '~/services/rate-limit.server'
 import {
   destroySession,
@@ -24,6 +27,7 @@ import { titleMeta } from '~/utils/meta'
 export const meta = titleMeta
 
 const EMAIL_FREQUENCIES = ['immediate', 'daily', 'weekly', 'never'] as const
+const NOTICES = ['passwordChanged', 'emailSaved', 'confirmationSent'] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -40,8 +44,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     memberSince: account ? formatDate(account.created_at, locale) : null,
     memberships,
     sessions,
-    notice: notice === 'passwordChanged' || notice === 'emailSaved' ? notice : null,
+    notice: NOTICES.find((n) => n === notice) ?? null,
     emailFrequency: account?.email_frequency ?? 'daily',
+    emailConfirmed: Boolean(account?.email_verified_at),
   })
 }
 
@@ -56,6 +61,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect('/login?notice=loggedOutEverywhere', {
       headers: { 'Set-Cookie': await destroySession(session) },
     })
+  }
+
+  if (intent === 'resend-confirmation') {
+    // A few links an hour: enough for a lost mail, too few to use the site to spam an inbox.
+    await withRateLimits({ action: 'resend-confirmation', ip: context.rateKey }, () =>
+      consume('registerAccount', `confirm:${user.id}`),
+    )
+    const { locale } = await getRequestT(request)
+    const sent = await sendConfirmationMail({
+      userId: user.id,
+      siteUrl: publicUrl().origin,
+      locale,
+    })
+    if (sent) void deliverOutbox()
+    return redirect(sent ? '/me?notice=confirmationSent#confirm-email' : '/me')
   }
 
   if (intent === 'email') {
@@ -102,7 +122,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Me() {
   const { t } = useTranslation()
-  const { user, memberSince, memberships, sessions, notice, emailFrequency } =
+  const { user, memberSince, memberships, sessions, notice, emailFrequency, emailConfirmed } =
     useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useSchemaForm({
@@ -117,6 +137,23 @@ export default function Me() {
         <p className="notice" role="status">
           {t(`me.${notice}`)}
         </p>
+      )}
+      {!emailConfirmed && (
+        <section aria-labelledby="confirm-email" className="notice-neutral">
+          <h2 id="confirm-email">{t('me.confirmEmail.title')}</h2>
+          <p id="confirm-email-hint">{t('me.confirmEmail.body', { email: user.email })}</p>
+          <Form method="post">
+            <button
+              type="submit"
+              name="intent"
+              value="resend-confirmation"
+              className="button secondary"
+              aria-describedby="confirm-email-hint"
+            >
+              {t('me.confirmEmail.resend')}
+            </button>
+          </Form>
+        </section>
       )}
       <section aria-labelledby="profile">
         <h2 id="profile">{t('me.profile')}</h2>
@@ -222,6 +259,12 @@ export default function Me() {
             {t('me.logoutEverywhere')}
           </button>
         </Form>
+      </section>
+      <section aria-labelledby="my-data">
+        <h2 id="my-data">{t('me.myData.title')}</h2>
+        <p>
+          {t('me.myData.body')} <Link to="/me/data">{t('me.myData.link')}</Link>
+        </p>
       </section>
     </div>
   )

@@ -50,7 +50,8 @@ export async function seedScale(
         password_hash: existing[0]!.password_hash,
         role: 'member' as const,
         locale: 'sv',
-        email_verified_at: null,
+        // Confirmed, so the hourly purge of unconfirmed accounts leaves the bench voters alone.
+        email_verified_at: new Date(now).toISOString(),
         banned_until: null,
         ban_reason: null,
         last_login_at: null,

@@ -1,0 +1,451 @@
+import { sql } from 'kysely'
+import { db } from '~/db.server'
+import type { Executor } from '~/db.server'
+import { recordAudit } from '~/models/audit.server'
+import { hotScore } from '~/models/challenge.server'
+import { indexChallenge } from '~/models/search.server'
+import { verifyPassword } from '~/services/password.server'
+
+/** 'keep': posts stay, shown as "former member". 'remove': posts are deleted too. */
+export type ContributionsMode = 'keep' | 'remove'
+
+export interface DeletionCounts {
+  challengeVotes: number
+  solutionVotes: number
+  follows: number
+  challenges: number
+  solutions: number
+  comments: number
+  commentsBlanked: number
+  pledges: number
+  pledgeUpdates: number
+  mails: number
+  sessions: number
+  notifications: number
+}
+
+const uniq = (ids: Array<number | null>) => [...new Set(ids.filter((id): id is number => !!id))]
+
+async function ids<T extends { id: number | null }>(rows: Promise<T[]>): Promise<number[]> {
+  return uniq((await rows).map((r) => r.id))
+}
+
+/**
+ * Sets every counter of these challenges and solutions from the rows themselves (the same
+ * definitions the models keep incrementally), and the trending score from the new vote count.
+ */
+export async function recountChallenges(executor: Executor, challengeIds: number[]) {
+  for (const id of uniq(challengeIds)) {
+    const row = await executor
+      .selectFrom('challenges')
+      .select((eb) => [
+        'created_at',
+        eb
+          .selectFrom('challenge_votes')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('challenge_votes.challenge_id', '=', 'challenges.id')
+          .as('votes'),
+        eb
+          .selectFrom('follows')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('follows.challenge_id', '=', 'challenges.id')
+          .as('followers'),
+        eb
+          .selectFrom('comments')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('comments.challenge_id', '=', 'challenges.id')
+          .as('comments'),
+        eb
+          .selectFrom('solutions')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('solutions.challenge_id', '=', 'challenges.id')
+          .as('solutions'),
+        eb
+          .selectFrom('pledges')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('pledges.challenge_id', '=', 'challenges.id')
+          .where('pledges.status', '!=', 'withdrawn')
+          .as('pledges'),
+      ])
+      .where('id', '=', id)
+      .executeTakeFirst()
+    if (!row) continue // deleted with its author
+    const votes = Number(row.votes ?? 0)
+    await executor
+      .updateTable('challenges')
+      .set({
+        vote_count: votes,
+        follower_count: Number(row.followers ?? 0),
+        comment_count: Number(row.comments ?? 0),
+        solution_count: Number(row.solutions ?? 0),
+        pledge_count: Number(row.pledges ?? 0),
+        hot: hotScore(votes, row.created_at),
+      })
+      .where('id', '=', id)
+      .execute()
+  }
+}
+
+export async function recountSolutions(executor: Executor, solutionIds: number[]) {
+  for (const id of uniq(solutionIds)) {
+    await sql`update solutions set
+        vote_count = (select count(*) from solution_votes where solution_id = ${id}),
+        comment_count = (select count(*) from comments where solution_id = ${id})
+      where id = ${id}`.execute(executor)
+  }
+}
+
+const PERSONAL_KEYS = new Set(['name', 'email', 'to', 'to_address', 'password_hash'])
+
+/** A copy of an audit before/after value without the person's name and address. */
+function scrubJson(value: unknown, email: string, name: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => scrubJson(v, email, name))
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !PERSONAL_KEYS.has(key))
+        .map(([key, v]) => [key, scrubJson(v, email, name)]),
+    )
+  }
+  if (typeof value === 'string') {
+    if (value === name) return null
+    if (value.toLowerCase().includes(email)) return null
+  }
+  return value
+}
+
+function scrubText(text: string | null, email: string, name: string): string | null {
+  if (text === null) return null
+  try {
+    return JSON.stringify(scrubJson(JSON.parse(text), email, name))
+  } catch {
+    return text.toLowerCase().includes(email) ? null : text
+  }
+}
+
+/**
+ * Deletes an account in one transaction. Counters on challenges and solutions are recomputed
+ * from the remaining rows; with 'keep' the person's posts stay with no author ("former
+ * member"); with 'remove' they are deleted (a comment others replied to becomes the "comment
+ * removed" placeholder; deleting a challenge takes everything under it, others' posts too).
+ * Official responses and internal notes belong to the organisation's work and always stay.
+ * Returns null when there is no such user.
+ */
+export async function deleteAccount(
+  userId: number,
+  options: { contributions: ContributionsMode; reason?: 'self' | 'unconfirmed' },
+): Promise<DeletionCounts | null> {
+  const remove = options.contributions === 'remove'
+  return db.transaction().execute(async (trx) => {
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'email', 'name'])
+      .where('id', '=', userId)
+      .executeTakeFirst()
+    if (!user) return null
+    const email = user.email.toLowerCase()
+    const now = new Date().toISOString()
+
+    // Everything whose numbers may change, gathered before any row goes.
+    const touchedChallenges = [
+      ...(await ids(
+        trx
+          .selectFrom('challenge_votes')
+          .select('challenge_id as id')
+          .where('user_id', '=', userId)
+          .execute(),
+      )),
+      ...(await ids(
+        trx
+          .selectFrom('follows')
+          .select('challenge_id as id')
+          .where('user_id', '=', userId)
+          .execute(),
+      )),
+    ]
+    const touchedSolutions = await ids(
+      trx
+        .selectFrom('solution_votes')
+        .select('solution_id as id')
+        .where('user_id', '=', userId)
+        .execute(),
+    )
+    const reindex: number[] = []
+
+    const challengeVotes = Number(
+      (await trx.deleteFrom('challenge_votes').where('user_id', '=', userId).executeTakeFirst())
+        .numDeletedRows,
+    )
+    const solutionVotes = Number(
+      (await trx.deleteFrom('solution_votes').where('user_id', '=', userId).executeTakeFirst())
+        .numDeletedRows,
+    )
+    const follows = Number(
+      (await trx.deleteFrom('follows').where('user_id', '=', userId).executeTakeFirst())
+        .numDeletedRows,
+    )
+
+    let challenges = 0
+    let solutions = 0
+    let comments = 0
+    let commentsBlanked = 0
+    let pledges = 0
+    let pledgeUpdates = 0
+
+    if (remove) {
+      const ownComments = await trx
+        .selectFrom('comments')
+        .select(['id', 'challenge_id', 'solution_id', 'parent_id'])
+        .where('author_id', '=', userId)
+        .execute()
+      touchedChallenges.push(...ownComments.map((c) => c.challenge_id))
+      touchedSolutions.push(...uniq(ownComments.map((c) => c.solution_id)))
+      // Replies first (one level of replies), then top-level comments: those with replies
+      // from others keep a blank "comment removed" placeholder, the rest are deleted.
+      const replyIds = ownComments.filter((c) => c.parent_id !== null).map((c) => c.id)
+      if (replyIds.length) {
+        comments += Number(
+          (await trx.deleteFrom('comments').where('id', 'in', replyIds).executeTakeFirst())
+            .numDeletedRows,
+        )
+      }
+      for (const comment of ownComments.filter((c) => c.parent_id === null)) {
+        const reply = await trx
+          .selectFrom('comments')
+          .select('id')
+          .where('parent_id', '=', comment.id)
+          .executeTakeFirst()
+        if (reply) {
+          await trx
+            .updateTable('comments')
+            .set({
+              author_id: null,
+              body_md: '',
+              body_html: '',
+              deleted_at: sql`coalesce(deleted_at, ${now})`,
+            })
+            .where('id', '=', comment.id)
+            .execute()
+          commentsBlanked++
+        } else {
+          await trx.deleteFrom('comments').where('id', '=', comment.id).execute()
+          comments++
+        }
+      }
+
+      const ownPledges = await trx
+        .selectFrom('pledges')
+        .select(['id', 'challenge_id'])
+        .where('user_id', '=', userId)
+        .execute()
+      touchedChallenges.push(...ownPledges.map((p) => p.challenge_id))
+      pledgeUpdates += Number(
+        (await trx.deleteFrom('pledge_updates').where('author_id', '=', userId).executeTakeFirst())
+          .numDeletedRows,
+      )
+      if (ownPledges.length) {
+        pledgeUpdates += Number(
+          (
+            await trx
+              .deleteFrom('pledge_updates')
+              .where(
+                'pledge_id',
+                'in',
+                ownPledges.map((p) => p.id),
+              )
+              .executeTakeFirst()
+          ).numDeletedRows,
+        )
+        pledges = Number(
+          (
+            await trx
+              .deleteFrom('pledges')
+              .where(
+                'id',
+                'in',
+                ownPledges.map((p) => p.id),
+              )
+              .executeTakeFirst()
+          ).numDeletedRows,
+        )
+      }
+
+      // Deleting a solution takes its revisions, votes and the comments under it.
+      const ownSolutions = await trx
+        .selectFrom('solutions')
+        .select(['id', 'challenge_id'])
+        .where('author_id', '=', userId)
+        .execute()
+      touchedChallenges.push(...ownSolutions.map((s) => s.challenge_id))
+      reindex.push(...ownSolutions.map((s) => s.challenge_id))
+      if (ownSolutions.length) {
+        solutions = Number(
+          (
+            await trx
+              .deleteFrom('solutions')
+              .where(
+                'id',
+                'in',
+                ownSolutions.map((s) => s.id),
+              )
+              .executeTakeFirst()
+          ).numDeletedRows,
+        )
+      }
+
+      // Deleting a challenge takes everything under it (others' solutions and comments too).
+      const ownChallenges = await ids(
+        trx.selectFrom('challenges').select('id').where('author_id', '=', userId).execute(),
+      )
+      reindex.push(...ownChallenges)
+      if (ownChallenges.length) {
+        challenges = Number(
+          (await trx.deleteFrom('challenges').where('id', 'in', ownChallenges).executeTakeFirst())
+            .numDeletedRows,
+        )
+      }
+    }
+
+    await recountChallenges(trx, touchedChallenges)
+    await recountSolutions(trx, touchedSolutions)
+    for (const challengeId of uniq(reindex)) await indexChallenge(trx, challengeId)
+
+    const mails = Number(
+      (
+        await trx
+          .deleteFrom('email_outbox')
+          .where(sql`lower(to_address)`, '=', email)
+          .executeTakeFirst()
+      ).numDeletedRows,
+    )
+
+    // The audit trail stays (it records what moderators did), without the name and address,
+    // and without the network address of the person's own actions.
+    const auditRows = await trx
+      .selectFrom('audit_log')
+      .select(['id', 'before', 'after', 'reason', 'actor_id'])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('subject_type', '=', 'user'), eb('subject_id', '=', userId)]),
+          eb('actor_id', '=', userId),
+          eb(sql`lower(before)`, 'like', `%${email}%`),
+          eb(sql`lower(after)`, 'like', `%${email}%`),
+          eb('before', 'like', `%${user.name}%`),
+          eb('after', 'like', `%${user.name}%`),
+        ]),
+      )
+      .execute()
+    for (const row of auditRows) {
+      await trx
+        .updateTable('audit_log')
+        .set({
+          before: scrubText(row.before, email, user.name),
+          after: scrubText(row.after, email, user.name),
+          reason: row.reason?.toLowerCase().includes(email) ? null : row.reason,
+          ...(row.actor_id === userId ? { ip: null } : {}),
+        })
+        .where('id', '=', row.id)
+        .execute()
+    }
+
+    // Rate-limit counters are keyed by address (when the limiter's table exists).
+    const limits = await sql<{ n: number }>`
+      select count(*) as n from sqlite_master where type = 'table' and name = 'rate_limits'`.execute(
+      trx,
+    )
+    if (Number(limits.rows[0]?.n ?? 0) > 0) {
+      await sql`delete from rate_limits where lower(key) like ${`%${email}%`}`.execute(trx)
+    }
+
+    const notifications = Number(
+      (await trx.deleteFrom('notifications').where('user_id', '=', userId).executeTakeFirst())
+        .numDeletedRows,
+    )
+    const sessions = Number(
+      (await trx.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst())
+        .numDeletedRows,
+    )
+    // Foreign keys do the rest: tokens and memberships go with the row; every other reference
+    // (authorship, flags, appeals, disputes, decisions, revisions) becomes NULL.
+    await trx.deleteFrom('users').where('id', '=', userId).execute()
+
+    await recordAudit(trx, {
+      actorId: null,
+      action: 'user.account_deleted',
+      subjectType: 'user',
+      subjectId: userId,
+      after: { contributions: options.contributions, by: options.reason ?? 'self' },
+    })
+
+    return {
+      challengeVotes,
+      solutionVotes,
+      follows,
+      challenges,
+      solutions,
+      comments,
+      commentsBlanked,
+      pledges,
+      pledgeUpdates,
+      mails,
+      sessions,
+      notifications,
+    }
+  })
+}
+
+/**
+ * The person deletes their own account: the current password must match. Returns null when
+ * it does not (nothing is changed), the counts otherwise.
+ */
+export async function deleteOwnAccount(input: {
+  userId: number
+  password: string
+  contributions: ContributionsMode
+}): Promise<DeletionCounts | null> {
+  const user = await db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', input.userId)
+    .executeTakeFirst()
+  if (!user || !(await verifyPassword(user.password_hash, input.password))) return null
+  return deleteAccount(input.userId, { contributions: input.contributions, reason: 'self' })
+}
+
+/** What 'remove' would take with it that others wrote: shown before the person decides. */
+export async function countOthersPostsUnder(userId: number) {
+  const row = await db
+    .selectFrom('challenges')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('challenges'),
+      eb.fn
+        .sum<number>(
+          eb
+            .selectFrom('solutions')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('solutions.challenge_id', '=', 'challenges.id')
+            .where((w) =>
+              w.or([w('solutions.author_id', 'is', null), w('solutions.author_id', '!=', userId)]),
+            ),
+        )
+        .as('solutions'),
+      eb.fn
+        .sum<number>(
+          eb
+            .selectFrom('comments')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('comments.challenge_id', '=', 'challenges.id')
+            .where((w) =>
+              w.or([w('comments.author_id', 'is', null), w('comments.author_id', '!=', userId)]),
+            ),
+        )
+        .as('comments'),
+    ])
+    .where('author_id', '=', userId)
+    .executeTakeFirstOrThrow()
+  return {
+    challenges: Number(row.challenges ?? 0),
+    solutions: Number(row.solutions ?? 0),
+    comments: Number(row.comments ?? 0),
+  }
+}

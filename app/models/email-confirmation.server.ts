@@ -1,0 +1,160 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { db } from '~/db.server'
+import type { Executor } from '~/db.server'
+import { deleteAccount } from '~/models/account-deletion.server'
+import { recordAudit } from '~/models/audit.server'
+import { isLocale, type Locale } from '~/i18n'
+import { queueMail } from '~/services/mail.server'
+import { log } from '~/services/log.server'
+
+/** A confirmation link works once, within this time. */
+export const CONFIRMATION_TOKEN_TTL_MS = 7 * 24 * 60 * 60 * 1000
+/** Accounts whose address was never confirmed are deleted this long after registration. */
+export const UNCONFIRMED_ACCOUNT_TTL_MS = 30 * 24 * 60 * 60 * 1000
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url')
+}
+
+/**
+ * A new confirmation token (256 random bits). Only its hash is stored; the raw token goes into
+ * the mail and nowhere else.
+ */
+export async function createConfirmationToken(
+  executor: Executor,
+  userId: number,
+  now = new Date(),
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url')
+  await executor
+    .insertInto('email_confirmation_tokens')
+    .values({
+      user_id: userId,
+      token_hash: hashToken(token),
+      expires_at: new Date(now.getTime() + CONFIRMATION_TOKEN_TTL_MS).toISOString(),
+      created_at: now.toISOString(),
+    })
+    .execute()
+  return token
+}
+
+/**
+ * Sends a fresh confirmation link (older links keep working until they expire). False when
+ * the address is already confirmed or the user does not exist.
+ */
+export async function sendConfirmationMail(input: {
+  userId: number
+  siteUrl: string
+  locale: Locale
+}): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'email', 'name', 'locale', 'email_verified_at'])
+      .where('id', '=', input.userId)
+      .executeTakeFirst()
+    if (!user || user.email_verified_at) return false
+    const token = await createConfirmationToken(trx, user.id)
+    await queueMail(
+      trx,
+      user.email,
+      {
+        name: 'confirmEmail',
+        values: {
+          name: user.name,
+          url: `${input.siteUrl}/confirm-email/${token}`,
+          days: CONFIRMATION_TOKEN_TTL_MS / 86_400_000,
+        },
+      },
+      isLocale(user.locale) ? user.locale : input.locale,
+    )
+    return true
+  })
+}
+
+export type TokenState = 'usable' | 'expired' | 'unknown'
+
+/** Whether a link can still be used, without using it (the GET page). */
+export async function confirmationTokenState(token: string, now = new Date()): Promise<TokenState> {
+  const row = await db
+    .selectFrom('email_confirmation_tokens')
+    .select('expires_at')
+    .where('token_hash', '=', hashToken(token))
+    .executeTakeFirst()
+  if (!row) return 'unknown'
+  return row.expires_at > now.toISOString() ? 'usable' : 'expired'
+}
+
+/**
+ * Confirms the address the token was sent to. Single use: every token of the user is spent
+ * (deleted) with it. Returns the user's id, or the reason it did not work.
+ */
+export async function confirmEmail(
+  token: string,
+  options: { ip?: string | null; now?: Date } = {},
+): Promise<{ ok: true; userId: number } | { ok: false; reason: 'expired' | 'unknown' }> {
+  const now = options.now ?? new Date()
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('email_confirmation_tokens')
+      .select(['user_id', 'expires_at'])
+      .where('token_hash', '=', hashToken(token))
+      .executeTakeFirst()
+    if (!row) return { ok: false as const, reason: 'unknown' as const }
+    if (row.expires_at <= now.toISOString())
+      return { ok: false as const, reason: 'expired' as const }
+    await trx
+      .updateTable('users')
+      .set({ email_verified_at: now.toISOString(), updated_at: now.toISOString() })
+      .where('id', '=', row.user_id)
+      .where('email_verified_at', 'is', null)
+      .execute()
+    await trx.deleteFrom('email_confirmation_tokens').where('user_id', '=', row.user_id).execute()
+    await recordAudit(trx, {
+      actorId: row.user_id,
+      action: 'user.email_confirmed',
+      subjectType: 'user',
+      subjectId: row.user_id,
+      ip: options.ip ?? null,
+    })
+    return { ok: true as const, userId: row.user_id }
+  })
+}
+
+/** Removes confirmation tokens past their expiry. */
+export async function purgeExpiredConfirmationTokens(now = new Date()): Promise<number> {
+  const result = await db
+    .deleteFrom('email_confirmation_tokens')
+    .where('expires_at', '<=', now.toISOString())
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
+/**
+ * Deletes accounts whose address was never confirmed within 30 days of registration. What they
+ * wrote stays as "former member" (moderation deals with spam; the system never hard-deletes a
+ * person's posts). One transaction per account, so one failure does not undo the others.
+ */
+export async function purgeUnconfirmedAccounts(now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - UNCONFIRMED_ACCOUNT_TTL_MS).toISOString()
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email_verified_at', 'is', null)
+    .where('created_at', '<', cutoff)
+    // Staff accounts are made or promoted by an admin, who vouches for them.
+    .where('role', '=', 'member')
+    .orderBy('id')
+    .execute()
+  let deleted = 0
+  for (const row of rows) {
+    try {
+      await deleteAccount(row.id, { contributions: 'keep', reason: 'unconfirmed' })
+      deleted++
+    } catch (error) {
+      log.error('purge_unconfirmed_failed', { userId: row.id, error: String(error) })
+    }
+  }
+  if (deleted) log.info('purged_unconfirmed_accounts', { count: deleted })
+  return deleted
+}

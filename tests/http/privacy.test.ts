@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { db } from '~/db.server'
+import { createConfirmationToken } from '~/models/email-confirmation.server'
+import { listOutbox } from '~/models/outbox.server'
+import { createChallengeFor, createUser } from '../factories'
+import { startTestServer } from '../helpers/http'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(() => server.close())
+
+const DAY = 24 * 60 * 60 * 1000
+
+async function signedIn(user: { email: string; password: string }) {
+  const client = server.client()
+  await client.login(user.email, user.password)
+  return client
+}
+
+async function userRow(id: number) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email_verified_at'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+describe('/me/data', () => {
+  it('sends visitors to the login page, for the page and for the download', async () => {
+    for (const path of ['/me/data', '/me/data.json']) {
+      const response = await server.client().get(path)
+      expect(response.status, path).toBe(302)
+      expect(response.headers.get('location'), path).toMatch(/^\/login/)
+    }
+  })
+
+  it('explains what is stored and offers the download and the deletion form', async () => {
+    const user = await createUser()
+    const html = await (await (await signedIn(user)).get('/me/data')).text()
+    expect(html).toContain('href="/me/data.json"')
+    expect(html).toContain('Ladda ner mina uppgifter (JSON)')
+    expect(html).toContain('href="/privacy"')
+    expect(html).toMatch(/type="radio"[^>]*value="keep"[^>]*checked|checked[^>]*value="keep"/)
+    expect(html).toContain('type="checkbox"')
+  })
+
+  it('downloads everything about me as a JSON attachment that no cache keeps', async () => {
+    const user = await createUser()
+    const challenge = await createChallengeFor(user.id, { title: 'Min nedladdade utmaning här' })
+    const response = await (await signedIn(user)).get('/me/data.json')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/)
+    const day = new Date().toISOString().slice(0, 10)
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="utmana-my-data-${day}.json"`,
+    )
+    expect(response.headers.get('cache-control')).toBe('private, no-store')
+    const data = (await response.json()) as {
+      profile: { email: string; password_hash?: string }
+      challenges: Array<{ id: number }>
+      sessions: unknown[]
+    }
+    expect(data.profile.email).toBe(user.email)
+    expect(data.profile.password_hash).toBeUndefined()
+    expect(data.challenges.map((c) => c.id)).toEqual([challenge])
+    expect(data.sessions).toHaveLength(1)
+  })
+
+  it('refuses a wrong password or a missing tick with 400 and deletes nothing', async () => {
+    const user = await createUser()
+    const client = await signedIn(user)
+    const wrong = await client.post('/me/data', {
+      password: 'not the password at all',
+      contributions: 'remove',
+      confirm: 'on',
+    })
+    expect(wrong.status).toBe(400)
+    const html = await wrong.text()
+    expect(html).toContain('Lösenordet stämmer inte.')
+    expect(html).toMatch(/aria-describedby="[^"]*delete-account-password-error/)
+    expect(html).toMatch(/value="remove"[^>]*checked|checked[^>]*value="remove"/)
+    const unticked = await client.post('/me/data', {
+      password: user.password,
+      contributions: 'keep',
+    })
+    expect(unticked.status).toBe(400)
+    expect(await unticked.text()).toContain('Kryssa i rutan för att bekräfta.')
+    expect(await userRow(user.id)).toBeTruthy()
+    expect((await client.get('/me')).status).toBe(200)
+  })
+
+  it('deletes the account and signs it out everywhere', async () => {
+    const user = await createUser()
+    const challenge = await createChallengeFor(user.id)
+    const here = await signedIn(user)
+    const elsewhere = await signedIn(user)
+    const response = await here.post('/me/data', {
+      password: user.password,
+      contributions: 'keep',
+      confirm: 'on',
+    })
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe('/me/data?deleted=1')
+    const done = await here.get('/me/data?deleted=1')
+    expect(done.status).toBe(200)
+    expect(await done.text()).toContain('Ditt konto är raderat')
+    // The other device's cookie is anonymous now.
+    const other = await elsewhere.get('/me')
+    expect(other.status).toBe(302)
+    expect(other.headers.get('location')).toMatch(/^\/login/)
+    expect(await userRow(user.id)).toBeUndefined()
+    const page = await server.client().get(`/challenges/${challenge}`)
+    expect(await page.text()).toContain('Tidigare medlem')
+    const again = await server.client().post('/login', {
+      email: user.email,
+      password: user.password,
+      redirectTo: '/me',
+    })
+    expect(again.status).not.toBe(302)
+  })
+})
+
+describe('confirming the e-mail address', () => {
+  it('the welcome mail carries a link; opening it does not confirm, the button does, once', async () => {
+    const client = server.client()
+    const email = `ny-${Date.now()}@example.se`
+    const registered = await client.post('/register', {
+      name: 'Nora Ny',
+      email,
+      password: 'hamnen i kvällsljus',
+      represent: 'none',
+    })
+    expect(registered.status).toBe(302)
+    expect(await client.get('/me').then((r) => r.text())).toContain('Bekräfta din e-postadress')
+    const [welcome] = await listOutbox({ to: email, template: 'welcome' })
+    const link = /\/confirm-email\/[A-Za-z0-9_-]+/.exec(welcome?.text_body ?? '')?.[0]
+    expect(link).toBeTruthy()
+    const user = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow()
+
+    // A mail scanner opening the link confirms nothing.
+    const opened = await server.client().get(link!)
+    expect(opened.status).toBe(200)
+    expect(opened.headers.get('referrer-policy')).toContain('same-origin')
+    expect(await opened.text()).toContain('<form method="post"')
+    expect((await userRow(user.id))?.email_verified_at).toBeNull()
+
+    const confirmed = await server.client().post(link!, {})
+    expect(confirmed.status).toBe(200)
+    expect(await confirmed.text()).toContain('E-postadressen är bekräftad')
+    expect((await userRow(user.id))?.email_verified_at).not.toBeNull()
+    expect(await client.get('/me').then((r) => r.text())).not.toContain('Bekräfta din e-postadress')
+    expect((await server.client().post(link!, {})).status).toBe(404)
+  })
+
+  it('answers 410 for an expired link and 404 for an unknown one', async () => {
+    const user = await createUser({ confirmed: false })
+    const token = await createConfirmationToken(db, user.id, new Date(Date.now() - 8 * DAY))
+    const expired = await server.client().get(`/confirm-email/${token}`)
+    expect(expired.status).toBe(410)
+    expect(await expired.text()).toContain('Länken har gått ut')
+    expect((await server.client().post(`/confirm-email/${token}`, {})).status).toBe(410)
+    expect((await userRow(user.id))?.email_verified_at).toBeNull()
+    expect((await server.client().get(`/confirm-email/${'a'.repeat(43)}`)).status).toBe(404)
+    expect((await server.client().get('/confirm-email/short')).status).toBe(404)
+  })
+
+  it('sends a new link on request, a few times an hour at most', async () => {
+    const user = await createUser({ confirmed: false })
+    const client = await signedIn(user)
+    for (let i = 0; i < 3; i++) {
+      const response = await client.post('/me?index', { intent: 'resend-confirmation' })
+      expect(response.status).toBe(302)
+      expect(response.headers.get('location')).toBe('/me?notice=confirmationSent#confirm-email')
+    }
+    expect(await listOutbox({ to: user.email, template: 'confirmEmail' })).toHaveLength(3)
+    const fourth = await client.post('/me?index', { intent: 'resend-confirmation' })
+    expect(fourth.status).toBe(429)
+    expect(await listOutbox({ to: user.email, template: 'confirmEmail' })).toHaveLength(3)
+  })
+})
+
+describe('/privacy', () => {
+  it('says what is stored, for how long, and links to /me/data', async () => {
+    const html = await (await server.client().get('/privacy')).text()
+    expect(html).toContain('<h2')
+    expect(html).toContain('14 dagar')
+    expect(html).toContain('30 dagar')
+    expect(html).toContain('href="/me/data"')
+  })
+})
