@@ -365,6 +365,41 @@ export async function deleteAccount(
       (await trx.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst())
         .numDeletedRows,
     )
+    // An organisation must not lose its last owner: its longest-standing member takes over.
+    const owned = await trx
+      .selectFrom('memberships')
+      .select('organisation_id')
+      .where('user_id', '=', userId)
+      .where('role', '=', 'owner')
+      .where('status', '=', 'active')
+      .execute()
+    for (const { organisation_id } of owned) {
+      const others = await trx
+        .selectFrom('memberships')
+        .select(['user_id', 'role'])
+        .where('organisation_id', '=', organisation_id)
+        .where('user_id', '!=', userId)
+        .where('status', '=', 'active')
+        .orderBy('created_at')
+        .orderBy('user_id')
+        .execute()
+      const heir = others[0]
+      if (!heir || others.some((m) => m.role === 'owner')) continue
+      await trx
+        .updateTable('memberships')
+        .set({ role: 'owner' })
+        .where('organisation_id', '=', organisation_id)
+        .where('user_id', '=', heir.user_id)
+        .execute()
+      await recordAudit(trx, {
+        actorId: null,
+        action: 'organisation.owner_promoted',
+        subjectType: 'organisation',
+        subjectId: organisation_id,
+        after: { user_id: heir.user_id, because: 'owner_account_deleted' },
+      })
+    }
+
     // Foreign keys do the rest: tokens and memberships go with the row; every other reference
     // (authorship, flags, appeals, disputes, decisions, revisions) becomes NULL.
     await trx.deleteFrom('users').where('id', '=', userId).execute()

@@ -2,6 +2,8 @@ import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { deleteAccount } from '~/models/account-deletion.server'
+import { insertMembership } from '~/models/organisation.server'
+import { createOrganisation, createUser } from '../factories'
 import {
   buildUserWithEverything,
   counterMismatches,
@@ -232,6 +234,32 @@ describe('deleting an account', () => {
       .where('subject_id', '=', world.target.id)
       .executeTakeFirstOrThrow()
     expect(JSON.parse(deleted.after!)).toEqual({ contributions: 'remove', by: 'self' })
+  })
+
+  it('hands an organisation to its longest-standing member when its only owner leaves', async () => {
+    const owner = await createUser()
+    const first = await createUser()
+    const later = await createUser()
+    const org = await createOrganisation({ ownerId: owner.id })
+    for (const member of [first, later]) {
+      await insertMembership(db, {
+        organisationId: org.id,
+        userId: member.id,
+        role: 'member',
+        status: 'active',
+      })
+    }
+    await deleteAccount(owner.id, { contributions: 'keep' })
+    const roles = await db
+      .selectFrom('memberships')
+      .select(['user_id', 'role'])
+      .where('organisation_id', '=', org.id)
+      .orderBy('user_id')
+      .execute()
+    expect(roles).toEqual([
+      { user_id: first.id, role: 'owner' },
+      { user_id: later.id, role: 'member' },
+    ])
   })
 
   it('an unknown user is a no-op', async () => {
