@@ -12,6 +12,7 @@ import {
   AppealSchema,
   OfficialResponseSchema,
 } from '~/forms/challenge'
+import { DisputeSchema } from '~/forms/dispute'
 import type { getChallenge } from '~/models/challenge.server'
 import { markSolved } from '~/models/challenge.server'
 import {
@@ -21,6 +22,7 @@ import {
   editComment,
   getComment,
 } from '~/models/comment.server'
+import { fileDispute, getOwnDispute } from '~/models/dispute.server'
 import { flagPost } from '~/models/flag.server'
 import { appeal, autoHideIfFlagged, postOfficialResponse } from '~/models/moderation.server'
 import { getSettings } from '~/models/settings.server'
@@ -247,6 +249,27 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
     })
     if (result === 'not_allowed') throw forbidden()
     return redirect(`/challenges/${c.challenge.id}?appealed=1`)
+  },
+  async dispute(c) {
+    // Only a solved challenge on the public board can be disputed.
+    const notSolved = () => json({ error: 'not solved' }, { status: 409 })
+    const { challenge } = c
+    if (challenge.status !== 'solved' || challenge.hidden_at || challenge.merged_into_id)
+      throw notSolved()
+    const submission = parse(c, DisputeSchema)
+    if (submission.status !== 'success') return invalid('dispute', submission.reply())
+    const already = () =>
+      invalid('dispute', submission.reply({ formErrors: ['disputes.already'] }), 409)
+    if (await getOwnDispute(challenge.id, c.user.id)) return already()
+    await limited(c, 'post')
+    const result = await fileDispute({
+      challengeId: challenge.id,
+      userId: c.user.id,
+      body: submission.value.body,
+    })
+    if (result === 'not_solved') throw notSolved()
+    if (result === 'already') return already()
+    return back(c, '#dispute')
   },
   async 'official-response'(c) {
     const submission = parse(c, OfficialResponseSchema)

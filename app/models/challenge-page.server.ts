@@ -1,4 +1,5 @@
 import { db } from '~/db.server'
+import { getOwnDispute } from '~/models/dispute.server'
 import { isModerator, type Actor } from '~/models/permissions.server'
 import { matchAny, searchChallengeIds } from '~/models/search.server'
 
@@ -182,6 +183,9 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
         .execute(),
     ])
 
+  // The viewer's dispute of "solved" (once per challenge) and the moderator's decision on it.
+  const dispute = viewer ? ((await getOwnDispute(id, viewer.id)) ?? null) : null
+
   return {
     challenge,
     history,
@@ -208,6 +212,13 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
     responses,
     appeals: viewer ? await listOwnAppeals(id, viewer.id) : [],
     viewer: viewerState,
+    dispute,
+    canDispute:
+      viewer !== null &&
+      dispute === null &&
+      challenge.status === 'solved' &&
+      challenge.hidden_at === null &&
+      challenge.merged_into_id === null,
   }
 }
 

@@ -22,6 +22,7 @@ export const QUEUE_TABS = [
   'unrouted',
   'overdue',
   'appeals',
+  'disputes',
   'recent',
 ] as const
 export const QUEUE_SORTS = ['age', 'votes', 'flags'] as const

@@ -1,4 +1,5 @@
 import { db } from '~/db.server'
+import { listDisputesFor } from '~/models/dispute.server'
 
 /** Everything the triage page shows about one challenge, hidden parts included. */
 export async function getTriage(id: number) {
@@ -29,7 +30,7 @@ export async function getTriage(id: number) {
     .where('challenges.id', '=', id)
     .executeTakeFirst()
   if (!challenge) return undefined
-  const [flags, notes, responses, audit, departments, solutions, comments, appeals] =
+  const [flags, notes, responses, audit, departments, solutions, comments, appeals, disputes] =
     await Promise.all([
       db
         .selectFrom('flags')
@@ -153,6 +154,7 @@ export async function getTriage(id: number) {
         ])
         .where('appeals.challenge_id', '=', id)
         .execute(),
+      listDisputesFor(id),
     ])
   const contacts = challenge.department_id
     ? await db
@@ -174,6 +176,7 @@ export async function getTriage(id: number) {
     solutions,
     comments,
     appeals,
+    disputes,
   }
 }
 

@@ -1,15 +1,10 @@
 import { db } from '~/db.server'
+import { countOpenDisputes, listOpenDisputesOf } from '~/models/dispute.server'
+import { QUEUE_SORTS, QUEUE_TABS } from '~/models/moderation-constants'
 
-export const QUEUE_TABS = [
-  'pending',
-  'flagged',
-  'unrouted',
-  'overdue',
-  'appeals',
-  'recent',
-] as const
+// One list of tabs and sorts, shared with the page (moderation-constants.ts).
+export { QUEUE_SORTS, QUEUE_TABS }
 export type QueueTab = (typeof QUEUE_TABS)[number]
-export const QUEUE_SORTS = ['age', 'votes', 'flags'] as const
 export type QueueSort = (typeof QUEUE_SORTS)[number]
 
 const ACTIVE = ['open', 'in_progress'] as const
@@ -60,6 +55,16 @@ function tabQuery(tab: QueueTab, slaDays: number, now = new Date()) {
             .where('appeals.status', '=', 'open'),
         ),
       )
+    case 'disputes':
+      return qb.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('disputes')
+            .select('disputes.id')
+            .whereRef('disputes.challenge_id', '=', 'challenges.id')
+            .where('disputes.status', '=', 'open'),
+        ),
+      )
     default:
       qb = qb.where('challenges.updated_at', '>', new Date(now.getTime() - 7 * DAY).toISOString())
       return qb
@@ -69,10 +74,13 @@ function tabQuery(tab: QueueTab, slaDays: number, now = new Date()) {
 export async function queueCounts(slaDays: number) {
   const counts = await Promise.all(
     QUEUE_TABS.map((tab) =>
-      tabQuery(tab, slaDays)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-        .then((r) => [tab, Number(r.n)] as const),
+      // The disputes tab counts disputes (several residents may dispute one challenge).
+      tab === 'disputes'
+        ? countOpenDisputes().then((n) => [tab, n] as const)
+        : tabQuery(tab, slaDays)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+            .then((r) => [tab, Number(r.n)] as const),
     ),
   )
   return Object.fromEntries(counts) as Record<QueueTab, number>
@@ -120,7 +128,7 @@ export async function listQueue(tab: QueueTab, filter: QueueFilter, slaDays: num
           : qb.orderBy('challenges.created_at', 'asc')
   const rows = await qb.orderBy('challenges.id').limit(limit).execute()
   const ids = rows.map((r) => r.id)
-  const [flags, appeals] = ids.length
+  const [flags, appeals, disputes] = ids.length
     ? await Promise.all([
         db
           .selectFrom('flags')
@@ -144,8 +152,9 @@ export async function listQueue(tab: QueueTab, filter: QueueFilter, slaDays: num
           .where('appeals.challenge_id', 'in', ids)
           .where('appeals.status', '=', 'open')
           .execute(),
+        listOpenDisputesOf(ids),
       ])
-    : [[], []]
+    : [[], [], []]
   return rows.map((r) => {
     // Flags grouped per post, with each reason's count.
     const posts = new Map<
@@ -167,6 +176,7 @@ export async function listQueue(tab: QueueTab, filter: QueueFilter, slaDays: num
       open_flags: Number(r.open_flags ?? 0),
       flaggedPosts: [...posts.values()],
       appeals: appeals.filter((a) => a.challenge_id === r.id),
+      disputes: disputes.filter((d) => d.challenge_id === r.id),
     }
   })
 }

@@ -223,6 +223,15 @@ export default function ModerationQueue() {
                         {t('moderation.appealBy', { name: a.user_name ?? '' })}: {a.body}
                       </p>
                     ))}
+                    {item.disputes.map((d) => (
+                      <p key={`dispute-${d.id}`} className="meta">
+                        {t('moderation.disputeBy', {
+                          name: d.user_name ?? t('challenge.formerMember'),
+                          date: formatDate(d.created_at, i18n.language, 'short'),
+                        })}
+                        : {d.body}
+                      </p>
+                    ))}
                   </td>
                   <td>
                     <StatusBadge status={item.status} />

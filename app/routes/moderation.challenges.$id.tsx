@@ -3,9 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
+import { FieldErrors } from '~/components/forms'
 import { StatusBadge } from '~/components/StatusBadge'
 import { publicUrl } from '~/env.server'
 import { parseId } from '~/forms/challenge'
+import { DECISION_MAX, DisputeDecisionSchema } from '~/forms/dispute'
+import { decideDispute } from '~/models/dispute.server'
 import {
   BanSchema,
   HideSchema,
@@ -74,9 +77,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-type Reply = { intent: string; errors: string[] }
-const invalid = (intent: string, errors: string[], status = 400) =>
-  json<Reply>({ intent, errors }, { status })
+type Reply = { intent: string; errors: string[]; disputeId?: number; note?: string }
+const invalid = (intent: string, errors: string[], status = 400, extra: Partial<Reply> = {}) =>
+  json<Reply>({ intent, errors, ...extra }, { status })
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const moderator = await requireModerator(request)
@@ -172,6 +175,33 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         throw json({}, { status: 404 })
       }
       return done('decided')
+    }
+    case 'dispute': {
+      const submission = parseWithZod(form, { schema: DisputeDecisionSchema })
+      // The note is kept and its error shown beside the field of the dispute it was for.
+      const disputeId = Number(form.get('disputeId'))
+      const extra = {
+        disputeId: Number.isSafeInteger(disputeId) ? disputeId : undefined,
+        note: String(form.get('note') ?? '').slice(0, DECISION_MAX * 2),
+      }
+      if (submission.status !== 'success')
+        return invalid(intent, fieldErrors(submission), 400, extra)
+      try {
+        const result = await decideDispute(moderator, {
+          challengeId: challenge.id,
+          disputeId: submission.value.disputeId,
+          uphold: submission.value.decision === 'uphold',
+          note: submission.value.note,
+          version: submission.value.version,
+          ip: context.ip,
+        })
+        if (result === 'not_found') throw json({}, { status: 404 })
+        if (result === 'decided') return invalid(intent, ['triage.disputes.decided'], 409, extra)
+      } catch (error) {
+        if (error instanceof StaleForm) return invalid(intent, ['triage.stale'], 409, extra)
+        throw error
+      }
+      return done(submission.value.decision === 'uphold' ? 'disputeUpheld' : 'disputeRejected')
     }
     case 'merge': {
       const submission = parseWithZod(form, { schema: MergeSchema })
@@ -520,6 +550,85 @@ export default function Triage() {
                 )}
               </li>
             ))}
+          </ul>
+        </section>
+      )}
+
+      {data.disputes.length > 0 && (
+        <section aria-labelledby="disputes">
+          <h2 id="disputes">{t('triage.disputes.heading')}</h2>
+          <p className="hint">{t('triage.disputes.hint')}</p>
+          <ul className="plain">
+            {data.disputes.map((d) => {
+              const mine = reply?.intent === 'dispute' && reply.disputeId === d.id
+              const noteId = `dispute-note-${d.id}`
+              return (
+                <li key={d.id} className="dispute">
+                  <p>
+                    <strong>{d.user_name ?? t('challenge.formerMember')}</strong> ·{' '}
+                    {formatDateTime(d.created_at, i18n.language)} ·{' '}
+                    {t(`triage.appealStatus.${d.status}`)}
+                  </p>
+                  <blockquote>{d.body}</blockquote>
+                  {d.status !== 'open' && d.decision_note && (
+                    <p className="meta">
+                      {t('triage.disputes.decidedBy', {
+                        name: d.decider_name ?? '–',
+                        date: d.decided_at ? formatDateTime(d.decided_at, i18n.language) : '',
+                      })}
+                      : {d.decision_note}
+                    </p>
+                  )}
+                  {d.status === 'open' && (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="dispute" />
+                      <input type="hidden" name="disputeId" value={d.id} />
+                      <input type="hidden" name="version" value={challenge.version} />
+                      <div className="field">
+                        <label htmlFor={noteId}>{t('triage.disputes.note')}</label>
+                        <p className="hint" id={`${noteId}-hint`}>
+                          {t('triage.disputes.noteHint')}
+                        </p>
+                        <textarea
+                          id={noteId}
+                          name="note"
+                          rows={2}
+                          maxLength={DECISION_MAX}
+                          required
+                          defaultValue={mine ? reply.note : undefined}
+                          aria-invalid={mine || undefined}
+                          aria-describedby={
+                            mine ? `${noteId}-hint ${noteId}-error` : `${noteId}-hint`
+                          }
+                        />
+                        <FieldErrors
+                          id={`${noteId}-error`}
+                          errors={mine ? reply.errors : undefined}
+                        />
+                      </div>
+                      <div className="inline-actions">
+                        <button
+                          type="submit"
+                          name="decision"
+                          value="uphold"
+                          className="button secondary"
+                        >
+                          {t('triage.disputes.uphold')}
+                        </button>
+                        <button
+                          type="submit"
+                          name="decision"
+                          value="reject"
+                          className="button secondary"
+                        >
+                          {t('triage.disputes.reject')}
+                        </button>
+                      </div>
+                    </Form>
+                  )}
+                </li>
+              )
+            })}
           </ul>
         </section>
       )}

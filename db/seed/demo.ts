@@ -3,6 +3,7 @@ import type { Database, Role } from '../schema'
 import { hashPassword } from '../../app/services/password.server'
 import { seedDemoBoard } from './board'
 import { seedDemoModeration } from './moderation'
+import { seedDemoOutcomes } from './outcomes'
 import { seedDemoTemplates } from './templates'
 import { demoChallenges } from './demo-challenges'
 import { areas, categories, memberships, organisations, people, staff, town } from './demo-data'
@@ -137,6 +138,7 @@ export async function seedDemo(db: Kysely<Database>) {
 
     await seedDemoBoard(trx, demoChallenges)
     await seedDemoModeration(trx)
+    await seedDemoOutcomes(trx)
     await seedDemoTemplates(trx)
 
     const settings = {

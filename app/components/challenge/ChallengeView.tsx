@@ -5,6 +5,7 @@ import { useTranslation } from '~/i18n-react'
 import { MarkdownForm } from '~/components/challenge/MarkdownForm'
 import { VoteButton } from '~/components/challenge/VoteButton'
 import { StatusBadge } from '~/components/StatusBadge'
+import { DisputeSchema } from '~/forms/dispute'
 import {
   AppealSchema,
   CommentSchema,
@@ -116,6 +117,8 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
           </p>
         )}
       </header>
+
+      <DisputeBlock data={data} actionData={actionData} />
 
       <div className="challenge-actions">
         <VoteButton
@@ -482,6 +485,49 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
         />
       )}
     </article>
+  )
+}
+
+/**
+ * A signed-in resident may dispute "solved" once; afterwards they see their dispute's state and,
+ * once decided, the moderator's note.
+ */
+function DisputeBlock({ data, actionData }: { data: Data; actionData: unknown }) {
+  const { t, i18n } = useTranslation()
+  const { dispute } = data
+  if (dispute) {
+    const created = formatDate(dispute.created_at, i18n.language)
+    const decided = dispute.decided_at ? formatDate(dispute.decided_at, i18n.language) : ''
+    return (
+      <div id="dispute" className="notice-neutral">
+        <p>
+          {dispute.status === 'open'
+            ? t('disputes.waiting', { date: created })
+            : t(`disputes.${dispute.status}`, { date: created, decided })}
+        </p>
+        {dispute.status !== 'open' && dispute.decision_note && (
+          <p>{t('disputes.note', { note: dispute.decision_note })}</p>
+        )}
+      </div>
+    )
+  }
+  if (!data.canDispute) return null
+  const lastResult = resultFor(actionData, 'dispute')
+  return (
+    <details id="dispute" className="dispute" open={Boolean(lastResult)}>
+      <summary>{t('disputes.summary')}</summary>
+      <MarkdownForm
+        id="dispute-form"
+        intent="dispute"
+        schema={DisputeSchema}
+        lastResult={lastResult}
+        field="body"
+        label={t('disputes.label')}
+        hint={t('disputes.hint')}
+        submit={t('disputes.submit')}
+        rows={3}
+      />
+    </details>
   )
 }
 

@@ -1,0 +1,237 @@
+import { db, isUniqueViolation, type Executor } from '~/db.server'
+import { recordAudit } from '~/models/audit.server'
+import { StaleForm, triageChallenge } from '~/models/moderation.server'
+import type { Actor } from '~/models/permissions.server'
+
+/**
+ * Whether a challenge can be disputed at all: solved and on the public board. Read inside the
+ * filing transaction too, so a challenge reopened meanwhile is not disputed.
+ */
+async function isDisputable(executor: Executor, challengeId: number) {
+  const row = await executor
+    .selectFrom('challenges')
+    .select(['status', 'hidden_at', 'merged_into_id'])
+    .where('id', '=', challengeId)
+    .executeTakeFirst()
+  return row?.status === 'solved' && row.hidden_at === null && row.merged_into_id === null
+}
+
+/** The viewer's own dispute of a challenge, with the moderator's decision once there is one. */
+export async function getOwnDispute(challengeId: number, userId: number) {
+  return db
+    .selectFrom('disputes')
+    .select(['id', 'status', 'created_at', 'decided_at', 'decision_note'])
+    .where('challenge_id', '=', challengeId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+}
+
+/**
+ * A resident disputes "solved", once per challenge. The UNIQUE (challenge, user) index is the
+ * final guard against a double submit; the whole filing is one transaction with its audit row.
+ */
+export async function fileDispute(input: {
+  challengeId: number
+  userId: number
+  body: string
+  ip?: string | null
+}): Promise<'filed' | 'already' | 'not_solved'> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if (!(await isDisputable(trx, input.challengeId))) return 'not_solved' as const
+      const { id } = await trx
+        .insertInto('disputes')
+        .values({
+          challenge_id: input.challengeId,
+          user_id: input.userId,
+          body: input.body,
+          decided_by: null,
+          decided_at: null,
+          decision_note: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      // On the challenge, so the triage page's audit trail shows it.
+      await recordAudit(trx, {
+        actorId: input.userId,
+        action: 'dispute.file',
+        subjectType: 'challenge',
+        subjectId: input.challengeId,
+        after: { disputeId: id, status: 'open' },
+        ip: input.ip,
+      })
+      return 'filed' as const
+    })
+  } catch (error) {
+    // The failed insert rolled the transaction back; nothing was written.
+    if (isUniqueViolation(error)) return 'already'
+    throw error
+  }
+}
+
+/** Every dispute of one challenge for the triage page, open ones first, oldest first. */
+export async function listDisputesFor(challengeId: number) {
+  return db
+    .selectFrom('disputes')
+    .leftJoin('users', 'users.id', 'disputes.user_id')
+    .leftJoin('users as decider', 'decider.id', 'disputes.decided_by')
+    .select([
+      'disputes.id',
+      'disputes.body',
+      'disputes.status',
+      'disputes.created_at',
+      'disputes.decided_at',
+      'disputes.decision_note',
+      'disputes.user_id',
+      'users.name as user_name',
+      'decider.name as decider_name',
+    ])
+    .where('disputes.challenge_id', '=', challengeId)
+    .orderBy((eb) => eb.case().when('disputes.status', '=', 'open').then(0).else(1).end())
+    .orderBy('disputes.id')
+    .execute()
+}
+
+/** Open disputes of the given challenges (the moderation queue's rows), oldest first. */
+export async function listOpenDisputesOf(challengeIds: number[]) {
+  if (!challengeIds.length) return []
+  return db
+    .selectFrom('disputes')
+    .leftJoin('users', 'users.id', 'disputes.user_id')
+    .select([
+      'disputes.id',
+      'disputes.challenge_id',
+      'disputes.body',
+      'disputes.created_at',
+      'users.name as user_name',
+    ])
+    .where('disputes.challenge_id', 'in', challengeIds)
+    .where('disputes.status', '=', 'open')
+    .orderBy('disputes.id')
+    .execute()
+}
+
+export async function countOpenDisputes() {
+  const row = await db
+    .selectFrom('disputes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export type DisputeDecision = 'done' | 'not_found' | 'decided'
+
+/**
+ * A moderator decides one open dispute of this challenge.
+ *
+ * - Reject: the dispute is closed with the note, which its author sees on the challenge page.
+ * - Uphold: the challenge is reopened through the triage path (status history with the note as
+ *   its public message, followers notified, audit, version bump; a stale form is refused with
+ *   StaleForm). Pledges that solving had marked completed become active again, so the challenge
+ *   goes back to `in_progress` when someone had taken it on, else to `open`. `solved_at` is
+ *   cleared and the challenge_solvers rows are removed: organisation profiles and /outcomes
+ *   must not credit a solve that was overturned, and marking it solved again re-derives them
+ *   from the accepted solutions (which stay accepted). Other open disputes of the same
+ *   challenge are upheld with it: they disputed the same thing.
+ */
+export async function decideDispute(
+  actor: Actor,
+  input: {
+    challengeId: number
+    disputeId: number
+    uphold: boolean
+    note: string
+    version: number
+    ip?: string | null
+  },
+): Promise<DisputeDecision> {
+  return db.transaction().execute(async (trx) => {
+    const dispute = await trx
+      .selectFrom('disputes')
+      .select(['id', 'challenge_id', 'status'])
+      .where('id', '=', input.disputeId)
+      .executeTakeFirst()
+    if (!dispute || dispute.challenge_id !== input.challengeId) return 'not_found'
+    if (dispute.status !== 'open') return 'decided'
+    const now = new Date().toISOString()
+    const decide = (status: 'upheld' | 'rejected') =>
+      trx
+        .updateTable('disputes')
+        .set({ status, decided_by: actor.id, decided_at: now, decision_note: input.note })
+        .where('challenge_id', '=', input.challengeId)
+        .where('status', '=', 'open')
+        .$if(status === 'rejected', (qb) => qb.where('id', '=', dispute.id))
+        .returning('id')
+        .execute()
+
+    if (!input.uphold) {
+      await decide('rejected')
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'dispute.reject',
+        subjectType: 'challenge',
+        subjectId: input.challengeId,
+        before: { disputeId: dispute.id, status: 'open' },
+        after: { disputeId: dispute.id, status: 'rejected' },
+        reason: input.note,
+        ip: input.ip,
+      })
+      return 'done'
+    }
+
+    const challenge = await trx
+      .selectFrom('challenges')
+      .select(['status', 'version'])
+      .where('id', '=', input.challengeId)
+      .executeTakeFirstOrThrow()
+    if (challenge.status === 'solved') {
+      await trx
+        .updateTable('pledges')
+        .set({ status: 'active' })
+        .where('challenge_id', '=', input.challengeId)
+        .where('status', '=', 'completed')
+        .execute()
+      const active = await trx
+        .selectFrom('pledges')
+        .select('id')
+        .where('challenge_id', '=', input.challengeId)
+        .where('status', '=', 'active')
+        .executeTakeFirst()
+      await triageChallenge(
+        actor,
+        {
+          challengeId: input.challengeId,
+          version: input.version,
+          change: { status: active ? 'in_progress' : 'open', message: input.note },
+          ip: input.ip,
+        },
+        trx,
+      )
+      await trx
+        .updateTable('challenges')
+        .set({ solved_at: null })
+        .where('id', '=', input.challengeId)
+        .execute()
+      await trx
+        .deleteFrom('challenge_solvers')
+        .where('challenge_id', '=', input.challengeId)
+        .execute()
+    } else if (challenge.version !== input.version) {
+      // Reopened by someone else since the form was loaded: let the moderator look again.
+      throw new StaleForm()
+    }
+    const upheld = await decide('upheld')
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'dispute.uphold',
+      subjectType: 'challenge',
+      subjectId: input.challengeId,
+      before: { disputeId: dispute.id, status: 'open', challengeStatus: challenge.status },
+      after: { disputeIds: upheld.map((d) => d.id), status: 'upheld' },
+      reason: input.note,
+      ip: input.ip,
+    })
+    return 'done'
+  })
+}
