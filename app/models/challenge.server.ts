@@ -282,8 +282,9 @@ export async function setChallengeStatus(
     .set({
       status: input.to,
       updated_at: now,
-      ...(input.to === 'solved' ? { solved_at: now } : {}),
-      ...(input.to === 'closed' ? { closed_reason: input.closedReason ?? null } : {}),
+      // Leaving "solved" or "closed" drops the date and reason that belonged to that state.
+      solved_at: input.to === 'solved' ? now : null,
+      closed_reason: input.to === 'closed' ? (input.closedReason ?? null) : null,
     })
     .where('id', '=', input.challengeId)
     .execute()

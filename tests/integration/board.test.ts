@@ -5,6 +5,7 @@ import {
   getChallenge,
   listChallenges,
   markSolved,
+  setChallengeStatus,
   updateChallenge,
 } from '~/models/challenge.server'
 import { addComment, deleteComment, editComment, CommentRefused } from '~/models/comment.server'
@@ -255,5 +256,32 @@ describe('flags', () => {
       ),
     )
     expect(results.filter(Boolean)).toHaveLength(1)
+  })
+})
+
+describe('status changes', () => {
+  it('drop the solved date and the closing reason when a challenge leaves that state', async () => {
+    const author = await createUser()
+    const id = await createChallengeFor(author.id)
+    const read = () =>
+      db
+        .selectFrom('challenges')
+        .select(['status', 'solved_at', 'closed_reason'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    const move = (to: 'solved' | 'open' | 'closed', closedReason?: string) =>
+      db
+        .transaction()
+        .execute((trx) =>
+          setChallengeStatus(trx, { challengeId: id, to, actorId: author.id, closedReason }),
+        )
+    await move('solved')
+    expect((await read()).solved_at).not.toBeNull()
+    await move('open')
+    expect(await read()).toEqual({ status: 'open', solved_at: null, closed_reason: null })
+    await move('closed', 'Ingen budget i år')
+    expect((await read()).closed_reason).toBe('Ingen budget i år')
+    await move('open')
+    expect((await read()).closed_reason).toBeNull()
   })
 })
