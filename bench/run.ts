@@ -7,6 +7,8 @@
  *   npm run bench                                  full run (100,000 challenges, 12 s per measurement)
  *   npx tsx bench/run.ts --scale 5000 --quick      quick run (10 s per measurement)
  *   … --keep                                       keep the temporary databases and server logs
+ *   npm run bench -- --only reports [--db FILE]     only GET /reports as a moderator (seeds the
+ *                                                  large database unless --db names one)
  *
  * Needs `npm run build` first. Every child process is stopped by its PID at the end, also on error.
  */
@@ -17,6 +19,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import SQLite from 'better-sqlite3'
 import * as prettier from 'prettier'
 import {
   challengeTitle,
@@ -54,6 +57,13 @@ import {
   tail,
   waitForHttp,
 } from './procs'
+import {
+  measureReports,
+  moderatorCookie,
+  reportsText,
+  writeReportsSection,
+  type ReportsTiming,
+} from './reports'
 import { scriptSizes, type ScriptSizes } from './sizes'
 
 const root = process.cwd()
@@ -63,9 +73,25 @@ const { values: flags } = parseArgs({
     scale: { type: 'string', default: '100000' },
     quick: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    db: { type: 'string' },
+    help: { type: 'boolean', default: false },
   },
   strict: true,
 })
+if (flags.help) {
+  console.log(`Usage: npm run bench -- [--scale N] [--quick] [--keep] [--only reports [--db FILE]]
+  --scale N        challenges in the large database (default 100000)
+  --quick          10 s per measurement instead of 12
+  --keep           keep the temporary databases and server logs
+  --only reports   only time GET /reports as a moderator on the large database
+  --db FILE        with --only reports: use this database instead of seeding one`)
+  process.exit(0)
+}
+if (flags.only !== undefined && flags.only !== 'reports') {
+  console.error('--only takes: reports')
+  process.exit(1)
+}
 const SCALE = Number(flags.scale)
 if (!Number.isInteger(SCALE) || SCALE < 1 || SCALE > 1_000_000) {
   console.error('--scale needs a whole number from 1 to 1000000')
@@ -526,9 +552,48 @@ async function measureDatabase(
       connections: CONNECTIONS,
       app: result,
     })
+    if (run.label !== 'demo') {
+      say(`${run.label}: timing /reports as a moderator…`)
+      reportsTimings = await measureReports(origin, await moderatorCookie(run.file, secret))
+      say(`/reports on ${run.label}:\n${reportsText(reportsTimings)}`)
+    }
   } finally {
     await stopChild(server)
     if (bare) await stopChild(bare.bare)
+  }
+}
+
+let reportsTimings: ReportsTiming[] = []
+
+/** `--only reports`: the large database (seeded, or --db), the server, GET /reports. */
+async function onlyReports() {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'utmana-bench-'))
+  const secret = randomBytes(32).toString('hex')
+  let file = flags.db ? path.resolve(flags.db) : path.join(tmp, 'large.sqlite')
+  if (!flags.db) {
+    say(`seeding ${SCALE} challenges…`)
+    await seedDatabase(file, ['--scale', String(SCALE)], 'scale seed', Math.max(180_000, SCALE * 6))
+  } else if (!fs.existsSync(file)) throw new Error(`no database at ${file}`)
+  else {
+    // Work on a copy: the benchmark adds sessions and the server may migrate.
+    // (SQLite's backup, so pages still in the -wal file come along.)
+    const copy = path.join(tmp, 'large.sqlite')
+    const source = new SQLite(file, { readonly: true })
+    await source.backup(copy)
+    source.close()
+    file = copy
+  }
+  const c = counts(file)
+  const database = `${int(c.challenges)} challenges, ${int(c.votes)} challenge votes, ${int(c.comments)} comments`
+  say(database)
+  const { server, origin } = await startServer(file, secret, 'reports')
+  try {
+    const timings = await measureReports(origin, await moderatorCookie(file, secret))
+    console.log(`\n/reports\n${reportsText(timings)}`)
+    await writeReportsSection(root, timings, { database, command: command() })
+    say('wrote the /reports section of bench/results.md')
+  } finally {
+    await stopChild(server)
   }
 }
 
@@ -817,8 +882,17 @@ async function report(o: Outcome) {
   say(`wrote bench/results.md and bench/results.json (${passed}/${checkList.length} targets PASS)`)
 }
 
-main()
-  .then(async (outcome) => await report(outcome))
+const job: Promise<unknown> = flags.only
+  ? onlyReports()
+  : main().then(async (outcome) => {
+      await report(outcome)
+      if (reportsTimings.length)
+        await writeReportsSection(root, reportsTimings, {
+          database: `${int(outcome.large.counts.challenges)} challenges, ${int(outcome.large.counts.votes)} challenge votes`,
+          command: command(),
+        })
+    })
+job
   .catch((error) => {
     console.error(
       `\nBenchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,

@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation'
 import * as m0002 from './0002_board'
 import * as m0003 from './0003_moderation'
 import * as m0004 from './0004_outcomes_privacy'
+import * as m0005 from './0005_report_indexes'
 
 // A static list instead of FileMigrationProvider: it works the same under tsx, vitest and the
 // bundled server build, with no directory scanning. Add each new migration here, in order.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0002_board': m0002,
   '0003_moderation': m0003,
   '0004_outcomes_privacy': m0004,
+  '0005_report_indexes': m0005,
 }

@@ -1,0 +1,112 @@
+import { scaleBand, scaleLinear } from 'd3-scale'
+import { stack } from 'd3-shape'
+import { AXIS_COLOUR, GRID_COLOUR } from './palette'
+import type { Format, Series } from './types'
+
+/**
+ * Vertical stacked bars: one column per x value, one segment per series, always stacked in the
+ * series' order (bottom first) and separated by a white line.
+ */
+export function StackedBarChart({
+  labelledBy,
+  columns,
+  series,
+  format,
+  width = 640,
+  height = 260,
+}: {
+  labelledBy: string
+  columns: Array<{ key: string; label: string; values: Record<string, number> }>
+  series: Series[]
+  format: Format
+  width?: number
+  height?: number
+}) {
+  const margin = { top: 10, right: 10, bottom: 40, left: 44 }
+  const layers = stack<(typeof columns)[number]>()
+    .keys(series.map((s) => s.key))
+    .value((d, key) => d.values[key] ?? 0)(columns)
+  const max = Math.max(
+    1,
+    ...columns.map((c) => series.reduce((n, s) => n + (c.values[s.key] ?? 0), 0)),
+  )
+  const y = scaleLinear()
+    .domain([0, max])
+    .nice()
+    .range([height - margin.bottom, margin.top])
+  const x = scaleBand<string>()
+    .domain(columns.map((c) => c.key))
+    .range([margin.left, width - margin.right])
+    .padding(0.2)
+  const ticks = y.ticks(5).filter(Number.isInteger)
+  // Label at most ~10 columns so the labels never overlap.
+  const every = Math.max(1, Math.ceil(columns.length / 10))
+  return (
+    <svg
+      className="chart-svg"
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-labelledby={labelledBy}
+    >
+      {ticks.map((t) => (
+        <g key={t}>
+          <line
+            x1={margin.left}
+            x2={width - margin.right}
+            y1={y(t)}
+            y2={y(t)}
+            stroke={GRID_COLOUR}
+          />
+          <text
+            x={margin.left - 6}
+            y={y(t)}
+            dy="0.35em"
+            textAnchor="end"
+            fontSize="12"
+            fill={AXIS_COLOUR}
+          >
+            {format(t)}
+          </text>
+        </g>
+      ))}
+      {layers.map((layer, i) => (
+        <g key={layer.key} fill={series[i]!.colour}>
+          {layer.map((point, j) =>
+            point[1] > point[0] ? (
+              <rect
+                key={columns[j]!.key}
+                x={x(columns[j]!.key)}
+                y={y(point[1])}
+                width={x.bandwidth()}
+                height={Math.max(0, y(point[0]) - y(point[1]))}
+                stroke="#ffffff"
+                strokeWidth="1"
+              />
+            ) : null,
+          )}
+        </g>
+      ))}
+      <line
+        x1={margin.left}
+        x2={width - margin.right}
+        y1={height - margin.bottom}
+        y2={height - margin.bottom}
+        stroke={AXIS_COLOUR}
+      />
+      {columns.map((c, j) =>
+        j % every === 0 ? (
+          <text
+            key={c.key}
+            x={(x(c.key) ?? 0) + x.bandwidth() / 2}
+            y={height - margin.bottom + 16}
+            textAnchor="middle"
+            fontSize="12"
+            fill={AXIS_COLOUR}
+          >
+            {c.label}
+          </text>
+        ) : null,
+      )}
+    </svg>
+  )
+}

@@ -1,0 +1,360 @@
+import { sql } from 'kysely'
+import type { ChallengeStatus } from '#db/schema'
+import { db } from '~/db.server'
+import {
+  BACKLOG_BUCKETS,
+  REPORT_STATUSES,
+  TOP_LIMIT,
+  type BacklogBucket,
+  type DepartmentTimes,
+  type EngagementWeek,
+  type ReportData,
+  type StatusWeek,
+  type TaxonomyCount,
+} from '~/models/report-constants'
+import { reportChallenges, type ResolvedReportFilters } from '~/models/report-filters.server'
+
+const DAY_MS = 86_400_000
+
+/** The Monday (UTC) of the ISO week holding `day` (YYYY-MM-DD). */
+export function mondayOf(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`)
+  const back = (date.getUTCDay() + 6) % 7
+  return new Date(date.getTime() - back * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** Every week's Monday from the week holding `from` to the week holding `to`. */
+export function weeksBetween(from: string, to: string): string[] {
+  const weeks: string[] = []
+  const end = Date.parse(`${mondayOf(to)}T00:00:00Z`)
+  for (let t = Date.parse(`${mondayOf(from)}T00:00:00Z`); t <= end; t += 7 * DAY_MS)
+    weeks.push(new Date(t).toISOString().slice(0, 10))
+  return weeks
+}
+
+// SQLite: the Monday of a timestamp's ISO week. 'weekday 0' moves forward to Sunday (or stays),
+// six days back is that week's Monday.
+const weekOf = (column: string) => sql<string>`date(${sql.ref(column)}, 'weekday 0', '-6 days')`
+
+/** The municipal organisations a challenge can be routed to, for the filter. */
+export async function listReportDepartments() {
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('kind', '=', 'municipality')
+    .orderBy('name')
+    .execute()
+}
+
+interface Counted {
+  weeks: StatusWeek[]
+  categories: Map<number, number>
+  areas: Map<number, number>
+}
+
+/**
+ * One pass over the counted challenges, grouped by week, status, category and area (a few
+ * thousand groups at most), read from the report index alone; the sections sum it up.
+ */
+async function countChallenges(filters: ResolvedReportFilters): Promise<Counted> {
+  const rows = await reportChallenges(filters)
+    .select([
+      weekOf('challenges.created_at').as('week'),
+      'challenges.status',
+      // Unary + keeps SQLite from reading the category index instead of the report index.
+      sql<number>`+challenges.category_id`.as('category'),
+      sql<number>`+challenges.area_id`.as('area'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .groupBy(['week', 'challenges.status', 'category', 'area'])
+    .execute()
+  const byWeek = new Map<string, StatusWeek>()
+  for (const week of weeksBetween(filters.from, filters.to)) {
+    byWeek.set(week, {
+      week,
+      total: 0,
+      counts: Object.fromEntries(REPORT_STATUSES.map((s) => [s, 0])) as Record<
+        ChallengeStatus,
+        number
+      >,
+    })
+  }
+  const categories = new Map<number, number>()
+  const areas = new Map<number, number>()
+  for (const row of rows) {
+    const entry = byWeek.get(row.week)
+    if (entry) {
+      entry.counts[row.status] += row.n
+      entry.total += row.n
+    }
+    categories.set(row.category, (categories.get(row.category) ?? 0) + row.n)
+    areas.set(row.area, (areas.get(row.area) ?? 0) + row.n)
+  }
+  return { weeks: [...byWeek.values()], categories, areas }
+}
+
+async function named(
+  table: 'categories' | 'areas',
+  counts: Map<number, number>,
+): Promise<TaxonomyCount[]> {
+  if (!counts.size) return []
+  const names = await db
+    .selectFrom(table)
+    .select(['id', 'slug', 'name_sv', 'name_en'])
+    .where('id', 'in', [...counts.keys()])
+    .execute()
+  return names
+    .map((n) => ({ ...n, count: counts.get(n.id) ?? 0 }))
+    .sort((a, b) => b.count - a.count || a.name_sv.localeCompare(b.name_sv, 'sv'))
+}
+
+interface PercentileRow {
+  dep: number | null
+  n: number
+  median: number | null
+  p90: number | null
+}
+
+/**
+ * Median and 90th percentile (nearest rank: the value at position ⌈p·n⌉ in ascending order) of
+ * a duration in days, per department, computed in SQL with window functions.
+ */
+async function durationPercentiles(
+  filters: ResolvedReportFilters,
+  end: 'first_response_at' | 'solved_at',
+): Promise<PercentileRow[]> {
+  const durations = reportChallenges(filters)
+    .select([
+      'challenges.department_id as dep',
+      sql<number>`max(0, julianday(${sql.ref(`challenges.${end}`)}) - julianday(challenges.created_at))`.as(
+        'dur',
+      ),
+    ])
+    .where(`challenges.${end}`, 'is not', null)
+  const { rows } = await sql<PercentileRow>`
+    select dep, n,
+      min(case when rn = (n + 1) / 2 then dur end) as median,
+      min(case when rn = (9 * n + 9) / 10 then dur end) as p90
+    from (
+      select dep, dur,
+        row_number() over (partition by dep order by dur) as rn,
+        count(*) over (partition by dep) as n
+      from (${durations}) as d
+    ) as ranked
+    group by dep, n`.execute(db)
+  return rows
+}
+
+async function departmentTimes(filters: ResolvedReportFilters): Promise<DepartmentTimes[]> {
+  const [counts, response, solve] = await Promise.all([
+    reportChallenges(filters)
+      .select(['challenges.department_id as dep', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('challenges.department_id')
+      .execute(),
+    durationPercentiles(filters, 'first_response_at'),
+    durationPercentiles(filters, 'solved_at'),
+  ])
+  if (!counts.length) return []
+  const ids = counts.map((c) => c.dep).filter((id): id is number => id !== null)
+  const names = ids.length
+    ? await db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', ids).execute()
+    : []
+  const nameOf = new Map(names.map((n) => [n.id, n.name]))
+  const responseOf = new Map(response.map((r) => [r.dep, r]))
+  const solveOf = new Map(solve.map((r) => [r.dep, r]))
+  return counts
+    .map((c) => {
+      const r = responseOf.get(c.dep)
+      const s = solveOf.get(c.dep)
+      return {
+        id: c.dep,
+        name: c.dep === null ? null : (nameOf.get(c.dep) ?? String(c.dep)),
+        count: c.n,
+        responded: r?.n ?? 0,
+        responseMedian: r?.median ?? null,
+        responseP90: r?.p90 ?? null,
+        solved: s?.n ?? 0,
+        solveMedian: s?.median ?? null,
+        solveP90: s?.p90 ?? null,
+      }
+    })
+    .sort((a, b) =>
+      a.id === null ? 1 : b.id === null ? -1 : (a.name ?? '').localeCompare(b.name ?? '', 'sv'),
+    )
+}
+
+async function backlog(filters: ResolvedReportFilters, now: Date) {
+  const nowTs = now.toISOString()
+  const age = sql<number>`julianday(${nowTs}) - julianday(challenges.created_at)`
+  const row = await reportChallenges(filters)
+    .select([
+      sql<number>`coalesce(sum(${age} < 7), 0)`.as('week'),
+      sql<number>`coalesce(sum(${age} >= 7 and ${age} < 30), 0)`.as('month'),
+      sql<number>`coalesce(sum(${age} >= 30 and ${age} < 91), 0)`.as('quarter'),
+      sql<number>`coalesce(sum(${age} >= 91 and ${age} < 365), 0)`.as('year'),
+      sql<number>`coalesce(sum(${age} >= 365), 0)`.as('older'),
+    ])
+    .where('challenges.status', 'in', ['pending', 'open', 'in_progress'])
+    .executeTakeFirstOrThrow()
+  return BACKLOG_BUCKETS.map((bucket: BacklogBucket) => ({ bucket, count: row[bucket] }))
+}
+
+async function solvers(filters: ResolvedReportFilters) {
+  const counted = reportChallenges(filters).select('challenges.id')
+  return db
+    .selectFrom('challenge_solvers')
+    .innerJoin('organisations', 'organisations.id', 'challenge_solvers.organisation_id')
+    .select([
+      'organisations.id',
+      'organisations.name',
+      'organisations.slug',
+      sql<number>`count(distinct challenge_solvers.challenge_id)`.as('count'),
+    ])
+    .where('challenge_solvers.challenge_id', 'in', counted)
+    .groupBy('organisations.id')
+    .orderBy('count', 'desc')
+    .orderBy('organisations.name')
+    .limit(TOP_LIMIT)
+    .execute()
+}
+
+async function topOpen(filters: ResolvedReportFilters) {
+  return (
+    reportChallenges(filters)
+      .select([
+        'challenges.id',
+        'challenges.title',
+        'challenges.status',
+        'challenges.vote_count as votes',
+      ])
+      // Unary +: read the report index (it holds vote_count) rather than the status index.
+      .where(sql`+challenges.status`, 'in', ['open', 'in_progress'])
+      .orderBy('challenges.vote_count', 'desc')
+      .orderBy('challenges.id', 'desc')
+      .limit(TOP_LIMIT)
+      .execute()
+  )
+}
+
+/**
+ * Engagement per week: votes, comments and active users (distinct people who posted a
+ * challenge, a solution or a comment, or voted), counting activity dated within the range (not
+ * the challenge's date) on challenges matching the other filters. Activity on challenges hidden
+ * or merged later still happened, so it counts. One query per week: a range count on the
+ * (created_at, …) indexes is far cheaper than grouping a million rows by a computed week.
+ */
+async function engagement(filters: ResolvedReportFilters): Promise<EngagementWeek[]> {
+  const narrowed = Boolean(filters.categoryId || filters.areaId || filters.department || filters.by)
+  const matching = db.selectFrom('challenges').select('challenges.id')
+  let scope = matching
+  if (filters.categoryId) scope = scope.where('challenges.category_id', '=', filters.categoryId)
+  if (filters.areaId) scope = scope.where('challenges.area_id', '=', filters.areaId)
+  if (filters.department) scope = scope.where('challenges.department_id', '=', filters.department)
+  if (filters.by) scope = scope.where('challenges.poster_kind', '=', filters.by)
+  const onScope = narrowed ? sql`and challenge_id in (${scope})` : sql``
+  const posted = (from: string, to: string) => {
+    let q = db
+      .selectFrom('challenges')
+      .select('challenges.author_id')
+      .where('challenges.created_at', '>=', from)
+      .where('challenges.created_at', '<', to)
+      .where('challenges.author_id', 'is not', null)
+    if (filters.categoryId) q = q.where('challenges.category_id', '=', filters.categoryId)
+    if (filters.areaId) q = q.where('challenges.area_id', '=', filters.areaId)
+    if (filters.department) q = q.where('challenges.department_id', '=', filters.department)
+    if (filters.by) q = q.where('challenges.poster_kind', '=', filters.by)
+    return q
+  }
+
+  const weeks: EngagementWeek[] = []
+  for (const week of weeksBetween(filters.from, filters.to)) {
+    const monday = `${week}T00:00:00.000Z`
+    const next = new Date(Date.parse(monday) + 7 * DAY_MS).toISOString()
+    const from = monday < filters.fromTs ? filters.fromTs : monday
+    const to = next > filters.toTs ? filters.toTs : next
+    const { rows } = await sql<{ votes: number; comments: number; users: number }>`
+      select
+        (select count(*) from challenge_votes
+          where created_at >= ${from} and created_at < ${to} ${onScope}) as votes,
+        (select count(*) from comments
+          where created_at >= ${from} and created_at < ${to} ${onScope}) as comments,
+        (select count(distinct user_id) from (
+          select user_id from challenge_votes
+            where created_at >= ${from} and created_at < ${to} ${onScope}
+          union all
+          select author_id from comments
+            where created_at >= ${from} and created_at < ${to} and author_id is not null ${onScope}
+          union all
+          select author_id from solutions
+            where created_at >= ${from} and created_at < ${to} and author_id is not null ${onScope}
+          union all
+          select author_id from (${posted(from, to)})
+        )) as users`.execute(db)
+    const row = rows[0]!
+    weeks.push({ week, activeUsers: row.users, votes: row.votes, comments: row.comments })
+  }
+  return weeks
+}
+
+/** Everything /reports shows, for the resolved filters. `now` dates the backlog's ages. */
+export async function getReport(
+  filters: ResolvedReportFilters,
+  now = new Date(),
+): Promise<ReportData> {
+  // One SQLite connection: the queries run one after another whatever we do.
+  const counted = await countChallenges(filters)
+  const { weeks } = counted
+  const total = weeks.reduce((sum, w) => sum + w.total, 0)
+  const activity = await engagement(filters)
+  if (total === 0) {
+    return {
+      total,
+      weeks,
+      categories: [],
+      areas: [],
+      departments: [],
+      backlog: BACKLOG_BUCKETS.map((bucket) => ({ bucket, count: 0 })),
+      solved: 0,
+      solvers: [],
+      topOpen: [],
+      engagement: activity,
+    }
+  }
+  return {
+    total,
+    weeks,
+    categories: await named('categories', counted.categories),
+    areas: await named('areas', counted.areas),
+    departments: await departmentTimes(filters),
+    backlog: await backlog(filters, now),
+    solved: weeks.reduce((sum, w) => sum + w.counts.solved, 0),
+    solvers: await solvers(filters),
+    topOpen: await topOpen(filters),
+    engagement: activity,
+  }
+}
+
+const CACHE_MS = 60_000
+const CACHE_SIZE = 50
+const cache = new Map<string, { at: number; report: Promise<ReportData> }>()
+
+/**
+ * getReport, remembered for a minute per query: a dashboard is read far more often than its
+ * numbers change, and with a million votes in a range the engagement counts take hundreds of
+ * milliseconds. The page says when its figures were computed.
+ */
+export async function getCachedReport(
+  filters: ResolvedReportFilters,
+): Promise<{ report: ReportData; computedAt: string }> {
+  const key = JSON.stringify(filters)
+  const now = Date.now()
+  let entry = cache.get(key)
+  if (!entry || now - entry.at > CACHE_MS) {
+    entry = { at: now, report: getReport(filters, new Date(now)) }
+    cache.delete(key)
+    cache.set(key, entry)
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!)
+    entry.report.catch(() => cache.delete(key))
+  }
+  return { report: await entry.report, computedAt: new Date(entry.at).toISOString() }
+}

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest'
+import { db } from '~/db.server'
+import { resolveReportFilters } from '~/models/report-filters.server'
+import { getReport, mondayOf, weeksBetween } from '~/models/reports.server'
+import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
+
+const DAY = 86_400_000
+const at = (iso: string, plusDays: number) =>
+  new Date(Date.parse(iso) + plusDays * DAY).toISOString()
+
+async function place(
+  id: number,
+  values: Partial<{
+    created_at: string
+    status: 'pending' | 'open' | 'in_progress' | 'solved' | 'closed' | 'rejected'
+    department_id: number | null
+    first_response_at: string | null
+    solved_at: string | null
+    vote_count: number
+    hidden_at: string | null
+  }>,
+) {
+  await db
+    .updateTable('challenges')
+    .set(values as never)
+    .where('id', '=', id)
+    .execute()
+}
+
+describe('weeks', () => {
+  it('start on Monday, UTC', () => {
+    expect(mondayOf('2026-03-01')).toBe('2026-02-23') // a Sunday
+    expect(mondayOf('2026-03-02')).toBe('2026-03-02')
+    expect(weeksBetween('2026-03-01', '2026-03-10')).toEqual([
+      '2026-02-23',
+      '2026-03-02',
+      '2026-03-09',
+    ])
+  })
+})
+
+describe('getReport', () => {
+  it('counts, medians and 90th percentiles match known data', async () => {
+    const taxonomy = await createTaxonomy()
+    const author = await createUser()
+    const department = await createOrganisation({ kind: 'municipality', name: 'Gatukontoret' })
+    const solver = await createOrganisation({ name: 'Cykelfixarna AB' })
+    const base = '2026-01-05T10:00:00.000Z' // a Monday
+    // Ten routed challenges responded to after 1…10 days; three of them solved after 10, 20, 30.
+    const routed: number[] = []
+    for (let i = 1; i <= 10; i++) {
+      const id = await createChallengeFor(author.id, {
+        categoryId: taxonomy.categoryId,
+        areaId: taxonomy.areaId,
+      })
+      routed.push(id)
+      await place(id, {
+        created_at: base,
+        department_id: department.id,
+        first_response_at: at(base, i),
+        status: i <= 3 ? 'solved' : 'open',
+        solved_at: i <= 3 ? at(base, i * 10) : null,
+        vote_count: i,
+      })
+    }
+    // Two not routed, a week later, never answered; one hidden (not counted).
+    const unrouted = []
+    for (let i = 0; i < 3; i++) {
+      const id = await createChallengeFor(author.id, {
+        categoryId: taxonomy.categoryId,
+        areaId: taxonomy.areaId,
+      })
+      unrouted.push(id)
+      await place(id, {
+        created_at: at(base, 7),
+        status: 'in_progress',
+        hidden_at: i === 2 ? base : null,
+      })
+    }
+    await db
+      .insertInto('challenge_solvers')
+      .values(
+        routed.slice(0, 3).map((id) => ({
+          challenge_id: id,
+          organisation_id: solver.id,
+          solution_id: null,
+          user_id: null,
+        })),
+      )
+      .execute()
+
+    const filters = await resolveReportFilters({
+      from: '2026-01-01',
+      to: '2026-01-31',
+      category: taxonomy.categorySlug,
+    })
+    const report = await getReport(filters, new Date('2026-02-10T10:00:00.000Z'))
+
+    expect(report.total).toBe(12)
+    const weekOf = (w: string) => report.weeks.find((x) => x.week === w)!
+    expect(report.weeks[0]!.week).toBe('2025-12-29')
+    expect(weekOf('2026-01-05').counts).toMatchObject({ solved: 3, open: 7 })
+    expect(weekOf('2026-01-12').counts.in_progress).toBe(2)
+    expect(report.categories).toEqual([
+      expect.objectContaining({ slug: taxonomy.categorySlug, count: 12 }),
+    ])
+    expect(report.areas[0]!.count).toBe(12)
+
+    const routedRow = report.departments.find((d) => d.id === department.id)!
+    expect(routedRow).toMatchObject({ name: 'Gatukontoret', count: 10, responded: 10, solved: 3 })
+    // Nearest rank: median of 1…10 is the 5th value, p90 the 9th; of 10, 20, 30: 20 and 30.
+    expect(routedRow.responseMedian).toBeCloseTo(5, 6)
+    expect(routedRow.responseP90).toBeCloseTo(9, 6)
+    expect(routedRow.solveMedian).toBeCloseTo(20, 6)
+    expect(routedRow.solveP90).toBeCloseTo(30, 6)
+    const notRouted = report.departments.find((d) => d.id === null)!
+    expect(notRouted).toMatchObject({ count: 2, responded: 0, responseMedian: null })
+    expect(report.departments.at(-1)!.id).toBeNull()
+
+    // Backlog on 10 Feb: 7 open from 5 Jan (36 days: 1–3 months), 2 in progress from 12 Jan (29 days).
+    expect(Object.fromEntries(report.backlog.map((b) => [b.bucket, b.count]))).toEqual({
+      week: 0,
+      month: 2,
+      quarter: 7,
+      year: 0,
+      older: 0,
+    })
+    expect(report.solved).toBe(3)
+    expect(report.solvers).toEqual([expect.objectContaining({ id: solver.id, count: 3 })])
+    expect(report.topOpen.map((c) => c.votes).slice(0, 3)).toEqual([10, 9, 8])
+    expect(report.topOpen.every((c) => c.status === 'open' || c.status === 'in_progress')).toBe(
+      true,
+    )
+  })
+
+  it('counts engagement by the activity date, on challenges matching the filters', async () => {
+    const taxonomy = await createTaxonomy()
+    const author = await createUser()
+    const voters = [await createUser(), await createUser(), await createUser()]
+    // Posted long before the range: its activity in the range still counts.
+    const id = await createChallengeFor(author.id, {
+      categoryId: taxonomy.categoryId,
+      areaId: taxonomy.areaId,
+    })
+    await place(id, { created_at: '2025-06-01T10:00:00.000Z' })
+    await db
+      .insertInto('challenge_votes')
+      .values([
+        { challenge_id: id, user_id: voters[0]!.id, created_at: '2026-04-07T09:00:00.000Z' },
+        { challenge_id: id, user_id: voters[1]!.id, created_at: '2026-04-08T09:00:00.000Z' },
+        { challenge_id: id, user_id: voters[2]!.id, created_at: '2026-04-15T09:00:00.000Z' },
+      ] as never)
+      .execute()
+    await db
+      .insertInto('comments')
+      .values({
+        challenge_id: id,
+        solution_id: null,
+        parent_id: null,
+        author_id: voters[0]!.id,
+        body_md: 'Håller med',
+        body_html: '<p>Håller med</p>',
+        deleted_at: null,
+        hidden_at: null,
+        hidden_reason: null,
+        edited_at: null,
+        created_at: '2026-04-09T09:00:00.000Z',
+      } as never)
+      .execute()
+    const filters = await resolveReportFilters({
+      from: '2026-04-06',
+      to: '2026-04-19',
+      category: taxonomy.categorySlug,
+    })
+    const report = await getReport(filters)
+    expect(report.total).toBe(0)
+    expect(report.engagement).toEqual([
+      { week: '2026-04-06', activeUsers: 2, votes: 2, comments: 1 },
+      { week: '2026-04-13', activeUsers: 1, votes: 1, comments: 0 },
+    ])
+  })
+})
