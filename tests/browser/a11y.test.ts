@@ -93,6 +93,15 @@ const PAGES: PageCase[] = [
   { name: 'a solved challenge', path: '/challenges/SOLVED', status: 200 },
   { name: 'organisations', path: '/organisations', status: 200 },
   { name: 'an organisation', path: '/organisations/ORG', status: 200 },
+  { name: 'outcomes', path: '/outcomes', status: 200 },
+  { name: 'outcomes, in progress', path: '/outcomes?show=in_progress', status: 200 },
+  { name: 'outcomes, not pursued', path: '/outcomes?show=closed', status: 200 },
+  { name: 'open data', path: '/open-data', status: 200 },
+  {
+    name: 'confirmation link that does not work',
+    path: '/confirm-email/invalid-token-xxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    status: 404,
+  },
 ]
 
 /** Real ids from the demo town: a solved challenge (with solutions, pledges, comments) and its solver. */
@@ -135,7 +144,7 @@ const resolve = (path: string) => {
 
 /** Every moderation and admin page (and its <h1>); the demo admin may see all of them. */
 const STAFF_PAGES: { name: string; path: string; h1: Record<Lang, string> }[] = [
-  ...['pending', 'flagged', 'unrouted', 'overdue', 'appeals', 'recent'].map((tab) => ({
+  ...['pending', 'flagged', 'unrouted', 'overdue', 'appeals', 'disputes', 'recent'].map((tab) => ({
     name: `moderation queue, tab ${tab}`,
     path: `/moderation?tab=${tab}`,
     h1: { sv: 'Moderering', en: 'Moderation' },
@@ -239,6 +248,7 @@ describe.each([
         '/challenges/OWN',
         '/challenges/OWN/edit',
         '/me/notifications',
+        '/me/data',
       ]) {
         const response = await open(me, resolve(path), js)
         expect(response?.status(), `HTTP status of ${path}`).toBe(200)

@@ -61,6 +61,16 @@ const PAGES: Array<[string, ...number[]]> = [
   ['/api/v1/challenges', 200, 200, 200, 200, 200],
   ['/api/v1/challenges/ID', 200, 200, 200, 200, 200],
   ['/feed.xml', 200, 200, 200, 200, 200],
+  ['/outcomes', 200, 200, 200, 200, 200],
+  ['/open-data', 200, 200, 200, 200, 200],
+  ['/open-data/challenges.json', 200, 200, 200, 200, 200],
+  ['/open-data/challenges.csv', 200, 200, 200, 200, 200],
+  ['/me/data', signIn, 200, 200, 200, 200],
+  ['/me/data.json', signIn, 200, 200, 200, 200],
+  ['/moderation?tab=disputes', signIn, 403, 403, 200, 200],
+  ['/reports', signIn, 403, 403, 200, 200],
+  ['/reports?from=2026-01-01&to=2026-06-30', signIn, 403, 403, 200, 200],
+  ['/reports/export.csv', signIn, 403, 403, 200, 200],
 ]
 
 // Writes that only moderators (or admins) may make; every one must leave a member with 403.
@@ -73,6 +83,10 @@ const MODERATOR_ACTIONS: Array<[string, Record<string, string>]> = [
   ],
   ['/moderation/challenges/ID', { intent: 'respond', body: 'Officiellt' }],
   ['/moderation/challenges/ID', { intent: 'ban', userId: '1', days: '7', reason: 'x' }],
+  [
+    '/moderation/challenges/ID',
+    { intent: 'dispute', disputeId: '1', decision: 'uphold', note: 'x', version: '0' },
+  ],
 ]
 const ADMIN_ACTIONS: Array<[string, Record<string, string>]> = [
   ['/admin/settings', { intent: 'settings', autoHideThreshold: '5' }],
