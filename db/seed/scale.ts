@@ -30,9 +30,10 @@ export async function seedScale(
 ) {
   const rnd = random(n)
   const pick = <T>(items: T[]) => items[Math.floor(rnd() * items.length)]!
-  const [categories, areas, existing] = await Promise.all([
+  const [categories, areas, departments, existing] = await Promise.all([
     db.selectFrom('categories').select('id').execute(),
     db.selectFrom('areas').select('id').execute(),
+    db.selectFrom('organisations').select('id').where('kind', '=', 'municipality').execute(),
     db.selectFrom('users').select(['id', 'password_hash']).orderBy('id').execute(),
   ])
   if (!categories.length || !areas.length || !existing.length) {
@@ -63,6 +64,11 @@ export async function seedScale(
   })
   const userIds = (await db.selectFrom('users').select('id').execute()).map((u) => u.id)
 
+  // Activity is dated after the post, most of it soon after (exponential), never in the future:
+  // the reports count by these dates, so they must look like a real board's.
+  const later = (from: string, meanDays: number) =>
+    new Date(Math.min(now, Date.parse(from) - Math.log(1 - rnd()) * meanDays * DAY)).toISOString()
+
   const BATCH = 1000
   for (let start = 0; start < n; start += BATCH) {
     const size = Math.min(BATCH, n - start)
@@ -76,6 +82,10 @@ export async function seedScale(
         const createdAt = new Date(now - rnd() * 3 * 365 * DAY).toISOString()
         // A long tail: most challenges get a few votes, some get many.
         const votes = Math.min(userIds.length - 1, Math.floor(-Math.log(1 - rnd()) * 10))
+        const status = pick(STATUSES)
+        // Most challenges are routed to a department, and most routed ones get an answer.
+        const department = departments.length && rnd() < 0.7 ? pick(departments).id : null
+        const answered = department !== null && status !== 'pending' && rnd() < 0.8
         return {
           row: {
             title,
@@ -87,7 +97,7 @@ export async function seedScale(
             author_id: pick(userIds),
             organisation_id: null,
             poster_kind: 'resident' as const,
-            status: pick(STATUSES),
+            status,
             closed_reason: null,
             lat: null,
             lng: null,
@@ -98,7 +108,9 @@ export async function seedScale(
             hidden_at: null,
             hidden_reason: null,
             edited_at: null,
-            solved_at: null,
+            solved_at: status === 'solved' ? later(createdAt, 40) : null,
+            department_id: department,
+            first_response_at: answered ? later(createdAt, 5) : null,
             created_at: createdAt,
             updated_at: createdAt,
           },
@@ -114,7 +126,7 @@ export async function seedScale(
           .execute()
         ids.push(...inserted.map((r) => r.id))
       }
-      const votes: Array<{ challenge_id: number; user_id: number }> = []
+      const votes: Array<{ challenge_id: number; user_id: number; created_at: string }> = []
       const comments: Array<Record<string, unknown>> = []
       const follows: Array<{ challenge_id: number; user_id: number }> = []
       ids.forEach((id, k) => {
@@ -123,7 +135,7 @@ export async function seedScale(
         for (let v = 0, u = 0; v < c.votes; u++) {
           const userId = userIds[(offset + u) % userIds.length]!
           if (userId === c.row.author_id) continue
-          votes.push({ challenge_id: id, user_id: userId })
+          votes.push({ challenge_id: id, user_id: userId, created_at: later(c.row.created_at, 10) })
           v++
         }
         follows.push({ challenge_id: id, user_id: c.row.author_id })
@@ -140,7 +152,7 @@ export async function seedScale(
             hidden_at: null,
             hidden_reason: null,
             edited_at: null,
-            created_at: c.row.created_at,
+            created_at: later(c.row.created_at, 7),
           })
         }
       })

@@ -143,7 +143,7 @@ const resolve = (path: string) => {
 }
 
 /** Every moderation and admin page (and its <h1>); the demo admin may see all of them. */
-const STAFF_PAGES: { name: string; path: string; h1: Record<Lang, string> }[] = [
+const STAFF_PAGES: { name: string; path: string; h1: Record<Lang, string>; status?: number }[] = [
   ...['pending', 'flagged', 'unrouted', 'overdue', 'appeals', 'disputes', 'recent'].map((tab) => ({
     name: `moderation queue, tab ${tab}`,
     path: `/moderation?tab=${tab}`,
@@ -155,6 +155,13 @@ const STAFF_PAGES: { name: string; path: string; h1: Record<Lang, string> }[] = 
     h1: { sv: 'TRIAGE_TITLE', en: 'TRIAGE_TITLE' },
   },
   { name: 'audit log', path: '/moderation/log', h1: { sv: 'Granskningslogg', en: 'Audit log' } },
+  { name: 'reports', path: '/reports', h1: { sv: 'Rapporter', en: 'Reports' } },
+  {
+    name: 'reports with a reversed range (errors shown)',
+    path: '/reports?from=2026-06-30&to=2026-01-01',
+    h1: { sv: 'Rapporter', en: 'Reports' },
+    status: 400,
+  },
   { name: 'admin', path: '/admin', h1: { sv: 'Administration', en: 'Administration' } },
   {
     name: 'admin: categories and areas',
@@ -290,10 +297,10 @@ describe.each([
       await staffContext?.close()
     })
 
-    it.each(STAFF_PAGES)('$name ($path)', async ({ path, h1 }) => {
+    it.each(STAFF_PAGES)('$name ($path)', async ({ path, h1, status = 200 }) => {
       scriptErrors.length = 0
       const response = await open(staff, resolve(path), js)
-      expect(response?.status(), `HTTP status of ${path}`).toBe(200)
+      expect(response?.status(), `HTTP status of ${path}`).toBe(status)
       await expectVisible(
         staff.getByRole('heading', { level: 1, name: resolve(h1[lang]), exact: true }),
         `the heading "${resolve(h1[lang])}"`,
