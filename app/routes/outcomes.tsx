@@ -32,15 +32,10 @@ function link(show: OutcomeGroup, page = 1) {
 
 /** "12 days" / "12 dagar" through Intl; under a day says so. */
 function useDays() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  // "dagar", not Intl's "dygn": the word people use for how long something took.
   return (days: number) =>
-    days < 1
-      ? t('outcomes.lessThanADay')
-      : new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'sv-SE', {
-          style: 'unit',
-          unit: 'day',
-          unitDisplay: 'long',
-        }).format(days)
+    days < 1 ? t('outcomes.lessThanADay') : t('outcomes.days', { count: Math.round(days) })
 }
 
 type Data = SerializeFrom<typeof loader>

@@ -6,7 +6,7 @@ import path from 'node:path'
 import type { Browser, Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectVisible, launchBrowser, newContext, open } from './browser'
-import { startServer, type TestServer } from './server'
+import { DEMO, startServer, type TestServer } from './server'
 
 const SCREENSHOT_DIR = process.env.UTMANA_SCREENSHOT_DIR ?? '/tmp/utmana-screens'
 
@@ -50,6 +50,9 @@ const SHOTS = [
   { name: 'register', path: '/register', width: 1280, height: 900 },
   { name: 'home-320', path: '/', width: 320, height: 640 },
   { name: 'register-320', path: '/register', width: 320, height: 640 },
+  { name: 'outcomes', path: '/outcomes', width: 1280, height: 900 },
+  { name: 'outcomes-320', path: '/outcomes', width: 320, height: 640 },
+  { name: 'open-data', path: '/open-data', width: 1280, height: 900 },
 ]
 
 describe('screenshots', () => {
@@ -74,6 +77,37 @@ describe('screenshots', () => {
       expect(problems, 'console errors, failed requests').toEqual([])
     } finally {
       await context.close()
+    }
+  })
+
+  it('signed-in pages of the demo moderator: reports and my data (1280 and 320 px)', async () => {
+    for (const width of [1280, 320]) {
+      const context = await newContext(browser, server.url, {
+        js: true,
+        viewport: { width, height: 900 },
+      })
+      try {
+        const page = await context.newPage()
+        const problems = watch(page)
+        await open(page, '/login?redirectTo=%2Freports', true)
+        await page.getByLabel('E-postadress').fill(DEMO.moderator.email)
+        await page.getByLabel('Lösenord', { exact: true }).fill(DEMO.moderator.password)
+        await page.locator('main').getByRole('button', { name: 'Logga in' }).click()
+        await page.waitForURL(/\/reports$/)
+        for (const [name, pathname] of [
+          ['reports', '/reports'],
+          ['my-data', '/me/data'],
+        ] as const) {
+          const response = await open(page, pathname, true)
+          expect(response?.status()).toBe(200)
+          const file = path.join(SCREENSHOT_DIR, `${name}-${width}.png`)
+          await page.screenshot({ path: file, fullPage: true })
+          expect(fs.statSync(file).size).toBeGreaterThan(5_000)
+        }
+        expect(problems, 'console errors, failed requests').toEqual([])
+      } finally {
+        await context.close()
+      }
     }
   })
 

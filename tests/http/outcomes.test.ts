@@ -26,8 +26,7 @@ async function signedIn(overrides: Parameters<typeof createUser>[0] = {}) {
   return { user, client }
 }
 
-const days = (d: number) =>
-  new Intl.NumberFormat('sv-SE', { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(d)
+const days = (d: number) => (d === 1 ? '1 dag' : `${d} dagar`)
 
 /** A challenge solved by an organisation's accepted solution, posted `took` days before solving. */
 async function solvedChallenge(options: { took?: number; pledgedBy?: number } = {}) {
