@@ -337,6 +337,13 @@ export interface EmailConfirmationTokenTable {
   created_at: Created
 }
 
+/** Filled by triggers: who did something (post, solution, comment, vote) in which week. */
+export interface WeeklyActiveUserTable {
+  /** The Monday of the ISO week (UTC), YYYY-MM-DD. */
+  week: string
+  user_id: number
+}
+
 export interface ReplyTemplateTable {
   id: Generated<number>
   name: string
@@ -399,6 +406,7 @@ export interface Database {
   reply_templates: ReplyTemplateTable
   disputes: DisputeTable
   email_confirmation_tokens: EmailConfirmationTokenTable
+  weekly_active_users: WeeklyActiveUserTable
 }
 
 export type User = Selectable<UserTable>

@@ -276,19 +276,31 @@ async function engagement(filters: ResolvedReportFilters): Promise<EngagementWee
     return q
   }
 
+  const all = weeksBetween(filters.from, filters.to)
+  // Whole weeks on the unfiltered board: the people come from the weekly_active_users rollup
+  // (kept by triggers) instead of a distinct count over every vote of the week.
+  const rollup = new Map<string, number>()
+  if (!narrowed) {
+    const counted = await db
+      .selectFrom('weekly_active_users')
+      .select(['week', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('week', '>=', all[0]!)
+      .where('week', '<=', all[all.length - 1]!)
+      .groupBy('week')
+      .execute()
+    for (const row of counted) rollup.set(row.week, row.n)
+  }
+
   const weeks: EngagementWeek[] = []
-  for (const week of weeksBetween(filters.from, filters.to)) {
+  for (const week of all) {
     const monday = `${week}T00:00:00.000Z`
     const next = new Date(Date.parse(monday) + 7 * DAY_MS).toISOString()
     const from = monday < filters.fromTs ? filters.fromTs : monday
     const to = next > filters.toTs ? filters.toTs : next
-    const { rows } = await sql<{ votes: number; comments: number; users: number }>`
-      select
-        (select count(*) from challenge_votes
-          where created_at >= ${from} and created_at < ${to} ${onScope}) as votes,
-        (select count(*) from comments
-          where created_at >= ${from} and created_at < ${to} ${onScope}) as comments,
-        (select count(distinct user_id) from (
+    const fromRollup = !narrowed && from === monday && to === next
+    const people = fromRollup
+      ? sql`${rollup.get(week) ?? 0}`
+      : sql`(select count(distinct user_id) from (
           select user_id from challenge_votes
             where created_at >= ${from} and created_at < ${to} ${onScope}
           union all
@@ -299,7 +311,14 @@ async function engagement(filters: ResolvedReportFilters): Promise<EngagementWee
             where created_at >= ${from} and created_at < ${to} and author_id is not null ${onScope}
           union all
           select author_id from (${posted(from, to)})
-        )) as users`.execute(db)
+        ))`
+    const { rows } = await sql<{ votes: number; comments: number; users: number }>`
+      select
+        (select count(*) from challenge_votes
+          where created_at >= ${from} and created_at < ${to} ${onScope}) as votes,
+        (select count(*) from comments
+          where created_at >= ${from} and created_at < ${to} ${onScope}) as comments,
+        ${people} as users`.execute(db)
     const row = rows[0]!
     weeks.push({ week, activeUsers: row.users, votes: row.votes, comments: row.comments })
   }

@@ -47,6 +47,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('email_confirmation_tokens')
     .column('user_id')
     .execute()
+  // Accounts older than e-mail confirmation were never sent a link: count them as confirmed, or
+  // the purge of unconfirmed accounts would delete every one of them on the first start.
+  await sql`update users set email_verified_at = created_at where email_verified_at is null`.execute(
+    db,
+  )
   await db.schema
     .createIndex('users_unconfirmed')
     .on('users')
