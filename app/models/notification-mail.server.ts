@@ -6,6 +6,9 @@ import { getFixedT } from '~/services/i18n.server'
 import { DIGEST_TIME_ZONE, digestDue } from '~/services/digest-schedule'
 import { queueMail } from '~/services/mail.server'
 
+/** Events listed in one mail; older ones are counted but not listed. */
+const MAX_LISTED = 200
+
 export async function ensureUnsubscribeToken(userId: number): Promise<string> {
   const user = await db
     .selectFrom('users')
@@ -52,37 +55,47 @@ export async function setEmailFrequency(userId: number, frequency: EmailFrequenc
  * only. Returns the number of mails queued.
  */
 export async function mailNotifications(siteUrl: string, now = new Date()): Promise<number> {
-  const pending = await db
+  // Who has something waiting, and since when: whether a digest is due depends on the oldest.
+  const waiting = await db
     .selectFrom('notifications')
     .innerJoin('users', 'users.id', 'notifications.user_id')
-    .innerJoin('challenges', 'challenges.id', 'notifications.challenge_id')
     .select([
-      'notifications.id',
-      'notifications.kind',
-      'notifications.created_at',
-      'notifications.challenge_id',
-      'challenges.title',
       'users.id as user_id',
-      'users.email',
-      'users.name',
-      'users.locale',
       'users.email_frequency',
+      (eb) => eb.fn.min('notifications.created_at').as('oldest'),
+      (eb) => eb.fn.countAll<number>().as('count'),
     ])
     .where('notifications.emailed_at', 'is', null)
     .where('users.email_frequency', '!=', 'never')
-    .orderBy('notifications.id', 'desc')
-    .limit(5000)
+    .groupBy('users.id')
     .execute()
 
-  const byUser = new Map<number, typeof pending>()
-  for (const row of pending) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row])
-
   let queued = 0
-  for (const [userId, rows] of byUser) {
-    const first = rows[0]!
-    const frequency = first.email_frequency as Exclude<EmailFrequency, 'never'>
-    const oldest = new Date(rows[rows.length - 1]!.created_at)
-    if (!digestDue(frequency, oldest, now)) continue
+  for (const user of waiting) {
+    const frequency = user.email_frequency as Exclude<EmailFrequency, 'never'>
+    if (!digestDue(frequency, new Date(user.oldest), now)) continue
+    const rows = await db
+      .selectFrom('notifications')
+      .innerJoin('users', 'users.id', 'notifications.user_id')
+      .innerJoin('challenges', 'challenges.id', 'notifications.challenge_id')
+      .select([
+        'notifications.id',
+        'notifications.kind',
+        'notifications.created_at',
+        'notifications.challenge_id',
+        'challenges.title',
+        'users.email',
+        'users.name',
+        'users.locale',
+      ])
+      .where('notifications.user_id', '=', user.user_id)
+      .where('notifications.emailed_at', 'is', null)
+      .orderBy('notifications.id', 'desc')
+      .limit(MAX_LISTED)
+      .execute()
+    const first = rows[0]
+    if (!first) continue
+    const userId = user.user_id
 
     const locale = isLocale(first.locale) ? first.locale : 'sv'
     const t = await getFixedT(locale)
@@ -91,7 +104,8 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
       dateStyle: 'medium',
       timeStyle: 'short',
     })
-    // Rows come newest first, so groups and their events keep that order.
+    // Rows come newest first, so groups and their events keep that order. A digest lists the
+    // newest MAX_LISTED events; the count in its subject says how many there were in all.
     const groups = new Map<number, { title: string; events: string[] }>()
     for (const row of rows) {
       const group = groups.get(row.challenge_id) ?? { title: row.title, events: [] }
@@ -113,7 +127,7 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
           name: 'notifications',
           values: {
             name: first.name,
-            count: rows.length,
+            count: user.count,
             items: items.join('\n\n'),
             url: `${siteUrl}/me/notifications`,
             unsubscribe,
@@ -129,11 +143,9 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
       await trx
         .updateTable('notifications')
         .set({ emailed_at: now.toISOString() })
-        .where(
-          'id',
-          'in',
-          rows.map((r) => r.id),
-        )
+        .where('user_id', '=', userId)
+        .where('emailed_at', 'is', null)
+        .where('id', '<=', first.id)
         .execute()
       await trx
         .updateTable('users')

@@ -154,4 +154,28 @@ describe('notification mail', () => {
     expect(digest?.text_body).toContain('Cykelparkering vid stationen')
     expect(digest?.html_body).toContain('Cykelparkering vid stationen')
   })
+
+  it('sends one digest however much waited, counting what it does not list', async () => {
+    const author = await createUser()
+    const challenge = await createChallengeFor(author.id, { title: 'Många händelser' })
+    const weekly = await followerOf(challenge, 'weekly')
+    await db
+      .insertInto('notifications')
+      .values(
+        Array.from({ length: 250 }, () => ({
+          user_id: weekly.id,
+          challenge_id: challenge,
+          actor_id: author.id,
+          kind: 'comment' as const,
+        })),
+      )
+      .execute()
+    await happenedAt('2026-11-25T10:00:00.000Z')
+    await mailNotifications(SITE, new Date('2026-11-30T06:05:00Z'))
+    await mailNotifications(SITE, new Date('2026-11-30T06:06:00Z'))
+    const mails = await mailsTo(weekly.email)
+    expect(mails).toHaveLength(1)
+    expect(mails[0]!.subject).toBe('Din veckosammanfattning från Utmana: 250 händelser')
+    expect(mails[0]!.text_body.match(/ny kommentar/g)).toHaveLength(200)
+  })
 })
