@@ -18,6 +18,9 @@ const OPTIONS = {
   // (csv-stringify 6.9: it defaults to !record_delimiter), and such a cell would split a row.
   quote_record_delimiter: true,
   escape_formulas: true,
+  // Every text cell quoted: Swedish Excel splits unquoted cells at ';' (its list separator), which
+  // would let a cell like 'Buss;=HYPERLINK(…)' start a formula after the first-character check.
+  quoted_string: true,
   // Default casting: numbers via String(), null/undefined as an empty cell.
 } as const
 

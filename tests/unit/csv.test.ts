@@ -16,13 +16,13 @@ function download(rows: CsvCell[][], header = ['a', 'b']) {
 }
 
 describe('csvText: RFC 4180', () => {
-  it('ends every record with CRLF and quotes only cells that need it', () => {
+  it('ends every record with CRLF and quotes every text cell', () => {
     expect(
       csvText([
         ['a', 'b'],
         ['c', 'd'],
       ]),
-    ).toBe('a,b\r\nc,d\r\n')
+    ).toBe('"a","b"\r\n"c","d"\r\n')
   })
 
   it('quotes commas, doubles quotes and keeps line breaks inside a quoted cell', () => {
@@ -39,13 +39,13 @@ describe('csvText: RFC 4180', () => {
 describe('csvText: formula injection', () => {
   it.each([
     ['=HYPERLINK("http://evil.example","x")', `"'=HYPERLINK(""http://evil.example"",""x"")"`],
-    ['@SUM(A1)', "'@SUM(A1)"],
-    ['+1', "'+1"],
-    ['-1+1', "'-1+1"],
-    ['-5', "'-5"],
-    ['\tcmd', "'\tcmd"],
+    ['@SUM(A1)', `"'@SUM(A1)"`],
+    ['+1', `"'+1"`],
+    ['-1+1', `"'-1+1"`],
+    ['-5', `"'-5"`],
+    ['\tcmd', `"'\tcmd"`],
     ['\r=cmd', `"'\r=cmd"`],
-    ['＝1+1', "'＝1+1"],
+    ['＝1+1', `"'＝1+1"`],
   ])('text cell %j is written as text', (cell, expected) => {
     expect(csvText([[cell]])).toBe(`${expected}\r\n`)
   })
@@ -56,7 +56,13 @@ describe('csvText: formula injection', () => {
 
   it('leaves text that merely contains = + - @ alone', () => {
     expect(csvText([['a=b', 'x-y', 'mail@example.se', '1+1']])).toBe(
-      'a=b,x-y,mail@example.se,1+1\r\n',
+      '"a=b","x-y","mail@example.se","1+1"\r\n',
+    )
+  })
+
+  it("keeps a formula after ';' inside its quoted cell, where Swedish Excel splits unquoted cells", () => {
+    expect(csvText([['Buss;=HYPERLINK("http://evil.example")']])).toBe(
+      '"Buss;=HYPERLINK(""http://evil.example"")"\r\n',
     )
   })
 })
@@ -66,7 +72,7 @@ describe('csvResponse', () => {
     const response = download([['Ökad belysning på Järnvägsgatan', 7]], ['Rubrik', 'Röster'])
     const { bytes, text } = await bytesOf(response)
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-    expect(text).toBe('\uFEFFRubrik,Röster\r\nÖkad belysning på Järnvägsgatan,7\r\n')
+    expect(text).toBe('\uFEFF"Rubrik","Röster"\r\n"Ökad belysning på Järnvägsgatan",7\r\n')
   })
 
   it('is a download of type text/csv with the given file name, without a length', () => {
@@ -89,7 +95,7 @@ describe('csvResponse', () => {
 
   it('neutralises formulas in the header too', async () => {
     const { text } = await bytesOf(download([], ['=cmd']))
-    expect(text).toBe("\uFEFF'=cmd\r\n")
+    expect(text).toBe(`\uFEFF"'=cmd"\r\n`)
   })
 
   it('streams many rows in several chunks and reports the count at the end', async () => {
@@ -116,7 +122,7 @@ describe('csvResponse', () => {
     expect(chunks).toBeGreaterThan(1)
     const lines = text.split('\r\n')
     expect(lines).toHaveLength(5002)
-    expect(lines[5000]).toBe('4999,rad 4999')
+    expect(lines[5000]).toBe('4999,"rad 4999"')
     expect(reported).toBe(5000)
   })
 
