@@ -46,6 +46,8 @@ interface Context {
   user: SessionUser
   challenge: Challenge
   form: FormData
+  /** The client's address, for the audit log. */
+  ip: string | null
 }
 
 const forbidden = () => json({ error: 'forbidden' }, { status: 403 })
@@ -266,6 +268,7 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
       challengeId: challenge.id,
       userId: c.user.id,
       body: submission.value.body,
+      ip: c.ip,
     })
     if (result === 'not_solved') throw notSolved()
     if (result === 'already') return already()
@@ -330,12 +333,13 @@ export async function handleChallengeAction(
   user: SessionUser,
   challenge: Challenge,
   form: FormData,
+  ip: string | null = null,
 ) {
   const intent = String(form.get('intent') ?? '')
   const handler = Object.hasOwn(handlers, intent) ? handlers[intent] : undefined
   if (!handler) throw json({ error: 'unknown intent' }, { status: 400 })
   try {
-    return await handler({ user, challenge, form })
+    return await handler({ user, challenge, form, ip })
   } catch (error) {
     if (error instanceof VoteRefused) {
       throw json({ error: error.reason }, { status: error.reason === 'not_found' ? 404 : 403 })

@@ -258,7 +258,8 @@ export async function updateChallenge(
 
 /**
  * Moves a challenge to a new status, records it in the history and tells the followers.
- * Runs inside the caller's transaction.
+ * Entering "solved" credits the accepted solutions' authors and organisations; leaving it
+ * removes that credit and answers open disputes. Runs inside the caller's transaction.
  */
 export async function setChallengeStatus(
   trx: Executor,
@@ -288,6 +289,42 @@ export async function setChallengeStatus(
     })
     .where('id', '=', input.challengeId)
     .execute()
+  if (input.to === 'solved') {
+    // The accepted solutions' authors and organisations are credited as the solvers.
+    const accepted = await trx
+      .selectFrom('solutions')
+      .select(['id', 'author_id', 'organisation_id'])
+      .where('challenge_id', '=', input.challengeId)
+      .where('accepted_at', 'is not', null)
+      .execute()
+    await trx
+      .deleteFrom('challenge_solvers')
+      .where('challenge_id', '=', input.challengeId)
+      .execute()
+    for (const solution of accepted) {
+      await trx
+        .insertInto('challenge_solvers')
+        .values({
+          challenge_id: input.challengeId,
+          solution_id: solution.id,
+          organisation_id: solution.organisation_id,
+          user_id: solution.author_id,
+        })
+        .execute()
+    }
+  } else if (current.status === 'solved') {
+    // No longer solved: nobody is credited, and the open disputes of "solved" are answered.
+    await trx
+      .deleteFrom('challenge_solvers')
+      .where('challenge_id', '=', input.challengeId)
+      .execute()
+    await trx
+      .updateTable('disputes')
+      .set({ status: 'upheld', decided_by: input.actorId, decided_at: now })
+      .where('challenge_id', '=', input.challengeId)
+      .where('status', '=', 'open')
+      .execute()
+  }
   await trx
     .insertInto('challenge_status_history')
     .values({
@@ -319,27 +356,9 @@ export async function withdrawChallenge(id: number, actorId: number) {
   )
 }
 
-/** Owner/moderator marks a challenge solved, crediting its accepted solutions' authors. */
+/** Owner/moderator marks a challenge solved (crediting its accepted solutions' authors). */
 export async function markSolved(id: number, actorId: number) {
   await db.transaction().execute(async (trx) => {
-    const accepted = await trx
-      .selectFrom('solutions')
-      .select(['id', 'author_id', 'organisation_id'])
-      .where('challenge_id', '=', id)
-      .where('accepted_at', 'is not', null)
-      .execute()
-    await trx.deleteFrom('challenge_solvers').where('challenge_id', '=', id).execute()
-    for (const solution of accepted) {
-      await trx
-        .insertInto('challenge_solvers')
-        .values({
-          challenge_id: id,
-          solution_id: solution.id,
-          organisation_id: solution.organisation_id,
-          user_id: solution.author_id,
-        })
-        .execute()
-    }
     await trx
       .updateTable('pledges')
       .set({ status: 'completed' })

@@ -112,10 +112,13 @@ export async function listOpenDisputesOf(challengeIds: number[]) {
 }
 
 export async function countOpenDisputes() {
+  // The same disputes the queue's tab lists: merged duplicates are left out there too.
   const row = await db
     .selectFrom('disputes')
+    .innerJoin('challenges', 'challenges.id', 'disputes.challenge_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '=', 'open')
+    .where('disputes.status', '=', 'open')
+    .where('challenges.merged_into_id', 'is', null)
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
@@ -185,6 +188,8 @@ export async function decideDispute(
       .select(['status', 'version'])
       .where('id', '=', input.challengeId)
       .executeTakeFirstOrThrow()
+    // Decided before the reopening, which would otherwise answer them without this note.
+    const upheld = await decide('upheld')
     if (challenge.status === 'solved') {
       await trx
         .updateTable('pledges')
@@ -208,20 +213,11 @@ export async function decideDispute(
         },
         trx,
       )
-      await trx
-        .updateTable('challenges')
-        .set({ solved_at: null })
-        .where('id', '=', input.challengeId)
-        .execute()
-      await trx
-        .deleteFrom('challenge_solvers')
-        .where('challenge_id', '=', input.challengeId)
-        .execute()
+      // setChallengeStatus cleared solved_at and the solvers.
     } else if (challenge.version !== input.version) {
       // Reopened by someone else since the form was loaded: let the moderator look again.
       throw new StaleForm()
     }
-    const upheld = await decide('upheld')
     await recordAudit(trx, {
       actorId: actor.id,
       action: 'dispute.uphold',

@@ -53,14 +53,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const id = parseId(params.id)
   const challenge = id ? await getChallenge(id) : undefined
   if (!challenge) throw notFound()
   // A light check, not the whole page: actions (votes above all) must stay cheap.
   if (!canSeeChallenge(challenge, user)) throw notFound()
-  return handleChallengeAction(user, challenge, await request.formData())
+  return handleChallengeAction(user, challenge, await request.formData(), context.ip ?? null)
 }
 
 export default function ChallengePage() {

@@ -9,6 +9,7 @@ import {
   updateChallenge,
 } from '~/models/challenge.server'
 import { addComment, deleteComment, editComment, CommentRefused } from '~/models/comment.server'
+import { fileDispute } from '~/models/dispute.server'
 import { flagPost } from '~/models/flag.server'
 import { countUnread } from '~/models/notification.server'
 import { pledge } from '~/models/pledge.server'
@@ -283,5 +284,46 @@ describe('status changes', () => {
     expect((await read()).closed_reason).toBe('Ingen budget i år')
     await move('open')
     expect((await read()).closed_reason).toBeNull()
+  })
+
+  it('credit the solvers only while solved, and reopening answers the open disputes', async () => {
+    const author = await createUser()
+    const solver = await createUser()
+    const resident = await createUser()
+    const org = await createOrganisation({ ownerId: solver.id })
+    const id = await createChallengeFor(author.id)
+    const solutionId = await proposeSolution({
+      challengeId: id,
+      authorId: solver.id,
+      organisationId: org.id,
+      body: 'Vi fixar det',
+    })
+    await acceptSolution({ solutionId, actorId: author.id, accept: true })
+    const solvers = () =>
+      db
+        .selectFrom('challenge_solvers')
+        .select('organisation_id')
+        .where('challenge_id', '=', id)
+        .execute()
+    const move = (to: 'solved' | 'open') =>
+      db
+        .transaction()
+        .execute((trx) => setChallengeStatus(trx, { challengeId: id, to, actorId: author.id }))
+
+    await move('solved')
+    expect(await solvers()).toEqual([{ organisation_id: org.id }])
+    expect(
+      await fileDispute({ challengeId: id, userId: resident.id, body: 'Inte löst alls' }),
+    ).toBe('filed')
+    await move('open')
+    expect(await solvers()).toEqual([])
+    const dispute = await db
+      .selectFrom('disputes')
+      .select(['status', 'decided_by'])
+      .where('challenge_id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(dispute).toEqual({ status: 'upheld', decided_by: author.id })
+    await move('solved')
+    expect(await solvers()).toEqual([{ organisation_id: org.id }])
   })
 })
