@@ -1,13 +1,17 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { DUMP_CSV_COLUMNS, dumpCsvRows } from '~/models/open-data-dump.server'
-import { csvResponse } from '~/services/csv.server'
+import { csvResponse, DownloadCancelled } from '~/services/csv.server'
 import { log } from '~/services/log.server'
+import { consume, withRateLimits } from '~/services/rate-limit.server'
 
 /**
  * GET /open-data/challenges.csv: the JSON dump's records flattened for spreadsheets. The
  * header row is the field names (not translated: they are the data's stable names).
  */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await withRateLimits({ ip: context.ip, path: 'open-data.csv' }, () =>
+    consume('download', context.rateKey),
+  )
   return csvResponse({
     filename: 'utmana-challenges.csv',
     header: [...DUMP_CSV_COLUMNS],
@@ -15,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     signal: request.signal,
     headers: { 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' },
     onDone(_rows, error) {
-      if (error instanceof Error && error.message !== 'cancelled')
+      if (error instanceof Error && !(error instanceof DownloadCancelled))
         log.error('open_data_dump_failed', { format: 'csv', error: error.message })
     },
   })

@@ -1,17 +1,21 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { dumpJsonPieces } from '~/models/open-data-dump.server'
-import { attachment, textStream } from '~/services/csv.server'
+import { attachment, DownloadCancelled, textStream } from '~/services/csv.server'
 import { log } from '~/services/log.server'
+import { consume, withRateLimits } from '~/services/rate-limit.server'
 
 /**
  * GET /open-data/challenges.json: every public challenge, public fields only, under CC0.
  * Streamed: the JSON is written object by object as the database pages are read.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await withRateLimits({ ip: context.ip, path: 'open-data.json' }, () =>
+    consume('download', context.rateKey),
+  )
   const body = textStream(
     dumpJsonPieces(),
     (error) => {
-      if (error instanceof Error && error.message !== 'cancelled')
+      if (error instanceof Error && !(error instanceof DownloadCancelled))
         log.error('open_data_dump_failed', { format: 'json', error: error.message })
     },
     request.signal,

@@ -5,6 +5,7 @@ import { resolveReportFilters, UnknownReportFilter } from '~/models/report-filte
 import { csvResponse } from '~/services/csv.server'
 import { getLocale, getTranslator } from '~/services/i18n.server'
 import { log } from '~/services/log.server'
+import { consume, withRateLimits } from '~/services/rate-limit.server'
 import { requireModerator } from '~/services/session.server'
 
 const badRequest = (text: string) =>
@@ -16,6 +17,9 @@ const badRequest = (text: string) =>
 /** GET /reports/export.csv: the report's challenges as a spreadsheet (moderators and admins). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireModerator(request)
+  await withRateLimits({ ip: context.ip, path: 'reports.export' }, () =>
+    consume('download', `user:${user.id}`),
+  )
   const locale = await getLocale(request)
   const { t } = getTranslator(locale)
 

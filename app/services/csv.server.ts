@@ -38,6 +38,13 @@ function safeFilename(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]/g, '') || 'export.csv'
 }
 
+/** The reader went away before the end: not an error worth a log line at error level. */
+export class DownloadCancelled extends Error {
+  constructor() {
+    super('download cancelled')
+  }
+}
+
 /**
  * A byte stream over text pieces, read only as fast as the stream is pulled; small pieces are
  * joined to ~64 KB chunks. If the reader goes away, the source is closed (its `finally` blocks
@@ -60,7 +67,7 @@ export function textStream(
     async pull(controller) {
       // The client went away (Remix aborts the request): stop reading the database.
       if (signal?.aborted) {
-        finish(signal.reason ?? new Error('aborted'))
+        finish(new DownloadCancelled())
         await iterator.return?.()
         controller.close()
         return
@@ -83,8 +90,8 @@ export function textStream(
         controller.error(error)
       }
     },
-    async cancel(reason) {
-      finish(reason ?? new Error('cancelled'))
+    async cancel() {
+      finish(new DownloadCancelled())
       await iterator.return?.()
     },
   })

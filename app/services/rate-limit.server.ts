@@ -39,6 +39,8 @@ export const RATE_LIMITS = {
   comment: { points: 30, duration: 10 * 60 },
   vote: { points: 300, duration: 10 * 60, store: 'memory' },
   flag: { points: 30, duration: 60 * 60 },
+  // Whole-board files (open data, report exports) scan every row: a person needs a few a day.
+  download: { points: 30, duration: 60 * 60 },
 } satisfies Record<string, Rule>
 
 export type LimitName = keyof typeof RATE_LIMITS

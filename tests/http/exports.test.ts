@@ -453,3 +453,21 @@ describe('/open-data: the public dump', () => {
     }
   })
 })
+
+describe('downloads are paced', () => {
+  it('answers 429 with Retry-After once an address has taken its 30 whole-board files an hour', async () => {
+    const client = server.client()
+    let limited: Response | undefined
+    let taken = 0
+    for (let i = 0; i < 40 && !limited; i++) {
+      const response = await client.get('/open-data/challenges.csv')
+      await response.arrayBuffer()
+      if (response.status === 429) limited = response
+      else taken++
+    }
+    // Earlier tests in this file downloaded from the same address too.
+    expect(taken).toBeLessThanOrEqual(30)
+    expect(limited?.status).toBe(429)
+    expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThan(0)
+  })
+})
