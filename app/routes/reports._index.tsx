@@ -86,7 +86,11 @@ function useFormats() {
     if (days < 1) return t('reports.hours', { value: number(Math.round(days * 240) / 10) })
     return t('reports.days', { value: number(Math.round(days * 10) / 10) })
   }
-  const percent = (share: number) => `${number(Math.round(share * 1000) / 10)} %`
+  const percent = (share: number) =>
+    new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE', {
+      style: 'percent',
+      maximumFractionDigits: 1,
+    }).format(share)
   return { locale, number, day, duration, percent }
 }
 

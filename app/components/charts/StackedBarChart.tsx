@@ -81,7 +81,10 @@ export function StackedBarChart({
                 height={Math.max(0, y(point[0]) - y(point[1]))}
                 stroke="#ffffff"
                 strokeWidth="1"
-              />
+              >
+                {/* Hovering a segment names it: colour is not the only way to tell them apart. */}
+                <title>{`${columns[j]!.label}: ${series[i]!.label} ${format(point[1] - point[0])}`}</title>
+              </rect>
             ) : null,
           )}
         </g>
