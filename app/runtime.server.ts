@@ -10,12 +10,14 @@ import { deliverOutbox, startOutboxWorker } from '~/services/mail.server'
 import { seedDemoIfEmpty } from '#db/seed/demo'
 import { isLocalSite, publicUrl } from '~/env.server'
 import { mailNotifications } from '~/models/notification-mail.server'
+import { purgeOldMail } from '~/models/outbox.server'
 import { log } from '~/services/log.server'
 import { warmPasswordCheck } from '~/services/password.server'
 
 /**
- * Purges expired sessions, reset and confirmation tokens, and accounts whose e-mail address
- * was never confirmed within 30 days; a failure is logged, never thrown.
+ * Purges expired sessions, reset and confirmation tokens, sent mail older than 30 days, and
+ * accounts whose e-mail address was never confirmed within 30 days; a failure is logged, never
+ * thrown.
  */
 async function housekeeping() {
   try {
@@ -23,6 +25,7 @@ async function housekeeping() {
     await purgeOldResetTokens()
     await purgeExpiredConfirmationTokens()
     await purgeUnconfirmedAccounts()
+    await purgeOldMail()
   } catch (error) {
     log.error('housekeeping_failed', { error: String(error) })
   }

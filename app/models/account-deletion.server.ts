@@ -22,7 +22,20 @@ export interface DeletionCounts {
   mails: number
   sessions: number
   notifications: number
+  /** Rows deleted with 'remove'; with 'keep' they stay without the person (flags lose the note). */
+  flags: number
+  appeals: number
+  disputes: number
 }
+
+/** Templates of mail to other people that name the person who caused it. */
+const MAIL_NAMING_OTHERS = ['joinRequest'] as const
+
+const POST_TABLE = {
+  challenge: 'challenges',
+  solution: 'solutions',
+  comment: 'comments',
+} as const
 
 const uniq = (ids: Array<number | null>) => [...new Set(ids.filter((id): id is number => !!id))]
 
@@ -95,31 +108,51 @@ export async function recountSolutions(executor: Executor, solutionIds: number[]
   }
 }
 
+/** Keys under which audit values hold a person's name or address. */
 const PERSONAL_KEYS = new Set(['name', 'email', 'to', 'to_address', 'password_hash'])
 
-/** A copy of an audit before/after value without the person's name and address. */
-function scrubJson(value: unknown, email: string, name: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => scrubJson(v, email, name))
+/** A LIKE pattern matching `text` anywhere, literally: use with `escape '\\'`. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+interface Person {
+  email: string
+  name: string
+}
+
+/**
+ * A copy of an audit before/after value without this person's name and address. In an entry
+ * about the person every name/address key goes; in an entry they only acted in (e.g. creating
+ * an organisation, whose `name` is the organisation's) only values that are theirs go. A text
+ * holding their address loses it (the address is theirs alone, unlike a name or a role).
+ */
+function scrubJson(value: unknown, person: Person, aboutThem: boolean): unknown {
+  if (Array.isArray(value)) return value.map((v) => scrubJson(v, person, aboutThem))
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value)
-        .filter(([key]) => !PERSONAL_KEYS.has(key))
-        .map(([key, v]) => [key, scrubJson(v, email, name)]),
+        .filter(([key, v]) => !(PERSONAL_KEYS.has(key) && (aboutThem || isTheirs(v, person))))
+        .map(([key, v]) => [key, scrubJson(v, person, aboutThem)]),
     )
   }
-  if (typeof value === 'string') {
-    if (value === name) return null
-    if (value.toLowerCase().includes(email)) return null
-  }
+  if (typeof value === 'string' && value.toLowerCase().includes(person.email)) return null
   return value
 }
 
-function scrubText(text: string | null, email: string, name: string): string | null {
+function isTheirs(value: unknown, person: Person): boolean {
+  return (
+    typeof value === 'string' &&
+    (value === person.name || value.trim().toLowerCase() === person.email)
+  )
+}
+
+function scrubText(text: string | null, person: Person, aboutThem: boolean): string | null {
   if (text === null) return null
   try {
-    return JSON.stringify(scrubJson(JSON.parse(text), email, name))
+    return JSON.stringify(scrubJson(JSON.parse(text), person, aboutThem))
   } catch {
-    return text.toLowerCase().includes(email) ? null : text
+    return text.toLowerCase().includes(person.email) ? null : text
   }
 }
 
@@ -310,7 +343,7 @@ export async function deleteAccount(
     await recountSolutions(trx, touchedSolutions)
     for (const challengeId of uniq(reindex)) await indexChallenge(trx, challengeId)
 
-    const mails = Number(
+    let mails = Number(
       (
         await trx
           .deleteFrom('email_outbox')
@@ -319,28 +352,47 @@ export async function deleteAccount(
       ).numDeletedRows,
     )
 
+    // Mail to others that names the person (an organisation's owners hear who asked to join)
+    // goes too. A very short name would match unrelated mail, so it is left alone.
+    if (user.name.trim().length >= 3) {
+      const pattern = containsPattern(user.name.trim())
+      mails += Number(
+        (
+          await trx
+            .deleteFrom('email_outbox')
+            .where('template', 'in', [...MAIL_NAMING_OTHERS])
+            .where((eb) =>
+              eb.or([
+                sql<boolean>`subject like ${pattern} escape '\\'`,
+                sql<boolean>`text_body like ${pattern} escape '\\'`,
+              ]),
+            )
+            .executeTakeFirst()
+        ).numDeletedRows,
+      )
+    }
+
     // The audit trail stays (it records what moderators did), without the name and address,
-    // and without the network address of the person's own actions.
+    // and without the network address of the person's own actions. Only entries about the
+    // person or by the person are touched: others' entries stay exactly as they were.
+    const person = { email, name: user.name }
     const auditRows = await trx
       .selectFrom('audit_log')
-      .select(['id', 'before', 'after', 'reason', 'actor_id'])
+      .select(['id', 'before', 'after', 'reason', 'actor_id', 'subject_type', 'subject_id'])
       .where((eb) =>
         eb.or([
           eb.and([eb('subject_type', '=', 'user'), eb('subject_id', '=', userId)]),
           eb('actor_id', '=', userId),
-          eb(sql`lower(before)`, 'like', `%${email}%`),
-          eb(sql`lower(after)`, 'like', `%${email}%`),
-          eb('before', 'like', `%${user.name}%`),
-          eb('after', 'like', `%${user.name}%`),
         ]),
       )
       .execute()
     for (const row of auditRows) {
+      const aboutThem = row.subject_type === 'user' && row.subject_id === userId
       await trx
         .updateTable('audit_log')
         .set({
-          before: scrubText(row.before, email, user.name),
-          after: scrubText(row.after, email, user.name),
+          before: scrubText(row.before, person, aboutThem),
+          after: scrubText(row.after, person, aboutThem),
           reason: row.reason?.toLowerCase().includes(email) ? null : row.reason,
           ...(row.actor_id === userId ? { ip: null } : {}),
         })
@@ -354,7 +406,58 @@ export async function deleteAccount(
       trx,
     )
     if (Number(limits.rows[0]?.n ?? 0) > 0) {
-      await sql`delete from rate_limits where lower(key) like ${`%${email}%`}`.execute(trx)
+      await sql`delete from rate_limits where lower(key) like ${containsPattern(email)} escape '\\'`.execute(
+        trx,
+      )
+    }
+
+    // A flag's note is free text that may say anything about anyone: it goes in both modes.
+    // 'remove' takes the person's flags, appeals and disputes (their own words) as well; the
+    // moderation queue's counts simply drop. A flag still open on a post that flags hid
+    // automatically stays, without note or person, so the hidden post stays in the queue.
+    await trx.updateTable('flags').set({ note: null }).where('user_id', '=', userId).execute()
+    let flags = 0
+    let appeals = 0
+    let disputes = 0
+    if (remove) {
+      flags = Number(
+        (
+          await trx
+            .deleteFrom('flags')
+            .where('user_id', '=', userId)
+            .where((eb) =>
+              eb.not(
+                eb.and([
+                  eb('resolved_at', 'is', null),
+                  eb.or(
+                    (['challenge', 'solution', 'comment'] as const).map((type) =>
+                      eb.and([
+                        eb('subject_type', '=', type),
+                        eb.exists(
+                          eb
+                            .selectFrom(POST_TABLE[type])
+                            .select(sql`1`.as('one'))
+                            .whereRef(`${POST_TABLE[type]}.id`, '=', 'flags.subject_id')
+                            .where(`${POST_TABLE[type]}.hidden_at`, 'is not', null)
+                            .where(`${POST_TABLE[type]}.hidden_reason`, '=', 'auto_flags'),
+                        ),
+                      ]),
+                    ),
+                  ),
+                ]),
+              ),
+            )
+            .executeTakeFirst()
+        ).numDeletedRows,
+      )
+      appeals = Number(
+        (await trx.deleteFrom('appeals').where('user_id', '=', userId).executeTakeFirst())
+          .numDeletedRows,
+      )
+      disputes = Number(
+        (await trx.deleteFrom('disputes').where('user_id', '=', userId).executeTakeFirst())
+          .numDeletedRows,
+      )
     }
 
     const notifications = Number(
@@ -425,6 +528,9 @@ export async function deleteAccount(
       mails,
       sessions,
       notifications,
+      flags,
+      appeals,
+      disputes,
     }
   })
 }

@@ -75,3 +75,20 @@ export async function listOutbox(filter: { to?: string; template?: string } = {}
   if (filter.template) query = query.where('template', '=', filter.template)
   return query.execute()
 }
+
+/** Delivered and given-up mail is kept this long (for the operator), then deleted. */
+export const MAIL_RETENTION_MS = 30 * 24 * 60 * 60 * 1000
+
+/**
+ * Deletes sent and failed mail older than 30 days: bodies name people and hold links. Pending
+ * mail stays whatever its age (it is still being delivered). For the hourly housekeeping.
+ */
+export async function purgeOldMail(now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - MAIL_RETENTION_MS).toISOString()
+  const result = await db
+    .deleteFrom('email_outbox')
+    .where('status', 'in', ['sent', 'failed'])
+    .where((eb) => eb(eb.fn.coalesce('sent_at', 'created_at'), '<', cutoff))
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

@@ -10,7 +10,7 @@ import { countOthersPostsUnder, deleteOwnAccount } from '~/models/account-deleti
 import { collectPersonalData } from '~/models/personal-data.server'
 import { getRequestT } from '~/services/i18n.server'
 import { log } from '~/services/log.server'
-import { consume, forget, withRateLimits } from '~/services/rate-limit.server'
+import { consume, forget, reward, withRateLimits } from '~/services/rate-limit.server'
 import { destroySession, getSession, getUser, requireUser } from '~/services/session.server'
 import { titleMeta } from '~/utils/meta'
 
@@ -51,11 +51,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }
-  // Guessing the password here counts like guessing it at the login form.
-  const key = `${user.email}|${context.rateKey}`
-  await withRateLimits({ action: 'delete-account', ip: context.rateKey }, () =>
-    consume('loginAccountIp', key),
-  )
+  // Guessing the password here counts like guessing it at the login form: the same three
+  // limits (per address, per account and address, per account across addresses).
+  const ip = context.rateKey
+  const email = user.email.toLowerCase()
+  const accountIp = `${email}|${ip}`
+  await withRateLimits({ action: 'delete-account', ip }, async () => {
+    await consume('loginIp', ip)
+    await consume('loginAccountIp', accountIp)
+    await consume('loginAccount', email)
+  })
   const counts = await deleteOwnAccount({
     userId: user.id,
     password: submission.value.password,
@@ -70,7 +75,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     )
   }
-  await forget('loginAccountIp', key)
+  // The right password gives back what it counted, as a successful login does; the account's
+  // own counters go with it (a reward would write the address back into the limiter's table).
+  await Promise.all([
+    forget('loginAccountIp', accountIp),
+    forget('loginAccount', email),
+    reward('loginIp', ip),
+  ])
   log.info('account_deleted', { userId: user.id, contributions: submission.value.contributions })
   // Every session row is gone with the account; this clears the cookie of this browser too.
   const session = await getSession(request)

@@ -1,9 +1,15 @@
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { createConfirmationToken } from '~/models/email-confirmation.server'
 import { listOutbox } from '~/models/outbox.server'
+import { consume, RATE_LIMITS } from '~/services/rate-limit.server'
+import { createApp, type AppBuild } from '../../server/app'
 import { createChallengeFor, createUser } from '../factories'
-import { startTestServer } from '../helpers/http'
+import { Client, startTestServer } from '../helpers/http'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 beforeAll(async () => {
@@ -17,6 +23,27 @@ async function signedIn(user: { email: string; password: string }) {
   const client = server.client()
   await client.login(user.email, user.password)
   return client
+}
+
+/** The same server behind a trusted proxy: X-Forwarded-For sets the client's address. */
+async function startProxiedServer() {
+  const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as AppBuild
+  const app = createApp({
+    build,
+    runtime: build.entry.module.runtime,
+    mode: 'production',
+    publicOrigin: 'http://localhost:3000',
+    https: false,
+    trustProxy: 'loopback',
+  })
+  const listening = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s))
+  })
+  const origin = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`
+  return {
+    client: () => new Client(origin),
+    close: () => new Promise<void>((resolve) => listening.close(() => resolve())),
+  }
 }
 
 async function userRow(id: number) {
@@ -91,6 +118,48 @@ describe('/me/data', () => {
     expect((await client.get('/me')).status).toBe(200)
   })
 
+  it('counts password guesses like the login form: per account, across addresses', async () => {
+    const proxied = await startProxiedServer()
+    try {
+      const user = await createUser()
+      const client = proxied.client()
+      await client.login(user.email, user.password)
+      // Someone has already guessed this account's password from many addresses.
+      for (let i = 0; i < RATE_LIMITS.loginAccount.points - 2; i++) {
+        await consume('loginAccount', user.email)
+      }
+      const form = { contributions: 'keep', confirm: 'on' }
+      for (const ip of ['198.51.100.1', '198.51.100.2']) {
+        const wrong = await client.post(
+          '/me/data',
+          { ...form, password: `not the password ${ip}` },
+          { 'X-Forwarded-For': ip },
+        )
+        expect(wrong.status, ip).toBe(400)
+      }
+      // A fresh address does not help: refused before the password is checked, even the right one.
+      const blocked = await client.post(
+        '/me/data',
+        { ...form, password: user.password },
+        { 'X-Forwarded-For': '198.51.100.3' },
+      )
+      expect(blocked.status).toBe(429)
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect(await userRow(user.id)).toBeTruthy()
+      // The login form is closed for this account too: it is one limit.
+      const login = await proxied
+        .client()
+        .post(
+          '/login',
+          { email: user.email, password: user.password },
+          { 'X-Forwarded-For': '198.51.100.4' },
+        )
+      expect(login.status).toBe(429)
+    } finally {
+      await proxied.close()
+    }
+  })
+
   it('deletes the account and signs it out everywhere', async () => {
     const user = await createUser()
     const challenge = await createChallengeFor(user.id)
@@ -111,6 +180,9 @@ describe('/me/data', () => {
     expect(other.status).toBe(302)
     expect(other.headers.get('location')).toMatch(/^\/login/)
     expect(await userRow(user.id)).toBeUndefined()
+    // The limiter's counters for the address went with the account.
+    const keys = await sql<{ key: string }>`select key from rate_limits`.execute(db)
+    expect(keys.rows.filter((r) => r.key.includes(user.email))).toEqual([])
     const page = await server.client().get(`/challenges/${challenge}`)
     expect(await page.text()).toContain('Tidigare medlem')
     const again = await server.client().post('/login', {

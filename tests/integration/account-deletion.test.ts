@@ -2,7 +2,11 @@ import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { deleteAccount } from '~/models/account-deletion.server'
+import { recordAudit } from '~/models/audit.server'
 import { insertMembership } from '~/models/organisation.server'
+import { listOutbox, purgeOldMail } from '~/models/outbox.server'
+import { queueMail } from '~/services/mail.server'
+import { consume } from '~/services/rate-limit.server'
 import { createOrganisation, createUser } from '../factories'
 import {
   buildUserWithEverything,
@@ -42,6 +46,47 @@ async function leftovers(person: World['target']): Promise<string[]> {
     }
   }
   return found
+}
+
+const DAY = 24 * 60 * 60 * 1000
+
+async function audit(entry: Parameters<typeof recordAudit>[1]): Promise<number> {
+  await recordAudit(db, entry)
+  const row = await db
+    .selectFrom('audit_log')
+    .select('id')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+async function auditRows(ids: number[]) {
+  return db.selectFrom('audit_log').selectAll().where('id', 'in', ids).orderBy('id').execute()
+}
+
+/** Rows of this world's challenges left without a user after the deletion: the target's. */
+async function ownWords(world: World) {
+  const challenges = [world.ownChallenge, world.otherChallenge]
+  return {
+    flags: await db
+      .selectFrom('flags')
+      .select(['user_id', 'note', 'reason'])
+      .where('user_id', 'is', null)
+      .where('challenge_id', 'in', challenges)
+      .execute(),
+    appeals: await db
+      .selectFrom('appeals')
+      .select(['user_id', 'body'])
+      .where('user_id', 'is', null)
+      .where('challenge_id', 'in', challenges)
+      .execute(),
+    disputes: await db
+      .selectFrom('disputes')
+      .select(['user_id', 'body'])
+      .where('user_id', 'is', null)
+      .where('challenge_id', 'in', challenges)
+      .execute(),
+  }
 }
 
 async function exists(table: 'challenges' | 'solutions' | 'comments' | 'pledges', id: number) {
@@ -236,6 +281,186 @@ describe('deleting an account', () => {
     expect(JSON.parse(deleted.after!)).toEqual({ contributions: 'remove', by: 'self' })
   })
 
+  it("'remove' deletes their flags, appeals and disputes; 'keep' keeps them, flags without the note", async () => {
+    const kept = await buildUserWithEverything()
+    await deleteAccount(kept.target.id, { contributions: 'keep' })
+    expect(await ownWords(kept)).toEqual({
+      flags: [{ user_id: null, note: null, reason: 'spam' }],
+      appeals: [{ user_id: null, body: 'Kommentaren var saklig.' }],
+      disputes: [{ user_id: null, body: 'Det är inte löst.' }],
+    })
+
+    const removed = await buildUserWithEverything()
+    // A post hidden automatically by flags, one of them theirs and still open.
+    await db
+      .updateTable('comments')
+      .set({ hidden_at: new Date().toISOString(), hidden_reason: 'auto_flags' })
+      .where('id', '=', removed.othersComment)
+      .execute()
+    await db
+      .insertInto('flags')
+      .values({
+        subject_type: 'comment',
+        subject_id: removed.othersComment,
+        challenge_id: removed.otherChallenge,
+        user_id: removed.target.id,
+        reason: 'other',
+        note: 'Stötande mot mig personligen.',
+        resolved_at: null,
+        resolved_by: null,
+        resolution: null,
+      })
+      .execute()
+    const counts = await deleteAccount(removed.target.id, { contributions: 'remove' })
+    expect(counts).toMatchObject({ flags: 1, appeals: 1, disputes: 1 })
+    // Only the flag that keeps the hidden post in the moderators' queue stays, anonymous.
+    expect(await ownWords(removed)).toEqual({
+      flags: [{ user_id: null, note: null, reason: 'other' }],
+      appeals: [],
+      disputes: [],
+    })
+    // Others' flags, appeals and disputes stay (without the person as decider).
+    expect(
+      await db.selectFrom('flags').select('note').where('user_id', '=', removed.other.id).execute(),
+    ).toEqual([{ note: null }])
+    expect(
+      await db
+        .selectFrom('appeals')
+        .select(['body', 'decided_by'])
+        .where('user_id', '=', removed.other.id)
+        .execute(),
+    ).toEqual([{ body: 'Den andras överklagande.', decided_by: null }])
+    expect(
+      await db
+        .selectFrom('disputes')
+        .select(['body', 'decided_by'])
+        .where('user_id', '=', removed.other.id)
+        .execute(),
+    ).toEqual([]) // it was about their challenge, which 'remove' deleted
+  })
+
+  it('touches only audit entries about or by the person, and there only their name and address', async () => {
+    for (const name of ['member', '%', 'open']) {
+      const n = `${Date.now().toString(36)}${name.length}${Math.random().toString(36).slice(2, 6)}`
+      // "_" matches any one character in LIKE: the look-alike address must survive.
+      const target = await createUser({ name, email: `m_${n}@example.se` })
+      const lookalike = await createUser({ name: 'open', email: `mx${n}@example.se` })
+      const namesake = await createUser({ name: 'member' })
+      const admin = await createUser({ role: 'admin', name: 'Ada Admin' })
+      const org = { name: `Föreningen member ${n}`, id: 0 }
+      org.id = (await createOrganisation({ name: org.name })).id
+      const theirOrg = { name: `Egna föreningen ${n}`, id: 0 }
+      theirOrg.id = (await createOrganisation({ name: theirOrg.name })).id
+
+      const unrelated = [
+        await audit({
+          actorId: admin.id,
+          action: 'admin.user.role',
+          subjectType: 'user',
+          subjectId: namesake.id,
+          before: { role: 'member', name: 'member', email: namesake.email },
+          after: { role: 'moderator', status: 'open' },
+          reason: '100% member, open_ended',
+        }),
+        await audit({
+          actorId: lookalike.id,
+          action: 'organisation.create',
+          subjectType: 'organisation',
+          subjectId: org.id,
+          after: { name: org.name, kind: 'association', slug: 'member' },
+          ip: '192.0.2.9',
+        }),
+        await audit({
+          actorId: null,
+          action: 'organisation.update',
+          subjectType: 'organisation',
+          subjectId: org.id,
+          before: { name: name },
+          after: { name: `${name} %_` },
+        }),
+      ]
+      const about = await audit({
+        actorId: admin.id,
+        action: 'user.ban',
+        subjectType: 'user',
+        subjectId: target.id,
+        before: { name, email: target.email, role: 'member' },
+        after: { role: 'member', note: `Skrev från ${target.email}` },
+      })
+      const by = await audit({
+        actorId: target.id,
+        action: 'organisation.create',
+        subjectType: 'organisation',
+        subjectId: theirOrg.id,
+        after: { name: theirOrg.name, kind: 'association', visibility: 'open', role: 'member' },
+        ip: '192.0.2.10',
+      })
+      await consume('loginAccount', lookalike.email)
+      await consume('loginAccount', target.email)
+      const snapshot = await auditRows(unrelated)
+
+      await deleteAccount(target.id, { contributions: 'keep' })
+
+      expect(await auditRows(unrelated), name).toEqual(snapshot)
+      const [aboutRow] = await auditRows([about])
+      expect(JSON.parse(aboutRow!.before!), name).toEqual({ role: 'member' })
+      expect(JSON.parse(aboutRow!.after!), name).toEqual({ role: 'member', note: null })
+      const [byRow] = await auditRows([by])
+      // The organisation's name is not theirs, and a value equal to their name is not theirs.
+      expect(JSON.parse(byRow!.after!), name).toEqual({
+        name: theirOrg.name,
+        kind: 'association',
+        visibility: 'open',
+        role: 'member',
+      })
+      expect(byRow, name).toMatchObject({ actor_id: null, ip: null })
+      const keys = await sql<{ key: string }>`select key from rate_limits`.execute(db)
+      expect(keys.rows.map((r) => r.key)).toContain(`loginAccount:${lookalike.email}`)
+      expect(keys.rows.map((r) => r.key)).not.toContain(`loginAccount:${target.email}`)
+    }
+  })
+
+  it('deletes queued mail to others that names the person, and no other mail', async () => {
+    const n = Date.now().toString(36)
+    const owner = await createUser()
+    const target = await createUser({ name: `Anna Andersson ${n}` })
+    const otherJoiner = await createUser({ name: `Bertil Berg ${n}` })
+    const short = await createUser({ name: 'Al' })
+    const url = 'http://localhost:3000/organisations/x'
+    for (const joiner of [`Anna Andersson ${n}`, `Bertil Berg ${n}`, 'Al']) {
+      await queueMail(
+        db,
+        owner.email,
+        { name: 'joinRequest', values: { name: joiner, organisation: 'Föreningen Al', url } },
+        'sv',
+      )
+    }
+    // A challenge's title is public content: mail quoting it stays.
+    await queueMail(
+      db,
+      owner.email,
+      {
+        name: 'postHidden',
+        values: { name: 'Ägaren', title: `Anna Andersson ${n} och parken`, reason: 'spam', url },
+      },
+      'sv',
+    )
+    const subjects = async () => (await listOutbox({ to: owner.email })).map((m) => m.subject)
+    expect(await subjects()).toHaveLength(4)
+
+    const counts = await deleteAccount(target.id, { contributions: 'keep' })
+    expect(counts?.mails).toBe(1)
+    expect(await subjects()).toEqual([
+      'Ditt inlägg har dolts',
+      'Al vill gå med i Föreningen Al',
+      `Bertil Berg ${n} vill gå med i Föreningen Al`,
+    ])
+    // A one- or two-letter name would match unrelated mail ("Föreningen Al"): left alone.
+    await deleteAccount(short.id, { contributions: 'keep' })
+    expect(await subjects()).toHaveLength(3)
+    expect(otherJoiner.id).toBeGreaterThan(0)
+  })
+
   it('hands an organisation to its longest-standing member when its only owner leaves', async () => {
     const owner = await createUser()
     const first = await createUser()
@@ -264,5 +489,38 @@ describe('deleting an account', () => {
 
   it('an unknown user is a no-op', async () => {
     expect(await deleteAccount(987654, { contributions: 'keep' })).toBeNull()
+  })
+})
+
+describe('mail retention', () => {
+  it('deletes sent and failed mail after 30 days, never pending mail', async () => {
+    const user = await createUser()
+    const ids: Record<string, number> = {}
+    const cases = [
+      ['sentOld', 'sent', 31],
+      ['sentRecent', 'sent', 29],
+      ['failedOld', 'failed', 40],
+      ['failedRecent', 'failed', 2],
+      ['pendingOld', 'pending', 40],
+    ] as const
+    const now = new Date()
+    for (const [label, status, days] of cases) {
+      const id = await queueMail(
+        db,
+        user.email,
+        { name: 'welcome', values: { name: label, url: 'http://localhost:3000/' } },
+        'sv',
+      )
+      const at = new Date(now.getTime() - days * DAY).toISOString()
+      await db
+        .updateTable('email_outbox')
+        .set({ status, created_at: at, sent_at: status === 'sent' ? at : null } as never)
+        .where('id', '=', id)
+        .execute()
+      ids[label] = id
+    }
+    expect(await purgeOldMail(now)).toBe(2)
+    const left = (await listOutbox({ to: user.email })).map((m) => m.id).sort((a, b) => a - b)
+    expect(left).toEqual([ids.sentRecent, ids.failedRecent, ids.pendingOld])
   })
 })

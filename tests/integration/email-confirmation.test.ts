@@ -88,6 +88,24 @@ describe('housekeeping', () => {
     expect(JSON.parse(audit.after!)).toEqual({ contributions: 'keep', by: 'unconfirmed' })
   })
 
+  it('deletes a 40-day-old account whose link was never used; keeps one confirmed 40 days ago', async () => {
+    const registered = new Date(Date.now() - 40 * DAY)
+    const unconfirmed = await registeredDaysAgo(40, false)
+    const token = await createConfirmationToken(db, unconfirmed.id, registered)
+    // An account from before confirmation existed: migration 0004 backfills its creation time.
+    const confirmed = await registeredDaysAgo(40, false)
+    await db
+      .updateTable('users')
+      .set({ email_verified_at: registered.toISOString() })
+      .where('id', '=', confirmed.id)
+      .execute()
+
+    expect(await purgeUnconfirmedAccounts()).toBe(1)
+    expect(await userExists(unconfirmed.id)).toBe(false)
+    expect(await userExists(confirmed.id)).toBe(true)
+    expect(await confirmationTokenState(token)).toBe('unknown')
+  })
+
   it('removes expired confirmation tokens and keeps valid ones', async () => {
     const user = await createUser({ confirmed: false })
     const expired = await createConfirmationToken(db, user.id, new Date(Date.now() - 8 * DAY))

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
+import { recordAudit } from '~/models/audit.server'
 import { collectPersonalData, EXPORT_COVERAGE } from '~/models/personal-data.server'
 import { buildUserWithEverything, userReferences } from '../helpers/personal-world'
 
@@ -23,16 +24,23 @@ describe('the personal data export', () => {
       const columns = await sql<{
         name: string
       }>`select name from pragma_table_info(${ref.table})`.execute(db)
-      const hasId = columns.rows.some((c) => c.name === 'id')
-      const rows = await sql<{ id: number }>`
-        select ${sql.raw(hasId ? 'id' : 'rowid as id')} from ${sql.table(ref.table)}
-        where ${sql.ref(ref.column)} = ${world.target.id} order by rowid`.execute(db)
+      const names = columns.rows.map((c) => c.name)
+      for (const column of entry.columns) {
+        expect(names, `${entry.section}.${column} exists`).toContain(column)
+      }
+      const hasId = names.includes('id')
+      const count = await sql<{ n: number }>`
+        select count(*) as n from ${sql.table(ref.table)}
+        where ${sql.ref(ref.column)} = ${world.target.id}`.execute(db)
       const section = sections[entry.section]
-      expect(rows.rows.length, `${ref.table}.${ref.column} has rows`).toBeGreaterThan(0)
-      expect(section, entry.section).toHaveLength(rows.rows.length)
-      const exportsId = entry.columns === '*' || (entry.columns as readonly string[]).includes('id')
+      expect(Number(count.rows[0]!.n), `${ref.table}.${ref.column} has rows`).toBeGreaterThan(0)
+      expect(section, entry.section).toHaveLength(Number(count.rows[0]!.n))
+      const exportsId = (entry.columns as readonly string[]).includes('id')
       expect(exportsId || !hasId, `${entry.section} identifies its rows`).toBe(true)
       if (hasId) {
+        const rows = await sql<{ id: number }>`
+          select id from ${sql.table(ref.table)}
+          where ${sql.ref(ref.column)} = ${world.target.id} order by rowid`.execute(db)
         expect(
           section!.map((r) => r.id),
           entry.section,
@@ -49,6 +57,105 @@ describe('the personal data export', () => {
     )
     expect(data.profile).toMatchObject({ id: world.target.id, email: world.target.email })
     expect(data.challenges.map((c) => c.title)).toEqual([expect.stringContaining('Egen utmaning')])
+  })
+
+  it("holds no other person's user id and no staff-internal field", async () => {
+    const world = await buildUserWithEverything()
+    const now = new Date().toISOString()
+    // Their flag resolved by a moderator, their appeal and dispute decided by one, their
+    // solution accepted by someone else, their challenge routed with a contact person.
+    await db
+      .updateTable('flags')
+      .set({ resolved_at: now, resolved_by: world.moderator.id, resolution: 'hidden' })
+      .where('user_id', '=', world.target.id)
+      .execute()
+    for (const table of ['appeals', 'disputes'] as const) {
+      await db
+        .updateTable(table)
+        .set({ status: 'rejected', decided_by: world.moderator.id, decided_at: now })
+        .where('user_id', '=', world.target.id)
+        .execute()
+    }
+    await db
+      .updateTable('solutions')
+      .set({ accepted_by: world.other.id, accepted_at: now })
+      .where('id', '=', world.ownSolution)
+      .execute()
+    await db
+      .updateTable('challenges')
+      .set({ contact_user_id: world.moderator.id, priority: 'urgent' })
+      .where('id', '=', world.ownChallenge)
+      .execute()
+    // As staff, they once banned the other person.
+    await recordAudit(db, {
+      actorId: world.target.id,
+      action: 'user.ban',
+      subjectType: 'user',
+      subjectId: world.other.id,
+      before: { bannedUntil: null, userId: world.other.id },
+      after: { bannedUntil: now },
+    })
+    const causedByOther = await db
+      .selectFrom('notifications')
+      .select('id')
+      .where('user_id', '=', world.target.id)
+      .where('actor_id', '=', world.other.id)
+      .execute()
+    expect(causedByOther.length).toBeGreaterThan(0)
+
+    const data = (await collectPersonalData(world.target.id))!
+    const { profile: _profile, ...rest } = data
+    // Any key that names a user column anywhere in the schema, plus the audit's own spellings.
+    const userKeys = new Set([
+      ...(await userReferences()).map((r) => r.column),
+      'userId',
+      'subject_id',
+    ])
+    const others = new Set([world.other.id, world.moderator.id])
+    const found: string[] = []
+    const walk = (value: unknown, path: string) => {
+      if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`))
+      else if (value && typeof value === 'object') {
+        for (const [key, v] of Object.entries(value)) {
+          if (userKeys.has(key) && typeof v === 'number' && others.has(v)) {
+            // subject_id is a user id only where the subject is a user.
+            const subject = (value as { subject_type?: string }).subject_type
+            if (key !== 'subject_id' || subject === 'user') found.push(`${path}.${key}`)
+          }
+          walk(v, `${path}.${key}`)
+        }
+      }
+    }
+    walk(rest, 'export')
+    expect(found).toEqual([])
+    const keys = new Set<string>()
+    for (const rows of Object.values(rest)) {
+      if (Array.isArray(rows)) for (const row of rows) Object.keys(row).forEach((k) => keys.add(k))
+    }
+    for (const internal of [
+      'resolved_by',
+      'decided_by',
+      'accepted_by',
+      'actor_id',
+      'contact_user_id',
+      'priority',
+      'version',
+      'department_id',
+      'hot',
+    ]) {
+      expect(keys, internal).not.toContain(internal)
+    }
+
+    // Their own words and the decisions addressed to them are there.
+    expect(data.flags).toEqual([
+      expect.objectContaining({ note: 'Ser ut som reklam.', resolution: 'hidden' }),
+    ])
+    expect(data.appeals[0]).toMatchObject({ body: 'Kommentaren var saklig.', status: 'rejected' })
+    expect(data.disputes[0]).toMatchObject({ body: 'Det är inte löst.', status: 'rejected' })
+    expect(data.notifications.length).toBeGreaterThan(0)
+    expect(data.challenges[0]).toMatchObject({ id: world.ownChallenge, status: 'open' })
+    const ban = data.auditLogAsActor.find((e) => e.action === 'user.ban')
+    expect(ban).toMatchObject({ subject_type: 'user', subject_id: null })
   })
 
   it('never contains a secret: password hash, session ids, token hashes', async () => {
