@@ -111,49 +111,51 @@ export default function Outcomes() {
         {items.length === 0 ? (
           <p>{t(`outcomes.empty.${show}`)}</p>
         ) : (
-          <table className="outcomes">
-            <caption className="visually-hidden">
-              {page > 1 ? t('outcomes.captionPage', { group: heading, page }) : heading}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('outcomes.col.challenge')}</th>
-                {show !== 'closed' && <th scope="col">{t(`outcomes.col.who.${show}`)}</th>}
-                <th scope="col">{t(`outcomes.col.when.${show}`)}</th>
-                <th scope="col">{t(`outcomes.col.detail.${show}`)}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row">
-                    <Link to={`/challenges/${item.id}`}>{item.title}</Link>
-                    <span className="meta">
-                      {' '}
-                      · {item.category} · {item.area}
-                    </span>
-                  </th>
-                  {show !== 'closed' && (
-                    <td>
-                      <People people={item.people} />
-                    </td>
-                  )}
-                  <td>
-                    <time dateTime={item.at}>{formatDate(item.at, locale)}</time>
-                  </td>
-                  <td>
-                    {show === 'closed'
-                      ? item.reason === 'withdrawn'
-                        ? t('outcomes.withdrawn')
-                        : (item.reason ?? t('outcomes.noReason'))
-                      : item.days === null
-                        ? '–'
-                        : days(item.days)}
-                  </td>
+          <div className="table-scroll" role="region" aria-labelledby="outcomes-list" tabIndex={0}>
+            <table className="outcomes">
+              <caption className="visually-hidden">
+                {page > 1 ? t('outcomes.captionPage', { group: heading, page }) : heading}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('outcomes.col.challenge')}</th>
+                  {show !== 'closed' && <th scope="col">{t(`outcomes.col.who.${show}`)}</th>}
+                  <th scope="col">{t(`outcomes.col.when.${show}`)}</th>
+                  <th scope="col">{t(`outcomes.col.detail.${show}`)}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={item.id}>
+                    <th scope="row">
+                      <Link to={`/challenges/${item.id}`}>{item.title}</Link>
+                      <span className="meta">
+                        {' '}
+                        · {item.category} · {item.area}
+                      </span>
+                    </th>
+                    {show !== 'closed' && (
+                      <td>
+                        <People people={item.people} />
+                      </td>
+                    )}
+                    <td>
+                      <time dateTime={item.at}>{formatDate(item.at, locale)}</time>
+                    </td>
+                    <td>
+                      {show === 'closed'
+                        ? item.reason === 'withdrawn'
+                          ? t('outcomes.withdrawn')
+                          : (item.reason ?? t('outcomes.noReason'))
+                        : item.days === null
+                          ? '–'
+                          : days(item.days)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 

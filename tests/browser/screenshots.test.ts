@@ -71,6 +71,10 @@ describe('screenshots', () => {
         .evaluate((el) => getComputedStyle(el).backgroundColor)
       expect(headerBackground, 'the site stylesheet is applied').toBe('rgb(7, 63, 120)')
 
+      // Nothing widens the page past the screen (WCAG 1.4.10 reflow): wide tables scroll inside.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width,
+      )
       const file = path.join(SCREENSHOT_DIR, `${name}.png`)
       await page.screenshot({ path: file, fullPage: true })
       expect(fs.statSync(file).size).toBeGreaterThan(5_000)
@@ -100,6 +104,10 @@ describe('screenshots', () => {
         ] as const) {
           const response = await open(page, pathname, true)
           expect(response?.status()).toBe(200)
+          expect(
+            await page.evaluate(() => document.documentElement.scrollWidth),
+            `${pathname} fits ${width} px`,
+          ).toBeLessThanOrEqual(width)
           const file = path.join(SCREENSHOT_DIR, `${name}-${width}.png`)
           await page.screenshot({ path: file, fullPage: true })
           expect(fs.statSync(file).size).toBeGreaterThan(5_000)

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
 
 export interface Column {
   key: string
@@ -29,10 +29,11 @@ export function DataTable({
   rows: Array<{ key: string | number; header: ReactNode; headerValue?: string; cells: Cell[] }>
   id?: string
 }) {
+  const captionId = useId()
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="data-table" id={id}>
-        <caption>{caption}</caption>
+        <caption id={captionId}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{rowHeader}</th>
