@@ -1,4 +1,5 @@
 import { db, isUniqueViolation, type Executor } from '~/db.server'
+import { addFollow } from '~/models/follow.server'
 import { recordAudit } from '~/models/audit.server'
 import { StaleForm, triageChallenge } from '~/models/moderation.server'
 import type { Actor } from '~/models/permissions.server'
@@ -51,6 +52,9 @@ export async function fileDispute(input: {
         })
         .returning('id')
         .executeTakeFirstOrThrow()
+      // The disputer follows the challenge: an upheld dispute reopens it, and followers hear of
+      // every status change.
+      await addFollow(trx, input.challengeId, input.userId)
       // On the challenge, so the triage page's audit trail shows it.
       await recordAudit(trx, {
         actorId: input.userId,

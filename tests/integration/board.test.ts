@@ -315,6 +315,14 @@ describe('status changes', () => {
     expect(
       await fileDispute({ challengeId: id, userId: resident.id, body: 'Inte löst alls' }),
     ).toBe('filed')
+    // The disputer now follows the challenge, so the reopening reaches them.
+    const follows = await db
+      .selectFrom('follows')
+      .select('user_id')
+      .where('challenge_id', '=', id)
+      .where('user_id', '=', resident.id)
+      .execute()
+    expect(follows).toHaveLength(1)
     await move('open')
     expect(await solvers()).toEqual([])
     const dispute = await db
