@@ -9,6 +9,7 @@ import {
   type ServerBuild,
 } from '@remix-run/node'
 import type { NextFunction, Request, Response } from 'express'
+import { log, loggablePath } from '../app/services/log.server'
 
 /**
  * Remix's Express adapter (@remix-run/express 2.17), except that file downloads
@@ -31,11 +32,18 @@ export function createRequestHandler(options: {
       for (const [key, value] of response.headers.entries()) res.append(key, value)
       if (!response.body) return void res.end()
       if (/^attachment/i.test(response.headers.get('Content-Disposition') ?? '')) {
-        // A client that goes away ends the pipeline; cancelling the stream stops the reads.
+        // A client that goes away ends the pipeline ("premature close"), and cancelling the
+        // stream stops the reads; anything else broke the file half-way and is worth a line.
         await pipeline(
           Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>),
           res,
-        ).catch(() => undefined)
+        ).catch((error: NodeJS.ErrnoException) => {
+          if (error?.code === 'ERR_STREAM_PREMATURE_CLOSE') return
+          log.error('download_failed', {
+            path: loggablePath(req.originalUrl),
+            error: String(error),
+          })
+        })
         return
       }
       await writeReadableStreamToWritable(response.body, res)

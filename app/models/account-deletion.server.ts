@@ -353,20 +353,17 @@ export async function deleteAccount(
     )
 
     // Mail to others that names the person (an organisation's owners hear who asked to join)
-    // goes too. A very short name would match unrelated mail, so it is left alone.
-    if (user.name.trim().length >= 3) {
-      const pattern = containsPattern(user.name.trim())
+    // goes too. Such a subject starts with the name and a space ("Anna Berg vill gå med i …"),
+    // so "Erik" does not take "Erika Berg"'s request with it.
+    const name = user.name.trim()
+    if (name) {
+      const startsWithName = `${name.replace(/[\\%_]/g, (c) => `\\${c}`)} %`
       mails += Number(
         (
           await trx
             .deleteFrom('email_outbox')
             .where('template', 'in', [...MAIL_NAMING_OTHERS])
-            .where((eb) =>
-              eb.or([
-                sql<boolean>`subject like ${pattern} escape '\\'`,
-                sql<boolean>`text_body like ${pattern} escape '\\'`,
-              ]),
-            )
+            .where(sql<boolean>`subject like ${startsWithName} escape '\\'`)
             .executeTakeFirst()
         ).numDeletedRows,
       )

@@ -256,6 +256,28 @@ export async function updateChallenge(
   })
 }
 
+/** Credits the accepted solutions' authors and organisations as the challenge's solvers. */
+export async function creditSolvers(trx: Executor, challengeId: number) {
+  const accepted = await trx
+    .selectFrom('solutions')
+    .select(['id', 'author_id', 'organisation_id'])
+    .where('challenge_id', '=', challengeId)
+    .where('accepted_at', 'is not', null)
+    .execute()
+  await trx.deleteFrom('challenge_solvers').where('challenge_id', '=', challengeId).execute()
+  for (const solution of accepted) {
+    await trx
+      .insertInto('challenge_solvers')
+      .values({
+        challenge_id: challengeId,
+        solution_id: solution.id,
+        organisation_id: solution.organisation_id,
+        user_id: solution.author_id,
+      })
+      .execute()
+  }
+}
+
 /**
  * Moves a challenge to a new status, records it in the history and tells the followers.
  * Entering "solved" credits the accepted solutions' authors and organisations; leaving it
@@ -290,40 +312,22 @@ export async function setChallengeStatus(
     .where('id', '=', input.challengeId)
     .execute()
   if (input.to === 'solved') {
-    // The accepted solutions' authors and organisations are credited as the solvers.
-    const accepted = await trx
-      .selectFrom('solutions')
-      .select(['id', 'author_id', 'organisation_id'])
-      .where('challenge_id', '=', input.challengeId)
-      .where('accepted_at', 'is not', null)
-      .execute()
+    await creditSolvers(trx, input.challengeId)
+  } else if (current.status === 'solved') {
+    // No longer solved: nobody is credited. Reopening answers the open disputes of "solved";
+    // closing or rejecting leaves them for a moderator to answer with a note.
     await trx
       .deleteFrom('challenge_solvers')
       .where('challenge_id', '=', input.challengeId)
       .execute()
-    for (const solution of accepted) {
+    if (input.to === 'open' || input.to === 'in_progress') {
       await trx
-        .insertInto('challenge_solvers')
-        .values({
-          challenge_id: input.challengeId,
-          solution_id: solution.id,
-          organisation_id: solution.organisation_id,
-          user_id: solution.author_id,
-        })
+        .updateTable('disputes')
+        .set({ status: 'upheld', decided_by: input.actorId, decided_at: now })
+        .where('challenge_id', '=', input.challengeId)
+        .where('status', '=', 'open')
         .execute()
     }
-  } else if (current.status === 'solved') {
-    // No longer solved: nobody is credited, and the open disputes of "solved" are answered.
-    await trx
-      .deleteFrom('challenge_solvers')
-      .where('challenge_id', '=', input.challengeId)
-      .execute()
-    await trx
-      .updateTable('disputes')
-      .set({ status: 'upheld', decided_by: input.actorId, decided_at: now })
-      .where('challenge_id', '=', input.challengeId)
-      .where('status', '=', 'open')
-      .execute()
   }
   await trx
     .insertInto('challenge_status_history')

@@ -63,7 +63,6 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
       'users.id as user_id',
       'users.email_frequency',
       (eb) => eb.fn.min('notifications.created_at').as('oldest'),
-      (eb) => eb.fn.countAll<number>().as('count'),
     ])
     .where('notifications.emailed_at', 'is', null)
     .where('users.email_frequency', '!=', 'never')
@@ -119,7 +118,17 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
     )
     const token = await ensureUnsubscribeToken(userId)
     const unsubscribe = `${siteUrl}/unsubscribe/${token}`
-    await db.transaction().execute(async (trx) => {
+    const sent = await db.transaction().execute(async (trx) => {
+      // Marked first: a run that overlaps this one finds nothing left to mail and sends nothing.
+      const marked = await trx
+        .updateTable('notifications')
+        .set({ emailed_at: now.toISOString() })
+        .where('user_id', '=', userId)
+        .where('emailed_at', 'is', null)
+        .where('id', '<=', first.id)
+        .returning('id')
+        .execute()
+      if (!marked.length) return false
       await queueMail(
         trx,
         first.email,
@@ -127,7 +136,7 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
           name: 'notifications',
           values: {
             name: first.name,
-            count: user.count,
+            count: marked.length,
             items: items.join('\n\n'),
             url: `${siteUrl}/me/notifications`,
             unsubscribe,
@@ -141,19 +150,13 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
         },
       )
       await trx
-        .updateTable('notifications')
-        .set({ emailed_at: now.toISOString() })
-        .where('user_id', '=', userId)
-        .where('emailed_at', 'is', null)
-        .where('id', '<=', first.id)
-        .execute()
-      await trx
         .updateTable('users')
         .set({ last_digest_at: now.toISOString() })
         .where('id', '=', userId)
         .execute()
+      return true
     })
-    queued++
+    if (sent) queued++
   }
   return queued
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { db } from '~/db.server'
-import { setChallengeStatus } from '~/models/challenge.server'
+import { creditSolvers, setChallengeStatus } from '~/models/challenge.server'
 import { addFollow } from '~/models/follow.server'
 import { notifyFollowers } from '~/models/notification.server'
 import { indexChallenge } from '~/models/search.server'
@@ -111,12 +111,14 @@ export async function acceptSolution(input: {
       .where('id', '=', input.solutionId)
       .returning('challenge_id')
       .executeTakeFirstOrThrow()
-    if (!input.accept) return
     const challenge = await trx
       .selectFrom('challenges')
       .select('status')
       .where('id', '=', solution.challenge_id)
       .executeTakeFirstOrThrow()
+    // Already solved: the credit follows the accepted solutions.
+    if (challenge.status === 'solved') await creditSolvers(trx, solution.challenge_id)
+    if (!input.accept) return
     if (challenge.status === 'open') {
       await setChallengeStatus(trx, {
         challengeId: solution.challenge_id,

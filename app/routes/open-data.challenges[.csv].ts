@@ -2,16 +2,24 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { DUMP_CSV_COLUMNS, dumpCsvRows } from '~/models/open-data-dump.server'
 import { csvResponse, DownloadCancelled } from '~/services/csv.server'
 import { log } from '~/services/log.server'
-import { consume, withRateLimits } from '~/services/rate-limit.server'
+import { getLocale, getTranslator } from '~/services/i18n.server'
+import { refuseDownload } from '~/services/rate-limit.server'
 
 /**
  * GET /open-data/challenges.csv: the JSON dump's records flattened for spreadsheets. The
  * header row is the field names (not translated: they are the data's stable names).
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await withRateLimits({ ip: context.ip, path: 'open-data.csv' }, () =>
-    consume('download', context.rateKey),
-  )
+  // HEAD asks about the file without downloading it: not counted.
+  if (request.method !== 'HEAD') {
+    const { t } = getTranslator(await getLocale(request))
+    const refused = await refuseDownload(
+      context.rateKey,
+      (seconds) => `${t('errorPage.429.title')}. ${t('errorPage.retryAfter', { count: seconds })}`,
+      { 'Access-Control-Allow-Origin': '*' },
+    )
+    if (refused) return refused
+  }
   return csvResponse({
     filename: 'utmana-challenges.csv',
     header: [...DUMP_CSV_COLUMNS],

@@ -2,16 +2,24 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { dumpJsonPieces } from '~/models/open-data-dump.server'
 import { attachment, DownloadCancelled, textStream } from '~/services/csv.server'
 import { log } from '~/services/log.server'
-import { consume, withRateLimits } from '~/services/rate-limit.server'
+import { getLocale, getTranslator } from '~/services/i18n.server'
+import { refuseDownload } from '~/services/rate-limit.server'
 
 /**
  * GET /open-data/challenges.json: every public challenge, public fields only, under CC0.
  * Streamed: the JSON is written object by object as the database pages are read.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await withRateLimits({ ip: context.ip, path: 'open-data.json' }, () =>
-    consume('download', context.rateKey),
-  )
+  // HEAD asks about the file without downloading it: not counted.
+  if (request.method !== 'HEAD') {
+    const { t } = getTranslator(await getLocale(request))
+    const refused = await refuseDownload(
+      context.rateKey,
+      (seconds) => `${t('errorPage.429.title')}. ${t('errorPage.retryAfter', { count: seconds })}`,
+      { 'Access-Control-Allow-Origin': '*' },
+    )
+    if (refused) return refused
+  }
   const body = textStream(
     dumpJsonPieces(),
     (error) => {

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { parseReportQuery } from '~/forms/report-filters'
 import { exportHeader, recordReportExport, reportExportRows } from '~/models/report-export.server'
 import { resolveReportFilters, UnknownReportFilter } from '~/models/report-filters.server'
-import { csvResponse } from '~/services/csv.server'
+import { csvResponse, DownloadCancelled } from '~/services/csv.server'
 import { getLocale, getTranslator } from '~/services/i18n.server'
 import { log } from '~/services/log.server'
-import { consume, withRateLimits } from '~/services/rate-limit.server'
+import { refuseDownload } from '~/services/rate-limit.server'
 import { requireModerator } from '~/services/session.server'
 
 const badRequest = (text: string) =>
@@ -17,9 +17,6 @@ const badRequest = (text: string) =>
 /** GET /reports/export.csv: the report's challenges as a spreadsheet (moderators and admins). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireModerator(request)
-  await withRateLimits({ ip: context.ip, path: 'reports.export' }, () =>
-    consume('download', `user:${user.id}`),
-  )
   const locale = await getLocale(request)
   const { t } = getTranslator(locale)
 
@@ -36,6 +33,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     throw error
   }
 
+  // Counted once the query is known to be good: a refused query costs nothing.
+  if (request.method !== 'HEAD') {
+    const refused = await refuseDownload(
+      `user:${user.id}`,
+      (seconds) => `${t('errorPage.429.title')}. ${t('errorPage.retryAfter', { count: seconds })}`,
+    )
+    if (refused) return refused
+  }
   const ip = context.ip ?? null
   return csvResponse({
     filename: `utmana-challenges-${filters.from}-${filters.to}.csv`,
@@ -46,6 +51,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     onDone(rows, error) {
       const complete = error === undefined
       log.info('report_exported', { userId: user.id, filters: parsed.filters, rows, complete })
+      if (error !== undefined && !(error instanceof DownloadCancelled))
+        log.error('report_export_failed', { userId: user.id, error: String(error) })
       recordReportExport({ userId: user.id, filters: parsed.filters, rows, complete, ip }).catch(
         (e: unknown) => log.error('audit_failed', { action: 'report_exported', error: String(e) }),
       )

@@ -28,9 +28,20 @@ const BOM = '\uFEFF'
 /** Flush to the network about this often; a row is a few hundred bytes. */
 const CHUNK_CHARS = 64 * 1024
 
+// Swedish Excel splits a line at ';' even inside a field that does not start with a quote (a
+// row begins with its numeric id), so a formula may start after any ';' in a text cell too.
+const AFTER_SEMICOLON = /;(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/g
+const neutralise = (cell: CsvCell) =>
+  typeof cell === 'string' ? cell.replace(AFTER_SEMICOLON, ";'") : cell
+
 /** Rows as CSV text (each line ending in CRLF), without the BOM. */
 export function csvText(rows: CsvCell[][]): string {
-  return rows.length ? stringify(rows, OPTIONS) : ''
+  return rows.length
+    ? stringify(
+        rows.map((row) => row.map(neutralise)),
+        OPTIONS,
+      )
+    : ''
 }
 
 /** `utmana-challenges.csv` style names only: anything else in a header value is dropped. */

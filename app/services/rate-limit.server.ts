@@ -118,3 +118,31 @@ export async function withRateLimits<T>(
     )
   }
 }
+
+/**
+ * For file downloads, whose links have no page to show an error on: counts one download and
+ * answers a plain-text 429 with Retry-After (and the route's own headers, e.g. CORS) when the
+ * key is over the limit, or null when the download may go ahead.
+ */
+export async function refuseDownload(
+  key: string,
+  message: (retryAfterSeconds: number) => string,
+  headers: Record<string, string> = {},
+): Promise<Response | null> {
+  try {
+    await consume('download', key)
+    return null
+  } catch (error) {
+    if (!(error instanceof RateLimited)) throw error
+    log.warn('rate_limited', { limit: 'download', retryAfter: error.retryAfterSeconds })
+    return new Response(`${message(error.retryAfterSeconds)}\n`, {
+      status: 429,
+      headers: {
+        ...headers,
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'Retry-After': String(error.retryAfterSeconds),
+      },
+    })
+  }
+}

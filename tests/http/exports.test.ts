@@ -461,13 +461,22 @@ describe('downloads are paced', () => {
     let taken = 0
     for (let i = 0; i < 40 && !limited; i++) {
       const response = await client.get('/open-data/challenges.csv')
-      await response.arrayBuffer()
       if (response.status === 429) limited = response
-      else taken++
+      else {
+        await response.arrayBuffer()
+        taken++
+      }
     }
     // Earlier tests in this file downloaded from the same address too.
     expect(taken).toBeLessThanOrEqual(30)
     expect(limited?.status).toBe(429)
     expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThan(0)
+    // A file URL has no page to show: a sentence, readable by other sites' scripts too.
+    expect(limited?.headers.get('content-type')).toBe('text/plain; charset=utf-8')
+    expect(limited?.headers.get('access-control-allow-origin')).toBe('*')
+    expect(await limited?.text()).toMatch(/^För många försök\. Försök igen om \d+ sekunder?\.$/m)
+    // HEAD asks about the file without taking one.
+    const head = await client.request('/open-data/challenges.json', { method: 'HEAD' })
+    expect(head.status).toBe(200)
   })
 })

@@ -333,5 +333,26 @@ describe('status changes', () => {
     expect(dispute).toEqual({ status: 'upheld', decided_by: author.id })
     await move('solved')
     expect(await solvers()).toEqual([{ organisation_id: org.id }])
+
+    // While solved, the credit follows the accepted solutions.
+    await acceptSolution({ solutionId, actorId: author.id, accept: false })
+    expect(await solvers()).toEqual([])
+    await acceptSolution({ solutionId, actorId: author.id, accept: true })
+    expect(await solvers()).toEqual([{ organisation_id: org.id }])
+
+    // Closing a solved challenge leaves a new dispute for a moderator to answer.
+    const other = await createUser()
+    await fileDispute({ challengeId: id, userId: other.id, body: 'Fortfarande trasigt' })
+    await db
+      .transaction()
+      .execute((trx) =>
+        setChallengeStatus(trx, { challengeId: id, to: 'closed', actorId: author.id }),
+      )
+    const open = await db
+      .selectFrom('disputes')
+      .select('status')
+      .where('user_id', '=', other.id)
+      .executeTakeFirstOrThrow()
+    expect(open.status).toBe('open')
   })
 })

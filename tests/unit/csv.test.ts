@@ -60,9 +60,9 @@ describe('csvText: formula injection', () => {
     )
   })
 
-  it("keeps a formula after ';' inside its quoted cell, where Swedish Excel splits unquoted cells", () => {
-    expect(csvText([['Buss;=HYPERLINK("http://evil.example")']])).toBe(
-      '"Buss;=HYPERLINK(""http://evil.example"")"\r\n',
+  it("neutralises a formula after ';', where Swedish Excel splits a row that starts with its id", () => {
+    expect(csvText([[12, 'Buss;=HYPERLINK("http://evil.example")', 'a;-1', 'a; -1']])).toBe(
+      `12,"Buss;'=HYPERLINK(""http://evil.example"")","a;'-1","a; -1"\r\n`,
     )
   })
 })
