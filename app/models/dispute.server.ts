@@ -1,6 +1,8 @@
 import { db, isUniqueViolation, type Executor } from '~/db.server'
 import { addFollow } from '~/models/follow.server'
 import { recordAudit } from '~/models/audit.server'
+import { isLocale } from '~/i18n'
+import { queueMail } from '~/services/mail.server'
 import { StaleForm, triageChallenge } from '~/models/moderation.server'
 import type { Actor } from '~/models/permissions.server'
 
@@ -129,6 +131,32 @@ export async function countOpenDisputes() {
 
 export type DisputeDecision = 'done' | 'not_found' | 'decided'
 
+/** Mails the resident whose dispute was rejected, with the moderator's note. */
+async function tellDisputer(trx: Executor, disputeId: number, note: string, siteUrl: string) {
+  const row = await trx
+    .selectFrom('disputes')
+    .innerJoin('users', 'users.id', 'disputes.user_id')
+    .innerJoin('challenges', 'challenges.id', 'disputes.challenge_id')
+    .select(['users.email', 'users.name', 'users.locale', 'challenges.id', 'challenges.title'])
+    .where('disputes.id', '=', disputeId)
+    .executeTakeFirst()
+  if (!row) return
+  await queueMail(
+    trx,
+    row.email,
+    {
+      name: 'disputeRejected',
+      values: {
+        name: row.name,
+        title: row.title,
+        note,
+        url: `${siteUrl}/challenges/${row.id}#dispute`,
+      },
+    },
+    isLocale(row.locale) ? row.locale : 'sv',
+  )
+}
+
 /**
  * A moderator decides one open dispute of this challenge.
  *
@@ -151,6 +179,8 @@ export async function decideDispute(
     note: string
     version: number
     ip?: string | null
+    /** For the link in the mail to the disputer. */
+    siteUrl: string
   },
 ): Promise<DisputeDecision> {
   return db.transaction().execute(async (trx) => {
@@ -174,6 +204,7 @@ export async function decideDispute(
 
     if (!input.uphold) {
       await decide('rejected')
+      await tellDisputer(trx, dispute.id, input.note, input.siteUrl)
       await recordAudit(trx, {
         actorId: actor.id,
         action: 'dispute.reject',

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
+import { listOutbox } from '~/models/outbox.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
 import { startTestServer, type Client } from '../helpers/http'
 
@@ -465,6 +466,11 @@ describe('disputing "solved"', () => {
     expect((await page(`/challenges/${solved.id}`)).html).not.toContain(
       'Lamporna lyser enligt vår kontroll i går.',
     )
+    // The disputer is told by mail too, with the note and a link back.
+    const [mail] = await listOutbox({ to: disputer.user.email, template: 'disputeRejected' })
+    expect(mail?.subject).toBe('Din invändning mot ”löst” har prövats')
+    expect(mail?.text_body).toContain('Lamporna lyser enligt vår kontroll i går.')
+    expect(mail?.text_body).toContain(`/challenges/${solved.id}#dispute`)
   })
 
   it('lets only moderators decide, and only a dispute of that challenge', async () => {
