@@ -112,6 +112,19 @@ describe('screenshots', () => {
           await page.screenshot({ path: file, fullPage: true })
           expect(fs.statSync(file).size).toBeGreaterThan(5_000)
         }
+        if (width === 1280) {
+          // Printed, the report is the figures: no navigation, no filter form, tables included.
+          await open(page, '/reports', true)
+          await page.emulateMedia({ media: 'print' })
+          expect(await page.locator('header.site-header').isVisible()).toBe(false)
+          expect(await page.locator('main form').first().isVisible()).toBe(false)
+          expect(await page.locator('table.data-table').first().isVisible()).toBe(true)
+          await page.screenshot({
+            path: path.join(SCREENSHOT_DIR, 'reports-print.png'),
+            fullPage: true,
+          })
+          await page.emulateMedia({ media: 'screen' })
+        }
         expect(problems, 'console errors, failed requests').toEqual([])
       } finally {
         await context.close()
