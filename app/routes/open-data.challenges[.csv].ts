@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { DUMP_CSV_COLUMNS, dumpCsvRows } from '~/models/open-data-dump.server'
 import { csvResponse, DownloadCancelled } from '~/services/csv.server'
 import { log } from '~/services/log.server'
-import { getLocale, getTranslator } from '~/services/i18n.server'
 import { refuseDownload } from '~/services/rate-limit.server'
 
 /**
@@ -10,16 +9,10 @@ import { refuseDownload } from '~/services/rate-limit.server'
  * header row is the field names (not translated: they are the data's stable names).
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  // HEAD asks about the file without downloading it: not counted.
-  if (request.method !== 'HEAD') {
-    const { t } = getTranslator(await getLocale(request))
-    const refused = await refuseDownload(
-      context.rateKey,
-      (seconds) => `${t('errorPage.429.title')}. ${t('errorPage.retryAfter', { count: seconds })}`,
-      { 'Access-Control-Allow-Origin': '*' },
-    )
-    if (refused) return refused
-  }
+  const refused = await refuseDownload(request, context.rateKey, {
+    'Access-Control-Allow-Origin': '*',
+  })
+  if (refused) return refused
   return csvResponse({
     filename: 'utmana-challenges.csv',
     header: [...DUMP_CSV_COLUMNS],

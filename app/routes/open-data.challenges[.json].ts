@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { dumpJsonPieces } from '~/models/open-data-dump.server'
 import { attachment, DownloadCancelled, textStream } from '~/services/csv.server'
 import { log } from '~/services/log.server'
-import { getLocale, getTranslator } from '~/services/i18n.server'
 import { refuseDownload } from '~/services/rate-limit.server'
 
 /**
@@ -10,16 +9,10 @@ import { refuseDownload } from '~/services/rate-limit.server'
  * Streamed: the JSON is written object by object as the database pages are read.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  // HEAD asks about the file without downloading it: not counted.
-  if (request.method !== 'HEAD') {
-    const { t } = getTranslator(await getLocale(request))
-    const refused = await refuseDownload(
-      context.rateKey,
-      (seconds) => `${t('errorPage.429.title')}. ${t('errorPage.retryAfter', { count: seconds })}`,
-      { 'Access-Control-Allow-Origin': '*' },
-    )
-    if (refused) return refused
-  }
+  const refused = await refuseDownload(request, context.rateKey, {
+    'Access-Control-Allow-Origin': '*',
+  })
+  if (refused) return refused
   const body = textStream(
     dumpJsonPieces(),
     (error) => {

@@ -34,13 +34,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 
   // Counted once the query is known to be good: a refused query costs nothing.
-  if (request.method !== 'HEAD') {
-    const refused = await refuseDownload(
-      `user:${user.id}`,
-      (seconds) => `${t('errorPage.429.title')}. ${t('errorPage.retryAfter', { count: seconds })}`,
-    )
-    if (refused) return refused
-  }
+  const refused = await refuseDownload(request, `user:${user.id}`)
+  if (refused) return refused
   const ip = context.ip ?? null
   return csvResponse({
     filename: `utmana-challenges-${filters.from}-${filters.to}.csv`,

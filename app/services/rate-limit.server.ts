@@ -6,6 +6,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible'
 import { sideConnection } from '~/db.server'
+import { getLocale, getTranslator } from '~/services/i18n.server'
 import { log } from '~/services/log.server'
 
 interface Rule {
@@ -120,29 +121,36 @@ export async function withRateLimits<T>(
 }
 
 /**
- * For file downloads, whose links have no page to show an error on: counts one download and
- * answers a plain-text 429 with Retry-After (and the route's own headers, e.g. CORS) when the
- * key is over the limit, or null when the download may go ahead.
+ * For file downloads, whose links have no page to show an error on: counts one download (a
+ * HEAD request, which asks about the file without taking it, is free) and answers a plain-text
+ * 429 in the reader's language with Retry-After (and the route's own headers, e.g. CORS) when
+ * the key is over the limit, or null when the download may go ahead.
  */
 export async function refuseDownload(
+  request: Request,
   key: string,
-  message: (retryAfterSeconds: number) => string,
   headers: Record<string, string> = {},
 ): Promise<Response | null> {
+  if (request.method === 'HEAD') return null
   try {
     await consume('download', key)
     return null
   } catch (error) {
     if (!(error instanceof RateLimited)) throw error
-    log.warn('rate_limited', { limit: 'download', retryAfter: error.retryAfterSeconds })
-    return new Response(`${message(error.retryAfterSeconds)}\n`, {
-      status: 429,
-      headers: {
-        ...headers,
-        'Content-Type': 'text/plain; charset=utf-8',
-        'Cache-Control': 'no-store',
-        'Retry-After': String(error.retryAfterSeconds),
+    const seconds = error.retryAfterSeconds
+    log.warn('rate_limited', { limit: 'download', retryAfter: seconds })
+    const { t } = getTranslator(await getLocale(request))
+    return new Response(
+      `${t('errorPage.429.title')}. ${t('errorPage.retryAfter', { count: seconds })}\n`,
+      {
+        status: 429,
+        headers: {
+          ...headers,
+          'Content-Type': 'text/plain; charset=utf-8',
+          'Cache-Control': 'no-store',
+          'Retry-After': String(seconds),
+        },
       },
-    })
+    )
   }
 }

@@ -1,5 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3-scale'
 import { AXIS_COLOUR, GRID_COLOUR, SERIES_COLOURS } from './palette'
+import { countTicks } from './axes'
 import type { Format } from './types'
 
 /** Horizontal bars, one per item, labelled at the left and valued at the right of each bar. */
@@ -29,7 +30,7 @@ export function BarChart({
     .domain(items.map((i) => String(i.key)))
     .range([margin.top, height - margin.bottom])
     .padding(0.25)
-  const ticks = x.ticks(5).filter(Number.isInteger)
+  const ticks = countTicks(x)
   return (
     <svg
       className="chart-svg"

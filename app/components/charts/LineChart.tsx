@@ -1,7 +1,7 @@
 import { scaleLinear, scalePoint } from 'd3-scale'
 import { line } from 'd3-shape'
 import { DASHES } from './Legend'
-import { AXIS_COLOUR, GRID_COLOUR } from './palette'
+import { ColumnAxis, countTicks, ValueGridY } from './axes'
 import type { Format, Series } from './types'
 
 /** Lines over the same x values, each series with its own colour and dash pattern. */
@@ -30,8 +30,7 @@ export function LineChart({
     .domain(points.map((p) => p.key))
     .range([margin.left, width - margin.right])
     .padding(0.5)
-  const ticks = y.ticks(5).filter(Number.isInteger)
-  const every = Math.max(1, Math.ceil(points.length / 10))
+  const ticks = countTicks(y)
   return (
     <svg
       className="chart-svg"
@@ -39,27 +38,13 @@ export function LineChart({
       role="img"
       aria-labelledby={labelledBy}
     >
-      {ticks.map((t) => (
-        <g key={t}>
-          <line
-            x1={margin.left}
-            x2={width - margin.right}
-            y1={y(t)}
-            y2={y(t)}
-            stroke={GRID_COLOUR}
-          />
-          <text
-            x={margin.left - 6}
-            y={y(t)}
-            dy="0.35em"
-            textAnchor="end"
-            fontSize="12"
-            fill={AXIS_COLOUR}
-          >
-            {format(t)}
-          </text>
-        </g>
-      ))}
+      <ValueGridY
+        ticks={ticks}
+        y={y}
+        left={margin.left}
+        right={width - margin.right}
+        format={format}
+      />
       {series.map((s, i) => {
         const path = line<(typeof points)[number]>()
           .x((p) => x(p.key) ?? 0)
@@ -75,27 +60,13 @@ export function LineChart({
           />
         )
       })}
-      <line
-        x1={margin.left}
-        x2={width - margin.right}
-        y1={height - margin.bottom}
-        y2={height - margin.bottom}
-        stroke={AXIS_COLOUR}
+      <ColumnAxis
+        columns={points}
+        x={(key) => x(key) ?? 0}
+        left={margin.left}
+        right={width - margin.right}
+        baseline={height - margin.bottom}
       />
-      {points.map((p, j) =>
-        j % every === 0 ? (
-          <text
-            key={p.key}
-            x={x(p.key)}
-            y={height - margin.bottom + 16}
-            textAnchor="middle"
-            fontSize="12"
-            fill={AXIS_COLOUR}
-          >
-            {p.label}
-          </text>
-        ) : null,
-      )}
     </svg>
   )
 }

@@ -1,6 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3-scale'
 import { stack } from 'd3-shape'
-import { AXIS_COLOUR, GRID_COLOUR } from './palette'
+import { ColumnAxis, countTicks, ValueGridY } from './axes'
 import type { Format, Series } from './types'
 
 /**
@@ -38,9 +38,7 @@ export function StackedBarChart({
     .domain(columns.map((c) => c.key))
     .range([margin.left, width - margin.right])
     .padding(0.2)
-  const ticks = y.ticks(5).filter(Number.isInteger)
-  // Label at most ~10 columns so the labels never overlap.
-  const every = Math.max(1, Math.ceil(columns.length / 10))
+  const ticks = countTicks(y)
   return (
     <svg
       className="chart-svg"
@@ -48,27 +46,13 @@ export function StackedBarChart({
       role="img"
       aria-labelledby={labelledBy}
     >
-      {ticks.map((t) => (
-        <g key={t}>
-          <line
-            x1={margin.left}
-            x2={width - margin.right}
-            y1={y(t)}
-            y2={y(t)}
-            stroke={GRID_COLOUR}
-          />
-          <text
-            x={margin.left - 6}
-            y={y(t)}
-            dy="0.35em"
-            textAnchor="end"
-            fontSize="12"
-            fill={AXIS_COLOUR}
-          >
-            {format(t)}
-          </text>
-        </g>
-      ))}
+      <ValueGridY
+        ticks={ticks}
+        y={y}
+        left={margin.left}
+        right={width - margin.right}
+        format={format}
+      />
       {layers.map((layer, i) => (
         <g key={layer.key} fill={series[i]!.colour}>
           {layer.map((point, j) =>
@@ -89,27 +73,13 @@ export function StackedBarChart({
           )}
         </g>
       ))}
-      <line
-        x1={margin.left}
-        x2={width - margin.right}
-        y1={height - margin.bottom}
-        y2={height - margin.bottom}
-        stroke={AXIS_COLOUR}
+      <ColumnAxis
+        columns={columns}
+        x={(key) => (x(key) ?? 0) + x.bandwidth() / 2}
+        left={margin.left}
+        right={width - margin.right}
+        baseline={height - margin.bottom}
       />
-      {columns.map((c, j) =>
-        j % every === 0 ? (
-          <text
-            key={c.key}
-            x={(x(c.key) ?? 0) + x.bandwidth() / 2}
-            y={height - margin.bottom + 16}
-            textAnchor="middle"
-            fontSize="12"
-            fill={AXIS_COLOUR}
-          >
-            {c.label}
-          </text>
-        ) : null,
-      )}
     </svg>
   )
 }
