@@ -10,6 +10,7 @@ import { countOthersPostsUnder, deleteOwnAccount } from '~/models/account-deleti
 import { collectPersonalData } from '~/models/personal-data.server'
 import { getRequestT } from '~/services/i18n.server'
 import { log } from '~/services/log.server'
+import { asksForJson } from '~/services/my-data.server'
 import { consume, forget, reward, withRateLimits } from '~/services/rate-limit.server'
 import { destroySession, getSession, getUser, requireUser } from '~/services/session.server'
 import { titleMeta } from '~/utils/meta'
@@ -22,6 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (new URL(request.url).searchParams.get('deleted') === '1' && !(await getUser(request))) {
     return json({ title: t('myData.deletedTitle'), deleted: true as const })
   }
+  // A page's loader cannot answer with a file: the file lives next door.
+  if (asksForJson(request)) throw redirect('/me/data.json')
   const user = await requireUser(request)
   const [data, underMine] = await Promise.all([
     collectPersonalData(user.id),

@@ -95,6 +95,29 @@ describe('/me/data', () => {
     expect(data.sessions).toHaveLength(1)
   })
 
+  it('sends a client that asks /me/data for JSON to the file', async () => {
+    const user = await createUser()
+    const client = await signedIn(user)
+    for (const asked of [
+      await client.get('/me/data?format=json'),
+      await client.get('/me/data', { Accept: 'application/json' }),
+    ]) {
+      expect(asked.status).toBe(302)
+      expect(asked.headers.get('location')).toBe('/me/data.json')
+      const response = await client.get(asked.headers.get('location')!)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-disposition')).toMatch(/^attachment/)
+      expect(((await response.json()) as { profile: { email: string } }).profile.email).toBe(
+        user.email,
+      )
+    }
+    // A browser asking for the page gets the page.
+    const page = await client.get('/me/data', { Accept: 'text/html,application/json;q=0.9' })
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    // Not signed in: to the login page, not a file.
+    expect((await server.client().get('/me/data?format=json')).status).toBe(302)
+  })
+
   it('refuses a wrong password or a missing tick with 400 and deletes nothing', async () => {
     const user = await createUser()
     const client = await signedIn(user)
