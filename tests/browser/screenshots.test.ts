@@ -34,10 +34,11 @@ function watch(page: Page, js = true) {
       problems.push(`console ${m.type()}: ${m.text()}`)
   })
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
-  page.on(
-    'requestfailed',
-    (r) => expected(r) || problems.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`),
-  )
+  page.on('requestfailed', (r) => {
+    // Leaving a page cancels what it still loads (e.g. its favicon): ERR_ABORTED, not a fault.
+    if (expected(r) || r.failure()?.errorText === 'net::ERR_ABORTED') return
+    problems.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`)
+  })
   page.on('response', (r) => {
     if (r.status() >= 400 && r.request().resourceType() !== 'document')
       problems.push(`HTTP ${r.status()}: ${r.url()}`)
