@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { POSTER_KINDS } from '~/models/challenge-constants'
+import { townDay } from '~/services/town-time'
 
 /** Longest range a report covers: five years of weekly bars is already more than a page holds. */
 export const MAX_RANGE_DAYS = 5 * 366
@@ -18,7 +19,7 @@ const isoDate = z
 const slug = z.string().regex(/^[a-z0-9-]{1,60}$/, 'reports.errors.unknown')
 
 /**
- * The reports' and the CSV export's query string: a date range (inclusive, UTC days) and the
+ * The reports' and the CSV export's query string: a date range (inclusive, the town's days) and the
  * same filters as the board, plus the department a challenge is routed to.
  */
 export const ReportQuerySchema = z.object({
@@ -36,9 +37,9 @@ export const ReportQuerySchema = z.object({
 export type ReportQueryValues = Partial<Record<keyof typeof ReportQuerySchema.shape, string>>
 
 export interface ReportFilters {
-  /** First day, inclusive, YYYY-MM-DD (UTC). */
+  /** First day, inclusive, YYYY-MM-DD (the town's calendar). */
   from: string
-  /** Last day, inclusive, YYYY-MM-DD (UTC). */
+  /** Last day, inclusive, YYYY-MM-DD (the town's calendar). */
   to: string
   category?: string
   area?: string
@@ -81,7 +82,7 @@ export function parseReportQuery(url: URL, now = new Date()): ReportQueryResult 
     return { ok: false, values, errors }
   }
 
-  const today = now.toISOString().slice(0, 10)
+  const today = townDay(now)
   const to = parsed.data.to ?? today
   const from = parsed.data.from ?? addDays(to, -DEFAULT_RANGE_DAYS + 1)
   const errors: Partial<Record<keyof ReportQueryValues, string[]>> = {}

@@ -1,5 +1,6 @@
 import type { ReportFilters } from '~/forms/report-filters'
 import { db } from '~/db.server'
+import { townMidnight } from '~/services/town-time'
 
 /** A slug or id in the report query that names nothing: the page answers 400. */
 export class UnknownReportFilter extends Error {}
@@ -7,9 +8,9 @@ export class UnknownReportFilter extends Error {}
 export interface ResolvedReportFilters extends ReportFilters {
   categoryId?: number
   areaId?: number
-  /** First instant in the range, ISO 8601 UTC. */
+  /** First instant in the range (midnight in the town), ISO 8601 UTC. */
   fromTs: string
-  /** First instant after the range, ISO 8601 UTC (exclusive). */
+  /** First instant after the range (the next midnight in the town), ISO 8601 UTC. */
   toTs: string
 }
 
@@ -37,13 +38,14 @@ export async function resolveReportFilters(filters: ReportFilters): Promise<Reso
   ])
   if ((filters.category && !category) || (filters.area && !area)) throw new UnknownReportFilter()
   if (filters.department && !department) throw new UnknownReportFilter()
-  const end = new Date(Date.parse(`${filters.to}T00:00:00Z`) + 24 * 60 * 60 * 1000)
+  const dayAfter = new Date(Date.parse(`${filters.to}T00:00:00Z`) + 24 * 60 * 60 * 1000)
   return {
     ...filters,
     ...(category ? { categoryId: category.id } : {}),
     ...(area ? { areaId: area.id } : {}),
-    fromTs: `${filters.from}T00:00:00.000Z`,
-    toTs: end.toISOString(),
+    // The range is the town's days: 1 January begins at midnight in the town, not in London.
+    fromTs: townMidnight(filters.from),
+    toTs: townMidnight(dayAfter.toISOString().slice(0, 10)),
   }
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { ChallengeStatus } from '#db/schema'
 import { db } from '~/db.server'
+import { firstShiftingUtcHour, townDayOfUtcHour, townMidnight } from '~/services/town-time'
 import {
   BACKLOG_BUCKETS,
   REPORT_STATUSES,
@@ -16,7 +17,7 @@ import { reportChallenges, type ResolvedReportFilters } from '~/models/report-fi
 
 const DAY_MS = 86_400_000
 
-/** The Monday (UTC) of the ISO week holding `day` (YYYY-MM-DD). */
+/** The Monday of the ISO week holding `day` (YYYY-MM-DD, a calendar date). */
 export function mondayOf(day: string): string {
   const date = new Date(`${day}T00:00:00Z`)
   const back = (date.getUTCDay() + 6) % 7
@@ -49,19 +50,24 @@ interface Counted {
 }
 
 /**
- * The counted challenges per day and status, and per category and area: two passes over the
- * report index. Grouping by the day's text is far cheaper than computing each row's week in
- * SQL (date() per row); the days are folded into weeks here.
+ * The counted challenges per day (late hours apart) and status, and per category and area: two
+ * passes over the report index. Grouping by text is far cheaper than computing each row's week
+ * in SQL (date() per row); the groups are folded into the town's days and weeks here.
  */
 async function countChallenges(filters: ResolvedReportFilters): Promise<Counted> {
-  const [byDay, byPlace] = await Promise.all([
+  const late = String(firstShiftingUtcHour()).padStart(2, '0')
+  const [bySlot, byPlace] = await Promise.all([
     reportChallenges(filters)
       .select([
-        sql<string>`substr(challenges.created_at, 1, 10)`.as('day'),
+        // The day, with the UTC hour only for the late hours that may be the town's next day:
+        // a few thousand groups at most instead of one per hour.
+        sql<string>`substr(challenges.created_at, 1, 10) || case
+          when substr(challenges.created_at, 12, 2) >= ${late} then 'T' || substr(challenges.created_at, 12, 2)
+          else '' end`.as('slot'),
         'challenges.status',
         (eb) => eb.fn.countAll<number>().as('n'),
       ])
-      .groupBy(['day', 'challenges.status'])
+      .groupBy(['slot', 'challenges.status'])
       .execute(),
     reportChallenges(filters)
       .select([
@@ -84,8 +90,10 @@ async function countChallenges(filters: ResolvedReportFilters): Promise<Counted>
       >,
     })
   }
-  for (const row of byDay) {
-    const entry = byWeek.get(mondayOf(row.day))
+  const dayOf = townDayOfUtcHour()
+  for (const row of bySlot) {
+    const day = row.slot.length > 10 ? dayOf(row.slot) : row.slot
+    const entry = byWeek.get(mondayOf(day))
     if (!entry) continue
     entry.counts[row.status] += row.n
     entry.total += row.n
@@ -293,8 +301,10 @@ async function engagement(filters: ResolvedReportFilters): Promise<EngagementWee
 
   const weeks: EngagementWeek[] = []
   for (const week of all) {
-    const monday = `${week}T00:00:00.000Z`
-    const next = new Date(Date.parse(monday) + 7 * DAY_MS).toISOString()
+    const monday = townMidnight(week)
+    const next = townMidnight(
+      new Date(Date.parse(`${week}T00:00:00Z`) + 7 * DAY_MS).toISOString().slice(0, 10),
+    )
     const from = monday < filters.fromTs ? filters.fromTs : monday
     const to = next > filters.toTs ? filters.toTs : next
     const fromRollup = !narrowed && from === monday && to === next

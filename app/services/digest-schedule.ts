@@ -1,59 +1,19 @@
+import { TOWN_TIME_ZONE, townInstant, townParts } from '~/services/town-time'
+
 // When digests go out: daily at 07:00 and weekly on Mondays at 07:00, in the town's time zone,
 // so a reader gets one mail with the morning coffee instead of one at whatever minute the
 // server happened to start.
-export const DIGEST_TIME_ZONE = 'Europe/Stockholm'
+export const DIGEST_TIME_ZONE = TOWN_TIME_ZONE
 export const DIGEST_HOUR = 7
-
-const partsFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: DIGEST_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-  weekday: 'short',
-})
-
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
-
-function localParts(date: Date) {
-  const parts = Object.fromEntries(partsFormat.formatToParts(date).map((p) => [p.type, p.value]))
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    weekday: WEEKDAYS.indexOf(parts.weekday!),
-  }
-}
-
-/** Milliseconds the zone is ahead of UTC at this instant (+1 h in winter, +2 h in summer). */
-function zoneOffset(date: Date) {
-  const p = localParts(date)
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second)
-  return asUtc - Math.floor(date.getTime() / 1000) * 1000
-}
-
-/** The instant at which the town's clock shows this local date at DIGEST_HOUR:00. */
-function localMorning(year: number, month: number, day: number) {
-  const guess = Date.UTC(year, month - 1, day, DIGEST_HOUR)
-  const first = guess - zoneOffset(new Date(guess))
-  // Once more: the offset at the real instant can differ from the guess's across a DST change.
-  return new Date(guess - zoneOffset(new Date(first)))
-}
 
 /** The latest scheduled send time at or before `now` for a daily or weekly digest. */
 export function latestDigestSlot(frequency: 'daily' | 'weekly', now: Date): Date {
-  const p = localParts(now)
+  const p = townParts(now)
   const back = frequency === 'weekly' ? p.weekday : 0
-  let slot = localMorning(p.year, p.month, p.day - back)
+  let slot = townInstant(p.year, p.month, p.day - back, DIGEST_HOUR)
   if (slot.getTime() > now.getTime()) {
     const step = frequency === 'weekly' ? 7 : 1
-    slot = localMorning(p.year, p.month, p.day - back - step)
+    slot = townInstant(p.year, p.month, p.day - back - step, DIGEST_HOUR)
   }
   return slot
 }

@@ -4,7 +4,16 @@ import { sql, type Kysely } from 'kysely'
 // Who was active in which week (posted a challenge, a solution or a comment, or voted), kept up
 // to date by triggers, so the reports count active people per week without a distinct count
 // over every vote. A withdrawn vote still means the person was active that week.
-const WEEK = (column: string) => `date(${column}, 'weekday 0', '-6 days')`
+//
+// Weeks are the town's (Europe/Stockholm, Monday 00:00 local), as the reports count them.
+// SQLite has no time zones, so the offset follows the EU rule in force since 1996: summer time
+// (UTC+2) from the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC,
+// otherwise UTC+1. The last Sunday of a month is the first Sunday on or after its 25th.
+const OFFSET = (column: string) =>
+  `case when ${column} >= date(substr(${column}, 1, 4) || '-03-25', 'weekday 0') || 'T01:00:00'
+     and ${column} < date(substr(${column}, 1, 4) || '-10-25', 'weekday 0') || 'T01:00:00'
+   then '+2 hours' else '+1 hours' end`
+const WEEK = (column: string) => `date(${column}, ${OFFSET(column)}, 'weekday 0', '-6 days')`
 
 const SOURCES = [
   ['challenge_votes', 'user_id'],

@@ -56,16 +56,46 @@ async function signIn(js: boolean) {
   return page
 }
 
+// The report counts the town's days and weeks (Europe/Stockholm). The expected values are
+// worked out here from the platform's time-zone data, not from the app's helpers.
+const stockholm = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
+/** The date in Stockholm at an instant, YYYY-MM-DD. */
+const stockholmDay = (iso: string) => stockholm.format(new Date(iso))
+/** When a Stockholm date begins: the hour, 22:00 or 23:00 UTC the day before, at which it does. */
+function stockholmMidnight(day: string) {
+  for (const hour of [22, 23]) {
+    const at = new Date(Date.parse(`${day}T00:00:00Z`) - (24 - hour) * 3_600_000)
+    if (stockholmDay(at.toISOString()) === day) return at.toISOString()
+  }
+  throw new Error(`no midnight for ${day}`)
+}
+const nextDay = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+const mondayOfDay = (day: string) => {
+  const date = new Date(`${day}T00:00:00Z`)
+  return new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * 86_400_000)
+    .toISOString()
+    .slice(0, 10)
+}
+
 /** A range holding seeded data: from the third-oldest visible challenge's day to today. */
 function pickRange() {
-  const days = query<{ day: string }>(
-    `select substr(created_at, 1, 10) as day from challenges
+  const days = query<{ created_at: string }>(
+    `select created_at from challenges
      where hidden_at is null and merged_into_id is null order by created_at limit 3`,
   )
-  const from = days.at(-1)!.day
-  const to = new Date().toISOString().slice(0, 10)
-  const end = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString()
-  return { from, to, end }
+  const from = stockholmDay(days.at(-1)!.created_at)
+  const to = stockholmDay(new Date().toISOString())
+  return {
+    from,
+    to,
+    params: { from: stockholmMidnight(from), end: stockholmMidnight(nextDay(to)) },
+  }
 }
 
 async function fillRange(page: Page, from: string, to: string) {
@@ -101,20 +131,26 @@ async function tableValues(
 describe('reports with JavaScript on', () => {
   it('shows numbers that match the database and downloads the CSV', async () => {
     const page = await signIn(true)
-    const { from, to, end } = pickRange()
+    const { from, to, params } = pickRange()
     await fillRange(page, from, to)
-    const params = { from: `${from}T00:00:00.000Z`, end }
 
     const total = query<{ n: number }>(`select count(*) as n ${COUNTED}`, params)[0]!.n
     expect(total).toBeGreaterThan(10)
     expect(await page.getByTestId('report-total').getAttribute('data-value')).toBe(String(total))
 
-    // New challenges per week (Monday, UTC) and status.
-    const weekly = query<{ week: string; status: string; n: number }>(
-      `select date(substr(created_at, 1, 10), '-' || ((cast(strftime('%w', substr(created_at, 1, 10)) as integer) + 6) % 7) || ' days') as week,
-         status, count(*) as n ${COUNTED} group by week, status`,
+    // New challenges per week (Monday, Stockholm time) and status.
+    const counts = new Map<string, number>()
+    for (const row of query<{ created_at: string; status: string }>(
+      `select created_at, status ${COUNTED}`,
       params,
-    )
+    )) {
+      const key = `${mondayOfDay(stockholmDay(row.created_at))}|${row.status}`
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+    const weekly = [...counts].map(([key, n]) => {
+      const [week, status] = key.split('|') as [string, string]
+      return { week, status, n }
+    })
     const weeks = await tableValues(page, 'weekly-table')
     for (const { week, status, n } of weekly)
       expect(weeks[week]?.[status], `${week} ${status}`).toBe(String(n))
@@ -209,12 +245,9 @@ describe('reports with JavaScript on', () => {
 describe('reports with JavaScript off', () => {
   it('submits the GET form and shows the report', async () => {
     const page = await signIn(false)
-    const { from, to, end } = pickRange()
+    const { from, to, params } = pickRange()
     await fillRange(page, from, to)
-    const total = query<{ n: number }>(`select count(*) as n ${COUNTED}`, {
-      from: `${from}T00:00:00.000Z`,
-      end,
-    })[0]!.n
+    const total = query<{ n: number }>(`select count(*) as n ${COUNTED}`, params)[0]!.n
     expect(await page.getByTestId('report-total').getAttribute('data-value')).toBe(String(total))
     await expectVisible(
       page.getByRole('heading', { level: 2, name: 'Engagemang per vecka' }),

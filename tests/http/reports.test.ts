@@ -74,7 +74,7 @@ describe('a report for a range', () => {
     )
     expect(html).toContain(`href="/reports/export.csv?${query.replace(/&/g, '&amp;')}"`)
     expect(html).toContain('role="img"')
-    expect(html).toMatch(/1 mars 2026 – 15 mars 2026 \(dagar räknas i UTC\)/)
+    expect(html).toMatch(/1 mars 2026 – 15 mars 2026 \(svensk tid\)/)
   })
 
   it('says that nothing matches instead of drawing empty charts', async () => {

@@ -28,7 +28,7 @@ async function place(
 }
 
 describe('weeks', () => {
-  it('start on Monday, UTC', () => {
+  it('start on Monday', () => {
     expect(mondayOf('2026-03-01')).toBe('2026-02-23') // a Sunday
     expect(mondayOf('2026-03-02')).toBe('2026-03-02')
     expect(weeksBetween('2026-03-01', '2026-03-10')).toEqual([
@@ -178,5 +178,25 @@ describe('getReport', () => {
       { week: '2026-04-06', activeUsers: 2, votes: 2, comments: 1 },
       { week: '2026-04-13', activeUsers: 1, votes: 1, comments: 0 },
     ])
+  })
+
+  it("counts the town's days and weeks: 23:30 UTC on Sunday is already Monday in Stockholm", async () => {
+    const author = await createUser()
+    const sundayEvening = await createChallengeFor(author.id)
+    const mondayNight = await createChallengeFor(author.id)
+    // Sunday 8 March 2026, 22:30 in Stockholm (UTC+1), and Monday 9 March, 00:30 in Stockholm.
+    await place(sundayEvening, { created_at: '2026-03-08T21:30:00.000Z', status: 'open' })
+    await place(mondayNight, { created_at: '2026-03-08T23:30:00.000Z', status: 'open' })
+    const week = await getReport(
+      await resolveReportFilters({ from: '2026-03-02', to: '2026-03-15' }),
+    )
+    const counts = Object.fromEntries(week.weeks.map((w) => [w.week, w.total]))
+    expect(counts['2026-03-02']).toBe(1)
+    expect(counts['2026-03-09']).toBe(1)
+    // A range of Monday 9 March alone holds the challenge posted at 00:30 on that day.
+    const day = await getReport(
+      await resolveReportFilters({ from: '2026-03-09', to: '2026-03-09' }),
+    )
+    expect(day.total).toBe(1)
   })
 })
