@@ -3,7 +3,8 @@ import type { EmailFrequency } from '#db/schema'
 import { db } from '~/db.server'
 import { isLocale } from '~/i18n'
 import { getFixedT } from '~/services/i18n.server'
-import { DIGEST_TIME_ZONE, digestDue } from '~/services/digest-schedule'
+import { digestDue } from '~/services/digest-schedule'
+import { formatDateTime } from '~/utils/format'
 import { queueMail } from '~/services/mail.server'
 
 /** Events listed in one mail; older ones are counted but not listed. */
@@ -98,18 +99,13 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
 
     const locale = isLocale(first.locale) ? first.locale : 'sv'
     const t = await getFixedT(locale)
-    const when = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sv-SE', {
-      timeZone: DIGEST_TIME_ZONE,
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    })
     // Rows come newest first, so groups and their events keep that order. A digest lists the
     // newest MAX_LISTED events; the count in its subject says how many there were in all.
     const groups = new Map<number, { title: string; events: string[] }>()
     for (const row of rows) {
       const group = groups.get(row.challenge_id) ?? { title: row.title, events: [] }
       group.events.push(
-        `  – ${when.format(new Date(row.created_at))}: ${t(`notifications.kinds.${row.kind}`)}`,
+        `  – ${formatDateTime(row.created_at, locale)}: ${t(`notifications.kinds.${row.kind}`)}`,
       )
       groups.set(row.challenge_id, group)
     }

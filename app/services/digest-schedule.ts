@@ -1,9 +1,8 @@
-import { TOWN_TIME_ZONE, townInstant, townParts } from '~/services/town-time'
+import { townInstant, townParts } from '~/services/town-time'
 
 // When digests go out: daily at 07:00 and weekly on Mondays at 07:00, in the town's time zone,
 // so a reader gets one mail with the morning coffee instead of one at whatever minute the
 // server happened to start.
-export const DIGEST_TIME_ZONE = TOWN_TIME_ZONE
 export const DIGEST_HOUR = 7
 
 /** The latest scheduled send time at or before `now` for a daily or weekly digest. */

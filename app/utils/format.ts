@@ -1,6 +1,8 @@
 // The one place dates and numbers are formatted, always through Intl in the user's language.
 // Formatters are made once per language and style: creating one per call cost ~15% of a
 // page's render time.
+import { TOWN_TIME_ZONE } from '~/services/town-time'
+
 const localeTag = (locale: string) => (locale === 'en' ? 'en-GB' : 'sv-SE')
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>()
 
@@ -19,7 +21,7 @@ export function formatDate(iso: string, locale: string, style: 'long' | 'short' 
     () =>
       new Intl.DateTimeFormat(localeTag(locale), {
         dateStyle: style,
-        timeZone: 'Europe/Stockholm',
+        timeZone: TOWN_TIME_ZONE,
       }),
   ).format(new Date(iso))
 }
@@ -31,11 +33,19 @@ export function formatDateTime(iso: string, locale: string): string {
       new Intl.DateTimeFormat(localeTag(locale), {
         dateStyle: 'medium',
         timeStyle: 'short',
-        timeZone: 'Europe/Stockholm',
+        timeZone: TOWN_TIME_ZONE,
       }),
   ).format(new Date(iso))
 }
 
 export function formatNumber(value: number, locale: string): string {
   return cached(`number:${locale}`, () => new Intl.NumberFormat(localeTag(locale))).format(value)
+}
+
+/** A share from 0 to 1 as a percentage, one decimal at most ("45,2 %", "45.2%"). */
+export function formatPercent(share: number, locale: string): string {
+  return cached(
+    `percent:${locale}`,
+    () => new Intl.NumberFormat(localeTag(locale), { style: 'percent', maximumFractionDigits: 1 }),
+  ).format(share)
 }
