@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto'
 import { db } from '~/db.server'
+import { hashSecretToken, newSecretToken } from '~/services/secret-token.server'
 import type { Executor } from '~/db.server'
 import { deleteAccount } from '~/models/account-deletion.server'
 import { recordAudit } from '~/models/audit.server'
@@ -12,10 +12,6 @@ export const CONFIRMATION_TOKEN_TTL_MS = 7 * 24 * 60 * 60 * 1000
 /** Accounts whose address was never confirmed are deleted this long after registration. */
 export const UNCONFIRMED_ACCOUNT_TTL_MS = 30 * 24 * 60 * 60 * 1000
 
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url')
-}
-
 /**
  * A new confirmation token (256 random bits). Only its hash is stored; the raw token goes into
  * the mail and nowhere else.
@@ -25,12 +21,12 @@ export async function createConfirmationToken(
   userId: number,
   now = new Date(),
 ): Promise<string> {
-  const token = randomBytes(32).toString('base64url')
+  const token = newSecretToken()
   await executor
     .insertInto('email_confirmation_tokens')
     .values({
       user_id: userId,
-      token_hash: hashToken(token),
+      token_hash: hashSecretToken(token),
       expires_at: new Date(now.getTime() + CONFIRMATION_TOKEN_TTL_MS).toISOString(),
       created_at: now.toISOString(),
     })
@@ -79,7 +75,7 @@ export async function confirmationTokenState(token: string, now = new Date()): P
   const row = await db
     .selectFrom('email_confirmation_tokens')
     .select('expires_at')
-    .where('token_hash', '=', hashToken(token))
+    .where('token_hash', '=', hashSecretToken(token))
     .executeTakeFirst()
   if (!row) return 'unknown'
   return row.expires_at > now.toISOString() ? 'usable' : 'expired'
@@ -98,7 +94,7 @@ export async function confirmEmail(
     const row = await trx
       .selectFrom('email_confirmation_tokens')
       .select(['user_id', 'expires_at'])
-      .where('token_hash', '=', hashToken(token))
+      .where('token_hash', '=', hashSecretToken(token))
       .executeTakeFirst()
     if (!row) return { ok: false as const, reason: 'unknown' as const }
     if (row.expires_at <= now.toISOString())

@@ -1,22 +1,18 @@
-import { createHash, randomBytes } from 'node:crypto'
 import { db } from '~/db.server'
+import { hashSecretToken, newSecretToken } from '~/services/secret-token.server'
 import type { Executor } from '~/db.server'
 
 /** A reset link works once, within this time. */
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000
 
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url')
-}
-
 /** Stores only the token's hash; the raw token goes into the email and nowhere else. */
 export async function createResetToken(executor: Executor, userId: number, now = new Date()) {
-  const token = randomBytes(32).toString('base64url')
+  const token = newSecretToken()
   await executor
     .insertInto('password_reset_tokens')
     .values({
       user_id: userId,
-      token_hash: hashToken(token),
+      token_hash: hashSecretToken(token),
       expires_at: new Date(now.getTime() + RESET_TOKEN_TTL_MS).toISOString(),
       used_at: null,
       created_at: now.toISOString(),
@@ -30,7 +26,7 @@ export async function findUsableResetToken(executor: Executor, token: string, no
   return executor
     .selectFrom('password_reset_tokens')
     .select(['id', 'user_id'])
-    .where('token_hash', '=', hashToken(token))
+    .where('token_hash', '=', hashSecretToken(token))
     .where('used_at', 'is', null)
     .where('expires_at', '>', now.toISOString())
     .executeTakeFirst()

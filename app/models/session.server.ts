@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { hashSecretToken, newSecretToken } from '~/services/secret-token.server'
 import { db } from '~/db.server'
 import type { Executor } from '~/db.server'
 
@@ -9,13 +9,8 @@ export const SESSION_ABSOLUTE_MS = 1000 * 60 * 60 * 24 * 30
 /** last_seen_at is written at most this often, so reading a page is not a write. */
 const TOUCH_INTERVAL_MS = 1000 * 60
 
-export function newSessionId(): string {
-  return randomBytes(32).toString('base64url') // 256 bits
-}
-
-export function hashSessionId(id: string): string {
-  return createHash('sha256').update(id).digest('base64url')
-}
+export const newSessionId = newSecretToken
+export const hashSessionId = hashSecretToken
 
 export async function insertSession(data: Record<string, unknown>, now = new Date()) {
   const id = newSessionId()
