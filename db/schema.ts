@@ -12,7 +12,22 @@ export type ChallengeStatus = 'pending' | 'open' | 'in_progress' | 'solved' | 'c
 export type PosterKind = 'resident' | 'business' | 'association' | 'municipality'
 export type PledgeStatus = 'active' | 'withdrawn' | 'completed'
 export type EmailFrequency = 'immediate' | 'daily' | 'weekly' | 'never'
-export type NotificationKind = 'solution' | 'pledge' | 'progress' | 'status' | 'comment'
+export type NotificationKind =
+  | 'solution'
+  | 'pledge'
+  | 'progress'
+  | 'status'
+  | 'comment'
+  | 'message'
+  | 'official_response'
+  | 'merged'
+  | 'appeal_decided'
+  | 'dispute_decided'
+  | 'routed'
+  | 'assigned'
+  | 'inbox'
+  | 'pledge_done'
+  | 'fixed_question'
 export type FlagSubject = 'challenge' | 'solution' | 'comment'
 export type Priority = 'low' | 'normal' | 'high' | 'urgent'
 export type AppealStatus = 'open' | 'upheld' | 'rejected'
@@ -314,6 +329,8 @@ export interface AppealTable {
   status: ColumnType<AppealStatus, AppealStatus | undefined, AppealStatus>
   decided_by: number | null
   decided_at: Timestamp | null
+  /** The moderator's note to the appellant. */
+  decision_note: ColumnType<string | null, string | null | undefined, string | null>
   created_at: Created
 }
 

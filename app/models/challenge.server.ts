@@ -291,6 +291,8 @@ export async function setChallengeStatus(
     actorId: number
     message?: string | null
     closedReason?: string | null
+    /** False when the caller tells the followers in its own words (a merge). */
+    notify?: boolean
   },
 ) {
   const current = await trx
@@ -340,11 +342,13 @@ export async function setChallengeStatus(
       created_at: now,
     })
     .execute()
+  if (input.notify === false) return
   await notifyFollowers(trx, {
     challengeId: input.challengeId,
     actorId: input.actorId,
     kind: 'status',
-    payload: { from: current.status, to: input.to },
+    payload: { from: current.status, to: input.to, message: input.message ?? null },
+    author: true,
   })
 }
 

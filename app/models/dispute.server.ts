@@ -1,8 +1,7 @@
 import { db, isUniqueViolation, type Executor } from '~/db.server'
 import { addFollow } from '~/models/follow.server'
 import { recordAudit } from '~/models/audit.server'
-import { isLocale } from '~/i18n'
-import { queueMail } from '~/services/mail.server'
+import { notifyUsers } from '~/models/notification.server'
 import { StaleForm, triageChallenge } from '~/models/moderation.server'
 import type { Actor } from '~/models/permissions.server'
 
@@ -131,29 +130,27 @@ export async function countOpenDisputes() {
 
 export type DisputeDecision = 'done' | 'not_found' | 'decided'
 
-/** Mails the resident whose dispute was rejected, with the moderator's note. */
-async function tellDisputer(trx: Executor, disputeId: number, note: string, siteUrl: string) {
-  const row = await trx
+/** The residents whose disputes were decided are told, with the moderator's note. */
+async function tellDisputers(
+  trx: Executor,
+  actor: Actor,
+  input: { challengeId: number; disputeIds: number[]; upheld: boolean; note: string },
+) {
+  if (!input.disputeIds.length) return
+  const rows = await trx
     .selectFrom('disputes')
-    .innerJoin('users', 'users.id', 'disputes.user_id')
-    .innerJoin('challenges', 'challenges.id', 'disputes.challenge_id')
-    .select(['users.email', 'users.name', 'users.locale', 'challenges.id', 'challenges.title'])
-    .where('disputes.id', '=', disputeId)
-    .executeTakeFirst()
-  if (!row) return
-  await queueMail(
+    .select('user_id')
+    .where('id', 'in', input.disputeIds)
+    .execute()
+  await notifyUsers(
     trx,
-    row.email,
+    rows.map((r) => r.user_id),
     {
-      name: 'disputeRejected',
-      values: {
-        name: row.name,
-        title: row.title,
-        note,
-        url: `${siteUrl}/challenges/${row.id}#dispute`,
-      },
+      challengeId: input.challengeId,
+      actorId: actor.id,
+      kind: 'dispute_decided',
+      payload: { upheld: input.upheld, note: input.note },
     },
-    isLocale(row.locale) ? row.locale : 'sv',
   )
 }
 
@@ -179,8 +176,6 @@ export async function decideDispute(
     note: string
     version: number
     ip?: string | null
-    /** For the link in the mail to the disputer. */
-    siteUrl: string
   },
 ): Promise<DisputeDecision> {
   return db.transaction().execute(async (trx) => {
@@ -204,7 +199,12 @@ export async function decideDispute(
 
     if (!input.uphold) {
       await decide('rejected')
-      await tellDisputer(trx, dispute.id, input.note, input.siteUrl)
+      await tellDisputers(trx, actor, {
+        challengeId: input.challengeId,
+        disputeIds: [dispute.id],
+        upheld: false,
+        note: input.note,
+      })
       await recordAudit(trx, {
         actorId: actor.id,
         action: 'dispute.reject',
@@ -225,6 +225,12 @@ export async function decideDispute(
       .executeTakeFirstOrThrow()
     // Decided before the reopening, which would otherwise answer them without this note.
     const upheld = await decide('upheld')
+    await tellDisputers(trx, actor, {
+      challengeId: input.challengeId,
+      disputeIds: upheld.map((d) => d.id),
+      upheld: true,
+      note: input.note,
+    })
     if (challenge.status === 'solved') {
       await trx
         .updateTable('pledges')

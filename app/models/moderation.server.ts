@@ -4,12 +4,15 @@ import { db, type Executor } from '~/db.server'
 import { isLocale } from '~/i18n'
 import { recordAudit } from '~/models/audit.server'
 import { setChallengeStatus } from '~/models/challenge.server'
+import { addFollow } from '~/models/follow.server'
+import { listAudience, notifyFollowers, notifyUsers } from '~/models/notification.server'
 import { deleteUserSessions } from '~/models/session.server'
 import { indexChallenge } from '~/models/search.server'
 import type { Actor } from '~/models/permissions.server'
 import { getFixedT } from '~/services/i18n.server'
 import { queueMail } from '~/services/mail.server'
-import { renderMarkdown } from '~/services/markdown.server'
+import { renderMarkdown, summarise } from '~/services/markdown.server'
+import { excerpt } from '~/utils/notification-text'
 
 import type { BULK_ACTIONS, HIDE_REASONS } from '~/models/moderation-constants'
 
@@ -293,7 +296,14 @@ export async function appeal(input: {
 
 export async function decideAppeal(
   actor: Actor,
-  input: { appealId: number; challengeId: number; restore: boolean; ip?: string | null },
+  input: {
+    appealId: number
+    challengeId: number
+    restore: boolean
+    /** The moderator's note to the appellant. */
+    note?: string | null
+    ip?: string | null
+  },
 ) {
   return db.transaction().execute(async (trx) => {
     const found = await trx
@@ -308,9 +318,16 @@ export async function decideAppeal(
         status: input.restore ? 'upheld' : 'rejected',
         decided_by: actor.id,
         decided_at: new Date().toISOString(),
+        decision_note: input.note || null,
       })
       .where('id', '=', input.appealId)
       .execute()
+    await notifyUsers(trx, [found.user_id], {
+      challengeId: found.challenge_id,
+      actorId: actor.id,
+      kind: 'appeal_decided',
+      payload: { subject: found.subject_type, restored: input.restore, note: input.note || null },
+    })
     if (input.restore)
       await restorePost(
         actor,
@@ -323,6 +340,7 @@ export async function decideAppeal(
       subjectType: 'appeal',
       subjectId: found.id,
       after: { subjectType: found.subject_type, subjectId: found.subject_id },
+      reason: input.note || null,
       ip: input.ip,
     })
     return true
@@ -370,6 +388,7 @@ export async function triageChallenge(
         reason: change.message ?? null,
         ip: input.ip,
       })
+    const message = change.message?.trim() || null
     if (change.status && change.status !== current.status) {
       await setChallengeStatus(trx, {
         challengeId: current.id,
@@ -379,6 +398,26 @@ export async function triageChallenge(
         closedReason: change.status === 'closed' ? (change.message ?? null) : null,
       })
       await audit('challenge.status', { status: current.status }, { status: change.status })
+    } else if (message) {
+      // Published whether or not the status changes: in the history, to the author and followers.
+      await trx
+        .insertInto('challenge_status_history')
+        .values({
+          challenge_id: current.id,
+          actor_id: actor.id,
+          from_status: current.status,
+          to_status: current.status,
+          message,
+        })
+        .execute()
+      await notifyFollowers(trx, {
+        challengeId: current.id,
+        actorId: actor.id,
+        kind: 'message',
+        payload: { message },
+        author: true,
+      })
+      await audit('challenge.message', null, null)
     }
     const routed =
       change.departmentId !== undefined && change.departmentId !== current.department_id
@@ -393,14 +432,16 @@ export async function triageChallenge(
         })
         .where('id', '=', current.id)
         .execute()
+      const after = {
+        departmentId: routed ? (change.departmentId ?? null) : current.department_id,
+        contactUserId: contact ? (change.contactUserId ?? null) : current.contact_user_id,
+      }
       await audit(
         'challenge.route',
         { departmentId: current.department_id, contactUserId: current.contact_user_id },
-        {
-          departmentId: change.departmentId ?? current.department_id,
-          contactUserId: change.contactUserId ?? current.contact_user_id,
-        },
+        after,
       )
+      await tellRouting(trx, actor, current.id, { routed, contact, ...after })
     }
     if (change.priority && change.priority !== current.priority) {
       await trx
@@ -440,6 +481,61 @@ export async function triageChallenge(
     return true
   }
   return executor ? run(executor) : db.transaction().execute(run)
+}
+
+/**
+ * Who hears of a routing: the author and followers learn which department is responsible; a
+ * named contact follows the challenge and is told it is theirs; without a contact, the
+ * department's members are told it waits in their inbox.
+ */
+async function tellRouting(
+  trx: Executor,
+  actor: Actor,
+  challengeId: number,
+  input: {
+    routed: boolean
+    contact: boolean
+    departmentId: number | null
+    contactUserId: number | null
+  },
+) {
+  if (!input.departmentId) return
+  const department = await trx
+    .selectFrom('organisations')
+    .select('name')
+    .where('id', '=', input.departmentId)
+    .executeTakeFirstOrThrow()
+  const payload = { department: department.name }
+  if (input.routed) {
+    await notifyFollowers(trx, {
+      challengeId,
+      actorId: actor.id,
+      kind: 'routed',
+      payload,
+      author: true,
+    })
+  }
+  if (input.contactUserId && (input.contact || input.routed)) {
+    await addFollow(trx, challengeId, input.contactUserId)
+    await notifyUsers(trx, [input.contactUserId], {
+      challengeId,
+      actorId: actor.id,
+      kind: 'assigned',
+      payload,
+    })
+  } else if (input.routed) {
+    const members = await trx
+      .selectFrom('memberships')
+      .select('user_id')
+      .where('organisation_id', '=', input.departmentId)
+      .where('status', '=', 'active')
+      .execute()
+    await notifyUsers(
+      trx,
+      members.map((m) => m.user_id),
+      { challengeId, actorId: actor.id, kind: 'inbox', payload },
+    )
+  }
 }
 
 /** Closes every open flag on a challenge and its posts without hiding anything. */
@@ -571,12 +667,19 @@ export async function postOfficialResponse(
       subjectId: input.challengeId,
       ip: input.ip,
     })
-    const { notifyFollowers } = await import('~/models/notification.server')
+    const department = input.organisationId
+      ? await trx
+          .selectFrom('organisations')
+          .select('name')
+          .where('id', '=', input.organisationId)
+          .executeTakeFirst()
+      : undefined
     await notifyFollowers(trx, {
       challengeId: input.challengeId,
       actorId: actor.id,
-      kind: 'status',
-      payload: { official: true },
+      kind: 'official_response',
+      payload: { department: department?.name ?? null, excerpt: excerpt(summarise(html)) },
+      author: true,
     })
   })
 }
@@ -633,6 +736,13 @@ export async function mergeChallenge(
     ])
     if (!from || !into) throw new MergeRefused('not_found')
     if (into.merged_into_id || from.merged_into_id) throw new MergeRefused('merged')
+    // Told before the follows move: those who followed the duplicate learn where it went.
+    await notifyUsers(trx, await listAudience(trx, from.id, { author: true }), {
+      challengeId: from.id,
+      actorId: actor.id,
+      kind: 'merged',
+      payload: { intoId: into.id, intoTitle: into.title },
+    })
     await sql`insert or ignore into challenge_votes (challenge_id, user_id, created_at)
       select ${into.id}, user_id, created_at from challenge_votes where challenge_id = ${from.id}`.execute(
       trx,
@@ -685,6 +795,7 @@ export async function mergeChallenge(
       to: 'closed',
       actorId: actor.id,
       closedReason: 'merged',
+      notify: false,
     })
     await recordAudit(trx, {
       actorId: actor.id,

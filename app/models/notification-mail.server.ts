@@ -1,11 +1,35 @@
 import { randomBytes } from 'node:crypto'
-import type { EmailFrequency } from '#db/schema'
+import type { EmailFrequency, NotificationKind } from '#db/schema'
 import { db } from '~/db.server'
 import { isLocale } from '~/i18n'
 import { getFixedT } from '~/services/i18n.server'
 import { digestDue } from '~/services/digest-schedule'
 import { formatDateTime } from '~/utils/format'
 import { queueMail } from '~/services/mail.server'
+import { notificationHref, notificationText } from '~/utils/notification-text'
+
+/**
+ * Decisions about a person's own post or work, and questions only they can answer, are mailed
+ * at the next run even to digest readers: waiting a week to learn an appeal was decided, or that
+ * a challenge is now theirs to answer, would leave the loop open.
+ */
+export const PERSONAL_KINDS = [
+  'appeal_decided',
+  'dispute_decided',
+  'assigned',
+  'fixed_question',
+] as const satisfies readonly NotificationKind[]
+
+async function hasPersonalNews(userId: number) {
+  const row = await db
+    .selectFrom('notifications')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('emailed_at', 'is', null)
+    .where('kind', 'in', PERSONAL_KINDS)
+    .executeTakeFirst()
+  return Boolean(row)
+}
 
 /** Events listed in one mail; older ones are counted but not listed. */
 const MAX_LISTED = 200
@@ -73,14 +97,19 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
   let queued = 0
   for (const user of waiting) {
     const frequency = user.email_frequency as Exclude<EmailFrequency, 'never'>
-    if (!digestDue(frequency, new Date(user.oldest), now)) continue
+    const due =
+      digestDue(frequency, new Date(user.oldest), now) || (await hasPersonalNews(user.user_id))
+    if (!due) continue
     const rows = await db
       .selectFrom('notifications')
       .innerJoin('users', 'users.id', 'notifications.user_id')
       .innerJoin('challenges', 'challenges.id', 'notifications.challenge_id')
+      .leftJoin('users as actor', 'actor.id', 'notifications.actor_id')
       .select([
         'notifications.id',
         'notifications.kind',
+        'notifications.payload',
+        'actor.name as actor_name',
         'notifications.created_at',
         'notifications.challenge_id',
         'challenges.title',
@@ -101,16 +130,21 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
     const t = await getFixedT(locale)
     // Rows come newest first, so groups and their events keep that order. A digest lists the
     // newest MAX_LISTED events; the count in its subject says how many there were in all.
-    const groups = new Map<number, { title: string; events: string[] }>()
+    const groups = new Map<number, { title: string; events: string[]; href?: string }>()
     for (const row of rows) {
-      const group = groups.get(row.challenge_id) ?? { title: row.title, events: [] }
+      // A merged duplicate's group links to the challenge it joined.
+      const group = groups.get(row.challenge_id) ?? {
+        title: row.title,
+        events: [],
+        href: row.kind === 'merged' ? notificationHref(row) : undefined,
+      }
       group.events.push(
-        `  – ${formatDateTime(row.created_at, locale)}: ${t(`notifications.kinds.${row.kind}`)}`,
+        `  – ${formatDateTime(row.created_at, locale)}: ${notificationText(t, row)}`,
       )
       groups.set(row.challenge_id, group)
     }
     const items = [...groups].map(([id, g]) =>
-      [g.title, ...g.events, `  ${siteUrl}/challenges/${id}`].join('\n'),
+      [g.title, ...g.events, `  ${siteUrl}${g.href ?? `/challenges/${id}`}`].join('\n'),
     )
     const token = await ensureUnsubscribeToken(userId)
     const unsubscribe = `${siteUrl}/unsubscribe/${token}`

@@ -1,37 +1,73 @@
 import type { NotificationKind } from '#db/schema'
 import { db, type Executor } from '~/db.server'
+import type { NotificationPayload } from '~/utils/notification-text'
+
+type Notice<K extends NotificationKind> = {
+  challengeId: number
+  /** Who acted: never told of their own act. */
+  actorId: number | null
+  kind: K
+  payload?: NotificationPayload<K>
+}
 
 /**
- * One in-app notification per follower (not the one who acted), inside the caller's
- * transaction. Mail is sent from these rows later, per each user's chosen frequency.
+ * In-app notifications for these people (once each, never the one who acted), inside the
+ * caller's transaction, so nobody is told of a change that did not happen. Mail is sent from
+ * these rows later, per each user's chosen frequency.
  */
-export async function notifyFollowers(
+export async function notifyUsers<K extends NotificationKind>(
   trx: Executor,
-  input: {
-    challengeId: number
-    actorId: number | null
-    kind: NotificationKind
-    payload?: Record<string, unknown>
-  },
+  userIds: Iterable<number | null | undefined>,
+  notice: Notice<K>,
 ) {
+  const unique = new Set<number>()
+  for (const id of userIds) if (id && id !== notice.actorId) unique.add(id)
+  const rows = [...unique].map((userId) => ({
+    user_id: userId,
+    challenge_id: notice.challengeId,
+    actor_id: notice.actorId,
+    kind: notice.kind,
+    payload: JSON.stringify(notice.payload ?? {}),
+    read_at: null,
+    emailed_at: null,
+  }))
+  if (rows.length) await trx.insertInto('notifications').values(rows).execute()
+  return rows.length
+}
+
+/** The challenge's followers, and its author when `author` is set even if they stopped following. */
+export async function listAudience(
+  trx: Executor,
+  challengeId: number,
+  options: { author?: boolean } = {},
+): Promise<number[]> {
   const followers = await trx
     .selectFrom('follows')
     .select('user_id')
-    .where('challenge_id', '=', input.challengeId)
+    .where('challenge_id', '=', challengeId)
     .execute()
-  const rows = followers
-    .filter((f) => f.user_id !== input.actorId)
-    .map((f) => ({
-      user_id: f.user_id,
-      challenge_id: input.challengeId,
-      actor_id: input.actorId,
-      kind: input.kind,
-      payload: JSON.stringify(input.payload ?? {}),
-      read_at: null,
-      emailed_at: null,
-    }))
-  if (rows.length) await trx.insertInto('notifications').values(rows).execute()
-  return rows.length
+  const ids = followers.map((f) => f.user_id)
+  if (options.author) {
+    const challenge = await trx
+      .selectFrom('challenges')
+      .select('author_id')
+      .where('id', '=', challengeId)
+      .executeTakeFirst()
+    if (challenge?.author_id) ids.push(challenge.author_id)
+  }
+  return ids
+}
+
+/**
+ * Tells the challenge's followers (not the one who acted). Decisions about a challenge
+ * (`author: true`) reach its author too, even one who stopped following it.
+ */
+export async function notifyFollowers<K extends NotificationKind>(
+  trx: Executor,
+  input: Notice<K> & { author?: boolean },
+) {
+  const audience = await listAudience(trx, input.challengeId, { author: input.author })
+  return notifyUsers(trx, audience, input)
 }
 
 export async function countUnread(userId: number): Promise<number> {

@@ -6,6 +6,7 @@ import { listNotifications, markAllRead } from '~/models/notification.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireUser } from '~/services/session.server'
 import { formatDateTime } from '~/utils/format'
+import { notificationHref, notificationText } from '~/utils/notification-text'
 import { titleMeta } from '~/utils/meta'
 
 export const meta = titleMeta
@@ -51,9 +52,7 @@ export default function Notifications() {
           {notifications.map((n) => (
             <li key={n.id} className={n.read_at ? undefined : 'unread'}>
               {!n.read_at && <span className="visually-hidden">{t('notifications.new')} </span>}
-              <Link to={`/challenges/${n.challenge_id}`}>{n.challenge_title}</Link>:{' '}
-              {t(`notifications.kinds.${n.kind}`)}
-              {n.actor_name && <> ({n.actor_name})</>} ·{' '}
+              <Link to={notificationHref(n)}>{n.challenge_title}</Link>: {notificationText(t, n)} ·{' '}
               <time dateTime={n.created_at}>{formatDateTime(n.created_at, i18n.language)}</time>
             </li>
           ))}

@@ -194,7 +194,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           note: submission.value.note,
           version: submission.value.version,
           ip: context.ip,
-          siteUrl,
         })
         if (result === 'not_found') throw json({}, { status: 404 })
         if (result === 'decided') return invalid(intent, ['triage.disputes.decided'], 409, extra)

@@ -22,7 +22,6 @@ export type MailTemplate =
   | { name: 'confirmEmail'; values: { name: string; url: string; days: number } }
   | { name: 'joinRequest'; values: { name: string; organisation: string; url: string } }
   | { name: 'postHidden'; values: { name: string; title: string; reason: string; url: string } }
-  | { name: 'disputeRejected'; values: { name: string; title: string; note: string; url: string } }
   | {
       name: 'notifications'
       values: {

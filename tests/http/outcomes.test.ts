@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
+import { mailNotifications } from '~/models/notification-mail.server'
 import { listOutbox } from '~/models/outbox.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
 import { startTestServer, type Client } from '../helpers/http'
@@ -372,6 +373,7 @@ describe('disputing "solved"', () => {
     expect(notified.map((r) => JSON.parse(r.payload))).toContainEqual({
       from: 'solved',
       to: 'in_progress',
+      message: 'Arbetet är inte klart, vi öppnar utmaningen igen.',
     })
     expect((await disputesOf(solved.id))[0]!.status).toBe('upheld')
     const audit = await db
@@ -466,11 +468,15 @@ describe('disputing "solved"', () => {
     expect((await page(`/challenges/${solved.id}`)).html).not.toContain(
       'Lamporna lyser enligt vår kontroll i går.',
     )
-    // The disputer is told by mail too, with the note and a link back.
-    const [mail] = await listOutbox({ to: disputer.user.email, template: 'disputeRejected' })
-    expect(mail?.subject).toBe('Din invändning mot ”löst” har prövats')
-    expect(mail?.text_body).toContain('Lamporna lyser enligt vår kontroll i går.')
-    expect(mail?.text_body).toContain(`/challenges/${solved.id}#dispute`)
+    // The disputer is told in the app and, at the next mail run even on a digest, by mail,
+    // with the note, in the same words.
+    const told =
+      'Din invändning mot ”löst” avslogs. Moderatorns kommentar: ”Lamporna lyser enligt vår kontroll i går.”'
+    expect((await page('/me/notifications', disputer.client)).html).toContain(told)
+    await mailNotifications('http://localhost:3000', new Date())
+    const [mail] = await listOutbox({ to: disputer.user.email, template: 'notifications' })
+    expect(mail?.text_body).toContain(told)
+    expect(mail?.text_body).toContain(`/challenges/${solved.id}`)
   })
 
   it('lets only moderators decide, and only a dispute of that challenge', async () => {

@@ -91,8 +91,10 @@ describe('notification mail', () => {
       text.indexOf('Första utmaningen om belysning'),
     )
     const firstGroup = text.slice(text.indexOf('Första utmaningen'))
-    expect(firstGroup.indexOf('nytt lösningsförslag')).toBeLessThan(
-      firstGroup.indexOf('ny kommentar'),
+    // Each event says what happened and who did it, in the words the notification list uses.
+    expect(firstGroup.indexOf('föreslog en lösning')).toBeGreaterThan(-1)
+    expect(firstGroup.indexOf('föreslog en lösning')).toBeLessThan(
+      firstGroup.indexOf('kommenterade'),
     )
     expect(text.match(/\/challenges\/\d+/g)).toHaveLength(2)
     const token = /\/unsubscribe\/([A-Za-z0-9_-]+)/.exec(text)?.[1]
@@ -176,6 +178,6 @@ describe('notification mail', () => {
     const mails = await mailsTo(weekly.email)
     expect(mails).toHaveLength(1)
     expect(mails[0]!.subject).toBe('Din veckosammanfattning från Utmana: 250 händelser')
-    expect(mails[0]!.text_body.match(/ny kommentar/g)).toHaveLength(200)
+    expect(mails[0]!.text_body.match(/kommenterade/g)).toHaveLength(200)
   })
 })

@@ -464,12 +464,14 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
           {history.map((h) => (
             <li key={h.id}>
               <time dateTime={h.created_at}>{formatDateTime(h.created_at, locale)}</time>:{' '}
-              {h.from_status
-                ? t('challenge.statusChanged', {
-                    from: t(`status.${h.from_status}`),
-                    to: t(`status.${h.to_status}`),
-                  })
-                : t('challenge.statusStarted', { to: t(`status.${h.to_status}`) })}
+              {h.from_status === h.to_status
+                ? t('challenge.moderatorMessage')
+                : h.from_status
+                  ? t('challenge.statusChanged', {
+                      from: t(`status.${h.from_status}`),
+                      to: t(`status.${h.to_status}`),
+                    })
+                  : t('challenge.statusStarted', { to: t(`status.${h.to_status}`) })}
               {h.message && h.message !== 'withdrawn' && <> – {h.message}</>}
             </li>
           ))}
