@@ -12,6 +12,7 @@ import { useRootData } from '~/utils/root-data'
 import { ErrorPage } from '~/components/ErrorPage'
 import { SiteFooter } from '~/components/SiteFooter'
 import { SiteHeader } from '~/components/SiteHeader'
+import { hasDepartmentInbox } from '~/models/department-inbox.server'
 import { countUnread } from '~/models/notification.server'
 import { getSettings } from '~/models/settings.server'
 import { getLocale } from '~/services/i18n.server'
@@ -39,10 +40,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getUser(request),
     getSettings(),
   ])
+  const [unread, inbox] = user
+    ? await Promise.all([countUnread(user.id), hasDepartmentInbox(user.id)])
+    : [0, false]
   return json({
     locale,
     user,
-    unread: user ? await countUnread(user.id) : 0,
+    unread,
+    inbox,
     board: { name: settings.boardName, town: settings.townName, contact: settings.contactEmail },
   })
 }

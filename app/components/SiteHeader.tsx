@@ -52,6 +52,11 @@ export function SiteHeader() {
                     <NavLink to="/reports">{t('nav.reports')}</NavLink>
                   </li>
                 )}
+                {data?.inbox && (
+                  <li>
+                    <NavLink to="/inbox">{t('nav.inbox')}</NavLink>
+                  </li>
+                )}
                 {user.role === 'admin' && (
                   <li>
                     <NavLink to="/admin">{t('nav.admin')}</NavLink>

@@ -14,6 +14,7 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
     .innerJoin('areas', 'areas.id', 'challenges.area_id')
     .leftJoin('users as author', 'author.id', 'challenges.author_id')
     .leftJoin('organisations', 'organisations.id', 'challenges.organisation_id')
+    .leftJoin('organisations as department', 'department.id', 'challenges.department_id')
     .select([
       'challenges.id',
       'challenges.title',
@@ -43,6 +44,8 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
       'organisations.name as organisation_name',
       'organisations.slug as organisation_slug',
       'organisations.kind as organisation_kind',
+      'department.name as department_name',
+      'department.slug as department_slug',
     ])
     .where('challenges.id', '=', id)
     .executeTakeFirst()

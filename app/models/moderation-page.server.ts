@@ -156,15 +156,17 @@ export async function getTriage(id: number) {
         .execute(),
       listDisputesFor(id),
     ])
-  const contacts = challenge.department_id
-    ? await db
-        .selectFrom('memberships')
-        .innerJoin('users', 'users.id', 'memberships.user_id')
-        .select(['users.id', 'users.name'])
-        .where('memberships.organisation_id', '=', challenge.department_id)
-        .where('memberships.status', '=', 'active')
-        .execute()
-    : []
+  // Every department's people, so a new department and one of its people can be chosen in
+  // one submit; the page groups them by department and the server checks the pair.
+  const contacts = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .select(['users.id', 'users.name', 'memberships.organisation_id as department_id'])
+    .where('organisations.kind', '=', 'municipality')
+    .where('memberships.status', '=', 'active')
+    .orderBy('users.name')
+    .execute()
   return {
     challenge,
     flags,

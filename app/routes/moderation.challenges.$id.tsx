@@ -1,3 +1,4 @@
+import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
@@ -5,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { FieldErrors } from '~/components/forms'
 import { StatusBadge } from '~/components/StatusBadge'
+import { TriageForm } from '~/components/moderation/TriageForm'
 import { publicUrl } from '~/env.server'
 import { parseId } from '~/forms/challenge'
 import { DECISION_MAX, DisputeDecisionSchema } from '~/forms/dispute'
@@ -17,7 +19,7 @@ import {
   RestoreSchema,
   TriageSchema,
 } from '~/forms/moderation'
-import { HIDE_REASONS, MODERATOR_STATUSES, PRIORITIES } from '~/models/moderation-constants'
+import { HIDE_REASONS } from '~/models/moderation-constants'
 import { getTemplateBody, getTriage, listActiveTemplates } from '~/models/moderation-page.server'
 import {
   addInternalNote,
@@ -41,6 +43,7 @@ import { formatDateTime } from '~/utils/format'
 import { titleMeta } from '~/utils/meta'
 import { markdown } from '~/forms/challenge'
 import { z } from 'zod'
+import { msg } from '~/forms/fields'
 
 export const meta = titleMeta
 
@@ -48,6 +51,14 @@ const ResponseSchema = z.object({ body: markdown(5000) })
 const AppealDecisionSchema = z.object({
   appealId: z.coerce.number().int().positive(),
   restore: z.enum(['yes', 'no']),
+  note: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string()
+      .trim()
+      .max(1000, msg('errors.tooLong', { max: 1000 }))
+      .optional(),
+  ),
 })
 
 async function load(id: string | undefined) {
@@ -77,7 +88,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
-type Reply = { intent: string; errors: string[]; disputeId?: number; note?: string }
+type Reply = {
+  intent: string
+  errors: string[]
+  /** Conform's reply, for the forms it manages. */
+  result?: SubmissionResult<string[]>
+  disputeId?: number
+  note?: string
+}
+
+/** What the triage form says under the field the server refused. */
+const TRIAGE_REFUSALS = {
+  departmentId: 'errors.choose',
+  contactUserId: 'triage.contactNotInDepartment',
+  categoryId: 'errors.choose',
+  areaId: 'errors.choose',
+  status: 'triage.statusRefused',
+} as const
 const invalid = (intent: string, errors: string[], status = 400, extra: Partial<Reply> = {}) =>
   json<Reply>({ intent, errors, ...extra }, { status })
 
@@ -102,7 +129,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   switch (intent) {
     case 'triage': {
       const submission = parseWithZod(form, { schema: TriageSchema })
-      if (submission.status !== 'success') return invalid(intent, fieldErrors(submission))
+      const refuse = (status: number, reply: Parameters<typeof submission.reply>[0]) =>
+        json<Reply>({ intent, errors: [], result: submission.reply(reply) }, { status })
+      if (submission.status !== 'success') return refuse(400, {})
       const v = submission.value
       const message =
         v.message ?? (v.templateId ? await getTemplateBody(v.templateId, locale) : null)
@@ -122,8 +151,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           ip: context.ip,
         })
       } catch (error) {
-        if (error instanceof StaleForm) return invalid(intent, ['triage.stale'], 409)
-        if (error instanceof TriageRefused) return invalid(intent, ['errors.choose'])
+        if (error instanceof StaleForm) return refuse(409, { formErrors: ['triage.stale'] })
+        if (error instanceof TriageRefused) {
+          const text = TRIAGE_REFUSALS[error.field]
+          return error.field === 'status'
+            ? refuse(400, { formErrors: [text] })
+            : refuse(400, { fieldErrors: { [error.field]: [text] } })
+        }
         throw error
       }
       return done('saved')
@@ -169,6 +203,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           appealId: submission.value.appealId,
           challengeId: challenge.id,
           restore: submission.value.restore === 'yes',
+          note: submission.value.note ?? null,
           ip: context.ip,
         }))
       ) {
@@ -252,7 +287,6 @@ export default function Triage() {
   const data = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   const { challenge } = data
-  const en = i18n.language === 'en'
   const errorsFor = (intent: string) =>
     reply && reply.intent === intent ? (
       <div className="form-errors" role="alert">
@@ -306,110 +340,15 @@ export default function Triage() {
 
       <section aria-labelledby="triage-form">
         <h2 id="triage-form">{t('triage.decide')}</h2>
-        {errorsFor('triage')}
-        <Form method="post">
-          <input type="hidden" name="intent" value="triage" />
-          <input type="hidden" name="version" value={challenge.version} />
-          <div className="columns">
-            <div className="field">
-              <label htmlFor="status">{t('board.status')}</label>
-              <select id="status" name="status" defaultValue={challenge.status}>
-                {MODERATOR_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="priority">{t('triage.priority')}</label>
-              <select id="priority" name="priority" defaultValue={challenge.priority}>
-                {PRIORITIES.map((p) => (
-                  <option key={p} value={p}>
-                    {t(`triage.priorities.${p}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="departmentId">{t('moderation.routeTo')}</label>
-              <select
-                id="departmentId"
-                name="departmentId"
-                defaultValue={challenge.department_id ?? ''}
-              >
-                <option value="">{t('moderation.noDepartment')}</option>
-                {data.departments.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="contactUserId">{t('triage.contact')}</label>
-              <select
-                id="contactUserId"
-                name="contactUserId"
-                defaultValue={challenge.contact_user_id ?? ''}
-              >
-                <option value="">{t('triage.noContact')}</option>
-                {data.contacts.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="categoryId">{t('board.category')}</label>
-              <select id="categoryId" name="categoryId" defaultValue={challenge.category_id}>
-                {data.categories.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {en ? c.name_en : c.name_sv}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="areaId">{t('board.area')}</label>
-              <select id="areaId" name="areaId" defaultValue={challenge.area_id}>
-                {data.areas.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {en ? a.name_en : a.name_sv}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <div className="field">
-            <label htmlFor="templateId">{t('moderation.template')}</label>
-            <select id="templateId" name="templateId" defaultValue="">
-              <option value="">{t('moderation.noTemplate')}</option>
-              {data.templates.map((tpl) => (
-                <option key={tpl.id} value={tpl.id}>
-                  {tpl.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="message">{t('triage.publicMessage')}</label>
-            <p className="hint" id="message-hint">
-              {t('triage.publicMessageHint')}
-            </p>
-            <textarea
-              id="message"
-              name="message"
-              rows={3}
-              maxLength={2000}
-              aria-describedby="message-hint"
-            />
-          </div>
-          <button type="submit" className="button">
-            {t('triage.save')}
-          </button>
-        </Form>
+        <TriageForm
+          challenge={challenge}
+          departments={data.departments}
+          contacts={data.contacts}
+          categories={data.categories}
+          areas={data.areas}
+          templates={data.templates}
+          lastResult={reply?.intent === 'triage' ? reply.result : undefined}
+        />
       </section>
 
       <section aria-labelledby="responses">
@@ -537,15 +476,30 @@ export default function Triage() {
                   {a.body} ({t(`triage.appealStatus.${a.status}`)})
                 </p>
                 {a.status === 'open' && (
-                  <Form method="post" className="inline-actions">
+                  <Form method="post">
                     <input type="hidden" name="intent" value="appeal" />
                     <input type="hidden" name="appealId" value={a.id} />
-                    <button type="submit" name="restore" value="yes" className="button secondary">
-                      {t('triage.uphold')}
-                    </button>
-                    <button type="submit" name="restore" value="no" className="button secondary">
-                      {t('triage.rejectAppeal')}
-                    </button>
+                    <div className="field">
+                      <label htmlFor={`appeal-note-${a.id}`}>{t('triage.appealNote')}</label>
+                      <p className="hint" id={`appeal-note-${a.id}-hint`}>
+                        {t('triage.appealNoteHint')}
+                      </p>
+                      <textarea
+                        id={`appeal-note-${a.id}`}
+                        name="note"
+                        rows={2}
+                        maxLength={1000}
+                        aria-describedby={`appeal-note-${a.id}-hint`}
+                      />
+                    </div>
+                    <div className="inline-actions">
+                      <button type="submit" name="restore" value="yes" className="button secondary">
+                        {t('triage.uphold')}
+                      </button>
+                      <button type="submit" name="restore" value="no" className="button secondary">
+                        {t('triage.rejectAppeal')}
+                      </button>
+                    </div>
                   </Form>
                 )}
               </li>

@@ -68,6 +68,14 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
           · <time dateTime={challenge.created_at}>{formatDate(challenge.created_at, locale)}</time>
           {challenge.edited_at && <> · {t('challenge.edited')}</>}
         </p>
+        {challenge.department_slug && (
+          <p className="meta responsible">
+            {t('challenge.responsible')}{' '}
+            <Link to={`/organisations/${challenge.department_slug}`}>
+              {challenge.department_name}
+            </Link>
+          </p>
+        )}
         {challenge.hidden_at && (
           <div className="notice-neutral" role="status">
             <p>
