@@ -9,6 +9,7 @@ import {
   listInboxDepartments,
   type InboxView,
 } from '~/models/department-inbox.server'
+import { isModerator } from '~/models/permissions.server'
 import { getSettings } from '~/models/settings.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireUser } from '~/services/session.server'
@@ -21,7 +22,7 @@ export const meta = titleMeta
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const departments = await listInboxDepartments(user)
-  if (!departments.length) throw json({}, { status: 403 })
+  if (!departments.length && !isModerator(user)) throw json({}, { status: 403 })
   const url = new URL(request.url)
   const view = (url.searchParams.get('show') ?? 'department') as InboxView
   const department = url.searchParams.get('department')
@@ -56,10 +57,12 @@ export default function Inbox() {
     <div className="inbox">
       <h1>{t('inbox.title')}</h1>
       <p className="lead">
-        {t('inbox.lead', {
-          departments: departments.map((d) => d.name).join(', '),
-          count: departments.length,
-        })}
+        {departments.length
+          ? t('inbox.lead', {
+              departments: departments.map((d) => d.name).join(', '),
+              count: departments.length,
+            })
+          : t('inbox.noDepartments')}
       </p>
 
       {departments.length > 1 && (

@@ -155,6 +155,11 @@ const STAFF_PAGES: { name: string; path: string; h1: Record<Lang, string>; statu
     h1: { sv: 'TRIAGE_TITLE', en: 'TRIAGE_TITLE' },
   },
   { name: 'audit log', path: '/moderation/log', h1: { sv: 'Granskningslogg', en: 'Audit log' } },
+  ...['department', 'mine', 'overdue', 'answered'].map((show) => ({
+    name: `department inbox, ${show}`,
+    path: `/inbox?show=${show}`,
+    h1: { sv: 'Förvaltningens inkorg', en: 'Department inbox' },
+  })),
   { name: 'reports', path: '/reports', h1: { sv: 'Rapporter', en: 'Reports' } },
   {
     name: 'reports with a reversed range (errors shown)',

@@ -48,6 +48,8 @@ const PAGES: Array<[string, ...number[]]> = [
   ['/me', signIn, 200, 200, 200, 200],
   ['/me/notifications', signIn, 200, 200, 200, 200],
   ['/moderation', signIn, 403, 403, 200, 200],
+  // A business's member has no department inbox; moderators may read every department's.
+  ['/inbox', signIn, 403, 403, 200, 200],
   ['/moderation?tab=pending', signIn, 403, 403, 200, 200],
   ['/moderation/challenges/ID', signIn, 403, 403, 200, 200],
   ['/moderation/log', signIn, 403, 403, 200, 200],
