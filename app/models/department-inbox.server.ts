@@ -1,9 +1,6 @@
 import { db } from '~/db.server'
+import type { InboxView } from '~/models/inbox-constants'
 import { isModerator, type Actor } from '~/models/permissions.server'
-
-/** The inbox's views: everything open for my departments, mine only, overdue, answered. */
-export const INBOX_VIEWS = ['department', 'mine', 'overdue', 'answered'] as const
-export type InboxView = (typeof INBOX_VIEWS)[number]
 
 const ACTIVE = ['open', 'in_progress'] as const
 const DAY = 24 * 60 * 60 * 1000

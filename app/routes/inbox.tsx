@@ -3,12 +3,8 @@ import { json } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { StatusBadge } from '~/components/StatusBadge'
-import {
-  INBOX_VIEWS,
-  listInbox,
-  listInboxDepartments,
-  type InboxView,
-} from '~/models/department-inbox.server'
+import { listInbox, listInboxDepartments } from '~/models/department-inbox.server'
+import { INBOX_VIEWS, type InboxView } from '~/models/inbox-constants'
 import { isModerator } from '~/models/permissions.server'
 import { getSettings } from '~/models/settings.server'
 import { getRequestT } from '~/services/i18n.server'
