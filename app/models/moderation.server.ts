@@ -6,6 +6,7 @@ import { recordAudit } from '~/models/audit.server'
 import { setChallengeStatus } from '~/models/challenge.server'
 import { deleteUserSessions } from '~/models/session.server'
 import { indexChallenge } from '~/models/search.server'
+import { recomputeTrending } from '~/models/trending.server'
 import type { Actor } from '~/models/permissions.server'
 import { getFixedT } from '~/services/i18n.server'
 import { queueMail } from '~/services/mail.server'
@@ -680,6 +681,8 @@ export async function mergeChallenge(
       })
       .where('id', '=', from.id)
       .execute()
+    // The moved votes, follows and comments keep their dates: the target trends with them.
+    await recomputeTrending(trx, { ids: [into.id, from.id] })
     await setChallengeStatus(trx, {
       challengeId: from.id,
       to: 'closed',
