@@ -92,7 +92,7 @@ export function orderBoard<QB extends SelectQueryBuilder<Database, 'challenges',
 
 /** One page of the board: cards plus whether a next page exists (no COUNT per request). */
 export async function listChallenges(query: BoardQuery) {
-  const base = boardBase({ ...query, trending: query.trending || query.sort === 'trending' })
+  const base = boardBase({ ...query, trending: query.sort === 'trending' })
   if (!base) return { items: [], hasNext: false }
   let qb = base
     .innerJoin('categories', 'categories.id', 'challenges.category_id')

@@ -28,14 +28,13 @@ export function trendingCutoff(now: Date = new Date()): string {
  */
 export async function recordActivity(
   trx: Executor,
-  input: { challengeId: number; actorId: number; weight: number; at?: string },
+  input: { challengeId: number; actorId: number; weight: number },
 ) {
-  const at = input.at ?? new Date().toISOString()
   await trx
     .updateTable('challenges')
     .set({
       hot: sql`hot + ${input.weight}`,
-      last_activity_at: at,
+      last_activity_at: new Date().toISOString(),
     })
     .where('id', '=', input.challengeId)
     .where((eb) => eb.or([eb('author_id', 'is', null), eb('author_id', '!=', input.actorId)]))
@@ -54,9 +53,8 @@ export async function withdrawActivity(
   if (input.createdAt < trendingCutoff()) return
   let qb = trx
     .updateTable('challenges')
-    .set({ hot: sql`hot - ${input.weight}` })
+    .set({ hot: sql`case when hot > ${input.weight} then hot - ${input.weight} else 0 end` })
     .where('id', '=', input.challengeId)
-    .where('hot', '>=', input.weight)
   const actorId = input.actorId
   if (actorId !== null) {
     qb = qb.where((eb) => eb.or([eb('author_id', 'is', null), eb('author_id', '!=', actorId)]))
