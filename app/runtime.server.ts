@@ -6,6 +6,7 @@ import {
   purgeUnconfirmedAccounts,
 } from '~/models/email-confirmation.server'
 import { purgeExpiredSessions } from '~/models/session.server'
+import { recomputeTrending } from '~/models/trending.server'
 import { deliverOutbox, startOutboxWorker } from '~/services/mail.server'
 import { seedDemoIfEmpty } from '#db/seed/demo'
 import { isLocalSite, publicUrl } from '~/env.server'
@@ -16,8 +17,8 @@ import { warmPasswordCheck } from '~/services/password.server'
 
 /**
  * Purges expired sessions, reset and confirmation tokens, sent mail older than 30 days, and
- * accounts whose e-mail address was never confirmed within 30 days; a failure is logged, never
- * thrown.
+ * accounts whose e-mail address was never confirmed within 30 days, and lets activity older than
+ * the trending window drop out of the trending scores; a failure is logged, never thrown.
  */
 async function housekeeping() {
   try {
@@ -28,6 +29,11 @@ async function housekeeping() {
     await purgeOldMail()
   } catch (error) {
     log.error('housekeeping_failed', { error: String(error) })
+  }
+  try {
+    await recomputeTrending(db)
+  } catch (error) {
+    log.error('trending_recompute_failed', { error: String(error) })
   }
 }
 

@@ -172,7 +172,10 @@ export interface ChallengeTable {
   pledge_count: Counter
   comment_count: Counter
   follower_count: Counter
+  /** Weighted activity of the last 14 days (vote 1, comment 2, follow 1): the trending sort. */
   hot: ColumnType<number, number | undefined, number>
+  /** The latest vote, comment or follow by someone other than the author; breaks trending ties. */
+  last_activity_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
   hidden_at: Timestamp | null
   hidden_reason: string | null
   edited_at: Timestamp | null

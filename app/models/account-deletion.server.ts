@@ -2,8 +2,8 @@ import { sql } from 'kysely'
 import { db } from '~/db.server'
 import type { Executor } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
-import { hotScore } from '~/models/challenge.server'
 import { indexChallenge } from '~/models/search.server'
+import { recomputeTrending } from '~/models/trending.server'
 import { verifyPassword } from '~/services/password.server'
 
 /** 'keep': posts stay, shown as "former member". 'remove': posts are deleted too. */
@@ -45,14 +45,13 @@ async function ids<T extends { id: number | null }>(rows: Promise<T[]>): Promise
 
 /**
  * Sets every counter of these challenges and solutions from the rows themselves (the same
- * definitions the models keep incrementally), and the trending score from the new vote count.
+ * definitions the models keep incrementally), and the trending score from what remains.
  */
 export async function recountChallenges(executor: Executor, challengeIds: number[]) {
   for (const id of uniq(challengeIds)) {
     const row = await executor
       .selectFrom('challenges')
       .select((eb) => [
-        'created_at',
         eb
           .selectFrom('challenge_votes')
           .select(eb.fn.countAll<number>().as('n'))
@@ -92,11 +91,11 @@ export async function recountChallenges(executor: Executor, challengeIds: number
         comment_count: Number(row.comments ?? 0),
         solution_count: Number(row.solutions ?? 0),
         pledge_count: Number(row.pledges ?? 0),
-        hot: hotScore(votes, row.created_at),
       })
       .where('id', '=', id)
       .execute()
   }
+  await recomputeTrending(executor, { ids: uniq(challengeIds) })
 }
 
 export async function recountSolutions(executor: Executor, solutionIds: number[]) {

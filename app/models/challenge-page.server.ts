@@ -274,6 +274,7 @@ export async function findSimilarChallenges(text: string, limit = 5) {
     .select(['id', 'title', 'status', 'vote_count'])
     .where('id', 'in', ids)
     .where('hidden_at', 'is', null)
+    .where('merged_into_id', 'is', null)
     .where('status', 'in', ['open', 'in_progress', 'solved', 'closed'])
     .execute()
   const byId = new Map(rows.map((r) => [r.id, r]))

@@ -5,6 +5,7 @@ import type { SORTS } from '~/models/challenge-constants'
 import { PUBLIC_STATUSES } from '~/models/challenge-constants'
 import { notifyFollowers } from '~/models/notification.server'
 import { indexChallenge, matchAll } from '~/models/search.server'
+import { TRENDING_STATUSES } from '~/models/trending.server'
 import { renderMarkdown, summarise } from '~/services/markdown.server'
 
 export const PAGE_SIZE = 20
@@ -12,33 +13,41 @@ export const PAGE_SIZE = 20
 export const MAX_PAGE = 50
 export type Sort = (typeof SORTS)[number]
 
-/** Reddit's "hot": each tenfold of votes is worth 12.5 hours of newness; never recomputed. */
-export function hotScore(votes: number, createdAt: string): number {
-  return Math.log10(Math.max(votes, 1)) + Date.parse(createdAt) / 1000 / 45000
-}
-
 export interface BoardQuery {
   q?: string
   categoryId?: number
   areaId?: number
   status?: (typeof PUBLIC_STATUSES)[number]
   by?: PosterKind
+  /** Only challenges that can trend (the trending sort): not closed, so never merged. */
+  trending?: boolean
   sort: Sort
   page: number
 }
 
 /**
- * The board's filters. Hidden, pending and rejected challenges are never part of the public
- * board; null when nothing can match. Shared by the board and the open-data API.
+ * The board's filters. Hidden, pending and rejected challenges and duplicates merged into
+ * another challenge are never part of the public board; null when nothing can match. Shared by
+ * the board, the home page, the open-data API and the feed.
  */
 export function boardBase(query: Omit<BoardQuery, 'sort' | 'page'>) {
-  let qb = db.selectFrom('challenges').where('challenges.hidden_at', 'is', null)
+  let qb = db
+    .selectFrom('challenges')
+    .where('challenges.hidden_at', 'is', null)
+    .where('challenges.merged_into_id', 'is', null)
   // With a status chosen, its index helps. Without one, the public-status test is wrapped in
   // coalesce() so the planner cannot pick the status index and then sort the whole table
-  // (measured: 200 ms instead of 0.03 ms per page at 100,000 challenges).
-  qb = query.status
-    ? qb.where('challenges.status', '=', query.status)
-    : qb.where(sql<string>`coalesce(challenges.status, '')`, 'in', [...PUBLIC_STATUSES])
+  // (measured: 200 ms instead of 0.03 ms per page at 100,000 challenges). The trending sort
+  // always wraps it: its own index must drive (status=open&sort=trending took 270 ms otherwise).
+  if (query.trending) {
+    const statuses = TRENDING_STATUSES.filter((s) => !query.status || s === query.status)
+    if (!statuses.length) return null // closed challenges never trend
+    qb = qb.where(sql<string>`coalesce(challenges.status, '')`, 'in', statuses)
+  } else {
+    qb = query.status
+      ? qb.where('challenges.status', '=', query.status)
+      : qb.where(sql<string>`coalesce(challenges.status, '')`, 'in', [...PUBLIC_STATUSES])
+  }
   if (query.categoryId) qb = qb.where('challenges.category_id', '=', query.categoryId)
   if (query.areaId) qb = qb.where('challenges.area_id', '=', query.areaId)
   if (query.by) qb = qb.where('challenges.poster_kind', '=', query.by)
@@ -54,7 +63,11 @@ export function boardBase(query: Omit<BoardQuery, 'sort' | 'page'>) {
   return qb
 }
 
-/** The board's sort orders; "unsolved" also narrows to open challenges. */
+/**
+ * The board's sort orders; "unsolved" also narrows to open challenges. "trending" is the
+ * activity of the last two weeks (see trending.server.ts), then the latest activity, so a new
+ * post nobody has acted on comes after every challenge people are acting on.
+ */
 export function orderBoard<QB extends SelectQueryBuilder<Database, 'challenges', object>>(
   qb: QB,
   sort: Sort,
@@ -63,7 +76,10 @@ export function orderBoard<QB extends SelectQueryBuilder<Database, 'challenges',
     case 'top':
       return qb.orderBy('challenges.vote_count', 'desc').orderBy('challenges.id', 'desc') as QB
     case 'trending':
-      return qb.orderBy('challenges.hot', 'desc').orderBy('challenges.id', 'desc') as QB
+      return qb
+        .orderBy('challenges.hot', 'desc')
+        .orderBy('challenges.last_activity_at', (ob) => ob.desc().nullsLast())
+        .orderBy('challenges.id', 'desc') as QB
     case 'unsolved':
       return qb
         .where('challenges.status', '=', 'open')
@@ -76,7 +92,7 @@ export function orderBoard<QB extends SelectQueryBuilder<Database, 'challenges',
 
 /** One page of the board: cards plus whether a next page exists (no COUNT per request). */
 export async function listChallenges(query: BoardQuery) {
-  const base = boardBase(query)
+  const base = boardBase({ ...query, trending: query.sort === 'trending' })
   if (!base) return { items: [], hasNext: false }
   let qb = base
     .innerJoin('categories', 'categories.id', 'challenges.category_id')
@@ -92,6 +108,7 @@ export async function listChallenges(query: BoardQuery) {
       'challenges.solution_count',
       'challenges.pledge_count',
       'challenges.comment_count',
+      'challenges.hot',
       'challenges.created_at',
       'categories.slug as category_slug',
       'categories.name_sv as category_sv',
@@ -109,6 +126,12 @@ export async function listChallenges(query: BoardQuery) {
     .offset((page - 1) * PAGE_SIZE)
     .execute()
   return { items: rows.slice(0, PAGE_SIZE), hasNext: rows.length > PAGE_SIZE && page < MAX_PAGE }
+}
+
+/** The home page's "popular now": only challenges with activity in the window, most first. */
+export async function listTrending(limit: number) {
+  const { items } = await listChallenges({ sort: 'trending', page: 1 })
+  return items.filter((item) => item.hot > 0).slice(0, limit)
 }
 
 /** The number of challenges on the board matching a filter (the API's total). */
@@ -178,7 +201,6 @@ export async function createChallenge(
         lat: null,
         lng: null,
         follower_count: 1,
-        hot: hotScore(0, now),
         hidden_at: null,
         hidden_reason: null,
         edited_at: null,

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { db } from '~/db.server'
 import { addFollow } from '~/models/follow.server'
 import { notifyFollowers } from '~/models/notification.server'
+import { recordActivity, TRENDING_WEIGHTS, withdrawActivity } from '~/models/trending.server'
 import { renderMarkdown } from '~/services/markdown.server'
 
 /** Authors may edit a comment for this long after posting it. */
@@ -82,6 +83,11 @@ export async function addComment(input: {
         .where('id', '=', solutionId)
         .execute()
     }
+    await recordActivity(trx, {
+      challengeId: input.challengeId,
+      actorId: input.authorId,
+      weight: TRENDING_WEIGHTS.comment,
+    })
     await addFollow(trx, input.challengeId, input.authorId)
     await notifyFollowers(trx, {
       challengeId: input.challengeId,
@@ -115,12 +121,26 @@ export async function editComment(input: { commentId: number; body: string; now?
     .execute()
 }
 
-/** Leaves a "comment removed" placeholder so the replies keep their context. */
+/**
+ * Leaves a "comment removed" placeholder so the replies keep their context; a removed comment
+ * no longer counts towards trending (a hidden one already did not).
+ */
 export async function deleteComment(commentId: number) {
-  await db
-    .updateTable('comments')
-    .set({ deleted_at: new Date().toISOString(), body_md: '', body_html: '' })
-    .where('id', '=', commentId)
-    .where('deleted_at', 'is', null)
-    .execute()
+  await db.transaction().execute(async (trx) => {
+    const removed = await trx
+      .updateTable('comments')
+      .set({ deleted_at: new Date().toISOString(), body_md: '', body_html: '' })
+      .where('id', '=', commentId)
+      .where('deleted_at', 'is', null)
+      .returning(['challenge_id', 'author_id', 'hidden_at', 'created_at'])
+      .executeTakeFirst()
+    if (removed && !removed.hidden_at) {
+      await withdrawActivity(trx, {
+        challengeId: removed.challenge_id,
+        actorId: removed.author_id,
+        weight: TRENDING_WEIGHTS.comment,
+        createdAt: removed.created_at,
+      })
+    }
+  })
 }

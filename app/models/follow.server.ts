@@ -1,7 +1,12 @@
 import { sql } from 'kysely'
 import { db, type Executor } from '~/db.server'
+import { recordActivity, TRENDING_WEIGHTS, withdrawActivity } from '~/models/trending.server'
 
-/** Follows (idempotently) and keeps follower_count in step, inside the caller's transaction. */
+/**
+ * Follows (idempotently) and keeps follower_count and the trending score in step, inside the
+ * caller's transaction. Commenting, proposing, pledging and disputing follow too: a new person
+ * taking part counts once more towards trending than another message from someone already in it.
+ */
 export async function addFollow(trx: Executor, challengeId: number, userId: number) {
   const inserted = await trx
     .insertInto('follows')
@@ -14,6 +19,7 @@ export async function addFollow(trx: Executor, challengeId: number, userId: numb
       .set({ follower_count: sql`follower_count + 1` })
       .where('id', '=', challengeId)
       .execute()
+    await recordActivity(trx, { challengeId, actorId: userId, weight: TRENDING_WEIGHTS.follow })
   }
 }
 
@@ -24,13 +30,20 @@ export async function setFollow(challengeId: number, userId: number, follow: boo
       .deleteFrom('follows')
       .where('challenge_id', '=', challengeId)
       .where('user_id', '=', userId)
+      .returning('created_at')
       .executeTakeFirst()
-    if (Number(deleted.numDeletedRows)) {
+    if (deleted) {
       await trx
         .updateTable('challenges')
         .set({ follower_count: sql`follower_count - 1` })
         .where('id', '=', challengeId)
         .execute()
+      await withdrawActivity(trx, {
+        challengeId,
+        actorId: userId,
+        weight: TRENDING_WEIGHTS.follow,
+        createdAt: deleted.created_at,
+      })
     }
   })
 }

@@ -8,6 +8,7 @@ import { addFollow } from '~/models/follow.server'
 import { listAudience, notifyFollowers, notifyUsers } from '~/models/notification.server'
 import { deleteUserSessions } from '~/models/session.server'
 import { indexChallenge } from '~/models/search.server'
+import { recomputeTrending } from '~/models/trending.server'
 import type { Actor } from '~/models/permissions.server'
 import { getFixedT } from '~/services/i18n.server'
 import { queueMail } from '~/services/mail.server'
@@ -790,6 +791,8 @@ export async function mergeChallenge(
       })
       .where('id', '=', from.id)
       .execute()
+    // The moved votes, follows and comments keep their dates: the target trends with them.
+    await recomputeTrending(trx, { ids: [into.id, from.id] })
     await setChallengeStatus(trx, {
       challengeId: from.id,
       to: 'closed',

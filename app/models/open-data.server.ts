@@ -118,6 +118,8 @@ export async function resolveFilters(params: BoardParams): Promise<Filters> {
  * filters keeps the list and its total in agreement; null when nothing can match.
  */
 function withSort(filters: Filters, sort: Sort): Filters | null {
+  // Likewise "trending" leaves out what cannot trend (closed, so also merged duplicates).
+  if (sort === 'trending') return { ...filters, trending: true }
   if (sort !== 'unsolved') return filters
   if (filters.status && filters.status !== 'open') return null
   return { ...filters, status: 'open' }
@@ -204,6 +206,17 @@ export async function listOpenChallenges(params: BoardParams, perPage: number) {
 /** The feed's entries: the newest public challenges matching the board's filters. */
 export async function listFeedChallenges(params: BoardParams) {
   return listPublic(await resolveFilters(params), 'new', 1, FEED_SIZE)
+}
+
+/** The challenge a visible duplicate was merged into, or null: its old API URL points there. */
+export async function findMergedTarget(id: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('challenges')
+    .select('merged_into_id')
+    .where('id', '=', id)
+    .where('hidden_at', 'is', null)
+    .executeTakeFirst()
+  return row?.merged_into_id ?? null
 }
 
 /** One public challenge with its history, visible solutions and pledges; undefined otherwise. */
@@ -336,6 +349,11 @@ export function apiError(status: number, message: string): Response {
     status,
     headers: publicHeaders({ 'Content-Type': JSON_TYPE }),
   })
+}
+
+/** 301 to where a resource now lives (a merged duplicate's challenge), readable cross-origin. */
+export function apiMoved(location: string): Response {
+  return new Response(null, { status: 301, headers: publicHeaders({ Location: location }) })
 }
 
 /** per_page: absent or empty means the default; otherwise exactly one integer 1–100, or null. */

@@ -39,6 +39,7 @@ export async function listOrganisations(query: {
       .whereRef('challenges.organisation_id', '=', 'organisations.id')
       .where('challenges.hidden_at', 'is', null)
       .where('challenges.status', 'in', PUBLIC)
+      .where('challenges.merged_into_id', 'is', null)
       .as('challenge_count'),
     eb
       .selectFrom('challenge_solvers')
@@ -140,6 +141,7 @@ export async function getOrganisationProfile(slug: string, viewerId: number | nu
       .where('challenges.organisation_id', '=', id)
       .where('challenges.hidden_at', 'is', null)
       .where('challenges.status', 'in', PUBLIC)
+      .where('challenges.merged_into_id', 'is', null)
       .orderBy('challenges.created_at', 'desc')
       .orderBy('challenges.id', 'desc')
       .limit(PROFILE_LIST_LIMIT)
@@ -159,6 +161,7 @@ export async function getOrganisationProfile(slug: string, viewerId: number | nu
       .where('pledges.status', '!=', 'withdrawn')
       .where('challenges.hidden_at', 'is', null)
       .where('challenges.status', 'in', PUBLIC)
+      .where('challenges.merged_into_id', 'is', null)
       .orderBy('pledges.id', 'desc')
       .limit(PROFILE_LIST_LIMIT)
       .execute(),
@@ -177,6 +180,7 @@ export async function getOrganisationProfile(slug: string, viewerId: number | nu
       .where('solutions.hidden_at', 'is', null)
       .where('challenges.hidden_at', 'is', null)
       .where('challenges.status', 'in', PUBLIC)
+      .where('challenges.merged_into_id', 'is', null)
       .orderBy('solutions.id', 'desc')
       .limit(PROFILE_LIST_LIMIT)
       .execute(),

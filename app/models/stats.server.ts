@@ -21,6 +21,8 @@ async function countKeyNumbers() {
       .selectFrom('challenges')
       .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
       .where('hidden_at', 'is', null)
+      // A merged duplicate is the same challenge counted twice.
+      .where('merged_into_id', 'is', null)
       .where('status', 'in', ['open', 'in_progress', 'solved', 'closed'])
       .groupBy('status')
       .execute(),

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { db } from '~/db.server'
-import { hotScore } from '~/models/challenge.server'
+import { recordActivity, TRENDING_WEIGHTS, withdrawActivity } from '~/models/trending.server'
 
 export class VoteRefused extends Error {
   constructor(public reason: 'not_found' | 'own_post' | 'closed') {
@@ -22,40 +22,48 @@ export async function setChallengeVote(input: {
   return db.transaction().execute(async (trx) => {
     const challenge = await trx
       .selectFrom('challenges')
-      .select(['author_id', 'status', 'created_at', 'hidden_at'])
+      .select(['author_id', 'status', 'hidden_at'])
       .where('id', '=', input.challengeId)
       .executeTakeFirst()
     if (!challenge || challenge.hidden_at) throw new VoteRefused('not_found')
     if (challenge.author_id === input.userId) throw new VoteRefused('own_post')
     if (!(VOTABLE as readonly string[]).includes(challenge.status)) throw new VoteRefused('closed')
 
-    const changed = input.vote
-      ? await trx
-          .insertInto('challenge_votes')
-          .values({ challenge_id: input.challengeId, user_id: input.userId })
-          .onConflict((oc) => oc.doNothing())
-          .executeTakeFirst()
-          .then((r) => Number(r.numInsertedOrUpdatedRows ?? 0))
-      : await trx
-          .deleteFrom('challenge_votes')
-          .where('challenge_id', '=', input.challengeId)
-          .where('user_id', '=', input.userId)
-          .executeTakeFirst()
-          .then((r) => Number(r.numDeletedRows))
-    const delta = changed ? (input.vote ? 1 : -1) : 0
+    const activity = {
+      challengeId: input.challengeId,
+      actorId: input.userId,
+      weight: TRENDING_WEIGHTS.vote,
+    }
+    let delta = 0
+    if (input.vote) {
+      const inserted = await trx
+        .insertInto('challenge_votes')
+        .values({ challenge_id: input.challengeId, user_id: input.userId })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst()
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0)) {
+        delta = 1
+        await recordActivity(trx, activity)
+      }
+    } else {
+      // The vote's date decides whether it still counts towards trending.
+      const deleted = await trx
+        .deleteFrom('challenge_votes')
+        .where('challenge_id', '=', input.challengeId)
+        .where('user_id', '=', input.userId)
+        .returning('created_at')
+        .executeTakeFirst()
+      if (deleted) {
+        delta = -1
+        await withdrawActivity(trx, { ...activity, createdAt: deleted.created_at })
+      }
+    }
     const { vote_count } = await trx
       .updateTable('challenges')
       .set({ vote_count: sql`vote_count + ${delta}` })
       .where('id', '=', input.challengeId)
       .returning('vote_count')
       .executeTakeFirstOrThrow()
-    if (delta) {
-      await trx
-        .updateTable('challenges')
-        .set({ hot: hotScore(vote_count, challenge.created_at) })
-        .where('id', '=', input.challengeId)
-        .execute()
-    }
     return { voted: input.vote, count: vote_count }
   })
 }

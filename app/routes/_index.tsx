@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { ChallengeCard } from '~/components/ChallengeCard'
 import { toCard } from '~/models/board.server'
-import { listChallenges } from '~/models/challenge.server'
+import { listTrending } from '~/models/challenge.server'
 import { getSettings } from '~/models/settings.server'
 import { getKeyNumbers, listNewlySolved } from '~/models/stats.server'
 import { getRequestT } from '~/services/i18n.server'
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getRequestT(request),
     getSettings(),
     getKeyNumbers(),
-    listChallenges({ sort: 'trending', page: 1 }),
+    listTrending(6),
     listNewlySolved(),
   ])
   return json({
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       key,
       value: formatNumber(value, locale),
     })),
-    trending: trending.items.slice(0, 6).map((item) => toCard(item, locale)),
+    trending: trending.map((item) => toCard(item, locale)),
     solved,
   })
 }
@@ -71,13 +71,18 @@ export default function Home() {
       <div className="columns">
         <section aria-labelledby="trending">
           <h2 id="trending">{t('home.trending')}</h2>
-          <ol className="cards">
-            {trending.map((c) => (
-              <li key={c.id}>
-                <ChallengeCard challenge={c} />
-              </li>
-            ))}
-          </ol>
+          <p className="meta">{t('home.trendingHint')}</p>
+          {trending.length === 0 ? (
+            <p>{t('home.noneTrending')}</p>
+          ) : (
+            <ol className="cards">
+              {trending.map((c) => (
+                <li key={c.id}>
+                  <ChallengeCard challenge={c} />
+                </li>
+              ))}
+            </ol>
+          )}
           <p>
             <Link to="/challenges?sort=trending">{t('home.moreTrending')}</Link>
           </p>

@@ -17,9 +17,6 @@ export function random(seed: number) {
   }
 }
 
-const hot = (votes: number, createdAt: string) =>
-  Math.log10(Math.max(votes, 1)) + Date.parse(createdAt) / 1000 / 45000
-
 async function insertMany<T extends keyof Database & string>(
   trx: Transaction<Database>,
   table: T,
@@ -116,7 +113,6 @@ export async function seedDemoBoard(
         pledge_count: demo.pledges.length,
         comment_count: commentCount,
         follower_count: 0,
-        hot: hot(voters.length, createdAt),
         hidden_at: null,
         hidden_reason: null,
         edited_at: null,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database, Role } from '../schema'
 import { hashPassword } from '../../app/services/password.server'
+import { recomputeTrending } from '../../app/models/trending.server'
 import { seedDemoBoard } from './board'
 import { seedDemoModeration } from './moderation'
 import { seedDemoOutcomes } from './outcomes'
@@ -140,6 +141,9 @@ export async function seedDemo(db: Kysely<Database>) {
     await seedDemoModeration(trx)
     await seedDemoOutcomes(trx)
     await seedDemoTemplates(trx)
+    // Trending from the dated votes, comments and follows, as the app keeps it.
+    const all = await trx.selectFrom('challenges').select('id').execute()
+    await recomputeTrending(trx, { ids: all.map((c) => c.id) })
 
     const settings = {
       boardName: town.boardNameSv,

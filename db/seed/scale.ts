@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { ChallengeStatus, Database } from '../schema'
+import { recomputeTrending } from '../../app/models/trending.server'
 import { random } from './board'
 
 const DAY = 86_400_000
@@ -104,7 +105,6 @@ export async function seedScale(
             vote_count: votes,
             comment_count: 2,
             follower_count: 1,
-            hot: Math.log10(Math.max(votes, 1)) + Date.parse(createdAt) / 1000 / 45000,
             hidden_at: null,
             hidden_reason: null,
             edited_at: null,
@@ -128,7 +128,7 @@ export async function seedScale(
       }
       const votes: Array<{ challenge_id: number; user_id: number; created_at: string }> = []
       const comments: Array<Record<string, unknown>> = []
-      const follows: Array<{ challenge_id: number; user_id: number }> = []
+      const follows: Array<{ challenge_id: number; user_id: number; created_at: string }> = []
       ids.forEach((id, k) => {
         const c = challenges[k]!
         const offset = Math.floor(rnd() * userIds.length)
@@ -138,7 +138,8 @@ export async function seedScale(
           votes.push({ challenge_id: id, user_id: userId, created_at: later(c.row.created_at, 10) })
           v++
         }
-        follows.push({ challenge_id: id, user_id: c.row.author_id })
+        // The author follows from the moment of posting, as the app does.
+        follows.push({ challenge_id: id, user_id: c.row.author_id, created_at: c.row.created_at })
         for (let m = 0; m < 2; m++) {
           const body = `Håller med om ${pick(WORDS)}.`
           comments.push({
@@ -180,6 +181,7 @@ export async function seedScale(
         select id, author_id, null, status, created_at from challenges where id between ${ids[0]!} and ${ids.at(-1)!}`.execute(
         trx,
       )
+      await recomputeTrending(trx, { ids })
     })
     onProgress(Math.min(start + size, n), n)
   }

@@ -293,7 +293,9 @@ export async function userReferences(): Promise<Array<{ table: string; column: s
 
 /** Counters as the app defines them, recounted from the rows. */
 export async function counterMismatches(): Promise<string[]> {
-  const { hotScore } = await import('~/models/challenge.server')
+  // Trending: votes 1, comments 2 (not the author's, not removed or hidden), follows 1 (not the
+  // author's), made in the last 14 days.
+  const cutoff = new Date(Date.now() - 14 * 86_400_000).toISOString()
   const problems: string[] = []
   const challenges = await sql<{
     id: number
@@ -303,7 +305,7 @@ export async function counterMismatches(): Promise<string[]> {
     solution_count: number
     pledge_count: number
     hot: number
-    created_at: string
+    trending: number
     votes: number
     followers: number
     comments: number
@@ -314,7 +316,12 @@ export async function counterMismatches(): Promise<string[]> {
       (select count(*) from follows f where f.challenge_id = c.id) as followers,
       (select count(*) from comments m where m.challenge_id = c.id) as comments,
       (select count(*) from solutions s where s.challenge_id = c.id) as solutions,
-      (select count(*) from pledges p where p.challenge_id = c.id and p.status != 'withdrawn') as pledges
+      (select count(*) from pledges p where p.challenge_id = c.id and p.status != 'withdrawn') as pledges,
+      (select count(*) from challenge_votes v where v.challenge_id = c.id and v.created_at >= ${cutoff})
+      + 2 * (select count(*) from comments m where m.challenge_id = c.id and m.created_at >= ${cutoff}
+          and m.deleted_at is null and m.hidden_at is null and m.author_id is distinct from c.author_id)
+      + (select count(*) from follows f where f.challenge_id = c.id and f.created_at >= ${cutoff}
+          and f.user_id is distinct from c.author_id) as trending
     from challenges c`.execute(db)
   for (const c of challenges.rows) {
     const pairs: Array<[string, number, number]> = [
@@ -327,9 +334,7 @@ export async function counterMismatches(): Promise<string[]> {
     for (const [column, stored, counted] of pairs) {
       if (stored !== counted) problems.push(`challenge ${c.id} ${column} ${stored} ≠ ${counted}`)
     }
-    if (Math.abs(c.hot - hotScore(c.votes, c.created_at)) > 1e-9) {
-      problems.push(`challenge ${c.id} hot ${c.hot} ≠ hotScore(${c.votes})`)
-    }
+    if (c.hot !== c.trending) problems.push(`challenge ${c.id} hot ${c.hot} ≠ ${c.trending}`)
   }
   const solutions = await sql<{
     id: number
