@@ -59,17 +59,15 @@ export function ChallengeName({
 /** Previous / next links and "page N of M"; nothing when everything fits on one page. */
 export function Pager({
   page,
-  total,
-  pageSize,
+  pages,
   href,
 }: {
   page: number
-  total: number
-  pageSize: number
+  /** From the loader: the page size lives on the server. */
+  pages: number
   href: (page: number) => string
 }) {
   const { t } = useTranslation()
-  const pages = Math.max(1, Math.ceil(total / pageSize))
   if (pages <= 1 && page <= 1) return null
   return (
     <nav className="pagination" aria-label={t('myThings.pagination')}>

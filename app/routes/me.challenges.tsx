@@ -20,16 +20,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = parseMyPage(new URL(request.url))
   if (!page) throw json({ error: 'bad page' }, { status: 400 })
   const [{ t }, list] = await Promise.all([getRequestT(request), listMyChallenges(user, page)])
-  const pages = Math.ceil(list.total / MY_PAGE_SIZE)
+  const pages = Math.max(1, Math.ceil(list.total / MY_PAGE_SIZE))
   // Past the end (the list got shorter): the last page that has rows.
-  if (page > 1 && page > pages) throw redirect(href(Math.max(1, pages)))
-  return json({ title: t('myThings.challenges.title'), page, ...list })
+  if (page > 1 && page > pages) throw redirect(href(pages))
+  return json({ title: t('myThings.challenges.title'), page, pages, ...list })
 }
 
 export default function MyChallenges() {
   const { t, i18n } = useTranslation()
   const locale = i18n.language
-  const { page, total, items } = useLoaderData<typeof loader>()
+  const { page, pages, total, items } = useLoaderData<typeof loader>()
   return (
     <MyThingsPage title={t('myThings.challenges.title')} intro={t('myThings.challenges.intro')}>
       <section aria-labelledby="my-challenges">
@@ -88,7 +88,7 @@ export default function MyChallenges() {
           </ol>
         )}
       </section>
-      <Pager page={page} total={total} pageSize={MY_PAGE_SIZE} href={href} />
+      <Pager page={page} pages={pages} href={href} />
     </MyThingsPage>
   )
 }

@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = parseMyPage(url)
   if (!page) throw json({ error: 'bad page' }, { status: 400 })
   const [{ t }, list] = await Promise.all([getRequestT(request), listMyFollows(user, page)])
-  const pages = Math.ceil(list.total / MY_PAGE_SIZE)
+  const pages = Math.max(1, Math.ceil(list.total / MY_PAGE_SIZE))
   if (page > 1 && page > pages) {
     // Past the end (the last row of the last page was just unfollowed): the last page, keeping
     // the notice.
@@ -52,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const challenge = await followable(id, user)
     notice = { kind, id, title: challenge?.title ?? null }
   }
-  return json({ title: t('myThings.following.title'), page, notice, ...list })
+  return json({ title: t('myThings.following.title'), page, pages, notice, ...list })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -75,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Following() {
   const { t, i18n } = useTranslation()
   const locale = i18n.language
-  const { page, total, items, notice } = useLoaderData<typeof loader>()
+  const { page, pages, total, items, notice } = useLoaderData<typeof loader>()
   return (
     <MyThingsPage title={t('myThings.following.title')} intro={t('myThings.following.intro')}>
       {notice && (
@@ -149,11 +149,16 @@ export default function Following() {
                 <Form method="post">
                   <input type="hidden" name="challengeId" value={f.challenge.id} />
                   <input type="hidden" name="page" value={page} />
-                  <button type="submit" name="intent" value="unfollow" className="button secondary">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="unfollow"
+                    className="button secondary"
+                    aria-label={t('myThings.following.unfollowNamed', {
+                      title: f.challenge.title ?? t('myThings.hiddenChallenge'),
+                    })}
+                  >
                     {t('myThings.following.unfollow')}
-                    <span className="visually-hidden">
-                      : {f.challenge.title ?? t('myThings.hiddenChallenge')}
-                    </span>
                   </button>
                 </Form>
               </li>
@@ -161,7 +166,7 @@ export default function Following() {
           </ol>
         )}
       </section>
-      <Pager page={page} total={total} pageSize={MY_PAGE_SIZE} href={href} />
+      <Pager page={page} pages={pages} href={href} />
     </MyThingsPage>
   )
 }

@@ -19,15 +19,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = parseMyPage(new URL(request.url))
   if (!page) throw json({ error: 'bad page' }, { status: 400 })
   const [{ t }, list] = await Promise.all([getRequestT(request), listMyPledges(user, page)])
-  const pages = Math.ceil(list.total / MY_PAGE_SIZE)
-  if (page > 1 && page > pages) throw redirect(href(Math.max(1, pages)))
-  return json({ title: t('myThings.pledges.title'), page, ...list })
+  const pages = Math.max(1, Math.ceil(list.total / MY_PAGE_SIZE))
+  if (page > 1 && page > pages) throw redirect(href(pages))
+  return json({ title: t('myThings.pledges.title'), page, pages, ...list })
 }
 
 export default function MyPledges() {
   const { t, i18n } = useTranslation()
   const locale = i18n.language
-  const { page, total, items } = useLoaderData<typeof loader>()
+  const { page, pages, total, items } = useLoaderData<typeof loader>()
   return (
     <MyThingsPage title={t('myThings.pledges.title')} intro={t('myThings.pledges.intro')}>
       <section aria-labelledby="my-pledges">
@@ -85,7 +85,7 @@ export default function MyPledges() {
           </ol>
         )}
       </section>
-      <Pager page={page} total={total} pageSize={MY_PAGE_SIZE} href={href} />
+      <Pager page={page} pages={pages} href={href} />
     </MyThingsPage>
   )
 }

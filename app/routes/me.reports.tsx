@@ -27,14 +27,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!page) throw json({ error: 'bad page' }, { status: 400 })
   const [{ t }, lists] = await Promise.all([getRequestT(request), listMyReports(user, page)])
   // Only the flags are paged; appeals and disputes are short and shown whole on every page.
-  const pages = Math.ceil(lists.flags.total / MY_PAGE_SIZE)
-  if (page > 1 && page > pages) throw redirect(href(Math.max(1, pages)))
-  return json({ title: t('myThings.reports.title'), page, ...lists })
+  const pages = Math.max(1, Math.ceil(lists.flags.total / MY_PAGE_SIZE))
+  if (page > 1 && page > pages) throw redirect(href(pages))
+  return json({ title: t('myThings.reports.title'), page, pages, cap: MY_DECISIONS_CAP, ...lists })
 }
 
 export default function MyReports() {
   const { t } = useTranslation()
-  const { page, flags, appeals, disputes } = useLoaderData<typeof loader>()
+  const { page, pages, cap, flags, appeals, disputes } = useLoaderData<typeof loader>()
   return (
     <MyThingsPage title={t('myThings.reports.title')} intro={t('myThings.reports.intro')}>
       <section aria-labelledby="my-flags">
@@ -66,12 +66,12 @@ export default function MyReports() {
             ))}
           </ol>
         )}
-        <Pager page={page} total={flags.total} pageSize={MY_PAGE_SIZE} href={href} />
+        <Pager page={page} pages={pages} href={href} />
       </section>
 
       <section aria-labelledby="my-appeals">
         <h2 id="my-appeals">{t('myThings.reports.appeals.title')}</h2>
-        <Capped shown={appeals.items.length} total={appeals.total} />
+        <Capped shown={appeals.items.length} total={appeals.total} cap={cap} />
         {appeals.items.length === 0 ? (
           <p>{t('myThings.reports.appeals.empty')}</p>
         ) : (
@@ -97,7 +97,7 @@ export default function MyReports() {
 
       <section aria-labelledby="my-disputes">
         <h2 id="my-disputes">{t('myThings.reports.disputes.title')}</h2>
-        <Capped shown={disputes.items.length} total={disputes.total} />
+        <Capped shown={disputes.items.length} total={disputes.total} cap={cap} />
         {disputes.items.length === 0 ? (
           <p>{t('myThings.reports.disputes.empty')}</p>
         ) : (
@@ -124,9 +124,9 @@ export default function MyReports() {
   )
 }
 
-function Capped({ shown, total }: { shown: number; total: number }) {
+function Capped({ shown, total, cap }: { shown: number; total: number; cap: number }) {
   const { t } = useTranslation()
-  if (total <= shown || shown < MY_DECISIONS_CAP) return null
+  if (total <= shown || shown < cap) return null
   return <p className="meta">{t('myThings.reports.capped', { shown, total })}</p>
 }
 

@@ -370,13 +370,13 @@ describe('my flags, appeals and disputes', () => {
       subjectId: bos,
       body: 'Bos överklagande',
     })
-    const [{ id: appealId }] = await db
+    const { id: appealId } = await db
       .selectFrom('appeals')
       .select('id')
       .where('user_id', '=', anna.id)
-      .execute()
+      .executeTakeFirstOrThrow()
     await decideAppeal(mod, {
-      appealId: appealId!,
+      appealId,
       challengeId: challenge,
       restore: false,
       note: 'Den handlar om något annat.',
