@@ -4,8 +4,10 @@ import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { FormErrors, TextField, useSchemaForm } from '~/components/forms'
+import { MeNav } from '~/components/MyThings'
 import { ChangePasswordSchema, PASSWORD_MIN } from '~/forms/account'
 import { changePassword, logOutEverywhere } from '~/models/account.server'
+import { countMyThings } from '~/models/my-things.server'
 import { listUserMemberships } from '~/models/organisation.server'
 import { countUserSessions } from '~/models/session.server'
 import { setEmailFrequency } from '~/models/notification-mail.server'
@@ -31,11 +33,12 @@ const NOTICES = ['passwordChanged', 'emailSaved', 'confirmationSent'] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const [{ t, locale }, account, memberships, sessions] = await Promise.all([
+  const [{ t, locale }, account, memberships, sessions, things] = await Promise.all([
     getRequestT(request),
     getUserById(user.id),
     listUserMemberships(user.id),
     countUserSessions(user.id),
+    countMyThings(user),
   ])
   const notice = new URL(request.url).searchParams.get('notice')
   return json({
@@ -44,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     memberSince: account ? formatDate(account.created_at, locale) : null,
     memberships,
     sessions,
+    things,
     notice: NOTICES.find((n) => n === notice) ?? null,
     emailFrequency: account?.email_frequency ?? 'daily',
     emailConfirmed: Boolean(account?.email_verified_at),
@@ -122,8 +126,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Me() {
   const { t } = useTranslation()
-  const { user, memberSince, memberships, sessions, notice, emailFrequency, emailConfirmed } =
-    useLoaderData<typeof loader>()
+  const {
+    user,
+    memberSince,
+    memberships,
+    sessions,
+    things,
+    notice,
+    emailFrequency,
+    emailConfirmed,
+  } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useSchemaForm({
     id: 'change-password',
@@ -132,6 +144,7 @@ export default function Me() {
   })
   return (
     <div className="narrow">
+      <MeNav />
       <h1>{t('me.title')}</h1>
       {notice && (
         <p className="notice" role="status">
@@ -155,6 +168,30 @@ export default function Me() {
           </Form>
         </section>
       )}
+      <section aria-labelledby="my-things">
+        <h2 id="my-things">{t('myThings.heading')}</h2>
+        <p>{t('myThings.intro')}</p>
+        <ul>
+          <li>
+            <Link to="/me/challenges">{t('myThings.challenges.nav')}</Link>:{' '}
+            {t('myThings.challenges.summary', { count: things.challenges })}
+          </li>
+          <li>
+            <Link to="/me/following">{t('myThings.following.nav')}</Link>:{' '}
+            {t('myThings.following.summary', { count: things.following })}
+          </li>
+          <li>
+            <Link to="/me/pledges">{t('myThings.pledges.nav')}</Link>:{' '}
+            {t('myThings.pledges.summary', { count: things.pledges })}
+          </li>
+          <li>
+            <Link to="/me/reports">{t('myThings.reports.title')}</Link>:{' '}
+            {things.waiting
+              ? t('myThings.reports.waiting', { count: things.waiting })
+              : t('myThings.reports.nothingWaiting')}
+          </li>
+        </ul>
+      </section>
       <section aria-labelledby="profile">
         <h2 id="profile">{t('me.profile')}</h2>
         <dl className="facts">

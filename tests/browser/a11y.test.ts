@@ -238,7 +238,7 @@ describe.each([
     await checkPage(page, js, lang)
   })
 
-  it('signed-in pages of a demo resident: /me, posting, a challenge with its forms, editing, notifications', async () => {
+  it('signed-in pages of a demo resident: /me, posting, a challenge with its forms, editing, notifications, my things', async () => {
     const signedIn = await newContext(browser, server.url, { js })
     try {
       const me = await signedIn.newPage()
@@ -261,6 +261,10 @@ describe.each([
         '/challenges/OWN/edit',
         '/me/notifications',
         '/me/data',
+        '/me/challenges',
+        '/me/following',
+        '/me/pledges',
+        '/me/reports',
       ]) {
         const response = await open(me, resolve(path), js)
         expect(response?.status(), `HTTP status of ${path}`).toBe(200)

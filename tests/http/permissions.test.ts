@@ -47,6 +47,10 @@ const PAGES: Array<[string, ...number[]]> = [
   ['/organisations/ORG', 200, 200, 200, 200, 200],
   ['/me', signIn, 200, 200, 200, 200],
   ['/me/notifications', signIn, 200, 200, 200, 200],
+  ['/me/challenges', signIn, 200, 200, 200, 200],
+  ['/me/following', signIn, 200, 200, 200, 200],
+  ['/me/pledges', signIn, 200, 200, 200, 200],
+  ['/me/reports', signIn, 200, 200, 200, 200],
   ['/moderation', signIn, 403, 403, 200, 200],
   // A business's member has no department inbox; moderators may read every department's.
   ['/inbox', signIn, 403, 403, 200, 200],
