@@ -11,10 +11,11 @@ import {
   TargetSchema,
   AppealSchema,
   OfficialResponseSchema,
+  parseId,
 } from '~/forms/challenge'
 import { DisputeSchema } from '~/forms/dispute'
-import type { getChallenge } from '~/models/challenge.server'
-import { markSolved } from '~/models/challenge.server'
+import { getChallenge, markSolved } from '~/models/challenge.server'
+import { isOnPublicBoard } from '~/models/challenge-constants'
 import {
   addComment,
   CommentRefused,
@@ -28,7 +29,7 @@ import { appeal, autoHideIfFlagged, postOfficialResponse } from '~/models/modera
 import { getSettings } from '~/models/settings.server'
 import { publicUrl } from '~/env.server'
 import { setFollow } from '~/models/follow.server'
-import { canActFor, canManagePost, isModerator } from '~/models/permissions.server'
+import { canActFor, canManagePost, canSeeChallenge, isModerator } from '~/models/permissions.server'
 import {
   DuplicatePledge,
   getPledge,
@@ -258,6 +259,8 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
     const { challenge } = c
     if (challenge.status !== 'solved' || challenge.hidden_at || challenge.merged_into_id)
       throw notSolved()
+    // Whoever may manage the challenge reopens it themselves rather than disputing their own word.
+    if (await canManagePost(c.user, challenge)) throw forbidden()
     const submission = parse(c, DisputeSchema)
     if (submission.status !== 'success') return invalid('dispute', submission.reply())
     const already = () =>
@@ -328,6 +331,21 @@ async function accept(c: Context, value: boolean) {
   return back(c, `#solution-${solution.id}`)
 }
 
+const PUBLIC_ONLY = new Set([
+  'vote',
+  'vote-solution',
+  'follow',
+  'flag',
+  'comment',
+  'solution',
+  'pledge',
+  'progress',
+  'solve',
+  'accept',
+  'unaccept',
+  'dispute',
+])
+
 /** Runs one of the challenge page's forms, chosen by its `intent`. */
 export async function handleChallengeAction(
   user: SessionUser,
@@ -338,6 +356,9 @@ export async function handleChallengeAction(
   const intent = String(form.get('intent') ?? '')
   const handler = Object.hasOwn(handlers, intent) ? handlers[intent] : undefined
   if (!handler) throw json({ error: 'unknown intent' }, { status: 400 })
+  // Only its author and moderators see a challenge off the public board; they may still edit,
+  // appeal, respond or tidy up (unvote, unfollow, delete a comment), but not act among the public.
+  if (PUBLIC_ONLY.has(intent) && !isOnPublicBoard(challenge)) throw forbidden()
   try {
     return await handler({ user, challenge, form, ip })
   } catch (error) {
@@ -346,4 +367,35 @@ export async function handleChallengeAction(
     }
     throw error
   }
+}
+
+/**
+ * A vote or follow from the similar-challenges list on /challenges/new (`vote:12`,
+ * `follow:12`), answered there so the draft being typed stays. Returns what was done.
+ */
+export async function actOnSimilarChallenge(user: SessionUser, value: string) {
+  const [what, rawId] = value.split(':')
+  const id = parseId(rawId)
+  const challenge = id ? await getChallenge(id) : undefined
+  if (!challenge || !canSeeChallenge(challenge, user) || challenge.merged_into_id) throw notFound()
+  if (!isOnPublicBoard(challenge)) throw forbidden()
+  if (what === 'vote') {
+    await withRateLimits({ action: 'vote', userId: user.id }, () =>
+      consume('vote', String(user.id)),
+    )
+    try {
+      await setChallengeVote({ userId: user.id, challengeId: challenge.id, vote: true })
+    } catch (error) {
+      if (error instanceof VoteRefused) {
+        throw json({ error: error.reason }, { status: error.reason === 'not_found' ? 404 : 403 })
+      }
+      throw error
+    }
+    return 'vote' as const
+  }
+  if (what === 'follow') {
+    await setFollow(challenge.id, user.id, true)
+    return 'follow' as const
+  }
+  throw json({ error: 'unknown action' }, { status: 400 })
 }

@@ -15,6 +15,7 @@ import {
   ProgressSchema,
   SolutionSchema,
 } from '~/forms/challenge'
+import { isOnPublicBoard } from '~/models/challenge-constants'
 import { FLAG_REASONS } from '~/models/flag-reasons'
 import type { loader } from '~/routes/challenges.$id'
 import { formatDate, formatDateTime } from '~/utils/format'
@@ -36,8 +37,11 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
   const { challenge, history, solutions, pledges, comments, solvers, viewer, me } = data
   const signedIn = Boolean(useRootData()?.user)
   const action = `/challenges/${challenge.id}`
-  const active = challenge.status === 'open' || challenge.status === 'in_progress'
-  const votable = active || challenge.status === 'solved'
+  // Off the public board (hidden, pending, rejected) only editing, appealing and tidying up apply.
+  const onBoard = isOnPublicBoard(challenge)
+  const takesPart = signedIn && onBoard
+  const active = onBoard && (challenge.status === 'open' || challenge.status === 'in_progress')
+  const votable = active || (onBoard && challenge.status === 'solved')
   const topComments = comments.filter((c) => c.parent_id === null && c.solution_id === null)
   const repliesTo = (id: number) => comments.filter((c) => c.parent_id === id)
   const loginLink = `/login?redirectTo=${encodeURIComponent(action)}`
@@ -128,7 +132,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
           canVote={signedIn && votable && me?.id !== challenge.author_id}
           label={challenge.title}
         />
-        {signedIn ? (
+        {takesPart ? (
           <Form method="post" action={action}>
             <input type="hidden" name="intent" value={viewer?.following ? 'unfollow' : 'follow'} />
             <button
@@ -140,9 +144,11 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
             </button>
           </Form>
         ) : (
-          <p>
-            <Link to={loginLink}>{t('challenge.signInToTakePart')}</Link>
-          </p>
+          !signedIn && (
+            <p>
+              <Link to={loginLink}>{t('challenge.signInToTakePart')}</Link>
+            </p>
+          )
         )}
         {me?.canManage && (
           <p>
@@ -183,10 +189,12 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
         </section>
       )}
 
-      <p className="share">
-        <label htmlFor="share-link">{t('challenge.share')}</label>{' '}
-        <input id="share-link" type="url" readOnly value={data.url} />
-      </p>
+      {onBoard && (
+        <p className="share">
+          <label htmlFor="share-link">{t('challenge.share')}</label>{' '}
+          <input id="share-link" type="url" readOnly value={data.url} />
+        </p>
+      )}
 
       <section aria-labelledby="pledges">
         <h2 id="pledges">{t('challenge.pledgesHeading', { count: pledges.length })}</h2>
@@ -211,7 +219,8 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                   {t('challenge.tookItOn', { date: formatDate(p.created_at, locale) })}
                   {p.status === 'completed' && <> · {t('challenge.pledgeCompleted')}</>}
                 </p>
-                <p>{p.plan}</p>
+                {/* Sanitised when it was written (renderMarkdown), like progress updates. */}
+                <div className="prose" dangerouslySetInnerHTML={{ __html: p.plan_html }} />
                 {p.updates.length > 0 && (
                   <ol className="updates" aria-label={t('challenge.progress')}>
                     {p.updates.map((u) => (
@@ -222,7 +231,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                     ))}
                   </ol>
                 )}
-                {mine && p.status === 'active' && (
+                {mine && active && p.status === 'active' && (
                   <details>
                     <summary>{t('challenge.reportProgress')}</summary>
                     <MarkdownForm
@@ -348,7 +357,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                     ))}
                 </ol>
               )}
-              {signedIn && (
+              {takesPart && (
                 <details className="reply">
                   <summary>{t('challenge.commentSolution')}</summary>
                   <MarkdownForm
@@ -423,7 +432,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                   ))}
                 </ol>
               )}
-              {signedIn && !c.removed && (
+              {takesPart && !c.removed && (
                 <details className="reply">
                   <summary>{t('challenge.reply')}</summary>
                   <MarkdownForm
@@ -441,7 +450,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
             </li>
           ))}
         </ol>
-        {signedIn ? (
+        {takesPart ? (
           <MarkdownForm
             id="comment"
             intent="comment"
@@ -452,9 +461,11 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
             submit={t('challenge.commentSubmit')}
           />
         ) : (
-          <p>
-            <Link to={loginLink}>{t('challenge.signInToComment')}</Link>
-          </p>
+          !signedIn && (
+            <p>
+              <Link to={loginLink}>{t('challenge.signInToComment')}</Link>
+            </p>
+          )
         )}
       </section>
 
@@ -476,7 +487,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
         </ol>
       </section>
 
-      {signedIn && (
+      {takesPart && (
         <FlagForm
           action={action}
           subjectType="challenge"
@@ -511,7 +522,8 @@ function DisputeBlock({ data, actionData }: { data: Data; actionData: unknown })
       </div>
     )
   }
-  if (!data.canDispute) return null
+  // Whoever manages the challenge reopens it rather than disputing it (the server agrees).
+  if (!data.canDispute || data.me?.canManage) return null
   const lastResult = resultFor(actionData, 'dispute')
   return (
     <details id="dispute" className="dispute" open={Boolean(lastResult)}>
