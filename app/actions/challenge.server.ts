@@ -54,6 +54,12 @@ interface Context {
 const forbidden = () => json({ error: 'forbidden' }, { status: 403 })
 const notFound = () => json({ error: 'not found' }, { status: 404 })
 const back = (c: Context, anchor = '') => redirect(`/challenges/${c.challenge.id}${anchor}`)
+/**
+ * Back to the new post, saying it was saved: the page reads `posted` (with or without
+ * JavaScript) and shows a confirmation beside the post the anchor scrolls to.
+ */
+const posted = (c: Context, what: string, anchor = what) =>
+  redirect(`/challenges/${c.challenge.id}?posted=${what}#${anchor}`)
 
 /** A form with errors goes back to the page, marked with the intent so the right form shows them. */
 function invalid(intent: string, result: unknown, status = 400) {
@@ -134,7 +140,7 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
         parentId: submission.value.parentId ?? null,
         solutionId: submission.value.solutionId ?? null,
       })
-      return back(c, `#comment-${id}`)
+      return posted(c, `comment-${id}`)
     } catch (error) {
       if (error instanceof CommentRefused) throw notFound()
       throw error
@@ -185,7 +191,7 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
       organisationId: submission.value.organisationId ?? null,
       body: submission.value.body,
     })
-    return back(c, `#solution-${id}`)
+    return posted(c, `solution-${id}`)
   },
   async 'vote-solution'(c) {
     return voteSolution(c, true)
@@ -216,8 +222,9 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
     }
     if (!ACTIVE.includes(c.challenge.status)) throw forbidden()
     await limited(c, 'post')
+    let id: number
     try {
-      await pledge({
+      id = await pledge({
         challengeId: c.challenge.id,
         userId: c.user.id,
         organisationId: submission.value.organisationId ?? null,
@@ -229,7 +236,7 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
       }
       throw error
     }
-    return back(c, '#pledges')
+    return posted(c, `pledge-${id}`)
   },
   async progress(c) {
     const submission = parse(c, ProgressSchema)
@@ -240,7 +247,7 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
     if (!(await canManagePledge(c, found))) throw forbidden()
     await limited(c, 'post')
     await postProgress({ pledgeId: found.id, authorId: c.user.id, body: submission.value.body })
-    return back(c, `#pledge-${found.id}`)
+    return posted(c, `progress-${found.id}`, `pledge-${found.id}`)
   },
   async appeal(c) {
     const submission = parse(c, AppealSchema)

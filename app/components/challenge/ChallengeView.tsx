@@ -3,6 +3,7 @@ import type { SerializeFrom } from '@remix-run/node'
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { MarkdownForm } from '~/components/challenge/MarkdownForm'
+import { PostedNotice } from '~/components/challenge/PostedNotice'
 import { VoteButton } from '~/components/challenge/VoteButton'
 import { StatusBadge } from '~/components/StatusBadge'
 import { DisputeSchema } from '~/forms/dispute'
@@ -219,6 +220,8 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                   {t('challenge.tookItOn', { date: formatDate(p.created_at, locale) })}
                   {p.status === 'completed' && <> · {t('challenge.pledgeCompleted')}</>}
                 </p>
+                <PostedNotice kind="pledge" id={p.id} />
+                <PostedNotice kind="progress" id={p.id} />
                 {/* Sanitised when it was written (renderMarkdown), like progress updates. */}
                 <div className="prose" dangerouslySetInnerHTML={{ __html: p.plan_html }} />
                 {p.updates.length > 0 && (
@@ -310,6 +313,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                   />
                 </div>
               )}
+              <PostedNotice kind="solution" id={s.id} />
               <div className="prose" dangerouslySetInnerHTML={{ __html: s.body_html }} />
               <div className="inline-actions">
                 <VoteButton
@@ -600,6 +604,7 @@ function CommentItem(props: {
         </time>
         {comment.edited_at && !comment.removed && <> · {t('challenge.edited')}</>}
       </p>
+      <PostedNotice kind={comment.parent_id ? 'reply' : 'comment'} id={comment.id} />
       {!comment.removed && (
         <div className="prose" dangerouslySetInnerHTML={{ __html: comment.body_html }} />
       )}
