@@ -6,6 +6,7 @@ import { db } from '~/db.server'
 import { pledge } from '~/models/pledge.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
 import { startTestServer } from '../helpers/http'
+import { inertProblems, MARKDOWN_VECTORS } from '../helpers/xss'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 beforeAll(async () => {
@@ -298,23 +299,27 @@ describe('bulk routing on /moderation', () => {
   })
 })
 
-// Keeps the model import used by a direct call, so a pledge made outside the page renders too.
 describe('pledges made through the model', () => {
-  it('store the plan as HTML', async () => {
+  it('store the plan as HTML, every attack vector inert', async () => {
     const owner = await createUser()
-    const id = await createChallengeFor(owner.id)
-    const user = await createUser()
-    const pledgeId = await pledge({
-      challengeId: id,
-      userId: user.id,
-      organisationId: null,
-      plan: '*ja*',
-    })
-    const row = await db
-      .selectFrom('pledges')
-      .select('plan_html')
-      .where('id', '=', pledgeId)
-      .executeTakeFirstOrThrow()
-    expect(row.plan_html.trim()).toBe('<p><em>ja</em></p>')
+    const html: string[] = []
+    for (const plan of ['*ja*', ...MARKDOWN_VECTORS]) {
+      const id = await createChallengeFor(owner.id)
+      const user = await createUser()
+      const pledgeId = await pledge({
+        challengeId: id,
+        userId: user.id,
+        organisationId: null,
+        plan,
+      })
+      const row = await db
+        .selectFrom('pledges')
+        .select('plan_html')
+        .where('id', '=', pledgeId)
+        .executeTakeFirstOrThrow()
+      html.push(row.plan_html)
+    }
+    expect(html[0]!.trim()).toBe('<p><em>ja</em></p>')
+    expect(html.flatMap((h) => inertProblems(h))).toEqual([])
   })
 })
