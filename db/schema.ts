@@ -243,6 +243,8 @@ export interface PledgeTable {
   user_id: number | null
   organisation_id: number | null
   plan: string
+  /** The plan as sanitised HTML (renderMarkdown), written with it. */
+  plan_html: string
   status: ColumnType<PledgeStatus, PledgeStatus | undefined, PledgeStatus>
   created_at: Created
   withdrawn_at: Timestamp | null

@@ -11,10 +11,11 @@ import {
   TargetSchema,
   AppealSchema,
   OfficialResponseSchema,
+  parseId,
 } from '~/forms/challenge'
 import { DisputeSchema } from '~/forms/dispute'
-import type { getChallenge } from '~/models/challenge.server'
-import { markSolved } from '~/models/challenge.server'
+import { getChallenge, markSolved } from '~/models/challenge.server'
+import { isOnPublicBoard } from '~/models/challenge-constants'
 import {
   addComment,
   CommentRefused,
@@ -28,7 +29,7 @@ import { appeal, autoHideIfFlagged, postOfficialResponse } from '~/models/modera
 import { getSettings } from '~/models/settings.server'
 import { publicUrl } from '~/env.server'
 import { setFollow } from '~/models/follow.server'
-import { canActFor, canManagePost, isModerator } from '~/models/permissions.server'
+import { canActFor, canManagePost, canSeeChallenge, isModerator } from '~/models/permissions.server'
 import {
   DuplicatePledge,
   getPledge,
@@ -53,6 +54,12 @@ interface Context {
 const forbidden = () => json({ error: 'forbidden' }, { status: 403 })
 const notFound = () => json({ error: 'not found' }, { status: 404 })
 const back = (c: Context, anchor = '') => redirect(`/challenges/${c.challenge.id}${anchor}`)
+/**
+ * Back to the new post, saying it was saved: the page reads `posted` (with or without
+ * JavaScript) and shows a confirmation beside the post the anchor scrolls to.
+ */
+const posted = (c: Context, what: string, anchor = what) =>
+  redirect(`/challenges/${c.challenge.id}?posted=${what}#${anchor}`)
 
 /** A form with errors goes back to the page, marked with the intent so the right form shows them. */
 function invalid(intent: string, result: unknown, status = 400) {
@@ -133,7 +140,7 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
         parentId: submission.value.parentId ?? null,
         solutionId: submission.value.solutionId ?? null,
       })
-      return back(c, `#comment-${id}`)
+      return posted(c, `comment-${id}`)
     } catch (error) {
       if (error instanceof CommentRefused) throw notFound()
       throw error
@@ -184,7 +191,7 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
       organisationId: submission.value.organisationId ?? null,
       body: submission.value.body,
     })
-    return back(c, `#solution-${id}`)
+    return posted(c, `solution-${id}`)
   },
   async 'vote-solution'(c) {
     return voteSolution(c, true)
@@ -215,8 +222,9 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
     }
     if (!ACTIVE.includes(c.challenge.status)) throw forbidden()
     await limited(c, 'post')
+    let id: number
     try {
-      await pledge({
+      id = await pledge({
         challengeId: c.challenge.id,
         userId: c.user.id,
         organisationId: submission.value.organisationId ?? null,
@@ -228,7 +236,7 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
       }
       throw error
     }
-    return back(c, '#pledges')
+    return posted(c, `pledge-${id}`)
   },
   async progress(c) {
     const submission = parse(c, ProgressSchema)
@@ -239,7 +247,7 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
     if (!(await canManagePledge(c, found))) throw forbidden()
     await limited(c, 'post')
     await postProgress({ pledgeId: found.id, authorId: c.user.id, body: submission.value.body })
-    return back(c, `#pledge-${found.id}`)
+    return posted(c, `progress-${found.id}`, `pledge-${found.id}`)
   },
   async appeal(c) {
     const submission = parse(c, AppealSchema)
@@ -258,6 +266,8 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
     const { challenge } = c
     if (challenge.status !== 'solved' || challenge.hidden_at || challenge.merged_into_id)
       throw notSolved()
+    // Whoever may manage the challenge reopens it themselves rather than disputing their own word.
+    if (await canManagePost(c.user, challenge)) throw forbidden()
     const submission = parse(c, DisputeSchema)
     if (submission.status !== 'success') return invalid('dispute', submission.reply())
     const already = () =>
@@ -328,6 +338,21 @@ async function accept(c: Context, value: boolean) {
   return back(c, `#solution-${solution.id}`)
 }
 
+const PUBLIC_ONLY = new Set([
+  'vote',
+  'vote-solution',
+  'follow',
+  'flag',
+  'comment',
+  'solution',
+  'pledge',
+  'progress',
+  'solve',
+  'accept',
+  'unaccept',
+  'dispute',
+])
+
 /** Runs one of the challenge page's forms, chosen by its `intent`. */
 export async function handleChallengeAction(
   user: SessionUser,
@@ -338,6 +363,9 @@ export async function handleChallengeAction(
   const intent = String(form.get('intent') ?? '')
   const handler = Object.hasOwn(handlers, intent) ? handlers[intent] : undefined
   if (!handler) throw json({ error: 'unknown intent' }, { status: 400 })
+  // Only its author and moderators see a challenge off the public board; they may still edit,
+  // appeal, respond or tidy up (unvote, unfollow, delete a comment), but not act among the public.
+  if (PUBLIC_ONLY.has(intent) && !isOnPublicBoard(challenge)) throw forbidden()
   try {
     return await handler({ user, challenge, form, ip })
   } catch (error) {
@@ -346,4 +374,35 @@ export async function handleChallengeAction(
     }
     throw error
   }
+}
+
+/**
+ * A vote or follow from the similar-challenges list on /challenges/new (`vote:12`,
+ * `follow:12`), answered there so the draft being typed stays. Returns what was done.
+ */
+export async function actOnSimilarChallenge(user: SessionUser, value: string) {
+  const [what, rawId] = value.split(':')
+  const id = parseId(rawId)
+  const challenge = id ? await getChallenge(id) : undefined
+  if (!challenge || !canSeeChallenge(challenge, user) || challenge.merged_into_id) throw notFound()
+  if (!isOnPublicBoard(challenge)) throw forbidden()
+  if (what === 'vote') {
+    await withRateLimits({ action: 'vote', userId: user.id }, () =>
+      consume('vote', String(user.id)),
+    )
+    try {
+      await setChallengeVote({ userId: user.id, challengeId: challenge.id, vote: true })
+    } catch (error) {
+      if (error instanceof VoteRefused) {
+        throw json({ error: error.reason }, { status: error.reason === 'not_found' ? 404 : 403 })
+      }
+      throw error
+    }
+    return 'vote' as const
+  }
+  if (what === 'follow') {
+    await setFollow(challenge.id, user.id, true)
+    return 'follow' as const
+  }
+  throw json({ error: 'unknown action' }, { status: 400 })
 }

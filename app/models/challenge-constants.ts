@@ -8,3 +8,15 @@ export const DESCRIPTION_MAX = 20_000
 export const SOLUTION_MAX = 20_000
 export const COMMENT_MAX = 5_000
 export const PLAN_MAX = 2_000
+
+/**
+ * Whether a challenge is on the public board. Hidden, pending and rejected challenges are seen
+ * only by their author and moderators, and nothing done among the public (voting, following,
+ * commenting, sharing, pledging, proposing, solving, disputing) applies to them.
+ */
+export function isOnPublicBoard(challenge: { status: string; hidden_at: string | null }) {
+  return (
+    challenge.hidden_at === null &&
+    (PUBLIC_STATUSES as readonly string[]).includes(challenge.status)
+  )
+}

@@ -114,7 +114,7 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
         .leftJoin('organisations', 'organisations.id', 'pledges.organisation_id')
         .select([
           'pledges.id',
-          'pledges.plan',
+          'pledges.plan_html',
           'pledges.status',
           'pledges.user_id',
           'pledges.organisation_id',
@@ -264,19 +264,61 @@ async function getViewerState(challengeId: number, userId: number) {
 }
 
 /** Up to five public challenges that look like the text being typed (FTS ranking). */
-export async function findSimilarChallenges(text: string, limit = 5) {
+export async function findSimilarChallenges(
+  text: string,
+  viewerId: number | null = null,
+  limit = 5,
+) {
   const match = matchAny(text)
   if (!match) return []
   const ids = await searchChallengeIds(match, limit * 3)
   if (!ids.length) return []
+  // Whether the one asking wrote, voted for or follows each: the list offers only what applies.
+  // The author's id itself never leaves the server.
+  const viewer = viewerId ?? 0
   const rows = await db
     .selectFrom('challenges')
-    .select(['id', 'title', 'status', 'vote_count'])
+    .select((eb) => [
+      'id',
+      'title',
+      'status',
+      'vote_count',
+      'author_id',
+      eb
+        .exists(
+          eb
+            .selectFrom('challenge_votes')
+            .select('user_id')
+            .whereRef('challenge_votes.challenge_id', '=', 'challenges.id')
+            .where('challenge_votes.user_id', '=', viewer),
+        )
+        .as('voted'),
+      eb
+        .exists(
+          eb
+            .selectFrom('follows')
+            .select('user_id')
+            .whereRef('follows.challenge_id', '=', 'challenges.id')
+            .where('follows.user_id', '=', viewer),
+        )
+        .as('following'),
+    ])
     .where('id', 'in', ids)
     .where('hidden_at', 'is', null)
     .where('merged_into_id', 'is', null)
     .where('status', 'in', ['open', 'in_progress', 'solved', 'closed'])
     .execute()
-  const byId = new Map(rows.map((r) => [r.id, r]))
+  const byId = new Map(
+    rows.map(({ author_id, voted, following, ...r }) => [
+      r.id,
+      {
+        ...r,
+        // SQLite answers exists() with 0/1.
+        own: viewerId !== null && author_id === viewerId,
+        voted: Boolean(voted),
+        following: Boolean(following),
+      },
+    ]),
+  )
   return ids.flatMap((id) => byId.get(id) ?? []).slice(0, limit)
 }

@@ -829,9 +829,17 @@ export async function bulkModerate(
     siteUrl: string
     ip?: string | null
   },
-) {
-  await db.transaction().execute(async (trx) => {
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    let changed = 0
     for (const challengeId of input.ids) {
+      // Routing or setting a status that a challenge already has is valid but changes nothing;
+      // the count says so, so "route to no department" on unrouted ones is not reported as done.
+      const before = await trx
+        .selectFrom('challenges')
+        .select(['status', 'department_id'])
+        .where('id', '=', challengeId)
+        .executeTakeFirst()
       let done: boolean
       switch (input.action) {
         case 'approve':
@@ -903,7 +911,12 @@ export async function bulkModerate(
           )
       }
       if (!done) throw new BulkFailed(challengeId)
+      const same =
+        (input.action === 'route' && before?.department_id === (input.departmentId ?? null)) ||
+        (input.action === 'status' && before?.status === input.status)
+      if (!same) changed++
     }
+    return changed
   })
 }
 

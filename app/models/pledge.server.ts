@@ -14,6 +14,7 @@ export async function pledge(input: {
   organisationId: number | null
   plan: string
 }): Promise<number> {
+  const planHtml = renderMarkdown(input.plan)
   return db.transaction().execute(async (trx) => {
     let existing = trx
       .selectFrom('pledges')
@@ -33,6 +34,7 @@ export async function pledge(input: {
         user_id: input.userId,
         organisation_id: input.organisationId,
         plan: input.plan,
+        plan_html: planHtml,
         withdrawn_at: null,
       })
       .returning('id')

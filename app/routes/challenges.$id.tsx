@@ -3,6 +3,7 @@ import { json, redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { handleChallengeAction } from '~/actions/challenge.server'
 import { ChallengeView } from '~/components/challenge/ChallengeView'
+import { PostedContext } from '~/components/challenge/PostedNotice'
 import { parseId } from '~/forms/challenge'
 import { getChallenge } from '~/models/challenge.server'
 import { getChallengePage } from '~/models/challenge-page.server'
@@ -34,6 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     url: url.origin + url.pathname,
     flagged: url.searchParams.get('flagged') === '1',
     appealed: url.searchParams.get('appealed') === '1',
+    // Which new post to confirm (set by the action's redirect), e.g. "comment-12".
+    posted:
+      /^(comment|solution|pledge|progress)-\d{1,16}$/.exec(url.searchParams.get('posted') ?? '')
+        ?.input ?? null,
     me: user
       ? {
           id: user.id,
@@ -66,5 +71,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ChallengePage() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  return <ChallengeView data={data} actionData={actionData ?? null} />
+  return (
+    <PostedContext.Provider value={data.posted}>
+      <ChallengeView data={data} actionData={actionData ?? null} />
+    </PostedContext.Provider>
+  )
 }

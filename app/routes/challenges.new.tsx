@@ -10,6 +10,7 @@ import {
   useSimilarChallenges,
   type SimilarChallenge,
 } from '~/components/SimilarChallenges'
+import { actOnSimilarChallenge } from '~/actions/challenge.server'
 import { ChallengeSchema } from '~/forms/challenge'
 import { DESCRIPTION_MAX, TITLE_MAX, TITLE_MIN } from '~/models/challenge-constants'
 import { createChallenge, findRecentDuplicate } from '~/models/challenge.server'
@@ -45,9 +46,27 @@ const noSimilar: SimilarChallenge[] = []
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const submission = parseWithZod(await request.formData(), { schema: ChallengeSchema })
+  const formData = await request.formData()
+  const similarAction = formData.get('similar')
+  if (typeof similarAction === 'string') {
+    // A vote or follow from the similar list. Without JavaScript the draft came along with it:
+    // it goes back unchecked (the author is still writing), with the list seen from the new state.
+    const done = await actOnSimilarChallenge(user, similarAction)
+    const draft = parseWithZod(formData, { schema: ChallengeSchema }).reply()
+    const text = `${formData.get('title') ?? ''} ${formData.get('description') ?? ''}`
+    return json({
+      result: { initialValue: draft.initialValue },
+      preview: null,
+      similar: await findSimilarChallenges(text.slice(0, 1000), user.id),
+      done,
+    })
+  }
+  const submission = parseWithZod(formData, { schema: ChallengeSchema })
   if (submission.status !== 'success') {
-    return json({ result: submission.reply(), preview: null, similar: noSimilar }, { status: 400 })
+    return json(
+      { result: submission.reply(), preview: null, similar: noSimilar, done: null },
+      { status: 400 },
+    )
   }
   const value = submission.value
   const options = await formOptions(user.id)
@@ -60,14 +79,19 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (Object.keys(fieldErrors).length) {
     return json(
-      { result: submission.reply({ fieldErrors }), preview: null, similar: noSimilar },
+      { result: submission.reply({ fieldErrors }), preview: null, similar: noSimilar, done: null },
       { status: 400 },
     )
   }
 
   if (value.intent === 'preview') {
-    const similar = await findSimilarChallenges(`${value.title} ${value.description}`)
-    return json({ result: submission.reply(), preview: renderMarkdown(value.description), similar })
+    const similar = await findSimilarChallenges(`${value.title} ${value.description}`, user.id)
+    return json({
+      result: submission.reply(),
+      preview: renderMarkdown(value.description),
+      similar,
+      done: null,
+    })
   }
 
   const duplicate = await findRecentDuplicate(user.id, value.title)
@@ -177,7 +201,12 @@ export default function NewChallenge() {
         )}
       </div>
       <aside aria-labelledby="similar-heading">
-        <SimilarChallenges challenges={similar} />
+        {data?.done && (
+          <p className="notice" role="status">
+            {t(data.done === 'vote' ? 'post.similarVoted' : 'post.similarFollowed')}
+          </p>
+        )}
+        <SimilarChallenges challenges={similar} formId={form.id} />
       </aside>
     </div>
   )

@@ -141,13 +141,18 @@ function Overview({
           <li>{t('myData.storedAccount')}</li>
           <li>
             {t('myData.storedPosts', {
-              challenges: counts.challenges,
-              solutions: counts.solutions,
-              comments: counts.comments,
-              pledges: counts.pledges,
+              challenges: t('myData.amounts.challenges', { count: counts.challenges }),
+              solutions: t('myData.amounts.solutions', { count: counts.solutions }),
+              comments: t('myData.amounts.comments', { count: counts.comments }),
+              pledges: t('myData.amounts.pledges', { count: counts.pledges }),
             })}
           </li>
-          <li>{t('myData.storedVotes', { votes: counts.votes, follows: counts.follows })}</li>
+          <li>
+            {t('myData.storedVotes', {
+              votes: t('myData.amounts.votes', { count: counts.votes }),
+              follows: t('myData.amounts.challenges', { count: counts.follows }),
+            })}
+          </li>
           <li>{t('myData.storedNotifications', { count: counts.notifications })}</li>
           <li>{t('myData.storedSessions', { count: counts.sessions })}</li>
           <li>{t('myData.storedMail')}</li>
@@ -194,7 +199,13 @@ function Overview({
                 <p className="hint" id={`${contributions.id}-${option}-hint`}>
                   {option === 'keep'
                     ? t('myData.contributions.keepHint')
-                    : t('myData.contributions.removeHint', underMine)}
+                    : t('myData.contributions.removeHint', {
+                        challenges: t('myData.amounts.challenges', {
+                          count: underMine.challenges,
+                        }),
+                        solutions: t('myData.amounts.solutions', { count: underMine.solutions }),
+                        comments: t('myData.amounts.comments', { count: underMine.comments }),
+                      })}
                 </p>
               </div>
             ))}

@@ -85,8 +85,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const value = submission.value
   const message =
     value.message ?? (value.templateId ? await getTemplateBody(value.templateId, locale) : null)
+  let changed: number
   try {
-    await bulkModerate(moderator, {
+    changed = await bulkModerate(moderator, {
       ids: value.ids,
       action: value.action,
       message,
@@ -103,7 +104,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw error
   }
   const back = new URL(request.url)
-  back.searchParams.set('done', String(value.ids.length))
+  back.searchParams.set('done', String(changed))
   return redirect(back.pathname + back.search)
 }
 
@@ -122,8 +123,10 @@ export default function ModerationQueue() {
         </p>
       </div>
       {done && (
-        <p className="notice" role="status">
-          {t('moderation.bulkDone', { count: Number(done) })}
+        <p className={done === '0' ? 'notice-neutral' : 'notice'} role="status">
+          {done === '0'
+            ? t('moderation.bulkNothing')
+            : t('moderation.bulkDone', { count: Number(done) })}
         </p>
       )}
       {result?.error && (

@@ -181,6 +181,7 @@ export async function seedDemoBoard(
             ? need(organisations, p.organisationSlug, 'organisation').id
             : null,
           plan: p.plan,
+          plan_html: renderMarkdown(p.plan),
           status: demo.status === 'solved' ? 'completed' : 'active',
           created_at: moment(0.25 + i * 0.05),
           withdrawn_at: null,

@@ -3,6 +3,7 @@ import type { SerializeFrom } from '@remix-run/node'
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { MarkdownForm } from '~/components/challenge/MarkdownForm'
+import { PostedNotice } from '~/components/challenge/PostedNotice'
 import { VoteButton } from '~/components/challenge/VoteButton'
 import { StatusBadge } from '~/components/StatusBadge'
 import { DisputeSchema } from '~/forms/dispute'
@@ -15,6 +16,7 @@ import {
   ProgressSchema,
   SolutionSchema,
 } from '~/forms/challenge'
+import { isOnPublicBoard } from '~/models/challenge-constants'
 import { FLAG_REASONS } from '~/models/flag-reasons'
 import type { loader } from '~/routes/challenges.$id'
 import { formatDate, formatDateTime } from '~/utils/format'
@@ -36,8 +38,11 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
   const { challenge, history, solutions, pledges, comments, solvers, viewer, me } = data
   const signedIn = Boolean(useRootData()?.user)
   const action = `/challenges/${challenge.id}`
-  const active = challenge.status === 'open' || challenge.status === 'in_progress'
-  const votable = active || challenge.status === 'solved'
+  // Off the public board (hidden, pending, rejected) only editing, appealing and tidying up apply.
+  const onBoard = isOnPublicBoard(challenge)
+  const takesPart = signedIn && onBoard
+  const active = onBoard && (challenge.status === 'open' || challenge.status === 'in_progress')
+  const votable = active || (onBoard && challenge.status === 'solved')
   const topComments = comments.filter((c) => c.parent_id === null && c.solution_id === null)
   const repliesTo = (id: number) => comments.filter((c) => c.parent_id === id)
   const loginLink = `/login?redirectTo=${encodeURIComponent(action)}`
@@ -136,7 +141,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
           canVote={signedIn && votable && me?.id !== challenge.author_id}
           label={challenge.title}
         />
-        {signedIn ? (
+        {takesPart ? (
           <Form method="post" action={action}>
             <input type="hidden" name="intent" value={viewer?.following ? 'unfollow' : 'follow'} />
             <button
@@ -148,9 +153,11 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
             </button>
           </Form>
         ) : (
-          <p>
-            <Link to={loginLink}>{t('challenge.signInToTakePart')}</Link>
-          </p>
+          !signedIn && (
+            <p>
+              <Link to={loginLink}>{t('challenge.signInToTakePart')}</Link>
+            </p>
+          )
         )}
         {me?.canManage && (
           <p>
@@ -191,10 +198,12 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
         </section>
       )}
 
-      <p className="share">
-        <label htmlFor="share-link">{t('challenge.share')}</label>{' '}
-        <input id="share-link" type="url" readOnly value={data.url} />
-      </p>
+      {onBoard && (
+        <p className="share">
+          <label htmlFor="share-link">{t('challenge.share')}</label>{' '}
+          <input id="share-link" type="url" readOnly value={data.url} />
+        </p>
+      )}
 
       <section aria-labelledby="pledges">
         <h2 id="pledges">{t('challenge.pledgesHeading', { count: pledges.length })}</h2>
@@ -219,7 +228,10 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                   {t('challenge.tookItOn', { date: formatDate(p.created_at, locale) })}
                   {p.status === 'completed' && <> · {t('challenge.pledgeCompleted')}</>}
                 </p>
-                <p>{p.plan}</p>
+                <PostedNotice kind="pledge" id={p.id} />
+                <PostedNotice kind="progress" id={p.id} />
+                {/* Sanitised when it was written (renderMarkdown), like progress updates. */}
+                <div className="prose" dangerouslySetInnerHTML={{ __html: p.plan_html }} />
                 {p.updates.length > 0 && (
                   <ol className="updates" aria-label={t('challenge.progress')}>
                     {p.updates.map((u) => (
@@ -230,7 +242,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                     ))}
                   </ol>
                 )}
-                {mine && p.status === 'active' && (
+                {mine && active && p.status === 'active' && (
                   <details>
                     <summary>{t('challenge.reportProgress')}</summary>
                     <MarkdownForm
@@ -309,6 +321,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                   />
                 </div>
               )}
+              <PostedNotice kind="solution" id={s.id} />
               <div className="prose" dangerouslySetInnerHTML={{ __html: s.body_html }} />
               <div className="inline-actions">
                 <VoteButton
@@ -356,7 +369,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                     ))}
                 </ol>
               )}
-              {signedIn && (
+              {takesPart && (
                 <details className="reply">
                   <summary>{t('challenge.commentSolution')}</summary>
                   <MarkdownForm
@@ -431,7 +444,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                   ))}
                 </ol>
               )}
-              {signedIn && !c.removed && (
+              {takesPart && !c.removed && (
                 <details className="reply">
                   <summary>{t('challenge.reply')}</summary>
                   <MarkdownForm
@@ -449,7 +462,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
             </li>
           ))}
         </ol>
-        {signedIn ? (
+        {takesPart ? (
           <MarkdownForm
             id="comment"
             intent="comment"
@@ -460,9 +473,11 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
             submit={t('challenge.commentSubmit')}
           />
         ) : (
-          <p>
-            <Link to={loginLink}>{t('challenge.signInToComment')}</Link>
-          </p>
+          !signedIn && (
+            <p>
+              <Link to={loginLink}>{t('challenge.signInToComment')}</Link>
+            </p>
+          )
         )}
       </section>
 
@@ -486,7 +501,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
         </ol>
       </section>
 
-      {signedIn && (
+      {takesPart && (
         <FlagForm
           action={action}
           subjectType="challenge"
@@ -521,7 +536,8 @@ function DisputeBlock({ data, actionData }: { data: Data; actionData: unknown })
       </div>
     )
   }
-  if (!data.canDispute) return null
+  // Whoever manages the challenge reopens it rather than disputing it (the server agrees).
+  if (!data.canDispute || data.me?.canManage) return null
   const lastResult = resultFor(actionData, 'dispute')
   return (
     <details id="dispute" className="dispute" open={Boolean(lastResult)}>
@@ -598,6 +614,7 @@ function CommentItem(props: {
         </time>
         {comment.edited_at && !comment.removed && <> · {t('challenge.edited')}</>}
       </p>
+      <PostedNotice kind={comment.parent_id ? 'reply' : 'comment'} id={comment.id} />
       {!comment.removed && (
         <div className="prose" dangerouslySetInnerHTML={{ __html: comment.body_html }} />
       )}

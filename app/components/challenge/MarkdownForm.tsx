@@ -1,6 +1,6 @@
 import { getTextareaProps, type SubmissionResult } from '@conform-to/react'
-import { Form } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { Form, useActionData, useNavigation } from '@remix-run/react'
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react'
 import type { z } from 'zod'
 import { FieldErrors, FormErrors, SelectField, useSchemaForm } from '~/components/forms'
 import { useTranslation } from '~/i18n-react'
@@ -23,6 +23,8 @@ export function MarkdownForm<Schema extends z.ZodTypeAny>(props: {
   children?: ReactNode
 }) {
   const { t } = useTranslation()
+  const formRef = useRef<HTMLFormElement>(null)
+  useEmptiedAfterSaving(formRef)
   const [form, fields] = useSchemaForm({
     id: props.id,
     schema: props.schema,
@@ -37,6 +39,7 @@ export function MarkdownForm<Schema extends z.ZodTypeAny>(props: {
   const hintId = props.hint ? `${field.id}-hint` : undefined
   return (
     <Form
+      ref={formRef}
       method="post"
       action={props.action}
       id={form.id}
@@ -83,4 +86,35 @@ export function MarkdownForm<Schema extends z.ZodTypeAny>(props: {
       </button>
     </Form>
   )
+}
+
+/**
+ * With JavaScript the page stays mounted after the redirect back, so the text typed and the
+ * open <details> around the form would stay too, as if nothing had been sent. Once this form's
+ * own submission has come back without errors (a redirect leaves no action data), it is emptied
+ * and closed; the page's confirmation (PostedNotice) says it was saved.
+ */
+function useEmptiedAfterSaving(ref: RefObject<HTMLFormElement>) {
+  const navigation = useNavigation()
+  const actionData = useActionData()
+  const sent = useRef(false)
+  useEffect(() => {
+    const form = ref.current
+    if (navigation.state === 'submitting') {
+      sent.current = Boolean(form && navigation.formData && sameEntries(form, navigation.formData))
+    } else if (navigation.state === 'idle' && sent.current) {
+      sent.current = false
+      if (!actionData && form) {
+        form.reset()
+        form.closest('details')?.removeAttribute('open')
+      }
+    }
+  }, [navigation.state, navigation.formData, actionData, ref])
+}
+
+/** Whether a submission carries exactly this form's fields (several forms share one intent). */
+function sameEntries(form: HTMLFormElement, sent: FormData) {
+  const mine = [...new FormData(form).entries()].map(([k, v]) => `${k}=${String(v)}`).sort()
+  const theirs = [...sent.entries()].map(([k, v]) => `${k}=${String(v)}`).sort()
+  return mine.join('\n') === theirs.join('\n')
 }

@@ -24,7 +24,8 @@ export function useFormats() {
   const duration = (days: number | null) => {
     if (days === null) return t('reports.none')
     if (days < 1) return t('reports.hours', { value: number(Math.round(days * 240) / 10) })
-    return t('reports.days', { value: number(Math.round(days * 10) / 10) })
+    const rounded = Math.round(days * 10) / 10
+    return t('reports.days', { count: rounded, value: number(rounded) })
   }
   const percent = (share: number) => formatPercent(share, locale)
   return { locale, number, day, duration, percent }
@@ -336,6 +337,8 @@ function SolvedSection({ report }: { report: ReportData }) {
         data-value={share}
       >
         {t('reports.solved.share', {
+          // "1 av 1 utmaning är löst": the total decides the noun's number.
+          count: report.total,
           solved: f.number(report.solved),
           total: f.number(report.total),
           share: f.percent(share),
