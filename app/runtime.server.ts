@@ -10,14 +10,16 @@ import { deliverOutbox, startOutboxWorker } from '~/services/mail.server'
 import { seedDemoIfEmpty } from '#db/seed/demo'
 import { isLocalSite, publicUrl } from '~/env.server'
 import { mailNotifications } from '~/models/notification-mail.server'
+import { askFixedQuestions } from '~/models/fixed-question.server'
+import { getSettings } from '~/models/settings.server'
 import { purgeOldMail } from '~/models/outbox.server'
 import { log } from '~/services/log.server'
 import { warmPasswordCheck } from '~/services/password.server'
 
 /**
  * Purges expired sessions, reset and confirmation tokens, sent mail older than 30 days, and
- * accounts whose e-mail address was never confirmed within 30 days; a failure is logged, never
- * thrown.
+ * accounts whose e-mail address was never confirmed within 30 days, then asks "is it fixed?"
+ * about challenges solved long enough ago; a failure is logged, never thrown.
  */
 async function housekeeping() {
   try {
@@ -28,6 +30,14 @@ async function housekeeping() {
     await purgeOldMail()
   } catch (error) {
     log.error('housekeeping_failed', { error: String(error) })
+  }
+  try {
+    // "Is it fixed?": the mail follows from the notifications at the next minute's mail run.
+    const { fixedQuestionDays } = await getSettings()
+    const asked = await askFixedQuestions({ days: fixedQuestionDays })
+    if (asked) log.info('fixed_questions_asked', { challenges: asked })
+  } catch (error) {
+    log.error('fixed_questions_failed', { error: String(error) })
   }
 }
 

@@ -6,6 +6,8 @@ import { ChallengeView } from '~/components/challenge/ChallengeView'
 import { parseId } from '~/forms/challenge'
 import { getChallenge } from '~/models/challenge.server'
 import { getChallengePage } from '~/models/challenge-page.server'
+import { getFixedSection } from '~/models/fixed-question.server'
+import { getSolverCandidates } from '~/models/solvers.server'
 import { listUserMemberships } from '~/models/organisation.server'
 import { canManagePost, canSeeChallenge, isModerator } from '~/models/permissions.server'
 import { getUser, requireUser } from '~/services/session.server'
@@ -28,12 +30,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ? await Promise.all([canManagePost(user, page.challenge), listUserMemberships(user.id)])
     : [false, []]
   const url = new URL(request.url)
+  const active = page.challenge.status === 'open' || page.challenge.status === 'in_progress'
+  const [solveCandidates, fixed] = await Promise.all([
+    // Who may be credited, for the owner's solve form.
+    canManage && active ? getSolverCandidates(id) : null,
+    getFixedSection(page.challenge, user?.id ?? null),
+  ])
   return json({
     title: page.challenge.title,
     ...page,
     url: url.origin + url.pathname,
     flagged: url.searchParams.get('flagged') === '1',
     appealed: url.searchParams.get('appealed') === '1',
+    solveCandidates: solveCandidates?.map((c) => ({
+      key: c.key,
+      name: c.name,
+      pledged: c.pledged,
+      worked: c.worked,
+      done: c.done,
+      accepted: c.accepted,
+      preselected: c.preselected,
+    })),
+    fixed,
     me: user
       ? {
           id: user.id,

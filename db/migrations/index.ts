@@ -6,6 +6,7 @@ import * as m0004 from './0004_outcomes_privacy'
 import * as m0005 from './0005_report_indexes'
 import * as m0006 from './0006_weekly_activity'
 import * as m0007 from './0007_close_the_loops'
+import * as m0011 from './0011_credit_and_fixed'
 
 // A static list instead of FileMigrationProvider: it works the same under tsx, vitest and the
 // bundled server build, with no directory scanning. Add each new migration here, in order.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0005_report_indexes': m0005,
   '0006_weekly_activity': m0006,
   '0007_close_the_loops': m0007,
+  '0011_credit_and_fixed': m0011,
 }
