@@ -199,7 +199,7 @@ export const EXPORT_COVERAGE = [
     table: 'fixed_answers',
     column: 'user_id',
     section: 'fixedAnswers',
-    columns: ['challenge_id', 'fixed', 'created_at', 'updated_at'],
+    columns: ['id', 'challenge_id', 'fixed', 'created_at', 'updated_at'],
   },
   {
     table: 'notifications',
