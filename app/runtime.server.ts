@@ -11,14 +11,17 @@ import { deliverOutbox, startOutboxWorker } from '~/services/mail.server'
 import { seedDemoIfEmpty } from '#db/seed/demo'
 import { isLocalSite, publicUrl } from '~/env.server'
 import { mailNotifications } from '~/models/notification-mail.server'
+import { askFixedQuestions } from '~/models/fixed-question.server'
+import { getSettings } from '~/models/settings.server'
 import { purgeOldMail } from '~/models/outbox.server'
 import { log } from '~/services/log.server'
 import { warmPasswordCheck } from '~/services/password.server'
 
 /**
  * Purges expired sessions, reset and confirmation tokens, sent mail older than 30 days, and
- * accounts whose e-mail address was never confirmed within 30 days, and lets activity older than
- * the trending window drop out of the trending scores; a failure is logged, never thrown.
+ * accounts whose e-mail address was never confirmed within 30 days, lets activity older than
+ * the trending window drop out of the trending scores, and asks "is it fixed?" about challenges
+ * solved long enough ago; a failure is logged, never thrown, and does not stop the next job.
  */
 async function housekeeping() {
   try {
@@ -34,6 +37,14 @@ async function housekeeping() {
     await recomputeTrending(db)
   } catch (error) {
     log.error('trending_recompute_failed', { error: String(error) })
+  }
+  try {
+    // "Is it fixed?": the mail follows from the notifications at the next minute's mail run.
+    const { fixedQuestionDays } = await getSettings()
+    const asked = await askFixedQuestions({ days: fixedQuestionDays })
+    if (asked) log.info('fixed_questions_asked', { challenges: asked })
+  } catch (error) {
+    log.error('fixed_questions_failed', { error: String(error) })
   }
 }
 

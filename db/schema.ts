@@ -186,6 +186,8 @@ export interface ChallengeTable {
   first_response_at: Timestamp | null
   merged_into_id: number | null
   version: Counter
+  /** When its author, voters and followers were asked "is it fixed?" (once, days after solved). */
+  fixed_asked_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
   created_at: Created
   updated_at: Timestamp
 }
@@ -379,9 +381,22 @@ export interface ChallengeSolverTable {
   id: Generated<number>
   challenge_id: number
   solution_id: number | null
+  /** The pledge the credit came from, when the work was pledged rather than (only) proposed. */
+  pledge_id: ColumnType<number | null, number | null | undefined, number | null>
   organisation_id: number | null
   user_id: number | null
   created_at: Created
+}
+
+/** "Is it fixed?": one answer per person per challenge; a second answer replaces the first. */
+export interface FixedAnswerTable {
+  id: Generated<number>
+  challenge_id: number
+  user_id: number
+  /** SQLite returns booleans as 0/1. */
+  fixed: number
+  created_at: Created
+  updated_at: ColumnType<Timestamp, Timestamp | undefined, Timestamp>
 }
 
 export interface NotificationTable {
@@ -421,6 +436,7 @@ export interface Database {
   follows: FollowTable
   flags: FlagTable
   challenge_solvers: ChallengeSolverTable
+  fixed_answers: FixedAnswerTable
   notifications: NotificationTable
   internal_notes: InternalNoteTable
   official_responses: OfficialResponseTable

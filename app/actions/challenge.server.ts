@@ -14,6 +14,7 @@ import {
   parseId,
 } from '~/forms/challenge'
 import { DisputeSchema } from '~/forms/dispute'
+import { FixedAnswerSchema, SolveSchema } from '~/forms/solve'
 import { getChallenge, markSolved } from '~/models/challenge.server'
 import { isOnPublicBoard } from '~/models/challenge-constants'
 import {
@@ -24,6 +25,7 @@ import {
   getComment,
 } from '~/models/comment.server'
 import { fileDispute, getOwnDispute } from '~/models/dispute.server'
+import { answerFixed, defaultDisputeBody } from '~/models/fixed-question.server'
 import { flagPost } from '~/models/flag.server'
 import { appeal, autoHideIfFlagged, postOfficialResponse } from '~/models/moderation.server'
 import { getSettings } from '~/models/settings.server'
@@ -33,11 +35,13 @@ import { canActFor, canManagePost, canSeeChallenge, isModerator } from '~/models
 import {
   DuplicatePledge,
   getPledge,
+  markPledgeDone,
   pledge,
   postProgress,
   withdrawPledge,
 } from '~/models/pledge.server'
 import { acceptSolution, getSolution, proposeSolution } from '~/models/solution.server'
+import { getSolverCandidates, strangers } from '~/models/solvers.server'
 import { setChallengeVote, setSolutionVote, VoteRefused } from '~/models/vote.server'
 import type { SessionUser } from '~/models/user.server'
 import { consume, withRateLimits, type LimitName } from '~/services/rate-limit.server'
@@ -208,8 +212,47 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
   async solve(c) {
     if (!(await canManagePost(c.user, c.challenge))) throw forbidden()
     if (!ACTIVE.includes(c.challenge.status)) throw forbidden()
-    await markSolved(c.challenge.id, c.user.id)
+    const submission = parse(c, SolveSchema)
+    if (submission.status !== 'success') return invalid('solve', submission.reply())
+    const { chosen, solvers } = submission.value
+    // Only those who pledged or proposed an accepted solution can be credited.
+    if (strangers(await getSolverCandidates(c.challenge.id), solvers).length) {
+      return invalid(
+        'solve',
+        submission.reply({ fieldErrors: { solvers: ['challenge.solve.notCandidate'] } }),
+      )
+    }
+    await markSolved(c.challenge.id, c.user.id, {
+      // Not from the form (no `chosen`): the default credit, as on the triage page.
+      solvers: chosen ? solvers : undefined,
+      ip: c.ip,
+    })
     return back(c)
+  },
+  async 'pledge-done'(c) {
+    const submission = parse(c, TargetSchema)
+    if (submission.status !== 'success') throw notFound()
+    const found = await getPledge(submission.value.targetId)
+    if (!found || found.challenge_id !== c.challenge.id || found.status !== 'active')
+      throw notFound()
+    if (!(await canManagePledge(c, found))) throw forbidden()
+    if (!ACTIVE.includes(c.challenge.status)) throw forbidden()
+    await markPledgeDone({ pledgeId: found.id, actorId: c.user.id })
+    return back(c, `#pledge-${found.id}`)
+  },
+  async 'fixed-answer'(c) {
+    const submission = parse(c, FixedAnswerSchema)
+    if (submission.status !== 'success') return invalid('fixed-answer', submission.reply())
+    const result = await answerFixed({
+      challengeId: c.challenge.id,
+      userId: c.user.id,
+      answer: submission.value.answer,
+      note: submission.value.note,
+      defaultDisputeBody: await defaultDisputeBody(),
+      ip: c.ip,
+    })
+    if (!result) throw json({ error: 'not solved' }, { status: 409 })
+    return back(c, result.disputed ? '#dispute' : '#fixed')
   },
   async pledge(c) {
     const submission = parse(c, PledgeSchema)

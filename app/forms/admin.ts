@@ -13,6 +13,7 @@ export const TOWN_NAME_MAX = 60
 export const ADMIN_QUERY_MAX = 100
 export const AUTO_HIDE_RANGE = { min: 1, max: 50 } as const
 export const SLA_DAYS_RANGE = { min: 1, max: 365 } as const
+export const FIXED_QUESTION_DAYS_RANGE = { min: 1, max: 365 } as const
 
 /**
  * A row id as the page wrote it: digits only, so "0x10", "1e3" or " 7" name nothing. The routes
@@ -101,6 +102,7 @@ export const SettingsSchema = z.object({
   quarantineNewAccounts: z.boolean().default(false),
   autoHideThreshold: wholeNumber(AUTO_HIDE_RANGE),
   slaDays: wholeNumber(SLA_DAYS_RANGE),
+  fixedQuestionDays: wholeNumber(FIXED_QUESTION_DAYS_RANGE),
   boardName: line(BOARD_NAME_MAX),
   townName: line(TOWN_NAME_MAX),
   contactEmail: email,

@@ -3,7 +3,9 @@ import type { ChallengeStatus, Database, PosterKind } from '#db/schema'
 import { db, type Executor } from '~/db.server'
 import type { SORTS } from '~/models/challenge-constants'
 import { PUBLIC_STATUSES } from '~/models/challenge-constants'
+import { recordAudit } from '~/models/audit.server'
 import { notifyFollowers } from '~/models/notification.server'
+import { creditSolvers } from '~/models/solvers.server'
 import { indexChallenge, matchAll } from '~/models/search.server'
 import { TRENDING_STATUSES } from '~/models/trending.server'
 import { renderMarkdown, summarise } from '~/services/markdown.server'
@@ -278,32 +280,12 @@ export async function updateChallenge(
   })
 }
 
-/** Credits the accepted solutions' authors and organisations as the challenge's solvers. */
-export async function creditSolvers(trx: Executor, challengeId: number) {
-  const accepted = await trx
-    .selectFrom('solutions')
-    .select(['id', 'author_id', 'organisation_id'])
-    .where('challenge_id', '=', challengeId)
-    .where('accepted_at', 'is not', null)
-    .execute()
-  await trx.deleteFrom('challenge_solvers').where('challenge_id', '=', challengeId).execute()
-  for (const solution of accepted) {
-    await trx
-      .insertInto('challenge_solvers')
-      .values({
-        challenge_id: challengeId,
-        solution_id: solution.id,
-        organisation_id: solution.organisation_id,
-        user_id: solution.author_id,
-      })
-      .execute()
-  }
-}
-
 /**
  * Moves a challenge to a new status, records it in the history and tells the followers.
- * Entering "solved" credits the accepted solutions' authors and organisations; leaving it
- * removes that credit and answers open disputes. Runs inside the caller's transaction.
+ * Entering "solved" credits the chosen solvers — or, when nobody chose (a moderator's triage),
+ * the preselected ones: pledgers who reported progress or marked their pledge done, and the
+ * authors of accepted solutions (see creditSolvers). Leaving it removes that credit and
+ * answers open disputes. Runs inside the caller's transaction.
  */
 export async function setChallengeStatus(
   trx: Executor,
@@ -315,6 +297,8 @@ export async function setChallengeStatus(
     closedReason?: string | null
     /** False when the caller tells the followers in its own words (a merge). */
     notify?: boolean
+    /** Entering "solved": the solve form's choice of candidate keys ("org:12", "user:7"). */
+    solvers?: readonly string[]
   },
 ) {
   const current = await trx
@@ -331,12 +315,14 @@ export async function setChallengeStatus(
       updated_at: now,
       // Leaving "solved" or "closed" drops the date and reason that belonged to that state.
       solved_at: input.to === 'solved' ? now : null,
+      // Solved again later: asked "is it fixed?" again, counted from the new date.
+      ...(input.to === 'solved' ? { fixed_asked_at: null } : {}),
       closed_reason: input.to === 'closed' ? (input.closedReason ?? null) : null,
     })
     .where('id', '=', input.challengeId)
     .execute()
   if (input.to === 'solved') {
-    await creditSolvers(trx, input.challengeId)
+    await creditSolvers(trx, input.challengeId, input.solvers)
   } else if (current.status === 'solved') {
     // No longer solved: nobody is credited. Reopening answers the open disputes of "solved";
     // closing or rejecting leaves them for a moderator to answer with a note.
@@ -386,16 +372,45 @@ export async function withdrawChallenge(id: number, actorId: number) {
   )
 }
 
-/** Owner/moderator marks a challenge solved (crediting its accepted solutions' authors). */
-export async function markSolved(id: number, actorId: number) {
+/**
+ * Owner/moderator marks a challenge solved, crediting the solvers chosen in the solve form
+ * (candidate keys, checked against the candidates by the caller), or the preselected ones when
+ * no choice is given. Credit is decided before the remaining active pledges are completed, so
+ * completing them does not preselect anyone.
+ */
+export async function markSolved(
+  challengeId: number,
+  actorId: number,
+  options: { solvers?: readonly string[]; ip?: string | null } = {},
+) {
+  const input = { challengeId, actorId, ...options }
   await db.transaction().execute(async (trx) => {
+    await setChallengeStatus(trx, {
+      challengeId: input.challengeId,
+      to: 'solved',
+      actorId: input.actorId,
+      solvers: input.solvers,
+    })
     await trx
       .updateTable('pledges')
       .set({ status: 'completed' })
-      .where('challenge_id', '=', id)
+      .where('challenge_id', '=', input.challengeId)
       .where('status', '=', 'active')
       .execute()
-    await setChallengeStatus(trx, { challengeId: id, to: 'solved', actorId })
+    const credited = await trx
+      .selectFrom('challenge_solvers')
+      .select(['organisation_id', 'user_id', 'pledge_id', 'solution_id'])
+      .where('challenge_id', '=', input.challengeId)
+      .orderBy('id')
+      .execute()
+    await recordAudit(trx, {
+      actorId: input.actorId,
+      action: 'challenge.solve',
+      subjectType: 'challenge',
+      subjectId: input.challengeId,
+      after: { status: 'solved', solvers: credited },
+      ip: input.ip,
+    })
   })
 }
 

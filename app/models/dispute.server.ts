@@ -9,7 +9,7 @@ import type { Actor } from '~/models/permissions.server'
  * Whether a challenge can be disputed at all: solved and on the public board. Read inside the
  * filing transaction too, so a challenge reopened meanwhile is not disputed.
  */
-async function isDisputable(executor: Executor, challengeId: number) {
+export async function isDisputable(executor: Executor, challengeId: number) {
   const row = await executor
     .selectFrom('challenges')
     .select(['status', 'hidden_at', 'merged_into_id'])
@@ -41,30 +41,7 @@ export async function fileDispute(input: {
   try {
     return await db.transaction().execute(async (trx) => {
       if (!(await isDisputable(trx, input.challengeId))) return 'not_solved' as const
-      const { id } = await trx
-        .insertInto('disputes')
-        .values({
-          challenge_id: input.challengeId,
-          user_id: input.userId,
-          body: input.body,
-          decided_by: null,
-          decided_at: null,
-          decision_note: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      // The disputer follows the challenge: an upheld dispute reopens it, and followers hear of
-      // every status change.
-      await addFollow(trx, input.challengeId, input.userId)
-      // On the challenge, so the triage page's audit trail shows it.
-      await recordAudit(trx, {
-        actorId: input.userId,
-        action: 'dispute.file',
-        subjectType: 'challenge',
-        subjectId: input.challengeId,
-        after: { disputeId: id, status: 'open' },
-        ip: input.ip,
-      })
+      await insertDispute(trx, input)
       return 'filed' as const
     })
   } catch (error) {
@@ -72,6 +49,42 @@ export async function fileDispute(input: {
     if (isUniqueViolation(error)) return 'already'
     throw error
   }
+}
+
+/**
+ * Files a dispute inside the caller's transaction ("is it fixed?" answered "not fixed" by the
+ * challenge's author files one with the answer). The caller checks that the challenge is
+ * disputable and that this person has no dispute of it yet.
+ */
+export async function insertDispute(
+  trx: Executor,
+  input: { challengeId: number; userId: number; body: string; ip?: string | null },
+) {
+  const { id } = await trx
+    .insertInto('disputes')
+    .values({
+      challenge_id: input.challengeId,
+      user_id: input.userId,
+      body: input.body,
+      decided_by: null,
+      decided_at: null,
+      decision_note: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  // The disputer follows the challenge: an upheld dispute reopens it, and followers hear of
+  // every status change.
+  await addFollow(trx, input.challengeId, input.userId)
+  // On the challenge, so the triage page's audit trail shows it.
+  await recordAudit(trx, {
+    actorId: input.userId,
+    action: 'dispute.file',
+    subjectType: 'challenge',
+    subjectId: input.challengeId,
+    after: { disputeId: id, status: 'open' },
+    ip: input.ip,
+  })
+  return id
 }
 
 /** Every dispute of one challenge for the triage page, open ones first, oldest first. */

@@ -7,6 +7,7 @@ import { digestDue } from '~/services/digest-schedule'
 import { formatDateTime } from '~/utils/format'
 import { queueMail } from '~/services/mail.server'
 import { notificationHref, notificationText } from '~/utils/notification-text'
+import { fixedAnswerUrl } from '~/services/fixed-link.server'
 
 /**
  * Decisions about a person's own post or work, and questions only they can answer, are mailed
@@ -141,6 +142,13 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
       group.events.push(
         `  – ${formatDateTime(row.created_at, locale)}: ${notificationText(t, row)}`,
       )
+      // "Is it fixed?" is answered from the mail: one link per answer, signed for this person.
+      if (row.kind === 'fixed_question') {
+        for (const answer of ['fixed', 'not_fixed'] as const) {
+          const url = fixedAnswerUrl(siteUrl, row.challenge_id, user.user_id, answer)
+          group.events.push(`    ${t(`fixed.mail.${answer}`)}: ${url}`)
+        }
+      }
       groups.set(row.challenge_id, group)
     }
     const items = [...groups].map(([id, g]) =>

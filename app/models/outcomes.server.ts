@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { db } from '~/db.server'
 import { OUTCOME_GROUPS, type OutcomeGroup } from '~/forms/outcomes'
+import { countFixedAnswers } from '~/models/fixed-question.server'
 
 export const OUTCOMES_PAGE_SIZE = 20
 /** Like the board: deep pages are not offered. */
@@ -129,6 +130,8 @@ export async function listOutcomes(group: OutcomeGroup, page: number, locale: st
   const ids = items.map((r) => r.id)
   const now = new Date().toISOString()
 
+  // What people answered to "is it fixed?", for the solved group's column.
+  const fixed = group === 'solved' ? await countFixedAnswers(ids) : null
   const [solvers, pledges, closings] = ids.length
     ? await Promise.all([
         group === 'solved'
@@ -195,6 +198,7 @@ export async function listOutcomes(group: OutcomeGroup, page: number, locale: st
           days: daysBetween(r.created_at, solvedAt),
           people: who(solvers.filter((s) => s.challenge_id === r.id)),
           reason: null,
+          fixed: fixed?.get(r.id) ?? { fixed: 0, notFixed: 0 },
         }
       }
       if (group === 'in_progress') {
@@ -207,6 +211,7 @@ export async function listOutcomes(group: OutcomeGroup, page: number, locale: st
           days: daysBetween(since, now),
           people: who(own),
           reason: null,
+          fixed: null,
         }
       }
       const closing = closings.find((c) => c.challenge_id === r.id)
@@ -217,6 +222,7 @@ export async function listOutcomes(group: OutcomeGroup, page: number, locale: st
         people: [] as OutcomePerson[],
         // The reason given when it was closed: 'withdrawn' is translated by the page.
         reason: r.closed_reason ?? closing?.message ?? null,
+        fixed: null,
       }
     }),
   }

@@ -193,7 +193,13 @@ export const EXPORT_COVERAGE = [
     table: 'challenge_solvers',
     column: 'user_id',
     section: 'creditedAsSolver',
-    columns: ['id', 'challenge_id', 'solution_id', 'organisation_id', 'created_at'],
+    columns: ['id', 'challenge_id', 'solution_id', 'pledge_id', 'organisation_id', 'created_at'],
+  },
+  {
+    table: 'fixed_answers',
+    column: 'user_id',
+    section: 'fixedAnswers',
+    columns: ['id', 'challenge_id', 'fixed', 'created_at', 'updated_at'],
   },
   {
     table: 'notifications',

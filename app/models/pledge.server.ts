@@ -111,3 +111,46 @@ export async function withdrawPledge(pledgeId: number) {
       .execute()
   })
 }
+
+/**
+ * The pledger reports the work done: the pledge is completed, and the challenge's owner and
+ * followers are told and asked to confirm it solved (the owner's page shows the solve form
+ * with the pledger ticked). False when the pledge was no longer active.
+ */
+export async function markPledgeDone(input: { pledgeId: number; actorId: number }) {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('pledges')
+      .set({ status: 'completed' })
+      .where('id', '=', input.pledgeId)
+      .where('status', '=', 'active')
+      .returning(['challenge_id', 'user_id', 'organisation_id'])
+      .executeTakeFirst()
+    if (!row) return false
+    // The name as it is now goes into the notification (see NotificationPayloads).
+    const name = row.organisation_id
+      ? await trx
+          .selectFrom('organisations')
+          .select('name')
+          .where('id', '=', row.organisation_id)
+          .executeTakeFirst()
+      : await trx
+          .selectFrom('users')
+          .select('name')
+          .where('id', '=', row.user_id ?? input.actorId)
+          .executeTakeFirst()
+    await trx
+      .updateTable('challenges')
+      .set({ updated_at: new Date().toISOString() })
+      .where('id', '=', row.challenge_id)
+      .execute()
+    await notifyFollowers(trx, {
+      challengeId: row.challenge_id,
+      actorId: input.actorId,
+      kind: 'pledge_done',
+      payload: { by: name?.name ?? '' },
+      author: true,
+    })
+    return true
+  })
+}

@@ -64,6 +64,8 @@ export interface ReportData {
   backlog: Array<{ bucket: BacklogBucket; count: number }>
   solved: number
   solvers: Array<{ id: number; name: string; slug: string; count: number }>
+  /** Answers to "is it fixed?" about these challenges. */
+  fixedAnswers: { fixed: number; notFixed: number }
   topOpen: Array<{ id: number; title: string; status: ChallengeStatus; votes: number }>
   engagement: EngagementWeek[]
 }

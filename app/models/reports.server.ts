@@ -236,6 +236,20 @@ async function solvers(filters: ResolvedReportFilters) {
     .execute()
 }
 
+/** What people answered to "is it fixed?" about the counted challenges. */
+async function fixedAnswers(filters: ResolvedReportFilters) {
+  const counted = reportChallenges(filters).select('challenges.id')
+  const row = await db
+    .selectFrom('fixed_answers')
+    .select([
+      sql<number>`coalesce(sum(fixed), 0)`.as('fixed'),
+      sql<number>`coalesce(sum(1 - fixed), 0)`.as('not_fixed'),
+    ])
+    .where('fixed_answers.challenge_id', 'in', counted)
+    .executeTakeFirstOrThrow()
+  return { fixed: Number(row.fixed), notFixed: Number(row.not_fixed) }
+}
+
 async function topOpen(filters: ResolvedReportFilters) {
   // Rank on the report index alone (it holds vote_count), then read the ten rows' titles:
   // selecting the title in the ranking would look up every counted row.
@@ -355,6 +369,7 @@ export async function getReport(
       backlog: BACKLOG_BUCKETS.map((bucket) => ({ bucket, count: 0 })),
       solved: 0,
       solvers: [],
+      fixedAnswers: { fixed: 0, notFixed: 0 },
       topOpen: [],
       engagement: activity,
     }
@@ -368,6 +383,7 @@ export async function getReport(
     backlog: await backlog(filters, now),
     solved: weeks.reduce((sum, w) => sum + w.counts.solved, 0),
     solvers: await solvers(filters),
+    fixedAnswers: await fixedAnswers(filters),
     topOpen: await topOpen(filters),
     engagement: activity,
   }

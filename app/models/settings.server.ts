@@ -10,6 +10,8 @@ export const SETTING_DEFAULTS = {
   quarantineNewAccounts: false,
   autoHideThreshold: 3,
   slaDays: 14,
+  /** Days after "solved" before its author, voters and followers are asked "is it fixed?". */
+  fixedQuestionDays: 14,
 }
 
 export type Settings = typeof SETTING_DEFAULTS

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { db } from '~/db.server'
-import { creditSolvers, setChallengeStatus } from '~/models/challenge.server'
+import { setChallengeStatus } from '~/models/challenge.server'
+import { creditSolution } from '~/models/solvers.server'
 import { addFollow } from '~/models/follow.server'
 import { notifyFollowers } from '~/models/notification.server'
 import { indexChallenge } from '~/models/search.server'
@@ -116,8 +117,9 @@ export async function acceptSolution(input: {
       .select('status')
       .where('id', '=', solution.challenge_id)
       .executeTakeFirstOrThrow()
-    // Already solved: the credit follows the accepted solutions.
-    if (challenge.status === 'solved') await creditSolvers(trx, solution.challenge_id)
+    // Already solved: the solution's author gains or loses credit; the rest of the choice stays.
+    if (challenge.status === 'solved')
+      await creditSolution(trx, solution.challenge_id, input.solutionId, input.accept)
     if (!input.accept) return
     if (challenge.status === 'open') {
       await setChallengeStatus(trx, {

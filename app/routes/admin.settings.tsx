@@ -9,6 +9,7 @@ import { FieldErrors, FormErrors, TextField, useSchemaForm } from '~/components/
 import {
   AUTO_HIDE_RANGE,
   BOARD_NAME_MAX,
+  FIXED_QUESTION_DAYS_RANGE,
   SettingsSchema,
   SLA_DAYS_RANGE,
   TOWN_NAME_MAX,
@@ -80,6 +81,7 @@ export default function AdminSettings() {
       quarantineNewAccounts: settings.quarantineNewAccounts ? 'on' : '',
       autoHideThreshold: String(settings.autoHideThreshold),
       slaDays: String(settings.slaDays),
+      fixedQuestionDays: String(settings.fixedQuestionDays),
       boardName: settings.boardName,
       townName: settings.townName,
       contactEmail: settings.contactEmail,
@@ -120,6 +122,12 @@ export default function AdminSettings() {
             field={fields.slaDays}
             label={t('admin.settings.slaDays')}
             hint={t('admin.settings.slaDaysHint', SLA_DAYS_RANGE)}
+            required
+          />
+          <TextField
+            field={fields.fixedQuestionDays}
+            label={t('admin.settings.fixedQuestionDays')}
+            hint={t('admin.settings.fixedQuestionDaysHint', FIXED_QUESTION_DAYS_RANGE)}
             required
           />
         </fieldset>

@@ -7,6 +7,8 @@ import { PostedContext } from '~/components/challenge/PostedNotice'
 import { parseId } from '~/forms/challenge'
 import { getChallenge } from '~/models/challenge.server'
 import { getChallengePage } from '~/models/challenge-page.server'
+import { getFixedSection } from '~/models/fixed-question.server'
+import { getSolverCandidates } from '~/models/solvers.server'
 import { listUserMemberships } from '~/models/organisation.server'
 import { canManagePost, canSeeChallenge, isModerator } from '~/models/permissions.server'
 import { getUser, requireUser } from '~/services/session.server'
@@ -29,6 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ? await Promise.all([canManagePost(user, page.challenge), listUserMemberships(user.id)])
     : [false, []]
   const url = new URL(request.url)
+  const active = page.challenge.status === 'open' || page.challenge.status === 'in_progress'
+  const [solveCandidates, fixed] = await Promise.all([
+    // Who may be credited, for the owner's solve form.
+    canManage && active ? getSolverCandidates(id) : null,
+    getFixedSection(page.challenge, user?.id ?? null),
+  ])
   return json({
     title: page.challenge.title,
     ...page,
@@ -39,6 +47,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     posted:
       /^(comment|solution|pledge|progress)-\d{1,16}$/.exec(url.searchParams.get('posted') ?? '')
         ?.input ?? null,
+    solveCandidates: solveCandidates?.map((c) => ({
+      key: c.key,
+      name: c.name,
+      pledged: c.pledged,
+      worked: c.worked,
+      done: c.done,
+      accepted: c.accepted,
+      preselected: c.preselected,
+    })),
+    fixed,
     me: user
       ? {
           id: user.id,

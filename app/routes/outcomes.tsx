@@ -122,6 +122,7 @@ export default function Outcomes() {
                   {show !== 'closed' && <th scope="col">{t(`outcomes.col.who.${show}`)}</th>}
                   <th scope="col">{t(`outcomes.col.when.${show}`)}</th>
                   <th scope="col">{t(`outcomes.col.detail.${show}`)}</th>
+                  {show === 'solved' && <th scope="col">{t('outcomes.col.fixed')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -151,6 +152,16 @@ export default function Outcomes() {
                           ? '–'
                           : days(item.days)}
                     </td>
+                    {show === 'solved' && item.fixed && (
+                      <td>
+                        {item.fixed.fixed || item.fixed.notFixed
+                          ? t('outcomes.fixedCounts', {
+                              fixed: item.fixed.fixed,
+                              notFixed: item.fixed.notFixed,
+                            })
+                          : '–'}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

@@ -44,6 +44,14 @@ function escapeHtml(value: string): string {
     .replace(/'/g, '&#39;')
 }
 
+/**
+ * Addresses in an escaped paragraph become links, so one-click answers ("is it fixed?") are
+ * one click in HTML mail too. Only our own http(s) URLs are ever written into mail text.
+ */
+function linkify(escaped: string): string {
+  return escaped.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`)
+}
+
 /** A translated message with a plain-text part and a simple, escaped HTML part. */
 export async function renderMail(template: MailTemplate, locale: Locale) {
   const t = await getFixedT(locale)
@@ -63,7 +71,7 @@ export async function renderMail(template: MailTemplate, locale: Locale) {
   ].join('\n\n')
   const html = [
     `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5">`,
-    ...paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`),
+    ...paragraphs.map((p) => `<p>${linkify(escapeHtml(p)).replace(/\n/g, '<br>')}</p>`),
     `<p><a href="${escapeHtml(url)}">${escapeHtml(action)}</a></p>`,
     `<p>${escapeHtml(signature)}</p>`,
     unsubscribe

@@ -18,7 +18,7 @@ import { log, loggablePath } from '~/services/log.server'
  * SESSION_SECRET is required for a site others can reach. For a local demo or development we
  * generate one and keep it beside the database, so sessions survive a restart.
  */
-function sessionSecrets(): string[] {
+export function sessionSecrets(): string[] {
   const env = getEnv()
   if (env.SESSION_SECRET) return env.SESSION_SECRET.split(',').map((s) => s.trim())
   if (env.NODE_ENV === 'production' && !isLocalSite()) {

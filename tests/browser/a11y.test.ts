@@ -1,5 +1,8 @@
 // WCAG 2.1 AA with axe on every page, in Swedish and English, with JavaScript on and off.
 // Also: <html lang> matches the language, exactly one <h1>, one main landmark.
+import { createHmac } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -16,7 +19,57 @@ beforeAll(async () => {
   server = await startServer()
   browser = await launchBrowser()
   axe = new Axe(browser)
+  prepareCreditAndFixedStates()
 })
+
+/**
+ * Issue 9's new page states in the demo town: the solved challenge has been asked "is it
+ * fixed?" and has an answer; the demo resident's own open challenge has a pledge marked done
+ * (so its solve form lists candidates and asks the owner to confirm).
+ */
+function prepareCreditAndFixedStates() {
+  const db = new SQLite(server.dbFile)
+  try {
+    db.pragma('busy_timeout = 5000')
+    const { solved } = demoIds()
+    const now = new Date().toISOString()
+    db.prepare('update challenges set fixed_asked_at = ? where id = ?').run(now, solved)
+    const voter = db
+      .prepare('select id from users where email != ? order by id limit 1')
+      .get(DEMO.resident.email) as { id: number }
+    db.prepare(
+      'insert or ignore into fixed_answers (challenge_id, user_id, fixed) values (?, ?, 1)',
+    ).run(solved, voter.id)
+    const own = db
+      .prepare(
+        `select c.id from challenges c join users u on u.id = c.author_id
+         where u.email = ? and c.status in ('open', 'in_progress') and c.hidden_at is null
+         order by c.id limit 1`,
+      )
+      .get(DEMO.resident.email) as { id: number } | undefined
+    const org = db.prepare('select id from organisations order by id limit 1').get() as {
+      id: number
+    }
+    if (own) {
+      db.prepare(
+        `insert into pledges (challenge_id, user_id, organisation_id, plan, status)
+         values (?, ?, ?, 'Vi fixar det.', 'completed')`,
+      ).run(own.id, voter.id, org.id)
+    }
+  } finally {
+    db.close()
+  }
+}
+
+/** A one-click "is it fixed?" link, signed as the server signs it (its secret is beside the database). */
+function fixedToken(challengeId: number, userId: number) {
+  const secret = fs
+    .readFileSync(path.join(path.dirname(server.dbFile), '.session-secret'), 'utf8')
+    .trim()
+  const key = createHmac('sha256', secret).update('fixed-question').digest()
+  const mac = createHmac('sha256', key).update(`${challengeId}:${userId}`).digest('base64url')
+  return `${challengeId}.${userId}.${mac}`
+}
 
 afterAll(async () => {
   await axe?.close()
@@ -97,6 +150,7 @@ const PAGES: PageCase[] = [
   { name: 'outcomes, in progress', path: '/outcomes?show=in_progress', status: 200 },
   { name: 'outcomes, not pursued', path: '/outcomes?show=closed', status: 200 },
   { name: 'open data', path: '/open-data', status: 200 },
+  { name: 'a mailed "is it fixed?" link', path: '/fixed/FIXED_TOKEN?answer=fixed', status: 200 },
   {
     name: 'confirmation link that does not work',
     path: '/confirm-email/invalid-token-xxxxxxxxxxxxxxxxxxxxxxxxxxxx',
@@ -116,7 +170,9 @@ function demoIds() {
       .get() as { id: number; slug: string }
     const own = db
       .prepare(
-        `select c.id from challenges c join users u on u.id = c.author_id where u.email = ? order by c.id limit 1`,
+        // An open one first: its page shows the owner's forms (solve, with who solved it).
+        `select c.id from challenges c join users u on u.id = c.author_id where u.email = ?
+         order by c.status in ('open', 'in_progress') and c.hidden_at is null desc, c.id limit 1`,
       )
       .get(DEMO.resident.email) as { id: number } | undefined
     // The richest triage page: a challenge with a hidden comment under appeal (and flags, a route, an answer).
@@ -126,7 +182,19 @@ function demoIds() {
     const { title } = db.prepare('select title from challenges where id = ?').get(triage.id) as {
       title: string
     }
-    return { solved: solved.id, org: solved.slug, own: own?.id, triage: triage.id, title }
+    const resident = db
+      .prepare('select id from users where email = ?')
+      .get(DEMO.resident.email) as {
+      id: number
+    }
+    return {
+      solved: solved.id,
+      org: solved.slug,
+      own: own?.id,
+      triage: triage.id,
+      title,
+      resident: resident.id,
+    }
   } finally {
     db.close()
   }
@@ -135,6 +203,7 @@ function demoIds() {
 const resolve = (path: string) => {
   const ids = demoIds()
   return path
+    .replace('FIXED_TOKEN', () => fixedToken(ids.solved, ids.resident))
     .replace('SOLVED', String(ids.solved))
     .replace('ORG', ids.org)
     .replace('OWN', String(ids.own))

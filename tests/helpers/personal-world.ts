@@ -209,6 +209,11 @@ export async function buildUserWithEverything() {
       user_id: target.id,
     })
     .execute()
+  // Their answer to "is it fixed?" (issue 9): one per person per challenge.
+  await db
+    .insertInto('fixed_answers')
+    .values({ challenge_id: otherChallenge, user_id: target.id, fixed: 1 })
+    .execute()
   await db
     .updateTable('challenges')
     .set({ contact_user_id: target.id })

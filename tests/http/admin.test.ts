@@ -35,6 +35,7 @@ const ROUTES = [
 const VALID_SETTINGS = {
   autoHideThreshold: '3',
   slaDays: '14',
+  fixedQuestionDays: '14',
   boardName: 'Utmana',
   townName: 'Sjöhamn',
   contactEmail: 'utmana@example.se',

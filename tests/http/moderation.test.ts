@@ -15,6 +15,7 @@ async function configure(changes: Record<string, string>) {
   const form: Record<string, string> = {
     autoHideThreshold: '3',
     slaDays: '14',
+    fixedQuestionDays: '14',
     boardName: 'Utmana',
     townName: 'Sjöhamn',
     contactEmail: 'utmana@example.se',

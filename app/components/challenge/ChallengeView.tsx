@@ -2,8 +2,10 @@ import type { SubmissionResult } from '@conform-to/react'
 import type { SerializeFrom } from '@remix-run/node'
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
+import { FixedQuestion } from '~/components/challenge/FixedQuestion'
 import { MarkdownForm } from '~/components/challenge/MarkdownForm'
 import { PostedNotice } from '~/components/challenge/PostedNotice'
+import { PledgeDoneForm, SolveForm } from '~/components/challenge/SolveForm'
 import { VoteButton } from '~/components/challenge/VoteButton'
 import { StatusBadge } from '~/components/StatusBadge'
 import { DisputeSchema } from '~/forms/dispute'
@@ -132,6 +134,13 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
       </header>
 
       <DisputeBlock data={data} actionData={actionData} />
+      {data.fixed && (
+        <FixedQuestion
+          action={action}
+          fixed={data.fixed}
+          lastResult={resultFor(actionData, 'fixed-answer')}
+        />
+      )}
 
       <div className="challenge-actions">
         <VoteButton
@@ -241,6 +250,9 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                       </li>
                     ))}
                   </ol>
+                )}
+                {mine && p.status === 'active' && active && (
+                  <PledgeDoneForm action={action} pledgeId={p.id} />
                 )}
                 {mine && active && p.status === 'active' && (
                   <details>
@@ -387,16 +399,12 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
             </li>
           ))}
         </ol>
-        {me?.canManage && active && (
-          <Form method="post" action={action} className="solve">
-            <input type="hidden" name="intent" value="solve" />
-            <p className="hint" id="solve-hint">
-              {t('challenge.solveHint')}
-            </p>
-            <button type="submit" className="button" aria-describedby="solve-hint">
-              {t('challenge.markSolved')}
-            </button>
-          </Form>
+        {me?.canManage && active && data.solveCandidates && (
+          <SolveForm
+            action={action}
+            candidates={data.solveCandidates}
+            lastResult={resultFor(actionData, 'solve')}
+          />
         )}
         {signedIn && active && (
           <details open={Boolean(resultFor(actionData, 'solution'))}>

@@ -374,6 +374,12 @@ function SolvedSection({ report }: { report: ReportData }) {
       ) : (
         <p>{t('reports.solved.none')}</p>
       )}
+      <p data-testid="fixed-answers">
+        {t('reports.solved.fixedAnswers', {
+          fixed: f.number(report.fixedAnswers.fixed),
+          notFixed: f.number(report.fixedAnswers.notFixed),
+        })}
+      </p>
     </Section>
   )
 }
