@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer'
 import type { Locale } from '~/i18n'
-import { getEnv } from '~/env.server'
+import { getEnv, publicUrl } from '~/env.server'
 import {
   insertOutboxMessage,
   listDueMessages,
@@ -45,11 +45,15 @@ function escapeHtml(value: string): string {
 }
 
 /**
- * Addresses in an escaped paragraph become links, so one-click answers ("is it fixed?") are
- * one click in HTML mail too. Only our own http(s) URLs are ever written into mail text.
+ * The site's own addresses in an escaped paragraph become links, so one-click answers ("is it
+ * fixed?") are one click in HTML mail too. Other addresses stay text: mail quotes what people
+ * wrote (titles, messages, answers), and a link someone typed must not look like ours.
  */
 function linkify(escaped: string): string {
-  return escaped.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`)
+  const origin = publicUrl().origin
+  return escaped.replace(/https?:\/\/[^\s<]+/g, (url) =>
+    url === origin || url.startsWith(`${origin}/`) ? `<a href="${url}">${url}</a>` : url,
+  )
 }
 
 /** A translated message with a plain-text part and a simple, escaped HTML part. */

@@ -181,3 +181,45 @@ describe('notification mail', () => {
     expect(mails[0]!.text_body.match(/kommenterade/g)).toHaveLength(200)
   })
 })
+
+describe('what the mail says', () => {
+  it('mails personal news to a digest reader at once, in the same words as the page, linking only our own addresses', async () => {
+    const author = await createUser()
+    const challenge = await createChallengeFor(author.id, {
+      title: 'Se https://evil.example/login för detaljer',
+    })
+    const reader = await followerOf(challenge, 'weekly')
+    await db
+      .insertInto('notifications')
+      .values([
+        {
+          user_id: reader.id,
+          challenge_id: challenge,
+          actor_id: null,
+          kind: 'message',
+          payload: JSON.stringify({ message: 'Läs mer på https://evil.example/phish' }),
+        },
+        {
+          user_id: reader.id,
+          challenge_id: challenge,
+          actor_id: null,
+          kind: 'fixed_question',
+          payload: '{}',
+        },
+      ])
+      .execute()
+    // A weekly reader on a Wednesday: the digest is not due, but the question is personal.
+    await mailNotifications(SITE, new Date('2026-11-25T12:00:00Z'))
+    const [mail] = await mailsTo(reader.email)
+    expect(mail?.text_body).toContain(
+      'Moderatorerna skriver: ”Läs mer på https://evil.example/phish”',
+    )
+    expect(mail?.text_body).toContain('markerades som löst för en tid sedan. Är det fixat?')
+    // Our one-click answers are links; the addresses people wrote stay plain text.
+    expect(mail?.html_body).toMatch(
+      new RegExp(`<a href="${SITE}/fixed/${challenge}\\.${reader.id}\\.[^"?]+\\?answer=fixed">`),
+    )
+    expect(mail?.html_body).toContain('https://evil.example/phish')
+    expect(mail?.html_body).not.toContain('href="https://evil.example')
+  })
+})
