@@ -24,11 +24,12 @@ import {
 } from '~/models/comment.server'
 import { fileDispute, getOwnDispute } from '~/models/dispute.server'
 import { flagPost } from '~/models/flag.server'
+import { flagIntentKey } from '~/models/flag-reasons'
 import { appeal, autoHideIfFlagged, postOfficialResponse } from '~/models/moderation.server'
 import { getSettings } from '~/models/settings.server'
 import { publicUrl } from '~/env.server'
 import { setFollow } from '~/models/follow.server'
-import { canActFor, canManagePost, isModerator } from '~/models/permissions.server'
+import { canActFor, canManagePost, canSeeChallenge, isModerator } from '~/models/permissions.server'
 import {
   DuplicatePledge,
   getPledge,
@@ -94,7 +95,9 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
   },
   async flag(c) {
     const submission = parse(c, FlagSchema)
-    if (submission.status !== 'success') return invalid('flag', submission.reply())
+    // Keyed by the post, so only that post's form opens with the errors.
+    const key = flagIntentKey(String(c.form.get('subjectType')), String(c.form.get('subjectId')))
+    if (submission.status !== 'success') return invalid(key, submission.reply())
     const { subjectType, subjectId, reason, note } = submission.value
     const belongs =
       subjectType === 'challenge'
@@ -113,13 +116,22 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
       note: note || null,
     })
     const { autoHideThreshold } = await getSettings()
-    await autoHideIfFlagged({
+    const hidden = await autoHideIfFlagged({
       subjectType,
       subjectId,
       threshold: autoHideThreshold,
       siteUrl: publicUrl().origin,
     })
-    return redirect(`/challenges/${c.challenge.id}?flagged=1`)
+    // The flag that hid the challenge itself leaves the flagger nothing to go back to: thank
+    // them on a page of its own instead of sending them to a 404.
+    const { challenge } = c
+    if (
+      hidden &&
+      subjectType === 'challenge' &&
+      !canSeeChallenge({ ...challenge, hidden_at: 'now' }, c.user)
+    )
+      return redirect('/flagged')
+    return redirect(`/challenges/${challenge.id}?flagged=${hidden ? 'hidden' : '1'}`)
   },
   async comment(c) {
     const submission = parse(c, CommentSchema)

@@ -2,6 +2,7 @@ import type { SubmissionResult } from '@conform-to/react'
 import type { SerializeFrom } from '@remix-run/node'
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
+import { FlagControl, flagIntentKey } from '~/components/challenge/FlagControl'
 import { MarkdownForm } from '~/components/challenge/MarkdownForm'
 import { VoteButton } from '~/components/challenge/VoteButton'
 import { StatusBadge } from '~/components/StatusBadge'
@@ -9,16 +10,13 @@ import { DisputeSchema } from '~/forms/dispute'
 import {
   AppealSchema,
   CommentSchema,
-  FlagSchema,
   OfficialResponseSchema,
   PledgeSchema,
   ProgressSchema,
   SolutionSchema,
 } from '~/forms/challenge'
-import { FLAG_REASONS } from '~/models/flag-reasons'
 import type { loader } from '~/routes/challenges.$id'
 import { formatDate, formatDateTime } from '~/utils/format'
-import { FormErrors, useSchemaForm } from '~/components/forms'
 import { useRootData } from '~/utils/root-data'
 
 type Data = SerializeFrom<typeof loader>
@@ -88,7 +86,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
         )}
         {data.flagged && (
           <p className="notice" role="status">
-            {t('challenge.flagged')}
+            {t(data.flagged === 'hidden' ? 'challenge.flaggedHidden' : 'challenge.flagged')}
           </p>
         )}
         {challenge.status === 'closed' && challenge.closed_reason && (
@@ -330,6 +328,17 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                 {me && me.id === s.author_id && (
                   <Link to={`/solutions/${s.id}/edit`}>{t('challenge.editSolution')}</Link>
                 )}
+                {me && me.id !== s.author_id && !s.hidden_at && (
+                  <FlagControl
+                    action={action}
+                    subjectType="solution"
+                    subjectId={s.id}
+                    label={t('challenge.solutionBy', {
+                      name: s.organisation_name ?? s.author_name ?? '',
+                    })}
+                    lastResult={resultFor(actionData, flagIntentKey('solution', s.id))}
+                  />
+                )}
               </div>
               {comments.some((c) => c.solution_id === s.id && c.parent_id === null) && (
                 <ol className="plain replies" aria-label={t('challenge.solutionComments')}>
@@ -477,11 +486,12 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
       </section>
 
       {signedIn && (
-        <FlagForm
+        <FlagControl
           action={action}
           subjectType="challenge"
           subjectId={challenge.id}
-          actionData={actionData}
+          label={challenge.title}
+          lastResult={resultFor(actionData, flagIntentKey('challenge', challenge.id))}
         />
       )}
     </article>
@@ -579,7 +589,7 @@ function CommentItem(props: {
   return (
     <div className="comment" id={`comment-${comment.id}`}>
       <p className="meta">
-        {comment.removed
+        {comment.removed && !comment.ownHidden
           ? t('challenge.commentRemoved')
           : (comment.author_name ?? t('challenge.formerMember'))}{' '}
         ·{' '}
@@ -588,7 +598,8 @@ function CommentItem(props: {
         </time>
         {comment.edited_at && !comment.removed && <> · {t('challenge.edited')}</>}
       </p>
-      {!comment.removed && (
+      {/* Its author still reads a hidden comment, with the reason below. */}
+      {(!comment.removed || comment.ownHidden) && (
         <div className="prose" dangerouslySetInnerHTML={{ __html: comment.body_html }} />
       )}
       {comment.ownHidden && (
@@ -625,6 +636,17 @@ function CommentItem(props: {
           </Form>
         </div>
       )}
+      {me && !own && !comment.removed && (
+        <FlagControl
+          action={props.action}
+          subjectType="comment"
+          subjectId={comment.id}
+          label={t('challenge.commentBy', {
+            name: comment.author_name ?? t('challenge.formerMember'),
+          })}
+          lastResult={resultFor(props.actionData, flagIntentKey('comment', comment.id))}
+        />
+      )}
     </div>
   )
 }
@@ -654,47 +676,5 @@ function EditCommentForm(props: {
         {t('challenge.saveComment')}
       </button>
     </Form>
-  )
-}
-
-function FlagForm(props: {
-  action: string
-  subjectType: 'challenge'
-  subjectId: number
-  actionData: unknown
-}) {
-  const { t } = useTranslation()
-  const [form, fields] = useSchemaForm({
-    id: 'flag',
-    schema: FlagSchema,
-    lastResult: resultFor(props.actionData, 'flag'),
-  })
-  return (
-    <details className="flag" open={Boolean(resultFor(props.actionData, 'flag'))}>
-      <summary>{t('challenge.flag')}</summary>
-      <Form method="post" action={props.action} id={form.id} onSubmit={form.onSubmit} noValidate>
-        <FormErrors form={form} />
-        <input type="hidden" name="intent" value="flag" />
-        <input type="hidden" name="subjectType" value={props.subjectType} />
-        <input type="hidden" name="subjectId" value={props.subjectId} />
-        <fieldset>
-          <legend>{t('challenge.flagReason')}</legend>
-          {FLAG_REASONS.map((reason) => (
-            <div className="choice" key={reason}>
-              <input type="radio" id={`flag-${reason}`} name={fields.reason.name} value={reason} />
-              <label htmlFor={`flag-${reason}`}>{t(`flagReasons.${reason}`)}</label>
-            </div>
-          ))}
-          {fields.reason.errors && <p className="field-errors">{t('errors.choose')}</p>}
-        </fieldset>
-        <div className="field">
-          <label htmlFor="flag-note">{t('challenge.flagNote')}</label>
-          <input id="flag-note" name="note" type="text" maxLength={500} />
-        </div>
-        <button type="submit" className="button secondary">
-          {t('challenge.flagSubmit')}
-        </button>
-      </Form>
-    </details>
   )
 }
