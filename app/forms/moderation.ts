@@ -50,6 +50,15 @@ export const RestoreSchema = z.object({
   subjectId: id,
 })
 
+/** A moderator's decision on a post that flags hid by themselves. */
+export const AutoHiddenSchema = z.object({
+  subjectType: z.enum(['challenge', 'solution', 'comment']),
+  subjectId: id,
+  decision: z.enum(['confirm', 'restore'], {
+    errorMap: () => ({ message: msg('errors.choose') }),
+  }),
+})
+
 export const MergeSchema = z.object({ intoId: id })
 
 export const BanSchema = z.object({

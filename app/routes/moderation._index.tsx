@@ -6,7 +6,9 @@ import { useTranslation } from '~/i18n-react'
 import { PlainSelect } from '~/components/PlainSelect'
 import { StatusBadge } from '~/components/StatusBadge'
 import { publicUrl } from '~/env.server'
-import { BulkSchema } from '~/forms/moderation'
+import { AutoHiddenSchema, BulkSchema } from '~/forms/moderation'
+import { decideAutoHidden } from '~/models/auto-hidden.server'
+import { getModerationOverview, type ModerationOverview } from '~/models/moderation-overview.server'
 import {
   BULK_ACTIONS,
   HIDE_REASONS,
@@ -45,7 +47,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireModerator(request)
   const url = new URL(request.url)
   const tab = (url.searchParams.get('tab') ?? 'flagged') as QueueTab
-  const sort = (url.searchParams.get('sort') ?? 'age') as QueueSort
+  // The flagged tab starts with what is newest (and what flags hid by themselves); the others
+  // with what has waited longest.
+  const sort = (url.searchParams.get('sort') ?? (tab === 'flagged' ? 'newest' : 'age')) as QueueSort
   if (!QUEUE_TABS.includes(tab) || !QUEUE_SORTS.includes(sort)) throw json({}, { status: 400 })
   const filter = {
     sort,
@@ -65,6 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ])
   return json({
     title: t('moderation.title'),
+    overview: await getModerationOverview(counts),
     tab,
     filter,
     counts,
@@ -74,12 +79,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     departments,
     templates,
     done: url.searchParams.get('done'),
+    decided:
+      url.searchParams.get('decided') === 'confirm'
+        ? 'confirm'
+        : url.searchParams.get('decided') === 'restore'
+          ? 'restore'
+          : null,
   })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const moderator = await requireModerator(request)
-  const submission = parseWithZod(await request.formData(), { schema: BulkSchema })
+  const form = await request.formData()
+  if (form.get('intent') === 'auto-hidden')
+    return decideFromQueue(request, form, moderator, context.ip)
+  const submission = parseWithZod(form, { schema: BulkSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const { locale } = await getRequestT(request)
   const value = submission.value
@@ -107,10 +121,44 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(back.pathname + back.search)
 }
 
+/** Confirms or restores one post that flags hid by themselves, from the flagged tab. */
+async function decideFromQueue(
+  request: Request,
+  form: FormData,
+  moderator: Awaited<ReturnType<typeof requireModerator>>,
+  ip: string | null | undefined,
+) {
+  const submission = parseWithZod(form, { schema: AutoHiddenSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const result = await decideAutoHidden(moderator, {
+    ...submission.value,
+    siteUrl: publicUrl().origin,
+    ip,
+  })
+  if (result === 'not_found') throw json({}, { status: 404 })
+  if (result === 'decided')
+    return json(submission.reply({ formErrors: ['triage.autoHidden.decided'] }), { status: 409 })
+  const back = new URL(request.url)
+  back.searchParams.set('decided', submission.value.decision)
+  back.searchParams.delete('done')
+  return redirect(back.pathname + back.search)
+}
+
 export default function ModerationQueue() {
   const { t, i18n } = useTranslation()
-  const { tab, filter, counts, items, categories, areas, departments, templates, done } =
-    useLoaderData<typeof loader>()
+  const {
+    tab,
+    filter,
+    counts,
+    overview,
+    items,
+    categories,
+    areas,
+    departments,
+    templates,
+    done,
+    decided,
+  } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const en = i18n.language === 'en'
   return (
@@ -121,6 +169,12 @@ export default function ModerationQueue() {
           <Link to="/moderation/log">{t('moderation.log')}</Link>
         </p>
       </div>
+      <OverviewLine overview={overview} />
+      {decided && (
+        <p className="notice" role="status">
+          {t(decided === 'confirm' ? 'triage.notice.hideConfirmed' : 'triage.notice.restored')}
+        </p>
+      )}
       {done && (
         <p className="notice" role="status">
           {t('moderation.bulkDone', { count: Number(done) })}
@@ -193,6 +247,7 @@ export default function ModerationQueue() {
                 <th scope="col">{t('moderation.flags')}</th>
                 <th scope="col">{t('moderation.department')}</th>
                 <th scope="col">{t('moderation.posted')}</th>
+                {tab !== 'recent' && <th scope="col">{t('moderation.waiting')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -211,12 +266,7 @@ export default function ModerationQueue() {
                     <Link to={`/moderation/challenges/${item.id}`}>{item.title}</Link>
                     {item.hidden_at && <> · {t('moderation.hidden')}</>}
                     {item.flaggedPosts.map((p) => (
-                      <p key={`${p.subjectType}-${p.subjectId}`} className="meta">
-                        {t(`moderation.subject.${p.subjectType}`)} #{p.subjectId}:{' '}
-                        {Object.entries(p.reasons)
-                          .map(([reason, n]) => `${t(`flagReasons.${reason}`)} ×${n}`)
-                          .join(', ')}
-                      </p>
+                      <FlaggedPostSummary key={`${p.subjectType}-${p.subjectId}`} post={p} />
                     ))}
                     {item.appeals.map((a) => (
                       <p key={a.id} className="meta">
@@ -243,6 +293,13 @@ export default function ModerationQueue() {
                       {formatDate(item.created_at, i18n.language, 'short')}
                     </time>
                   </td>
+                  {tab !== 'recent' && (
+                    <td>
+                      {item.days_waiting === null
+                        ? '–'
+                        : t('moderation.days', { count: item.days_waiting })}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -297,6 +354,119 @@ export default function ModerationQueue() {
           </button>
         </fieldset>
       </Form>
+      {/* One small form per post awaiting a decision; its buttons sit in the table (form=…),
+          outside the bulk form, so both work without JavaScript. */}
+      {items.flatMap((item) =>
+        item.flaggedPosts
+          .filter((p) => p.awaitingDecision)
+          .map((p) => (
+            <Form
+              key={`${p.subjectType}-${p.subjectId}`}
+              method="post"
+              id={decisionFormId(p)}
+              hidden
+            >
+              <input type="hidden" name="intent" value="auto-hidden" />
+              <input type="hidden" name="subjectType" value={p.subjectType} />
+              <input type="hidden" name="subjectId" value={p.subjectId} />
+            </Form>
+          )),
+      )}
     </>
+  )
+}
+
+type Item = ReturnType<typeof useLoaderData<typeof loader>>['items'][number]
+type Post = Item['flaggedPosts'][number]
+
+const decisionFormId = (p: Post) => `decide-${p.subjectType}-${p.subjectId}`
+
+/** A flagged post as the moderator needs it: what it says, who wrote it, why it was reported. */
+function FlaggedPostSummary({ post }: { post: Post }) {
+  const { t, i18n } = useTranslation()
+  const label = `${t(`moderation.subject.${post.subjectType}`)} #${post.subjectId}`
+  return (
+    <div className="flagged-post">
+      <p className="meta">
+        {label}
+        {post.author && <> ({post.author})</>}:{' '}
+        {Object.entries(post.reasons)
+          .map(([reason, n]) => `${t(`flagReasons.${reason}`)} ×${n}`)
+          .join(', ')}
+        {post.newest && (
+          <>
+            {' '}
+            · {t('moderation.lastFlag', { date: formatDate(post.newest, i18n.language, 'short') })}
+          </>
+        )}
+        {post.awaitingDecision ? (
+          <>
+            {' '}
+            · <strong>{t('triage.autoHidden.waiting')}</strong>
+          </>
+        ) : (
+          post.hidden && <> · {t('moderation.hidden')}</>
+        )}
+      </p>
+      {post.excerpt && <blockquote className="excerpt">{post.excerpt}</blockquote>}
+      {post.awaitingDecision && (
+        <p className="inline-actions">
+          <button
+            type="submit"
+            form={decisionFormId(post)}
+            name="decision"
+            value="confirm"
+            className="button secondary"
+            aria-label={t('moderation.confirmHidden', { post: label })}
+          >
+            {t('triage.autoHidden.confirm')}
+          </button>
+          <button
+            type="submit"
+            form={decisionFormId(post)}
+            name="decision"
+            value="restore"
+            className="button secondary"
+            aria-label={t('moderation.restorePost', { post: label })}
+          >
+            {t('triage.restore')}
+          </button>
+        </p>
+      )}
+    </div>
+  )
+}
+
+/** "Waiting: 3 to approve, 2 appeals, …", each part a link to its tab. */
+function OverviewLine({ overview }: { overview: ModerationOverview }) {
+  const { t } = useTranslation()
+  const parts = (
+    [
+      ['pending', 'pending', overview.pending],
+      ['appeals', 'appeals', overview.appeals],
+      ['disputes', 'disputes', overview.disputes],
+      ['autoHidden', 'flagged', overview.autoHidden],
+      ['overdue', 'overdue', overview.overdue],
+    ] as const
+  ).filter(([, , count]) => count > 0)
+  return (
+    <p className="overview" id="overview">
+      {parts.length === 0 ? (
+        t('moderation.overview.nothing')
+      ) : (
+        <>
+          {t('moderation.overview.label')}{' '}
+          {parts.map(([key, tab, count], i) => (
+            <span key={key}>
+              {i > 0 && ', '}
+              <Link to={`/moderation?tab=${tab}`}>
+                {t(`moderation.overview.${key}`, { count })}
+              </Link>
+            </span>
+          ))}
+          .
+        </>
+      )}
+    </p>
   )
 }

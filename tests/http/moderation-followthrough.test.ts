@@ -197,3 +197,189 @@ describe('a hidden comment', () => {
     }
   })
 })
+
+/** Two flags hide a post by themselves (the threshold is set to 2 around each test). */
+async function autoHide(challengeId: number, type: string, id: number, reason = 'spam') {
+  for (let i = 0; i < 2; i++) await flag((await signedIn()).client, challengeId, type, id, reason)
+}
+
+const post = (table: 'comments' | 'solutions', id: number) =>
+  db
+    .selectFrom(table)
+    .select(['hidden_at', 'hidden_reason'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
+const openFlags = (type: string, id: number) =>
+  db
+    .selectFrom('flags')
+    .select(['resolution'])
+    .where('subject_type', '=', type as 'comment')
+    .where('subject_id', '=', id)
+    .execute()
+
+describe('deciding on an auto-hidden post', () => {
+  beforeAll(() => configure({ autoHideThreshold: '2' }))
+  afterAll(() => configure({}))
+
+  it('confirms it hidden from the triage page: flags upheld, audited, the author told', async () => {
+    const owner = await signedIn()
+    const id = await createChallengeFor(owner.user.id)
+    const author = await signedIn()
+    const commentId = await comment(author.client, id, 'Reklam för billiga klockor')
+    await autoHide(id, 'comment', commentId, 'spam')
+    expect((await post('comments', commentId)).hidden_reason).toBe('auto_flags')
+    const moderator = await signedIn({ role: 'moderator' })
+    const page = await (await moderator.client.get(`/moderation/challenges/${id}`)).text()
+    expect(page).toContain('dolt av anmälningar, väntar på ditt beslut')
+    const mailsBefore = await db
+      .selectFrom('email_outbox')
+      .select('id')
+      .where('to_address', '=', author.user.email)
+      .where('template', '=', 'postHidden')
+      .execute()
+    const response = await moderator.client.post(`/moderation/challenges/${id}`, {
+      intent: 'auto-hidden',
+      subjectType: 'comment',
+      subjectId: String(commentId),
+      decision: 'confirm',
+    })
+    expect(response.status).toBe(302)
+    expect(await post('comments', commentId)).toMatchObject({ hidden_reason: 'spam' })
+    expect((await openFlags('comment', commentId)).map((f) => f.resolution)).toEqual([
+      'upheld',
+      'upheld',
+    ])
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'reason'])
+      .where('action', '=', 'comment.hide_confirm')
+      .where('subject_id', '=', commentId)
+      .execute()
+    expect(audit).toEqual([{ actor_id: moderator.user.id, reason: 'spam' }])
+    const mails = await db
+      .selectFrom('email_outbox')
+      .select('text_body')
+      .where('to_address', '=', author.user.email)
+      .where('template', '=', 'postHidden')
+      .execute()
+    expect(mails.length).toBe(mailsBefore.length + 1)
+    expect(mails.at(-1)!.text_body).toContain('reklam eller spam')
+    // Decided once: a second decision is refused with a message, not a 500.
+    const again = await moderator.client.post(`/moderation/challenges/${id}`, {
+      intent: 'auto-hidden',
+      subjectType: 'comment',
+      subjectId: String(commentId),
+      decision: 'restore',
+    })
+    expect(again.status).toBe(409)
+    expect(await again.text()).toContain('Någon har redan beslutat om inlägget.')
+  })
+
+  it('restores it from the flagged tab: shown again, flags dismissed', async () => {
+    const owner = await signedIn()
+    const id = await createChallengeFor(owner.user.id)
+    const solutionId = await solution(owner.client, id, 'Ett förslag som <b>några</b> ogillar')
+    await autoHide(id, 'solution', solutionId, 'off_topic')
+    const moderator = await signedIn({ role: 'moderator' })
+    const tab = await (await moderator.client.get('/moderation?tab=flagged')).text()
+    // The flagged text itself, escaped, and a form for the decision.
+    expect(tab).toContain('Ett förslag som &lt;b&gt;några&lt;/b&gt; ogillar')
+    expect(tab).toContain(`id="decide-solution-${solutionId}"`)
+    const response = await moderator.client.post('/moderation?tab=flagged', {
+      intent: 'auto-hidden',
+      subjectType: 'solution',
+      subjectId: String(solutionId),
+      decision: 'restore',
+    })
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe('/moderation?tab=flagged&decided=restore')
+    expect((await post('solutions', solutionId)).hidden_at).toBeNull()
+    expect((await openFlags('solution', solutionId)).map((f) => f.resolution)).toEqual([
+      'dismissed',
+      'dismissed',
+    ])
+    expect(await (await server.client().get(`/challenges/${id}`)).text()).toContain('ogillar')
+  })
+
+  it('refuses members (403), unknown posts (404) and bad decisions (400)', async () => {
+    const member = await signedIn()
+    const owner = await signedIn()
+    const id = await createChallengeFor(owner.user.id)
+    const commentId = await comment(owner.client, id, 'Något som anmäls två gånger')
+    await autoHide(id, 'comment', commentId)
+    const form = {
+      intent: 'auto-hidden',
+      subjectType: 'comment',
+      subjectId: String(commentId),
+      decision: 'restore',
+    }
+    expect((await member.client.post('/moderation', form)).status).toBe(403)
+    expect((await member.client.post(`/moderation/challenges/${id}`, form)).status).toBe(403)
+    const moderator = await signedIn({ role: 'moderator' })
+    expect(
+      (await moderator.client.post('/moderation', { ...form, subjectId: '99999999' })).status,
+    ).toBe(404)
+    const other = await createChallengeFor(owner.user.id)
+    expect((await moderator.client.post(`/moderation/challenges/${other}`, form)).status).toBe(404)
+    expect(
+      (await moderator.client.post('/moderation', { ...form, decision: 'delete' })).status,
+    ).toBe(400)
+    expect((await post('comments', commentId)).hidden_reason).toBe('auto_flags')
+  })
+})
+
+describe('the moderation queue', () => {
+  it('says what waits, with counts, and puts auto-hidden posts and new flags first', async () => {
+    const moderator = await signedIn({ role: 'moderator' })
+    const owner = await signedIn()
+    const older = await createChallengeFor(owner.user.id, { title: 'Äldre anmäld utmaning' })
+    const newer = await createChallengeFor(owner.user.id, { title: 'Nyare anmäld utmaning' })
+    const hiddenOne = await createChallengeFor(owner.user.id, {
+      title: 'Utmaning med dold kommentar',
+    })
+    await flag((await signedIn()).client, older, 'challenge', older)
+    await db
+      .updateTable('flags')
+      .set({ created_at: new Date(Date.now() - 3 * 86_400_000).toISOString() })
+      .where('challenge_id', '=', older)
+      .execute()
+    await flag((await signedIn()).client, newer, 'challenge', newer)
+    const commentId = await comment(owner.client, hiddenOne, 'Kommentar som döljs av anmälningar')
+    await db
+      .updateTable('comments')
+      .set({ hidden_at: new Date().toISOString(), hidden_reason: 'auto_flags' })
+      .where('id', '=', commentId)
+      .execute()
+    await db
+      .insertInto('flags')
+      .values({
+        subject_type: 'comment',
+        subject_id: commentId,
+        challenge_id: hiddenOne,
+        user_id: moderator.user.id,
+        reason: 'spam',
+        note: null,
+        resolved_at: null,
+        created_at: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+      })
+      .execute()
+    const html = await (await moderator.client.get('/moderation?tab=flagged')).text()
+    const at = (title: string) => html.indexOf(title)
+    expect(at('Utmaning med dold kommentar')).toBeGreaterThan(-1)
+    expect(at('Utmaning med dold kommentar')).toBeLessThan(at('Nyare anmäld utmaning'))
+    expect(at('Nyare anmäld utmaning')).toBeLessThan(at('Äldre anmäld utmaning'))
+    expect(html).toContain('Kommentar som döljs av anmälningar')
+    // Days waiting: since the oldest open flag.
+    expect(html).toMatch(/Väntat/)
+    expect(html).toContain('3 dagar')
+    expect(html).toContain('5 dagar')
+    // The overview line.
+    const overview = /<p class="overview"[^>]*>(.*?)<\/p>/s.exec(html)?.[1] ?? ''
+    expect(overview).toMatch(/Väntar:/)
+    expect(overview).toMatch(/automatiskt (dolt|dolda) inlägg väntar på beslut/)
+    const en = await (
+      await moderator.client.get('/moderation?tab=pending', { 'Accept-Language': 'en' })
+    ).text()
+    expect(en).toMatch(/auto-hidden posts? awaiting a decision/)
+  })
+})
