@@ -9,7 +9,9 @@ import { publicUrl } from '~/env.server'
 import { parseId } from '~/forms/challenge'
 import { DECISION_MAX, DisputeDecisionSchema } from '~/forms/dispute'
 import { decideDispute } from '~/models/dispute.server'
+import { getAuditNames } from '~/models/audit-names.server'
 import { decideAutoHidden } from '~/models/auto-hidden.server'
+import { describeAudit } from '~/utils/audit-sentence'
 import {
   AutoHiddenSchema,
   BanSchema,
@@ -72,6 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     title: t('triage.title', { title: triage.challenge.title }),
     ...triage,
+    auditNames: await getAuditNames(triage.audit),
     categories,
     areas,
     templates,
@@ -758,23 +761,14 @@ export default function Triage() {
           <thead>
             <tr>
               <th scope="col">{t('log.when')}</th>
-              <th scope="col">{t('log.who')}</th>
-              <th scope="col">{t('log.what')}</th>
-              <th scope="col">{t('log.change')}</th>
+              <th scope="col">{t('log.audit.heading')}</th>
             </tr>
           </thead>
           <tbody>
             {data.audit.map((a) => (
               <tr key={a.id}>
                 <td>{formatDateTime(a.created_at, i18n.language)}</td>
-                <td>{a.actor_name ?? t('log.system')}</td>
-                <td>
-                  {a.action} {a.subject_type} #{a.subject_id}
-                </td>
-                <td>
-                  <code>{a.before ?? ''}</code> → <code>{a.after ?? ''}</code>
-                  {a.reason && <> ({a.reason})</>}
-                </td>
+                <td>{describeAudit(a, data.auditNames, t, i18n.language)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
-import { createChallengeFor, createUser } from '../factories'
+import { createChallengeFor, createOrganisation, createUser } from '../factories'
 import { startTestServer } from '../helpers/http'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
@@ -340,7 +340,8 @@ describe('the moderation queue', () => {
     await flag((await signedIn()).client, older, 'challenge', older)
     await db
       .updateTable('flags')
-      .set({ created_at: new Date(Date.now() - 3 * 86_400_000).toISOString() })
+      // created_at is not updatable in the app's types; the test moves the clock back.
+      .set({ created_at: new Date(Date.now() - 3 * 86_400_000).toISOString() } as never)
       .where('challenge_id', '=', older)
       .execute()
     await flag((await signedIn()).client, newer, 'challenge', newer)
@@ -381,5 +382,66 @@ describe('the moderation queue', () => {
       await moderator.client.get('/moderation?tab=pending', { 'Accept-Language': 'en' })
     ).text()
     expect(en).toMatch(/auto-hidden posts? awaiting a decision/)
+  })
+})
+
+describe('the audit log and the triage events', () => {
+  it('read as sentences in the reader’s language, never as codes or JSON', async () => {
+    const author = await createUser()
+    const id = await createChallengeFor(author.id, { title: 'Ingen kvällsbuss till hamnen' })
+    const staff = await signedIn({ name: 'Göran Grön' })
+    const department = await createOrganisation({
+      kind: 'municipality',
+      name: 'Planeringsavdelningen',
+      ownerId: staff.user.id,
+    })
+    const moderator = await signedIn({ role: 'moderator', name: 'Maria Moderator' })
+    const current = await db
+      .selectFrom('challenges')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    const routed = await moderator.client.post(`/moderation/challenges/${id}`, {
+      intent: 'triage',
+      version: String(current.version),
+      status: 'in_progress',
+      priority: 'normal',
+      departmentId: String(department.id),
+      contactUserId: String(staff.user.id),
+      categoryId: String(current.category_id),
+      areaId: String(current.area_id),
+      message: 'Vi tittar på tidtabellen.',
+    })
+    expect(routed.status).toBe(302)
+    const route =
+      'Maria Moderator fördelade utmaningen ”Ingen kvällsbuss till hamnen” till Planeringsavdelningen, kontaktperson Göran Grön'
+    const status =
+      'Maria Moderator ändrade status för utmaningen ”Ingen kvällsbuss till hamnen” från öppen till pågår: ”Vi tittar på tidtabellen.”'
+    const decode = (html: string) =>
+      html
+        .replace(/&quot;/g, '"')
+        .replace(/&#x27;/g, "'")
+        .replace(/<!-- -->/g, '')
+    for (const path of [
+      `/moderation/challenges/${id}`,
+      `/moderation/log?subject=challenge&id=${id}`,
+    ]) {
+      const html = decode(await (await moderator.client.get(path)).text())
+      const visible = html.replace(/<script[\s\S]*?<\/script>/g, '')
+      expect(visible, path).toContain(route)
+      expect(visible, path).toContain(status)
+      expect(visible, path).not.toContain('challenge.route')
+      expect(visible, path).not.toContain('{"departmentId"')
+    }
+    const english = decode(
+      await (
+        await moderator.client.get(`/moderation/log?subject=challenge&id=${id}`, {
+          'Accept-Language': 'en',
+        })
+      ).text(),
+    )
+    expect(english).toContain(
+      'Maria Moderator routed the challenge “Ingen kvällsbuss till hamnen” to Planeringsavdelningen, contact Göran Grön',
+    )
   })
 })
