@@ -24,6 +24,7 @@ import {
 } from '~/models/comment.server'
 import { fileDispute, getOwnDispute } from '~/models/dispute.server'
 import { flagPost } from '~/models/flag.server'
+import { mustHold } from '~/models/held-posts.server'
 import { flagIntentKey } from '~/models/flag-reasons'
 import { appeal, autoHideIfFlagged, postOfficialResponse } from '~/models/moderation.server'
 import { getSettings } from '~/models/settings.server'
@@ -68,6 +69,9 @@ const limited = (c: Context, name: LimitName) =>
   withRateLimits({ action: name, userId: c.user.id }, () => consume(name, String(c.user.id)))
 
 const ACTIVE = ['open', 'in_progress']
+
+/** Quarantine of new accounts holds their comments and proposals for a moderator. */
+const held = async (c: Context) => mustHold(c.user, (await getSettings()).quarantineNewAccounts)
 
 async function requireOrganisation(c: Context, organisationId: number | undefined) {
   if (organisationId && !(await canActFor(c.user.id, organisationId))) return false
@@ -144,6 +148,7 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
         body: submission.value.body,
         parentId: submission.value.parentId ?? null,
         solutionId: submission.value.solutionId ?? null,
+        held: await held(c),
       })
       return back(c, `#comment-${id}`)
     } catch (error) {
@@ -195,6 +200,7 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
       authorId: c.user.id,
       organisationId: submission.value.organisationId ?? null,
       body: submission.value.body,
+      held: await held(c),
     })
     return back(c, `#solution-${id}`)
   },
@@ -333,7 +339,13 @@ async function accept(c: Context, value: boolean) {
   const submission = parse(c, TargetSchema)
   if (submission.status !== 'success') throw notFound()
   const solution = await getSolution(submission.value.targetId)
-  if (!solution || solution.challenge_id !== c.challenge.id || solution.hidden_at) throw notFound()
+  if (
+    !solution ||
+    solution.challenge_id !== c.challenge.id ||
+    solution.hidden_at ||
+    solution.held_at
+  )
+    throw notFound()
   // The challenge's owner (or its organisation) or a moderator decides.
   if (!(await canManagePost(c.user, c.challenge))) throw forbidden()
   await acceptSolution({ solutionId: solution.id, actorId: c.user.id, accept: value })

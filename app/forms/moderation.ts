@@ -59,6 +59,16 @@ export const AutoHiddenSchema = z.object({
   }),
 })
 
+/** A moderator's decision on a comment or proposal held by quarantine. */
+export const HeldDecisionSchema = z.object({
+  subjectType: z.enum(['comment', 'solution']),
+  subjectId: id,
+  decision: z.enum(['approve', 'reject'], {
+    errorMap: () => ({ message: msg('errors.choose') }),
+  }),
+  reason: z.enum(HIDE_REASONS, { errorMap: () => ({ message: msg('errors.choose') }) }).optional(),
+})
+
 export const MergeSchema = z.object({ intoId: id })
 
 export const BanSchema = z.object({

@@ -82,6 +82,7 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
           'solutions.accepted_at',
           'solutions.hidden_at',
           'solutions.hidden_reason',
+          'solutions.held_at',
           'solutions.edited_at',
           'solutions.created_at',
           'users.name as author_name',
@@ -89,15 +90,15 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
           'organisations.slug as organisation_slug',
         ])
         .where('solutions.challenge_id', '=', id)
-        // Hidden solutions stay visible to their author, with the reason and a way to appeal.
-        .where((eb) =>
-          viewer
-            ? eb.or([
-                eb('solutions.hidden_at', 'is', null),
-                eb('solutions.author_id', '=', viewer.id),
-              ])
-            : eb('solutions.hidden_at', 'is', null),
-        )
+        // Hidden solutions stay visible to their author, with the reason and a way to appeal;
+        // held ones (quarantine) with what happens next. Others never receive them.
+        .where((eb) => {
+          const visible = eb.and([
+            eb('solutions.hidden_at', 'is', null),
+            eb('solutions.held_at', 'is', null),
+          ])
+          return viewer ? eb.or([visible, eb('solutions.author_id', '=', viewer.id)]) : visible
+        })
         // Accepted first, then by votes.
         .orderBy((eb) =>
           eb.case().when('solutions.accepted_at', 'is not', null).then(0).else(1).end(),
@@ -149,6 +150,7 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
           'comments.deleted_at',
           'comments.hidden_at',
           'comments.hidden_reason',
+          'comments.held_at',
           'comments.edited_at',
           'comments.created_at',
           'users.name as author_name',
@@ -216,6 +218,7 @@ type CommentRow = {
   deleted_at: string | null
   hidden_at: string | null
   hidden_reason: string | null
+  held_at: string | null
   author_name: string | null
 }
 
@@ -235,14 +238,19 @@ function pageComments<C extends CommentRow>(
     (c) => c.solution_id === null || visibleSolutions.has(c.solution_id),
   )
   const hasReplies = new Set(shown.map((c) => c.parent_id).filter((id) => id !== null))
+  // Held comments (quarantine) are kept from others like hidden ones.
+  const concealed = (c: C) => Boolean(c.hidden_at || c.held_at)
   return shown
-    .filter((c) => !c.hidden_at || c.deleted_at || own(c) || hasReplies.has(c.id))
+    .filter((c) => !concealed(c) || c.deleted_at || own(c) || hasReplies.has(c.id))
     .map((c) => {
-      const removed = Boolean(c.deleted_at || c.hidden_at)
+      const ownHeld = Boolean(c.held_at && !c.hidden_at && !c.deleted_at && own(c))
+      const removed = Boolean(c.deleted_at || (concealed(c) && !ownHeld))
       const ownHidden = Boolean(c.hidden_at && !c.deleted_at && own(c))
       return {
         ...c,
         ownHidden,
+        ownHeld,
+        held_at: ownHeld ? c.held_at : null,
         hidden_at: ownHidden ? c.hidden_at : null,
         hidden_reason: ownHidden ? c.hidden_reason : null,
         // A removed comment keeps its place, not its author; a hidden one stays its author's.

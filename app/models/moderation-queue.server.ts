@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder } from 'kysely'
 import type { Database } from '#db/schema'
 import { db } from '~/db.server'
 import { countOpenDisputes, listOpenDisputesOf } from '~/models/dispute.server'
+import { countHeldPosts } from '~/models/held-posts.server'
 import { QUEUE_SORTS, QUEUE_TABS } from '~/models/moderation-constants'
 
 // One list of tabs and sorts, shared with the page (moderation-constants.ts).
@@ -79,10 +80,18 @@ export async function queueCounts(slaDays: number) {
       // The disputes tab counts disputes (several residents may dispute one challenge).
       tab === 'disputes'
         ? countOpenDisputes().then((n) => [tab, n] as const)
-        : tabQuery(tab, slaDays)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-            .then((r) => [tab, Number(r.n)] as const),
+        : tab === 'pending'
+          ? // Pending challenges and the comments and proposals quarantine holds.
+            Promise.all([
+              tabQuery(tab, slaDays)
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .executeTakeFirstOrThrow(),
+              countHeldPosts(),
+            ]).then(([r, held]) => [tab, Number(r.n) + held] as const)
+          : tabQuery(tab, slaDays)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+              .then((r) => [tab, Number(r.n)] as const),
     ),
   )
   return Object.fromEntries(counts) as Record<QueueTab, number>
@@ -350,18 +359,4 @@ async function flaggedTexts(challengeIds: number[]) {
     ...solutions!.map((r) => ({ ...r, subject_type: 'solution' })),
     ...comments!.map((r) => ({ ...r, subject_type: 'comment' })),
   ]
-}
-
-/**
- * "Quarantine new accounts": until a moderator has approved one of their challenges, a new
- * account's posts wait in the pending queue.
- */
-export async function isInQuarantine(userId: number): Promise<boolean> {
-  const approved = await db
-    .selectFrom('challenges')
-    .select('id')
-    .where('author_id', '=', userId)
-    .where('status', 'not in', ['pending', 'rejected'])
-    .executeTakeFirst()
-  return !approved
 }

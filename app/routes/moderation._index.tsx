@@ -6,7 +6,8 @@ import { useTranslation } from '~/i18n-react'
 import { PlainSelect } from '~/components/PlainSelect'
 import { StatusBadge } from '~/components/StatusBadge'
 import { publicUrl } from '~/env.server'
-import { AutoHiddenSchema, BulkSchema } from '~/forms/moderation'
+import { AutoHiddenSchema, BulkSchema, HeldDecisionSchema } from '~/forms/moderation'
+import { decideHeldPost, listHeldPosts } from '~/models/held-posts.server'
 import { decideAutoHidden } from '~/models/auto-hidden.server'
 import { getModerationOverview, type ModerationOverview } from '~/models/moderation-overview.server'
 import {
@@ -43,6 +44,8 @@ function positive(value: string | null) {
   return Number(value)
 }
 
+const DECISIONS = ['confirm', 'restore', 'approve', 'reject'] as const
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireModerator(request)
   const url = new URL(request.url)
@@ -70,6 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     title: t('moderation.title'),
     overview: await getModerationOverview(counts),
+    held: tab === 'pending' ? await listHeldPosts() : [],
     tab,
     filter,
     counts,
@@ -79,12 +83,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     departments,
     templates,
     done: url.searchParams.get('done'),
-    decided:
-      url.searchParams.get('decided') === 'confirm'
-        ? 'confirm'
-        : url.searchParams.get('decided') === 'restore'
-          ? 'restore'
-          : null,
+    decided: DECISIONS.find((d) => d === url.searchParams.get('decided')) ?? null,
   })
 }
 
@@ -93,6 +92,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData()
   if (form.get('intent') === 'auto-hidden')
     return decideFromQueue(request, form, moderator, context.ip)
+  if (form.get('intent') === 'held') return decideHeld(request, form, moderator, context.ip)
   const submission = parseWithZod(form, { schema: BulkSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const { locale } = await getRequestT(request)
@@ -144,6 +144,29 @@ async function decideFromQueue(
   return redirect(back.pathname + back.search)
 }
 
+/** Approves or rejects one comment or proposal that quarantine held, from the pending tab. */
+async function decideHeld(
+  request: Request,
+  form: FormData,
+  moderator: Awaited<ReturnType<typeof requireModerator>>,
+  ip: string | null | undefined,
+) {
+  const submission = parseWithZod(form, { schema: HeldDecisionSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const result = await decideHeldPost(moderator, {
+    ...submission.value,
+    siteUrl: publicUrl().origin,
+    ip,
+  })
+  if (result === 'not_found') throw json({}, { status: 404 })
+  if (result === 'decided')
+    return json(submission.reply({ formErrors: ['moderation.held.decided'] }), { status: 409 })
+  const back = new URL(request.url)
+  back.searchParams.set('decided', submission.value.decision)
+  back.searchParams.delete('done')
+  return redirect(back.pathname + back.search)
+}
+
 export default function ModerationQueue() {
   const { t, i18n } = useTranslation()
   const {
@@ -158,6 +181,7 @@ export default function ModerationQueue() {
     templates,
     done,
     decided,
+    held,
   } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const en = i18n.language === 'en'
@@ -172,7 +196,14 @@ export default function ModerationQueue() {
       <OverviewLine overview={overview} />
       {decided && (
         <p className="notice" role="status">
-          {t(decided === 'confirm' ? 'triage.notice.hideConfirmed' : 'triage.notice.restored')}
+          {t(
+            {
+              confirm: 'triage.notice.hideConfirmed',
+              restore: 'triage.notice.restored',
+              approve: 'moderation.held.approved',
+              reject: 'moderation.held.rejected',
+            }[decided],
+          )}
         </p>
       )}
       {done && (
@@ -233,6 +264,7 @@ export default function ModerationQueue() {
           {t('board.apply')}
         </button>
       </Form>
+      {held.length > 0 && <HeldPosts posts={held} />}
       <Form method="post">
         {items.length === 0 ? (
           <p>{t('moderation.empty')}</p>
@@ -434,6 +466,64 @@ function FlaggedPostSummary({ post }: { post: Post }) {
         </p>
       )}
     </div>
+  )
+}
+
+/** Comments and proposals quarantine holds, each with its own approve / reject form. */
+function HeldPosts({ posts }: { posts: ReturnType<typeof useLoaderData<typeof loader>>['held'] }) {
+  const { t } = useTranslation()
+  return (
+    <section aria-labelledby="held-heading" className="held-posts">
+      <h2 id="held-heading">{t('moderation.held.heading', { count: posts.length })}</h2>
+      <p className="hint">{t('moderation.held.hint')}</p>
+      <ul className="plain">
+        {posts.map((p) => {
+          const key = `${p.type}-${p.id}`
+          const label = `${t(`moderation.subject.${p.type}`)} #${p.id}`
+          return (
+            <li key={key} className="held-post">
+              <p className="meta">
+                {label} ({p.author_name ?? t('challenge.formerMember')}) ·{' '}
+                <Link to={`/challenges/${p.challenge_id}`}>{p.challenge_title}</Link> ·{' '}
+                {t('moderation.waiting')}: {t('moderation.days', { count: p.days_waiting })}
+              </p>
+              <blockquote className="excerpt">{p.excerpt}</blockquote>
+              <Form method="post" className="inline-actions">
+                <input type="hidden" name="intent" value="held" />
+                <input type="hidden" name="subjectType" value={p.type} />
+                <input type="hidden" name="subjectId" value={p.id} />
+                <button
+                  type="submit"
+                  name="decision"
+                  value="approve"
+                  className="button secondary"
+                  aria-label={t('moderation.held.approveOne', { post: label })}
+                >
+                  {t('moderation.bulkAction.approve')}
+                </button>
+                <label htmlFor={`held-reason-${key}`}>{t('moderation.hideReason')}</label>
+                <select id={`held-reason-${key}`} name="reason" defaultValue="other">
+                  {HIDE_REASONS.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`hideReasons.${r}`)}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="submit"
+                  name="decision"
+                  value="reject"
+                  className="button secondary"
+                  aria-label={t('moderation.held.rejectOne', { post: label })}
+                >
+                  {t('moderation.bulkAction.reject')}
+                </button>
+              </Form>
+            </li>
+          )
+        })}
+      </ul>
+    </section>
   )
 }
 

@@ -5,6 +5,7 @@ import * as m0003 from './0003_moderation'
 import * as m0004 from './0004_outcomes_privacy'
 import * as m0005 from './0005_report_indexes'
 import * as m0006 from './0006_weekly_activity'
+import * as m0010 from './0010_moderation_followthrough'
 
 // A static list instead of FileMigrationProvider: it works the same under tsx, vitest and the
 // bundled server build, with no directory scanning. Add each new migration here, in order.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0004_outcomes_privacy': m0004,
   '0005_report_indexes': m0005,
   '0006_weekly_activity': m0006,
+  '0010_moderation_followthrough': m0010,
 }

@@ -445,3 +445,146 @@ describe('the audit log and the triage events', () => {
     )
   })
 })
+
+describe('quarantine of new accounts', () => {
+  beforeAll(() => configure({ quarantineNewAccounts: 'on' }))
+  afterAll(() => configure({}))
+
+  const counts = (id: number) =>
+    db
+      .selectFrom('challenges')
+      .select(['comment_count', 'solution_count'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+
+  it('holds a new account’s comment and proposal: its author is told what happens next, others see nothing', async () => {
+    const owner = await createUser()
+    const id = await createChallengeFor(owner.id)
+    // An established member (an approved challenge) is not held.
+    const regular = await signedIn()
+    await createChallengeFor(regular.user.id)
+    await comment(regular.client, id, 'En kommentar från en van användare')
+    expect(await counts(id)).toEqual({ comment_count: 1, solution_count: 0 })
+
+    const newcomer = await signedIn({ name: 'Nina Nykomling' })
+    const commentId = await comment(newcomer.client, id, 'Min första kommentar i karantän')
+    const solutionId = await solution(newcomer.client, id, 'Mitt första förslag i karantän')
+    expect(await counts(id)).toEqual({ comment_count: 1, solution_count: 0 })
+    const own = await (await newcomer.client.get(`/challenges/${id}`)).text()
+    expect(own).toContain('Min första kommentar i karantän')
+    expect(own).toContain('Mitt första förslag i karantän')
+    expect(own).toContain('Väntar på granskning.')
+    expect(own).toContain('Du behöver inte göra något.')
+
+    for (const client of [server.client(), regular.client]) {
+      const html = await (await client.get(`/challenges/${id}`)).text()
+      expect(html).not.toContain('i karantän')
+      expect(html).not.toContain('Nina Nykomling')
+      const data = await (
+        await client.get(`/challenges/${id}?_data=routes%2Fchallenges.%24id`)
+      ).text()
+      expect(data).not.toContain('karantän')
+    }
+    // Not in the API, search or the open-data counts either.
+    const api = await (await server.client().get(`/api/v1/challenges/${id}`)).json()
+    expect(JSON.stringify(api)).not.toContain('karantän')
+    expect(api.data.solutions).toEqual([])
+    const search = await (await server.client().get('/challenges?q=karant%C3%A4n')).text()
+    expect(search).not.toContain(`/challenges/${id}"`)
+    // Nobody can vote on or accept a held proposal.
+    expect(
+      (
+        await regular.client.post(`/challenges/${id}`, {
+          intent: 'vote-solution',
+          targetId: String(solutionId),
+        })
+      ).status,
+    ).toBe(404)
+    // A second post still waits: nothing of theirs has been let through yet.
+    const second = await comment(newcomer.client, id, 'Andra kommentaren, också i karantän')
+    const row = await db
+      .selectFrom('comments')
+      .select('held_at')
+      .where('id', 'in', [commentId, second])
+      .execute()
+    expect(row.every((r) => r.held_at !== null)).toBe(true)
+  })
+
+  it('lets a moderator approve or reject held posts in the pending queue', async () => {
+    const owner = await createUser()
+    const id = await createChallengeFor(owner.id)
+    const newcomer = await signedIn()
+    const commentId = await comment(newcomer.client, id, 'En kommentar som väntar på godkännande')
+    const solutionId = await solution(newcomer.client, id, 'Ett förslag som är reklam för oss')
+    const moderator = await signedIn({ role: 'moderator' })
+    const queue = await (await moderator.client.get('/moderation?tab=pending')).text()
+    expect(queue).toContain('En kommentar som väntar på godkännande')
+    expect(queue).toContain('Ett förslag som är reklam för oss')
+    expect(queue).toContain(`id="held-reason-comment-${commentId}"`)
+
+    const approve = await moderator.client.post('/moderation?tab=pending', {
+      intent: 'held',
+      subjectType: 'comment',
+      subjectId: String(commentId),
+      decision: 'approve',
+    })
+    expect(approve.status).toBe(302)
+    expect(await (await server.client().get(`/challenges/${id}`)).text()).toContain(
+      'En kommentar som väntar på godkännande',
+    )
+    const reject = await moderator.client.post('/moderation?tab=pending', {
+      intent: 'held',
+      subjectType: 'solution',
+      subjectId: String(solutionId),
+      decision: 'reject',
+      reason: 'spam',
+    })
+    expect(reject.status).toBe(302)
+    const rejected = await db
+      .selectFrom('solutions')
+      .select(['held_at', 'hidden_reason'])
+      .where('id', '=', solutionId)
+      .executeTakeFirstOrThrow()
+    expect(rejected).toEqual({ held_at: null, hidden_reason: 'spam' })
+    expect(await (await server.client().get(`/challenges/${id}`)).text()).not.toContain(
+      'reklam för oss',
+    )
+    expect(await counts(id)).toEqual({ comment_count: 1, solution_count: 1 })
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('subject_id', 'in', [commentId, solutionId])
+      .where('action', 'in', ['comment.approve', 'solution.reject'])
+      .execute()
+    expect(audit.map((a) => a.action).sort()).toEqual(['comment.approve', 'solution.reject'])
+    // Decided twice: 409 with a message; a member may not decide at all.
+    const again = await moderator.client.post('/moderation?tab=pending', {
+      intent: 'held',
+      subjectType: 'comment',
+      subjectId: String(commentId),
+      decision: 'reject',
+    })
+    expect(again.status).toBe(409)
+    expect(
+      (
+        await newcomer.client.post('/moderation', {
+          intent: 'held',
+          subjectType: 'comment',
+          subjectId: String(commentId),
+          decision: 'approve',
+        })
+      ).status,
+    ).toBe(403)
+    // Once approved, the newcomer posts freely.
+    const free = await comment(newcomer.client, id, 'Nu publiceras det direkt')
+    expect(
+      (
+        await db
+          .selectFrom('comments')
+          .select('held_at')
+          .where('id', '=', free)
+          .executeTakeFirstOrThrow()
+      ).held_at,
+    ).toBeNull()
+  })
+})

@@ -3,6 +3,7 @@ import type { SerializeFrom } from '@remix-run/node'
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { FlagControl, flagIntentKey } from '~/components/challenge/FlagControl'
+import { HeldNotice } from '~/components/challenge/HeldNotice'
 import { MarkdownForm } from '~/components/challenge/MarkdownForm'
 import { VoteButton } from '~/components/challenge/VoteButton'
 import { StatusBadge } from '~/components/StatusBadge'
@@ -78,6 +79,9 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
               appeals={data.appeals}
             />
           </div>
+        )}
+        {challenge.status === 'pending' && me?.id === challenge.author_id && (
+          <HeldNotice kind="challenge" />
         )}
         {data.appealed && (
           <p className="notice" role="status">
@@ -299,6 +303,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                   />
                 </div>
               )}
+              {s.held_at && <HeldNotice kind="solution" />}
               <div className="prose" dangerouslySetInnerHTML={{ __html: s.body_html }} />
               <div className="inline-actions">
                 <VoteButton
@@ -328,7 +333,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                 {me && me.id === s.author_id && (
                   <Link to={`/solutions/${s.id}/edit`}>{t('challenge.editSolution')}</Link>
                 )}
-                {me && me.id !== s.author_id && !s.hidden_at && (
+                {me && me.id !== s.author_id && !s.hidden_at && !s.held_at && (
                   <FlagControl
                     action={action}
                     subjectType="solution"
@@ -602,6 +607,7 @@ function CommentItem(props: {
       {(!comment.removed || comment.ownHidden) && (
         <div className="prose" dangerouslySetInnerHTML={{ __html: comment.body_html }} />
       )}
+      {comment.ownHeld && <HeldNotice kind="comment" />}
       {comment.ownHidden && (
         <div className="notice-neutral">
           <p>
