@@ -761,7 +761,7 @@ export default function Triage() {
           <thead>
             <tr>
               <th scope="col">{t('log.when')}</th>
-              <th scope="col">{t('log.audit.heading')}</th>
+              <th scope="col">{t('audit.heading')}</th>
             </tr>
           </thead>
           <tbody>

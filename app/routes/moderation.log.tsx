@@ -124,7 +124,7 @@ export default function AuditLog() {
         <thead>
           <tr>
             <th scope="col">{t('log.when')}</th>
-            <th scope="col">{t('log.audit.heading')}</th>
+            <th scope="col">{t('audit.heading')}</th>
           </tr>
         </thead>
         <tbody>

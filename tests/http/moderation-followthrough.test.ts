@@ -430,6 +430,7 @@ describe('the audit log and the triage events', () => {
       const visible = html.replace(/<script[\s\S]*?<\/script>/g, '')
       expect(visible, path).toContain(route)
       expect(visible, path).toContain(status)
+      expect(visible, path).toContain('<th scope="col">Vad hände</th>')
       expect(visible, path).not.toContain('challenge.route')
       expect(visible, path).not.toContain('{"departmentId"')
     }
