@@ -226,6 +226,8 @@ export interface SolutionTable {
   accepted_by: number | null
   hidden_at: Timestamp | null
   hidden_reason: string | null
+  /** Quarantine: since when the post waits for a moderator's approval (null: not held). */
+  held_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
   edited_at: Timestamp | null
   created_at: Created
   updated_at: Timestamp
@@ -284,6 +286,8 @@ export interface CommentTable {
   deleted_at: Timestamp | null
   hidden_at: Timestamp | null
   hidden_reason: string | null
+  /** Quarantine: since when the post waits for a moderator's approval (null: not held). */
+  held_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
   edited_at: Timestamp | null
   created_at: Created
 }

@@ -27,6 +27,8 @@ import {
 import { fileDispute, getOwnDispute } from '~/models/dispute.server'
 import { answerFixed, defaultDisputeBody } from '~/models/fixed-question.server'
 import { flagPost } from '~/models/flag.server'
+import { mustHold } from '~/models/held-posts.server'
+import { flagIntentKey } from '~/models/flag-reasons'
 import { appeal, autoHideIfFlagged, postOfficialResponse } from '~/models/moderation.server'
 import { getSettings } from '~/models/settings.server'
 import { publicUrl } from '~/env.server'
@@ -79,6 +81,9 @@ const limited = (c: Context, name: LimitName) =>
 
 const ACTIVE = ['open', 'in_progress']
 
+/** Quarantine of new accounts holds their comments and proposals for a moderator. */
+const held = async (c: Context) => mustHold(c.user, (await getSettings()).quarantineNewAccounts)
+
 async function requireOrganisation(c: Context, organisationId: number | undefined) {
   if (organisationId && !(await canActFor(c.user.id, organisationId))) return false
   return true
@@ -105,7 +110,9 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
   },
   async flag(c) {
     const submission = parse(c, FlagSchema)
-    if (submission.status !== 'success') return invalid('flag', submission.reply())
+    // Keyed by the post, so only that post's form opens with the errors.
+    const key = flagIntentKey(String(c.form.get('subjectType')), String(c.form.get('subjectId')))
+    if (submission.status !== 'success') return invalid(key, submission.reply())
     const { subjectType, subjectId, reason, note } = submission.value
     const belongs =
       subjectType === 'challenge'
@@ -124,13 +131,22 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
       note: note || null,
     })
     const { autoHideThreshold } = await getSettings()
-    await autoHideIfFlagged({
+    const hidden = await autoHideIfFlagged({
       subjectType,
       subjectId,
       threshold: autoHideThreshold,
       siteUrl: publicUrl().origin,
     })
-    return redirect(`/challenges/${c.challenge.id}?flagged=1`)
+    // The flag that hid the challenge itself leaves the flagger nothing to go back to: thank
+    // them on a page of its own instead of sending them to a 404.
+    const { challenge } = c
+    if (
+      hidden &&
+      subjectType === 'challenge' &&
+      !canSeeChallenge({ ...challenge, hidden_at: 'now' }, c.user)
+    )
+      return redirect('/flagged')
+    return redirect(`/challenges/${challenge.id}?flagged=${hidden ? 'hidden' : '1'}`)
   },
   async comment(c) {
     const submission = parse(c, CommentSchema)
@@ -143,6 +159,7 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
         body: submission.value.body,
         parentId: submission.value.parentId ?? null,
         solutionId: submission.value.solutionId ?? null,
+        held: await held(c),
       })
       return posted(c, `comment-${id}`)
     } catch (error) {
@@ -194,6 +211,7 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
       authorId: c.user.id,
       organisationId: submission.value.organisationId ?? null,
       body: submission.value.body,
+      held: await held(c),
     })
     return posted(c, `solution-${id}`)
   },
@@ -374,7 +392,13 @@ async function accept(c: Context, value: boolean) {
   const submission = parse(c, TargetSchema)
   if (submission.status !== 'success') throw notFound()
   const solution = await getSolution(submission.value.targetId)
-  if (!solution || solution.challenge_id !== c.challenge.id || solution.hidden_at) throw notFound()
+  if (
+    !solution ||
+    solution.challenge_id !== c.challenge.id ||
+    solution.hidden_at ||
+    solution.held_at
+  )
+    throw notFound()
   // The challenge's owner (or its organisation) or a moderator decides.
   if (!(await canManagePost(c.user, c.challenge))) throw forbidden()
   await acceptSolution({ solutionId: solution.id, actorId: c.user.id, accept: value })

@@ -50,6 +50,25 @@ export const RestoreSchema = z.object({
   subjectId: id,
 })
 
+/** A moderator's decision on a post that flags hid by themselves. */
+export const AutoHiddenSchema = z.object({
+  subjectType: z.enum(['challenge', 'solution', 'comment']),
+  subjectId: id,
+  decision: z.enum(['confirm', 'restore'], {
+    errorMap: () => ({ message: msg('errors.choose') }),
+  }),
+})
+
+/** A moderator's decision on a comment or proposal held by quarantine. */
+export const HeldDecisionSchema = z.object({
+  subjectType: z.enum(['comment', 'solution']),
+  subjectId: id,
+  decision: z.enum(['approve', 'reject'], {
+    errorMap: () => ({ message: msg('errors.choose') }),
+  }),
+  reason: z.enum(HIDE_REASONS, { errorMap: () => ({ message: msg('errors.choose') }) }).optional(),
+})
+
 export const MergeSchema = z.object({ intoId: id })
 
 export const BanSchema = z.object({

@@ -66,11 +66,14 @@ export async function recountChallenges(executor: Executor, challengeIds: number
           .selectFrom('comments')
           .select(eb.fn.countAll<number>().as('n'))
           .whereRef('comments.challenge_id', '=', 'challenges.id')
+          // Held posts (quarantine) are counted when a moderator decides on them.
+          .where('comments.held_at', 'is', null)
           .as('comments'),
         eb
           .selectFrom('solutions')
           .select(eb.fn.countAll<number>().as('n'))
           .whereRef('solutions.challenge_id', '=', 'challenges.id')
+          .where('solutions.held_at', 'is', null)
           .as('solutions'),
         eb
           .selectFrom('pledges')
@@ -102,7 +105,7 @@ export async function recountSolutions(executor: Executor, solutionIds: number[]
   for (const id of uniq(solutionIds)) {
     await sql`update solutions set
         vote_count = (select count(*) from solution_votes where solution_id = ${id}),
-        comment_count = (select count(*) from comments where solution_id = ${id})
+        comment_count = (select count(*) from comments where solution_id = ${id} and held_at is null)
       where id = ${id}`.execute(executor)
   }
 }

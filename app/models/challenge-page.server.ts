@@ -85,6 +85,7 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
           'solutions.accepted_at',
           'solutions.hidden_at',
           'solutions.hidden_reason',
+          'solutions.held_at',
           'solutions.edited_at',
           'solutions.created_at',
           'users.name as author_name',
@@ -92,15 +93,15 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
           'organisations.slug as organisation_slug',
         ])
         .where('solutions.challenge_id', '=', id)
-        // Hidden solutions stay visible to their author, with the reason and a way to appeal.
-        .where((eb) =>
-          viewer
-            ? eb.or([
-                eb('solutions.hidden_at', 'is', null),
-                eb('solutions.author_id', '=', viewer.id),
-              ])
-            : eb('solutions.hidden_at', 'is', null),
-        )
+        // Hidden solutions stay visible to their author, with the reason and a way to appeal;
+        // held ones (quarantine) with what happens next. Others never receive them.
+        .where((eb) => {
+          const visible = eb.and([
+            eb('solutions.hidden_at', 'is', null),
+            eb('solutions.held_at', 'is', null),
+          ])
+          return viewer ? eb.or([visible, eb('solutions.author_id', '=', viewer.id)]) : visible
+        })
         // Accepted first, then by votes.
         .orderBy((eb) =>
           eb.case().when('solutions.accepted_at', 'is not', null).then(0).else(1).end(),
@@ -152,6 +153,7 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
           'comments.deleted_at',
           'comments.hidden_at',
           'comments.hidden_reason',
+          'comments.held_at',
           'comments.edited_at',
           'comments.created_at',
           'users.name as author_name',
@@ -194,23 +196,7 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
     history,
     solutions,
     pledges: pledges.map((p) => ({ ...p, updates: updates.filter((u) => u.pledge_id === p.id) })),
-    // A hidden comment shows as removed, like a deleted one, so replies keep their place.
-    comments: comments.map((c) => {
-      const removed = Boolean(c.deleted_at || c.hidden_at)
-      const ownHidden = Boolean(c.hidden_at && !c.deleted_at && viewer && c.author_id === viewer.id)
-      return {
-        ...c,
-        ownHidden,
-        hidden_reason: ownHidden ? c.hidden_reason : null,
-        // A removed comment keeps its place, not its author.
-        author_id: removed && !ownHidden ? null : c.author_id,
-        author_name: removed && !ownHidden ? null : c.author_name,
-        body_html: removed ? '' : c.body_html,
-        // Only its author gets the Markdown back, to edit it.
-        body_md: !removed && viewer && c.author_id === viewer.id ? c.body_md : null,
-        removed,
-      }
-    }),
+    comments: pageComments(comments, viewer, new Set(solutions.map((s) => s.id))),
     solvers,
     responses,
     appeals: viewer ? await listOwnAppeals(id, viewer.id) : [],
@@ -223,6 +209,62 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
       challenge.hidden_at === null &&
       challenge.merged_into_id === null,
   }
+}
+
+type CommentRow = {
+  id: number
+  solution_id: number | null
+  parent_id: number | null
+  author_id: number | null
+  body_html: string
+  body_md: string
+  deleted_at: string | null
+  hidden_at: string | null
+  hidden_reason: string | null
+  held_at: string | null
+  author_name: string | null
+}
+
+/**
+ * The comments as this viewer may see them. Others never receive a hidden comment's text or
+ * author: it is left out, or kept as an empty "removed" placeholder when replies hang under it.
+ * Its author sees their own text with the reason (and may appeal). Comments under a solution
+ * the viewer cannot see are left out with it.
+ */
+function pageComments<C extends CommentRow>(
+  comments: C[],
+  viewer: Actor | null,
+  visibleSolutions: Set<number>,
+) {
+  const own = (c: C) => viewer !== null && c.author_id === viewer.id
+  const shown = comments.filter(
+    (c) => c.solution_id === null || visibleSolutions.has(c.solution_id),
+  )
+  const hasReplies = new Set(shown.map((c) => c.parent_id).filter((id) => id !== null))
+  // Held comments (quarantine) are kept from others like hidden ones.
+  const concealed = (c: C) => Boolean(c.hidden_at || c.held_at)
+  return shown
+    .filter((c) => !concealed(c) || c.deleted_at || own(c) || hasReplies.has(c.id))
+    .map((c) => {
+      const ownHeld = Boolean(c.held_at && !c.hidden_at && !c.deleted_at && own(c))
+      const removed = Boolean(c.deleted_at || (concealed(c) && !ownHeld))
+      const ownHidden = Boolean(c.hidden_at && !c.deleted_at && own(c))
+      return {
+        ...c,
+        ownHidden,
+        ownHeld,
+        held_at: ownHeld ? c.held_at : null,
+        hidden_at: ownHidden ? c.hidden_at : null,
+        hidden_reason: ownHidden ? c.hidden_reason : null,
+        // A removed comment keeps its place, not its author; a hidden one stays its author's.
+        author_id: removed && !ownHidden ? null : c.author_id,
+        author_name: removed && !ownHidden ? null : c.author_name,
+        body_html: removed && !ownHidden ? '' : c.body_html,
+        // Only its author gets the Markdown back, to edit it.
+        body_md: !removed && own(c) ? c.body_md : null,
+        removed,
+      }
+    })
 }
 
 async function listOwnAppeals(challengeId: number, userId: number) {

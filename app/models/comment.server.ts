@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { db } from '~/db.server'
+import { db, type Executor } from '~/db.server'
 import { addFollow } from '~/models/follow.server'
 import { notifyFollowers } from '~/models/notification.server'
 import { recordActivity, TRENDING_WEIGHTS, withdrawActivity } from '~/models/trending.server'
@@ -20,6 +20,8 @@ export async function addComment(input: {
   body: string
   solutionId?: number | null
   parentId?: number | null
+  /** Quarantine: the comment waits for a moderator, unseen and uncounted until approved. */
+  held?: boolean
 }): Promise<number> {
   const html = renderMarkdown(input.body)
   return db.transaction().execute(async (trx) => {
@@ -67,35 +69,64 @@ export async function addComment(input: {
         deleted_at: null,
         hidden_at: null,
         hidden_reason: null,
+        held_at: input.held ? new Date().toISOString() : null,
         edited_at: null,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    await trx
-      .updateTable('challenges')
-      .set({ comment_count: sql`comment_count + 1` })
-      .where('id', '=', input.challengeId)
-      .execute()
-    if (solutionId) {
-      await trx
-        .updateTable('solutions')
-        .set({ comment_count: sql`comment_count + 1` })
-        .where('id', '=', solutionId)
-        .execute()
-    }
-    await recordActivity(trx, {
-      challengeId: input.challengeId,
-      actorId: input.authorId,
-      weight: TRENDING_WEIGHTS.comment,
-    })
     await addFollow(trx, input.challengeId, input.authorId)
-    await notifyFollowers(trx, {
+    // A held comment is counted and announced when a moderator approves it (held-posts.server.ts).
+    if (input.held) return id
+    await countComment(trx, {
       challengeId: input.challengeId,
-      actorId: input.authorId,
-      kind: 'comment',
-      payload: { commentId: id },
+      solutionId,
+      commentId: id,
+      authorId: input.authorId,
+      notify: true,
     })
     return id
+  })
+}
+
+/**
+ * Counts a comment on its challenge (and solution) and, with `notify`, tells the followers: at
+ * posting, or when a moderator decides on a held one. A rejected held comment is counted like
+ * any other hidden comment (so a later restore is right) but announced to nobody.
+ */
+export async function countComment(
+  trx: Executor,
+  input: {
+    challengeId: number
+    solutionId: number | null
+    commentId: number
+    authorId: number
+    notify: boolean
+  },
+) {
+  const { solutionId } = input
+  await trx
+    .updateTable('challenges')
+    .set({ comment_count: sql`comment_count + 1` })
+    .where('id', '=', input.challengeId)
+    .execute()
+  if (solutionId) {
+    await trx
+      .updateTable('solutions')
+      .set({ comment_count: sql`comment_count + 1` })
+      .where('id', '=', solutionId)
+      .execute()
+  }
+  if (!input.notify) return
+  await recordActivity(trx, {
+    challengeId: input.challengeId,
+    actorId: input.authorId,
+    weight: TRENDING_WEIGHTS.comment,
+  })
+  await notifyFollowers(trx, {
+    challengeId: input.challengeId,
+    actorId: input.authorId,
+    kind: 'comment',
+    payload: { commentId: input.commentId },
   })
 }
 

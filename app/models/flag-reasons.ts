@@ -1,1 +1,8 @@
 export const FLAG_REASONS = ['spam', 'offensive', 'personal_data', 'off_topic', 'other'] as const
+
+/**
+ * The key the challenge action answers a refused flag with, so only the form of the post that
+ * was reported opens with its errors (a page holds one flag form per post).
+ */
+export const flagIntentKey = (subjectType: string, subjectId: string | number) =>
+  `flag:${subjectType}:${subjectId}`

@@ -25,5 +25,5 @@ export const QUEUE_TABS = [
   'disputes',
   'recent',
 ] as const
-export const QUEUE_SORTS = ['age', 'votes', 'flags'] as const
+export const QUEUE_SORTS = ['age', 'newest', 'votes', 'flags'] as const
 export const BULK_ACTIONS = ['approve', 'reject', 'hide', 'dismiss', 'route', 'status'] as const

@@ -1,5 +1,8 @@
+import { sql, type ExpressionBuilder } from 'kysely'
+import type { Database } from '#db/schema'
 import { db } from '~/db.server'
 import { countOpenDisputes, listOpenDisputesOf } from '~/models/dispute.server'
+import { countHeldPosts } from '~/models/held-posts.server'
 import { QUEUE_SORTS, QUEUE_TABS } from '~/models/moderation-constants'
 
 // One list of tabs and sorts, shared with the page (moderation-constants.ts).
@@ -77,10 +80,18 @@ export async function queueCounts(slaDays: number) {
       // The disputes tab counts disputes (several residents may dispute one challenge).
       tab === 'disputes'
         ? countOpenDisputes().then((n) => [tab, n] as const)
-        : tabQuery(tab, slaDays)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-            .then((r) => [tab, Number(r.n)] as const),
+        : tab === 'pending'
+          ? // Pending challenges and the comments and proposals quarantine holds.
+            Promise.all([
+              tabQuery(tab, slaDays)
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .executeTakeFirstOrThrow(),
+              countHeldPosts(),
+            ]).then(([r, held]) => [tab, Number(r.n) + held] as const)
+          : tabQuery(tab, slaDays)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+              .then((r) => [tab, Number(r.n)] as const),
     ),
   )
   return Object.fromEntries(counts) as Record<QueueTab, number>
@@ -115,6 +126,8 @@ export async function listQueue(tab: QueueTab, filter: QueueFilter, slaDays: num
         .where('flags.resolved_at', 'is', null)
         .as('open_flags'),
     ])
+    .select((eb) => waitingSince(eb, tab).as('waiting_since'))
+    .select((eb) => awaitingDecision(eb).as('awaiting_decision'))
   if (filter.categoryId) qb = qb.where('challenges.category_id', '=', filter.categoryId)
   if (filter.areaId) qb = qb.where('challenges.area_id', '=', filter.areaId)
   if (filter.departmentId) qb = qb.where('challenges.department_id', '=', filter.departmentId)
@@ -125,15 +138,20 @@ export async function listQueue(tab: QueueTab, filter: QueueFilter, slaDays: num
         ? qb.orderBy('open_flags', 'desc')
         : tab === 'recent'
           ? qb.orderBy('challenges.updated_at', 'desc')
-          : qb.orderBy('challenges.created_at', 'asc')
+          : filter.sort === 'newest' && tab === 'flagged'
+            ? // Posts that flags hid by themselves wait for a decision first, then the newest flags.
+              qb.orderBy('awaiting_decision', 'desc').orderBy((eb) => newestOpenFlag(eb), 'desc')
+            : filter.sort === 'newest'
+              ? qb.orderBy('challenges.created_at', 'desc')
+              : qb.orderBy('challenges.created_at', 'asc')
   const rows = await qb.orderBy('challenges.id').limit(limit).execute()
   const ids = rows.map((r) => r.id)
-  const [flags, appeals, disputes] = ids.length
+  const [flags, appeals, disputes, texts] = ids.length
     ? await Promise.all([
         db
           .selectFrom('flags')
           .select(['challenge_id', 'subject_type', 'subject_id', 'reason'])
-          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('created_at').as('newest')])
           .where('challenge_id', 'in', ids)
           .where('resolved_at', 'is', null)
           .groupBy(['challenge_id', 'subject_type', 'subject_id', 'reason'])
@@ -153,44 +171,192 @@ export async function listQueue(tab: QueueTab, filter: QueueFilter, slaDays: num
           .where('appeals.status', '=', 'open')
           .execute(),
         listOpenDisputesOf(ids),
+        tab === 'flagged' ? flaggedTexts(ids) : [],
       ])
-    : [[], [], []]
+    : [[], [], [], []]
+  const now = Date.now()
   return rows.map((r) => {
     // Flags grouped per post, with each reason's count.
-    const posts = new Map<
-      string,
-      { subjectType: string; subjectId: number; reasons: Record<string, number> }
-    >()
+    const posts = new Map<string, FlaggedPost>()
     for (const f of flags.filter((f) => f.challenge_id === r.id)) {
       const key = `${f.subject_type}:${f.subject_id}`
+      const text = texts.find((x) => x.subject_type === f.subject_type && x.id === f.subject_id)
       const post = posts.get(key) ?? {
         subjectType: f.subject_type,
         subjectId: f.subject_id,
         reasons: {},
+        newest: '',
+        excerpt: text ? excerpt(text.body) : null,
+        author: text?.author_name ?? null,
+        hidden: Boolean(text?.hidden_at),
+        awaitingDecision: text?.hidden_reason === 'auto_flags',
       }
       post.reasons[f.reason] = Number(f.n)
+      if (String(f.newest) > post.newest) post.newest = String(f.newest)
       posts.set(key, post)
     }
     return {
       ...r,
       open_flags: Number(r.open_flags ?? 0),
-      flaggedPosts: [...posts.values()],
+      awaiting_decision: Boolean(r.awaiting_decision),
+      // Whole days since the thing this tab is about began to wait (none on "recent").
+      days_waiting: r.waiting_since
+        ? Math.max(0, Math.floor((now - Date.parse(String(r.waiting_since))) / DAY))
+        : null,
+      // Posts waiting for a decision first, then the newest flags.
+      flaggedPosts: [...posts.values()].sort(
+        (a, b) =>
+          Number(b.awaitingDecision) - Number(a.awaitingDecision) ||
+          b.newest.localeCompare(a.newest),
+      ),
       appeals: appeals.filter((a) => a.challenge_id === r.id),
       disputes: disputes.filter((d) => d.challenge_id === r.id),
     }
   })
 }
 
-/**
- * "Quarantine new accounts": until a moderator has approved one of their challenges, a new
- * account's posts wait in the pending queue.
- */
-export async function isInQuarantine(userId: number): Promise<boolean> {
-  const approved = await db
-    .selectFrom('challenges')
-    .select('id')
-    .where('author_id', '=', userId)
-    .where('status', 'not in', ['pending', 'rejected'])
-    .executeTakeFirst()
-  return !approved
+interface FlaggedPost {
+  subjectType: string
+  subjectId: number
+  reasons: Record<string, number>
+  /** When the newest open flag on it was made. */
+  newest: string
+  /** The flagged text itself, as plain text (the page escapes it). */
+  excerpt: string | null
+  author: string | null
+  hidden: boolean
+  /** Hidden by flags alone: a moderator confirms or restores it. */
+  awaitingDecision: boolean
+}
+
+const EXCERPT = 300
+
+function excerpt(text: string) {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > EXCERPT ? `${flat.slice(0, EXCERPT - 1)}…` : flat
+}
+
+type QueueEb = ExpressionBuilder<Database, 'challenges'>
+
+const openFlagsOn = (eb: QueueEb, subjectType: string, subjectId: 'challenges.id' | 'p.id') =>
+  eb.exists(
+    eb
+      .selectFrom('flags as f')
+      .select('f.id')
+      .where('f.subject_type', '=', subjectType as 'comment')
+      .whereRef('f.subject_id', '=', subjectId as 'challenges.id')
+      .where('f.resolved_at', 'is', null),
+  )
+
+/** 1 when the challenge or one of its posts was hidden by flags alone and still waits for a moderator. */
+function awaitingDecision(eb: QueueEb) {
+  const post = (table: 'comments' | 'solutions', type: string) =>
+    eb.exists(
+      eb
+        .selectFrom(`${table} as p` as 'comments as p')
+        .select('p.id')
+        .whereRef('p.challenge_id', '=', 'challenges.id')
+        .where('p.hidden_reason', '=', 'auto_flags')
+        .where((inner) => openFlagsOn(inner as unknown as QueueEb, type, 'p.id')),
+    )
+  return eb
+    .case()
+    .when(
+      eb.or([
+        eb.and([
+          eb('challenges.hidden_reason', '=', 'auto_flags'),
+          openFlagsOn(eb, 'challenge', 'challenges.id'),
+        ]),
+        post('comments', 'comment'),
+        post('solutions', 'solution'),
+      ]),
+    )
+    .then(1)
+    .else(0)
+    .end()
+}
+
+const newestOpenFlag = (eb: QueueEb) =>
+  eb
+    .selectFrom('flags')
+    .select((f) => f.fn.max('flags.created_at').as('t'))
+    .whereRef('flags.challenge_id', '=', 'challenges.id')
+    .where('flags.resolved_at', 'is', null)
+
+/** When what a tab is about began to wait: posting, the oldest open flag, appeal or dispute. */
+function waitingSince(eb: QueueEb, tab: QueueTab) {
+  switch (tab) {
+    case 'flagged':
+      return eb
+        .selectFrom('flags')
+        .select((f) => f.fn.min('flags.created_at').as('t'))
+        .whereRef('flags.challenge_id', '=', 'challenges.id')
+        .where('flags.resolved_at', 'is', null)
+        .$castTo<string | null>()
+    case 'appeals':
+      return eb
+        .selectFrom('appeals')
+        .select((f) => f.fn.min('appeals.created_at').as('t'))
+        .whereRef('appeals.challenge_id', '=', 'challenges.id')
+        .where('appeals.status', '=', 'open')
+        .$castTo<string | null>()
+    case 'disputes':
+      return eb
+        .selectFrom('disputes')
+        .select((f) => f.fn.min('disputes.created_at').as('t'))
+        .whereRef('disputes.challenge_id', '=', 'challenges.id')
+        .where('disputes.status', '=', 'open')
+        .$castTo<string | null>()
+    case 'recent':
+      return sql<string | null>`null`
+    default:
+      return sql<string | null>`${sql.ref('challenges.created_at')}`
+  }
+}
+
+/** The text of each flagged post on these challenges, with its author and hidden state. */
+async function flaggedTexts(challengeIds: number[]) {
+  const [challenges, solutions, comments] = await Promise.all([
+    db
+      .selectFrom('challenges')
+      .leftJoin('users', 'users.id', 'challenges.author_id')
+      .select([
+        'challenges.id',
+        sql<string>`challenges.title || ' – ' || challenges.summary`.as('body'),
+        'challenges.hidden_at',
+        'challenges.hidden_reason',
+        'users.name as author_name',
+      ])
+      .where('challenges.id', 'in', challengeIds)
+      .execute(),
+    ...(['solutions', 'comments'] as const).map((table) =>
+      db
+        .selectFrom(`${table} as p` as 'comments as p')
+        .leftJoin('users', 'users.id', 'p.author_id')
+        .select([
+          'p.id',
+          'p.body_md as body',
+          'p.hidden_at',
+          'p.hidden_reason',
+          'users.name as author_name',
+        ])
+        .where('p.challenge_id', 'in', challengeIds)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('flags')
+              .select('flags.id')
+              .where('flags.subject_type', '=', table === 'comments' ? 'comment' : 'solution')
+              .whereRef('flags.subject_id', '=', 'p.id')
+              .where('flags.resolved_at', 'is', null),
+          ),
+        )
+        .execute(),
+    ),
+  ])
+  return [
+    ...challenges.map((r) => ({ ...r, subject_type: 'challenge' })),
+    ...solutions!.map((r) => ({ ...r, subject_type: 'solution' })),
+    ...comments!.map((r) => ({ ...r, subject_type: 'comment' })),
+  ]
 }

@@ -36,7 +36,7 @@ export class MergeRefused extends Error {
 const TABLE = { challenge: 'challenges', solution: 'solutions', comment: 'comments' } as const
 
 /** The post's row (with its author and challenge), whatever its kind. */
-async function findPost(executor: Executor, subjectType: FlagSubject, subjectId: number) {
+export async function findPost(executor: Executor, subjectType: FlagSubject, subjectId: number) {
   if (subjectType === 'challenge') {
     const row = await executor
       .selectFrom('challenges')
@@ -82,7 +82,7 @@ export async function isPostOf(
   return (await findPost(db, post.subjectType, post.subjectId))?.challenge_id === challengeId
 }
 
-async function tellAuthor(
+export async function tellAuthor(
   trx: Executor,
   authorId: number | null,
   template: { name: 'postHidden'; reason: string; challengeId: number; title: string },

@@ -250,6 +250,7 @@ export async function getOpenChallenge(id: number): Promise<PublicChallengeDetai
       ])
       .where('solutions.challenge_id', '=', id)
       .where('solutions.hidden_at', 'is', null)
+      .where('solutions.held_at', 'is', null)
       .orderBy('solutions.id')
       .execute(),
     db

@@ -178,6 +178,7 @@ export async function getOrganisationProfile(slug: string, viewerId: number | nu
       ])
       .where('solutions.organisation_id', '=', id)
       .where('solutions.hidden_at', 'is', null)
+      .where('solutions.held_at', 'is', null)
       .where('challenges.hidden_at', 'is', null)
       .where('challenges.status', 'in', PUBLIC)
       .where('challenges.merged_into_id', 'is', null)

@@ -38,6 +38,8 @@ export async function indexChallenge(executor: Executor, challengeId: number) {
     .select('body_md')
     .where('challenge_id', '=', challengeId)
     .where('hidden_at', 'is', null)
+    // Held by quarantine: not searchable until a moderator approves it.
+    .where('held_at', 'is', null)
     .execute()
   const body = [challenge.description_md, ...solutions.map((s) => s.body_md)].join('\n\n')
   await sql`insert into challenges_fts (rowid, title, body) values (${challengeId}, ${challenge.title}, ${body})`.execute(

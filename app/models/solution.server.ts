@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { db } from '~/db.server'
+import { db, type Executor } from '~/db.server'
 import { setChallengeStatus } from '~/models/challenge.server'
 import { creditSolution } from '~/models/solvers.server'
 import { addFollow } from '~/models/follow.server'
@@ -12,6 +12,8 @@ export async function proposeSolution(input: {
   authorId: number
   organisationId: number | null
   body: string
+  /** Quarantine: the proposal waits for a moderator, unseen and uncounted until approved. */
+  held?: boolean
 }): Promise<number> {
   const html = renderMarkdown(input.body)
   return db.transaction().execute(async (trx) => {
@@ -38,6 +40,7 @@ export async function proposeSolution(input: {
         accepted_by: null,
         hidden_at: null,
         hidden_reason: null,
+        held_at: input.held ? now : null,
         edited_at: null,
         created_at: now,
         updated_at: now,
@@ -48,21 +51,41 @@ export async function proposeSolution(input: {
       .insertInto('solution_revisions')
       .values({ solution_id: id, editor_id: input.authorId, body_md: input.body, created_at: now })
       .execute()
-    await trx
-      .updateTable('challenges')
-      .set({ solution_count: sql`solution_count + 1`, updated_at: now })
-      .where('id', '=', input.challengeId)
-      .execute()
     await addFollow(trx, input.challengeId, input.authorId)
+    // A held proposal is counted, indexed and announced when a moderator approves it.
+    if (!input.held)
+      await countSolution(trx, {
+        challengeId: input.challengeId,
+        solutionId: id,
+        authorId: input.authorId,
+        notify: true,
+      })
+    return id
+  })
+}
+
+/**
+ * Counts a proposal on its challenge, puts it in search and, with `notify`, tells the
+ * followers: at posting, or when a moderator decides on a held one (rejected: counted like any
+ * hidden proposal, announced to nobody).
+ */
+export async function countSolution(
+  trx: Executor,
+  input: { challengeId: number; solutionId: number; authorId: number; notify: boolean },
+) {
+  await trx
+    .updateTable('challenges')
+    .set({ solution_count: sql`solution_count + 1`, updated_at: new Date().toISOString() })
+    .where('id', '=', input.challengeId)
+    .execute()
+  if (input.notify)
     await notifyFollowers(trx, {
       challengeId: input.challengeId,
       actorId: input.authorId,
       kind: 'solution',
-      payload: { solutionId: id },
+      payload: { solutionId: input.solutionId },
     })
-    await indexChallenge(trx, input.challengeId)
-    return id
-  })
+  await indexChallenge(trx, input.challengeId)
 }
 
 export async function getSolution(id: number) {

@@ -69,7 +69,7 @@ function exactScore(cutoff: string) {
       where v.challenge_id = challenges.id and v.created_at >= ${cutoff})
     + ${TRENDING_WEIGHTS.comment} * (select count(*) from comments m
       where m.challenge_id = challenges.id and m.created_at >= ${cutoff}
-        and m.deleted_at is null and m.hidden_at is null
+        and m.deleted_at is null and m.hidden_at is null and m.held_at is null
         and m.author_id is distinct from challenges.author_id)
     + ${TRENDING_WEIGHTS.follow} * (select count(*) from follows f
       where f.challenge_id = challenges.id and f.created_at >= ${cutoff}
@@ -87,7 +87,7 @@ async function recomputeSome(executor: Executor, cutoff: string, ids: number[]) 
           where v.challenge_id = challenges.id
         union all
         select max(m.created_at) from comments m
-          where m.challenge_id = challenges.id
+          where m.challenge_id = challenges.id and m.held_at is null
             and m.author_id is distinct from challenges.author_id
         union all
         select max(f.created_at) from follows f

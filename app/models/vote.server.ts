@@ -81,12 +81,13 @@ export async function setSolutionVote(input: {
       .select([
         'solutions.author_id',
         'solutions.hidden_at',
+        'solutions.held_at',
         'challenges.hidden_at as challenge_hidden_at',
         'challenges.status',
       ])
       .where('solutions.id', '=', input.solutionId)
       .executeTakeFirst()
-    if (!solution || solution.hidden_at || solution.challenge_hidden_at)
+    if (!solution || solution.hidden_at || solution.held_at || solution.challenge_hidden_at)
       throw new VoteRefused('not_found')
     if (solution.author_id === input.userId) throw new VoteRefused('own_post')
     if (!(VOTABLE as readonly string[]).includes(solution.status)) throw new VoteRefused('closed')

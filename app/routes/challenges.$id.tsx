@@ -18,6 +18,10 @@ export const meta = titleMeta
 
 const notFound = () => json({ error: 'not found' }, { status: 404 })
 
+/** After a flag: "1" thanks the flagger; "hidden" also says the post is now hidden. */
+const flaggedNotice = (value: string | null) =>
+  value === '1' ? ('sent' as const) : value === 'hidden' ? ('hidden' as const) : null
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseId(params.id)
   if (!id) throw notFound()
@@ -41,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: page.challenge.title,
     ...page,
     url: url.origin + url.pathname,
-    flagged: url.searchParams.get('flagged') === '1',
+    flagged: flaggedNotice(url.searchParams.get('flagged')),
     appealed: url.searchParams.get('appealed') === '1',
     // Which new post to confirm (set by the action's redirect), e.g. "comment-12".
     posted:

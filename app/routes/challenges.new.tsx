@@ -17,7 +17,7 @@ import { createChallenge, findRecentDuplicate } from '~/models/challenge.server'
 import { findSimilarChallenges } from '~/models/challenge-page.server'
 import { listUserMemberships } from '~/models/organisation.server'
 import { getSettings } from '~/models/settings.server'
-import { isInQuarantine } from '~/models/moderation-queue.server'
+import { mustHold } from '~/models/held-posts.server'
 import { listAreas, listCategories } from '~/models/taxonomy.server'
 import { getRequestT } from '~/services/i18n.server'
 import { renderMarkdown } from '~/services/markdown.server'
@@ -98,8 +98,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (duplicate) return redirect(`/challenges/${duplicate}`)
   await withRateLimits({ action: 'post', userId: user.id }, () => consume('post', String(user.id)))
   const settings = await getSettings()
-  const held =
-    settings.preModeration || (settings.quarantineNewAccounts && (await isInQuarantine(user.id)))
+  const held = settings.preModeration || (await mustHold(user, settings.quarantineNewAccounts))
   const id = await createChallenge({
     authorId: user.id,
     organisationId: value.organisationId ?? null,

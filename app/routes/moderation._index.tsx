@@ -6,7 +6,10 @@ import { useTranslation } from '~/i18n-react'
 import { PlainSelect } from '~/components/PlainSelect'
 import { StatusBadge } from '~/components/StatusBadge'
 import { publicUrl } from '~/env.server'
-import { BulkSchema } from '~/forms/moderation'
+import { AutoHiddenSchema, BulkSchema, HeldDecisionSchema } from '~/forms/moderation'
+import { decideHeldPost, listHeldPosts } from '~/models/held-posts.server'
+import { decideAutoHidden } from '~/models/auto-hidden.server'
+import { getModerationOverview, type ModerationOverview } from '~/models/moderation-overview.server'
 import {
   BULK_ACTIONS,
   HIDE_REASONS,
@@ -41,11 +44,15 @@ function positive(value: string | null) {
   return Number(value)
 }
 
+const DECISIONS = ['confirm', 'restore', 'approve', 'reject'] as const
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireModerator(request)
   const url = new URL(request.url)
   const tab = (url.searchParams.get('tab') ?? 'flagged') as QueueTab
-  const sort = (url.searchParams.get('sort') ?? 'age') as QueueSort
+  // The flagged tab starts with what is newest (and what flags hid by themselves); the others
+  // with what has waited longest.
+  const sort = (url.searchParams.get('sort') ?? (tab === 'flagged' ? 'newest' : 'age')) as QueueSort
   if (!QUEUE_TABS.includes(tab) || !QUEUE_SORTS.includes(sort)) throw json({}, { status: 400 })
   const filter = {
     sort,
@@ -65,6 +72,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ])
   return json({
     title: t('moderation.title'),
+    overview: await getModerationOverview(counts),
+    held: tab === 'pending' ? await listHeldPosts() : [],
     tab,
     filter,
     counts,
@@ -74,12 +83,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     departments,
     templates,
     done: url.searchParams.get('done'),
+    decided: DECISIONS.find((d) => d === url.searchParams.get('decided')) ?? null,
   })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const moderator = await requireModerator(request)
-  const submission = parseWithZod(await request.formData(), { schema: BulkSchema })
+  const form = await request.formData()
+  if (form.get('intent') === 'auto-hidden')
+    return decideFromQueue(request, form, moderator, context.ip)
+  if (form.get('intent') === 'held') return decideHeld(request, form, moderator, context.ip)
+  const submission = parseWithZod(form, { schema: BulkSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const { locale } = await getRequestT(request)
   const value = submission.value
@@ -108,10 +122,68 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(back.pathname + back.search)
 }
 
+/** Confirms or restores one post that flags hid by themselves, from the flagged tab. */
+async function decideFromQueue(
+  request: Request,
+  form: FormData,
+  moderator: Awaited<ReturnType<typeof requireModerator>>,
+  ip: string | null | undefined,
+) {
+  const submission = parseWithZod(form, { schema: AutoHiddenSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const result = await decideAutoHidden(moderator, {
+    ...submission.value,
+    siteUrl: publicUrl().origin,
+    ip,
+  })
+  if (result === 'not_found') throw json({}, { status: 404 })
+  if (result === 'decided')
+    return json(submission.reply({ formErrors: ['triage.autoHidden.decided'] }), { status: 409 })
+  const back = new URL(request.url)
+  back.searchParams.set('decided', submission.value.decision)
+  back.searchParams.delete('done')
+  return redirect(back.pathname + back.search)
+}
+
+/** Approves or rejects one comment or proposal that quarantine held, from the pending tab. */
+async function decideHeld(
+  request: Request,
+  form: FormData,
+  moderator: Awaited<ReturnType<typeof requireModerator>>,
+  ip: string | null | undefined,
+) {
+  const submission = parseWithZod(form, { schema: HeldDecisionSchema })
+  if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  const result = await decideHeldPost(moderator, {
+    ...submission.value,
+    siteUrl: publicUrl().origin,
+    ip,
+  })
+  if (result === 'not_found') throw json({}, { status: 404 })
+  if (result === 'decided')
+    return json(submission.reply({ formErrors: ['moderation.held.decided'] }), { status: 409 })
+  const back = new URL(request.url)
+  back.searchParams.set('decided', submission.value.decision)
+  back.searchParams.delete('done')
+  return redirect(back.pathname + back.search)
+}
+
 export default function ModerationQueue() {
   const { t, i18n } = useTranslation()
-  const { tab, filter, counts, items, categories, areas, departments, templates, done } =
-    useLoaderData<typeof loader>()
+  const {
+    tab,
+    filter,
+    counts,
+    overview,
+    items,
+    categories,
+    areas,
+    departments,
+    templates,
+    done,
+    decided,
+    held,
+  } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const en = i18n.language === 'en'
   return (
@@ -122,6 +194,19 @@ export default function ModerationQueue() {
           <Link to="/moderation/log">{t('moderation.log')}</Link>
         </p>
       </div>
+      <OverviewLine overview={overview} />
+      {decided && (
+        <p className="notice" role="status">
+          {t(
+            {
+              confirm: 'triage.notice.hideConfirmed',
+              restore: 'triage.notice.restored',
+              approve: 'moderation.held.approved',
+              reject: 'moderation.held.rejected',
+            }[decided],
+          )}
+        </p>
+      )}
       {done && (
         <p className={done === '0' ? 'notice-neutral' : 'notice'} role="status">
           {done === '0'
@@ -182,6 +267,7 @@ export default function ModerationQueue() {
           {t('board.apply')}
         </button>
       </Form>
+      {held.length > 0 && <HeldPosts posts={held} />}
       <Form method="post">
         {items.length === 0 ? (
           <p>{t('moderation.empty')}</p>
@@ -196,6 +282,7 @@ export default function ModerationQueue() {
                 <th scope="col">{t('moderation.flags')}</th>
                 <th scope="col">{t('moderation.department')}</th>
                 <th scope="col">{t('moderation.posted')}</th>
+                {tab !== 'recent' && <th scope="col">{t('moderation.waiting')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -214,12 +301,7 @@ export default function ModerationQueue() {
                     <Link to={`/moderation/challenges/${item.id}`}>{item.title}</Link>
                     {item.hidden_at && <> · {t('moderation.hidden')}</>}
                     {item.flaggedPosts.map((p) => (
-                      <p key={`${p.subjectType}-${p.subjectId}`} className="meta">
-                        {t(`moderation.subject.${p.subjectType}`)} #{p.subjectId}:{' '}
-                        {Object.entries(p.reasons)
-                          .map(([reason, n]) => `${t(`flagReasons.${reason}`)} ×${n}`)
-                          .join(', ')}
-                      </p>
+                      <FlaggedPostSummary key={`${p.subjectType}-${p.subjectId}`} post={p} />
                     ))}
                     {item.appeals.map((a) => (
                       <p key={a.id} className="meta">
@@ -246,6 +328,13 @@ export default function ModerationQueue() {
                       {formatDate(item.created_at, i18n.language, 'short')}
                     </time>
                   </td>
+                  {tab !== 'recent' && (
+                    <td>
+                      {item.days_waiting === null
+                        ? '–'
+                        : t('moderation.days', { count: item.days_waiting })}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -300,6 +389,177 @@ export default function ModerationQueue() {
           </button>
         </fieldset>
       </Form>
+      {/* One small form per post awaiting a decision; its buttons sit in the table (form=…),
+          outside the bulk form, so both work without JavaScript. */}
+      {items.flatMap((item) =>
+        item.flaggedPosts
+          .filter((p) => p.awaitingDecision)
+          .map((p) => (
+            <Form
+              key={`${p.subjectType}-${p.subjectId}`}
+              method="post"
+              id={decisionFormId(p)}
+              hidden
+            >
+              <input type="hidden" name="intent" value="auto-hidden" />
+              <input type="hidden" name="subjectType" value={p.subjectType} />
+              <input type="hidden" name="subjectId" value={p.subjectId} />
+            </Form>
+          )),
+      )}
     </>
+  )
+}
+
+type Item = ReturnType<typeof useLoaderData<typeof loader>>['items'][number]
+type Post = Item['flaggedPosts'][number]
+
+const decisionFormId = (p: Post) => `decide-${p.subjectType}-${p.subjectId}`
+
+/** A flagged post as the moderator needs it: what it says, who wrote it, why it was reported. */
+function FlaggedPostSummary({ post }: { post: Post }) {
+  const { t, i18n } = useTranslation()
+  const label = `${t(`moderation.subject.${post.subjectType}`)} #${post.subjectId}`
+  return (
+    <div className="flagged-post">
+      <p className="meta">
+        {label}
+        {post.author && <> ({post.author})</>}:{' '}
+        {Object.entries(post.reasons)
+          .map(([reason, n]) => `${t(`flagReasons.${reason}`)} ×${n}`)
+          .join(', ')}
+        {post.newest && (
+          <>
+            {' '}
+            · {t('moderation.lastFlag', { date: formatDate(post.newest, i18n.language, 'short') })}
+          </>
+        )}
+        {post.awaitingDecision ? (
+          <>
+            {' '}
+            · <strong>{t('triage.autoHidden.waiting')}</strong>
+          </>
+        ) : (
+          post.hidden && <> · {t('moderation.hidden')}</>
+        )}
+      </p>
+      {post.excerpt && <blockquote className="excerpt">{post.excerpt}</blockquote>}
+      {post.awaitingDecision && (
+        <p className="inline-actions">
+          <button
+            type="submit"
+            form={decisionFormId(post)}
+            name="decision"
+            value="confirm"
+            className="button secondary"
+            aria-label={t('moderation.confirmHidden', { post: label })}
+          >
+            {t('triage.autoHidden.confirm')}
+          </button>
+          <button
+            type="submit"
+            form={decisionFormId(post)}
+            name="decision"
+            value="restore"
+            className="button secondary"
+            aria-label={t('moderation.restorePost', { post: label })}
+          >
+            {t('triage.restore')}
+          </button>
+        </p>
+      )}
+    </div>
+  )
+}
+
+/** Comments and proposals quarantine holds, each with its own approve / reject form. */
+function HeldPosts({ posts }: { posts: ReturnType<typeof useLoaderData<typeof loader>>['held'] }) {
+  const { t } = useTranslation()
+  return (
+    <section aria-labelledby="held-heading" className="held-posts">
+      <h2 id="held-heading">{t('moderation.held.heading', { count: posts.length })}</h2>
+      <p className="hint">{t('moderation.held.hint')}</p>
+      <ul className="plain">
+        {posts.map((p) => {
+          const key = `${p.type}-${p.id}`
+          const label = `${t(`moderation.subject.${p.type}`)} #${p.id}`
+          return (
+            <li key={key} className="held-post">
+              <p className="meta">
+                {label} ({p.author_name ?? t('challenge.formerMember')}) ·{' '}
+                <Link to={`/challenges/${p.challenge_id}`}>{p.challenge_title}</Link> ·{' '}
+                {t('moderation.waiting')}: {t('moderation.days', { count: p.days_waiting })}
+              </p>
+              <blockquote className="excerpt">{p.excerpt}</blockquote>
+              <Form method="post" className="inline-actions">
+                <input type="hidden" name="intent" value="held" />
+                <input type="hidden" name="subjectType" value={p.type} />
+                <input type="hidden" name="subjectId" value={p.id} />
+                <button
+                  type="submit"
+                  name="decision"
+                  value="approve"
+                  className="button secondary"
+                  aria-label={t('moderation.held.approveOne', { post: label })}
+                >
+                  {t('moderation.bulkAction.approve')}
+                </button>
+                <label htmlFor={`held-reason-${key}`}>{t('moderation.hideReason')}</label>
+                <select id={`held-reason-${key}`} name="reason" defaultValue="other">
+                  {HIDE_REASONS.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`hideReasons.${r}`)}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="submit"
+                  name="decision"
+                  value="reject"
+                  className="button secondary"
+                  aria-label={t('moderation.held.rejectOne', { post: label })}
+                >
+                  {t('moderation.bulkAction.reject')}
+                </button>
+              </Form>
+            </li>
+          )
+        })}
+      </ul>
+    </section>
+  )
+}
+
+/** "Waiting: 3 to approve, 2 appeals, …", each part a link to its tab. */
+function OverviewLine({ overview }: { overview: ModerationOverview }) {
+  const { t } = useTranslation()
+  const parts = (
+    [
+      ['pending', 'pending', overview.pending],
+      ['appeals', 'appeals', overview.appeals],
+      ['disputes', 'disputes', overview.disputes],
+      ['autoHidden', 'flagged', overview.autoHidden],
+      ['overdue', 'overdue', overview.overdue],
+    ] as const
+  ).filter(([, , count]) => count > 0)
+  return (
+    <p className="overview" id="overview">
+      {parts.length === 0 ? (
+        t('moderation.overview.nothing')
+      ) : (
+        <>
+          {t('moderation.overview.label')}{' '}
+          {parts.map(([key, tab, count], i) => (
+            <span key={key}>
+              {i > 0 && ', '}
+              <Link to={`/moderation?tab=${tab}`}>
+                {t(`moderation.overview.${key}`, { count })}
+              </Link>
+            </span>
+          ))}
+          .
+        </>
+      )}
+    </p>
   )
 }

@@ -11,7 +11,11 @@ import { publicUrl } from '~/env.server'
 import { parseId } from '~/forms/challenge'
 import { DECISION_MAX, DisputeDecisionSchema } from '~/forms/dispute'
 import { decideDispute } from '~/models/dispute.server'
+import { getAuditNames } from '~/models/audit-names.server'
+import { decideAutoHidden } from '~/models/auto-hidden.server'
+import { describeAudit } from '~/utils/audit-sentence'
 import {
+  AutoHiddenSchema,
   BanSchema,
   HideSchema,
   MergeSchema,
@@ -81,6 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     title: t('triage.title', { title: triage.challenge.title }),
     ...triage,
+    auditNames: await getAuditNames(triage.audit),
     categories,
     areas,
     templates,
@@ -195,6 +200,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         throw json({}, { status: 404 })
       return done('restored')
     }
+    case 'auto-hidden': {
+      const submission = parseWithZod(form, { schema: AutoHiddenSchema })
+      if (submission.status !== 'success') return invalid(intent, fieldErrors(submission))
+      const result = await decideAutoHidden(moderator, {
+        ...submission.value,
+        challengeId: challenge.id,
+        siteUrl,
+        ip: context.ip,
+      })
+      if (result === 'not_found') throw json({}, { status: 404 })
+      if (result === 'decided') return invalid(intent, ['triage.autoHidden.decided'], 409)
+      return done(submission.value.decision === 'confirm' ? 'hideConfirmed' : 'restored')
+    }
     case 'appeal': {
       const submission = parseWithZod(form, { schema: AppealDecisionSchema })
       if (submission.status !== 'success') return invalid(intent, fieldErrors(submission))
@@ -287,6 +305,11 @@ export default function Triage() {
   const data = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   const { challenge } = data
+  const awaitsDecision = (post: { type: string; id: number; reason: string | null }) =>
+    post.reason === 'auto_flags' &&
+    data.flags.some(
+      (f) => f.subject_type === post.type && f.subject_id === post.id && !f.resolved_at,
+    )
   const errorsFor = (intent: string) =>
     reply && reply.intent === intent ? (
       <div className="form-errors" role="alert">
@@ -401,6 +424,7 @@ export default function Triage() {
       <section aria-labelledby="posts">
         <h2 id="posts">{t('triage.hideRestore')}</h2>
         {errorsFor('hide')}
+        {errorsFor('auto-hidden')}
         <ul className="plain">
           {[
             {
@@ -408,6 +432,7 @@ export default function Triage() {
               id: challenge.id,
               label: t('moderation.subject.challenge'),
               hidden: challenge.hidden_at,
+              reason: challenge.hidden_reason,
               author: challenge.author_name,
             },
             ...data.solutions.map((s) => ({
@@ -415,6 +440,7 @@ export default function Triage() {
               id: s.id,
               label: `${t('moderation.subject.solution')} #${s.id}`,
               hidden: s.hidden_at,
+              reason: s.hidden_reason,
               author: s.author_name,
             })),
             ...data.comments
@@ -424,6 +450,7 @@ export default function Triage() {
                 id: c.id,
                 label: `${t('moderation.subject.comment')} #${c.id}`,
                 hidden: c.hidden_at,
+                reason: c.hidden_reason,
                 author: c.author_name,
               })),
           ].map((post) => (
@@ -434,7 +461,19 @@ export default function Triage() {
               <Form method="post" className="inline-actions">
                 <input type="hidden" name="subjectType" value={post.type} />
                 <input type="hidden" name="subjectId" value={post.id} />
-                {post.hidden ? (
+                {post.hidden && awaitsDecision(post) ? (
+                  // Hidden by flags alone: the moderator keeps it hidden or shows it again.
+                  <>
+                    <input type="hidden" name="intent" value="auto-hidden" />
+                    <span>{t('triage.autoHidden.waiting')}</span>
+                    <button type="submit" name="decision" value="confirm" className="link-button">
+                      {t('triage.autoHidden.confirm')}
+                    </button>
+                    <button type="submit" name="decision" value="restore" className="link-button">
+                      {t('triage.restore')}
+                    </button>
+                  </>
+                ) : post.hidden ? (
                   <button type="submit" name="intent" value="restore" className="link-button">
                     {t('triage.restore')}
                   </button>
@@ -675,23 +714,14 @@ export default function Triage() {
           <thead>
             <tr>
               <th scope="col">{t('log.when')}</th>
-              <th scope="col">{t('log.who')}</th>
-              <th scope="col">{t('log.what')}</th>
-              <th scope="col">{t('log.change')}</th>
+              <th scope="col">{t('audit.heading')}</th>
             </tr>
           </thead>
           <tbody>
             {data.audit.map((a) => (
               <tr key={a.id}>
                 <td>{formatDateTime(a.created_at, i18n.language)}</td>
-                <td>{a.actor_name ?? t('log.system')}</td>
-                <td>
-                  {a.action} {a.subject_type} #{a.subject_id}
-                </td>
-                <td>
-                  <code>{a.before ?? ''}</code> → <code>{a.after ?? ''}</code>
-                  {a.reason && <> ({a.reason})</>}
-                </td>
+                <td>{describeAudit(a, data.auditNames, t, i18n.language)}</td>
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
+import { getAuditNames } from '~/models/audit-names.server'
 import { AUDIT_PAGE, listAudit } from '~/models/moderation-page.server'
+import { describeAudit } from '~/utils/audit-sentence'
 import { getRequestT } from '~/services/i18n.server'
 import { requireModerator } from '~/services/session.server'
 import { formatDateTime } from '~/utils/format'
@@ -19,8 +21,9 @@ const SUBJECTS = [
   'appeal',
   'category',
   'area',
-  'setting',
-  'template',
+  'settings',
+  'reply_template',
+  'report',
 ]
 
 function optionalId(value: string | null) {
@@ -43,12 +46,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
     before: optionalId(url.searchParams.get('before')),
   }
   const [{ t }, entries] = await Promise.all([getRequestT(request), listAudit(filter)])
-  return json({ title: t('log.title'), filter, entries, hasMore: entries.length === AUDIT_PAGE })
+  return json({
+    title: t('log.title'),
+    filter,
+    entries,
+    names: await getAuditNames(entries),
+    hasMore: entries.length === AUDIT_PAGE,
+  })
 }
 
 export default function AuditLog() {
   const { t, i18n } = useTranslation()
-  const { filter, entries, hasMore } = useLoaderData<typeof loader>()
+  const { filter, entries, names, hasMore } = useLoaderData<typeof loader>()
+  // Where an event about a challenge (or one of its posts) can be followed up.
+  const triageOf = (e: (typeof entries)[number]) =>
+    e.subject_id === null
+      ? undefined
+      : e.subject_type === 'challenge'
+        ? e.subject_id
+        : e.subject_type === 'comment' || e.subject_type === 'solution'
+          ? names.postChallenges[`${e.subject_type}:${e.subject_id}`]
+          : undefined
   const next = new URLSearchParams()
   for (const [k, v] of Object.entries({
     action: filter.action,
@@ -82,7 +100,7 @@ export default function AuditLog() {
             <option value="">{t('board.any')}</option>
             {SUBJECTS.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {t(`log.subjects.${s}`)}
               </option>
             ))}
           </select>
@@ -106,32 +124,26 @@ export default function AuditLog() {
         <thead>
           <tr>
             <th scope="col">{t('log.when')}</th>
-            <th scope="col">{t('log.who')}</th>
-            <th scope="col">{t('log.what')}</th>
-            <th scope="col">{t('log.change')}</th>
+            <th scope="col">{t('audit.heading')}</th>
           </tr>
         </thead>
         <tbody>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td>{formatDateTime(e.created_at, i18n.language)}</td>
-              <td>{e.actor_name ?? t('log.system')}</td>
-              <td>
-                {e.action}{' '}
-                {e.subject_type === 'challenge' && e.subject_id ? (
-                  <Link to={`/moderation/challenges/${e.subject_id}`}>#{e.subject_id}</Link>
-                ) : (
-                  <>
-                    {e.subject_type} #{e.subject_id}
-                  </>
-                )}
-              </td>
-              <td>
-                <code>{e.before ?? ''}</code> → <code>{e.after ?? ''}</code>
-                {e.reason && <> ({e.reason})</>}
-              </td>
-            </tr>
-          ))}
+          {entries.map((e) => {
+            const sentence = describeAudit(e, names, t, i18n.language)
+            const challengeId = triageOf(e)
+            return (
+              <tr key={e.id}>
+                <td>{formatDateTime(e.created_at, i18n.language)}</td>
+                <td>
+                  {challengeId ? (
+                    <Link to={`/moderation/challenges/${challengeId}`}>{sentence}</Link>
+                  ) : (
+                    sentence
+                  )}
+                </td>
+              </tr>
+            )
+          })}
         </tbody>
       </table>
       {hasMore && (

@@ -8,6 +8,7 @@ import * as m0006 from './0006_weekly_activity'
 import * as m0007 from './0007_close_the_loops'
 import * as m0008 from './0008_pledge_plan_html'
 import * as m0009 from './0009_trending'
+import * as m0010 from './0010_moderation_followthrough'
 import * as m0011 from './0011_credit_and_fixed'
 
 // A static list instead of FileMigrationProvider: it works the same under tsx, vitest and the
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   '0007_close_the_loops': m0007,
   '0008_pledge_plan_html': m0008,
   '0009_trending': m0009,
+  '0010_moderation_followthrough': m0010,
   '0011_credit_and_fixed': m0011,
 }

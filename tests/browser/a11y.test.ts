@@ -17,6 +17,7 @@ let axe: Axe
 beforeAll(async () => {
   // One after the other, so afterAll can stop whatever did start.
   server = await startServer()
+  seedModerationFollowThrough()
   browser = await launchBrowser()
   axe = new Axe(browser)
   prepareCreditAndFixedStates()
@@ -151,12 +152,77 @@ const PAGES: PageCase[] = [
   { name: 'outcomes, not pursued', path: '/outcomes?show=closed', status: 200 },
   { name: 'open data', path: '/open-data', status: 200 },
   { name: 'a mailed "is it fixed?" link', path: '/fixed/FIXED_TOKEN?answer=fixed', status: 200 },
+  { name: 'thanks after a flag hid a challenge', path: '/flagged', status: 200 },
   {
     name: 'confirmation link that does not work',
     path: '/confirm-email/invalid-token-xxxxxxxxxxxxxxxxxxxxxxxxxxxx',
     status: 404,
   },
 ]
+
+/**
+ * What the demo town lacks for the moderation follow-through pages: on the resident's own
+ * challenge, a comment of theirs held by quarantine and one hidden by a moderator (they read
+ * both with a notice), and another's comment hidden by flags alone, waiting for a decision in
+ * the flagged tab; a held proposal for the pending tab.
+ */
+function seedModerationFollowThrough() {
+  const db = new SQLite(server.dbFile)
+  try {
+    const resident = db
+      .prepare('select id from users where email = ?')
+      .get(DEMO.resident.email) as {
+      id: number
+    }
+    const other = db
+      .prepare("select id from users where role = 'member' and id != ? order by id limit 1")
+      .get(resident.id) as { id: number }
+    const own = db
+      .prepare('select id from challenges where author_id = ? order by id limit 1')
+      .get(resident.id) as { id: number }
+    const now = new Date().toISOString()
+    const comment = db.prepare(
+      `insert into comments (challenge_id, author_id, body_md, body_html, hidden_at, hidden_reason, held_at)
+       values (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    comment.run(
+      own.id,
+      resident.id,
+      'Väntar på granskning',
+      '<p>Väntar på granskning</p>',
+      null,
+      null,
+      now,
+    )
+    comment.run(
+      own.id,
+      resident.id,
+      'Dold av en moderator',
+      '<p>Dold av en moderator</p>',
+      now,
+      'offensive',
+      null,
+    )
+    const hidden = comment.run(
+      own.id,
+      other.id,
+      'Köp klockor',
+      '<p>Köp klockor</p>',
+      now,
+      'auto_flags',
+      null,
+    )
+    db.prepare(
+      `insert into flags (subject_type, subject_id, challenge_id, user_id, reason) values ('comment', ?, ?, ?, 'spam')`,
+    ).run(hidden.lastInsertRowid, own.id, resident.id)
+    db.prepare(
+      `insert into solutions (challenge_id, author_id, body_md, body_html, held_at, updated_at)
+       values (?, ?, 'Ett förslag i karantän', '<p>Ett förslag i karantän</p>', ?, ?)`,
+    ).run(own.id, other.id, now, now)
+  } finally {
+    db.close()
+  }
+}
 
 /** Real ids from the demo town: a solved challenge (with solutions, pledges, comments) and its solver. */
 function demoIds() {

@@ -3,6 +3,8 @@ import type { SerializeFrom } from '@remix-run/node'
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { FixedQuestion } from '~/components/challenge/FixedQuestion'
+import { FlagControl, flagIntentKey } from '~/components/challenge/FlagControl'
+import { HeldNotice } from '~/components/challenge/HeldNotice'
 import { MarkdownForm } from '~/components/challenge/MarkdownForm'
 import { PostedNotice } from '~/components/challenge/PostedNotice'
 import { PledgeDoneForm, SolveForm } from '~/components/challenge/SolveForm'
@@ -12,17 +14,14 @@ import { DisputeSchema } from '~/forms/dispute'
 import {
   AppealSchema,
   CommentSchema,
-  FlagSchema,
   OfficialResponseSchema,
   PledgeSchema,
   ProgressSchema,
   SolutionSchema,
 } from '~/forms/challenge'
 import { isOnPublicBoard } from '~/models/challenge-constants'
-import { FLAG_REASONS } from '~/models/flag-reasons'
 import type { loader } from '~/routes/challenges.$id'
 import { formatDate, formatDateTime } from '~/utils/format'
-import { FormErrors, useSchemaForm } from '~/components/forms'
 import { useRootData } from '~/utils/root-data'
 
 type Data = SerializeFrom<typeof loader>
@@ -96,6 +95,9 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
             />
           </div>
         )}
+        {challenge.status === 'pending' && me?.id === challenge.author_id && (
+          <HeldNotice kind="challenge" />
+        )}
         {data.appealed && (
           <p className="notice" role="status">
             {t('challenge.appealed')}
@@ -103,7 +105,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
         )}
         {data.flagged && (
           <p className="notice" role="status">
-            {t('challenge.flagged')}
+            {t(data.flagged === 'hidden' ? 'challenge.flaggedHidden' : 'challenge.flagged')}
           </p>
         )}
         {challenge.status === 'closed' && challenge.closed_reason && (
@@ -334,6 +336,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                 </div>
               )}
               <PostedNotice kind="solution" id={s.id} />
+              {s.held_at && <HeldNotice kind="solution" />}
               <div className="prose" dangerouslySetInnerHTML={{ __html: s.body_html }} />
               <div className="inline-actions">
                 <VoteButton
@@ -362,6 +365,17 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                 )}
                 {me && me.id === s.author_id && (
                   <Link to={`/solutions/${s.id}/edit`}>{t('challenge.editSolution')}</Link>
+                )}
+                {me && me.id !== s.author_id && !s.hidden_at && !s.held_at && (
+                  <FlagControl
+                    action={action}
+                    subjectType="solution"
+                    subjectId={s.id}
+                    label={t('challenge.solutionBy', {
+                      name: s.organisation_name ?? s.author_name ?? '',
+                    })}
+                    lastResult={resultFor(actionData, flagIntentKey('solution', s.id))}
+                  />
                 )}
               </div>
               {comments.some((c) => c.solution_id === s.id && c.parent_id === null) && (
@@ -510,11 +524,12 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
       </section>
 
       {takesPart && (
-        <FlagForm
+        <FlagControl
           action={action}
           subjectType="challenge"
           subjectId={challenge.id}
-          actionData={actionData}
+          label={challenge.title}
+          lastResult={resultFor(actionData, flagIntentKey('challenge', challenge.id))}
         />
       )}
     </article>
@@ -613,7 +628,7 @@ function CommentItem(props: {
   return (
     <div className="comment" id={`comment-${comment.id}`}>
       <p className="meta">
-        {comment.removed
+        {comment.removed && !comment.ownHidden
           ? t('challenge.commentRemoved')
           : (comment.author_name ?? t('challenge.formerMember'))}{' '}
         ·{' '}
@@ -623,9 +638,11 @@ function CommentItem(props: {
         {comment.edited_at && !comment.removed && <> · {t('challenge.edited')}</>}
       </p>
       <PostedNotice kind={comment.parent_id ? 'reply' : 'comment'} id={comment.id} />
-      {!comment.removed && (
+      {/* Its author still reads a hidden comment, with the reason below. */}
+      {(!comment.removed || comment.ownHidden) && (
         <div className="prose" dangerouslySetInnerHTML={{ __html: comment.body_html }} />
       )}
+      {comment.ownHeld && <HeldNotice kind="comment" />}
       {comment.ownHidden && (
         <div className="notice-neutral">
           <p>
@@ -660,6 +677,17 @@ function CommentItem(props: {
           </Form>
         </div>
       )}
+      {me && !own && !comment.removed && (
+        <FlagControl
+          action={props.action}
+          subjectType="comment"
+          subjectId={comment.id}
+          label={t('challenge.commentBy', {
+            name: comment.author_name ?? t('challenge.formerMember'),
+          })}
+          lastResult={resultFor(props.actionData, flagIntentKey('comment', comment.id))}
+        />
+      )}
     </div>
   )
 }
@@ -689,47 +717,5 @@ function EditCommentForm(props: {
         {t('challenge.saveComment')}
       </button>
     </Form>
-  )
-}
-
-function FlagForm(props: {
-  action: string
-  subjectType: 'challenge'
-  subjectId: number
-  actionData: unknown
-}) {
-  const { t } = useTranslation()
-  const [form, fields] = useSchemaForm({
-    id: 'flag',
-    schema: FlagSchema,
-    lastResult: resultFor(props.actionData, 'flag'),
-  })
-  return (
-    <details className="flag" open={Boolean(resultFor(props.actionData, 'flag'))}>
-      <summary>{t('challenge.flag')}</summary>
-      <Form method="post" action={props.action} id={form.id} onSubmit={form.onSubmit} noValidate>
-        <FormErrors form={form} />
-        <input type="hidden" name="intent" value="flag" />
-        <input type="hidden" name="subjectType" value={props.subjectType} />
-        <input type="hidden" name="subjectId" value={props.subjectId} />
-        <fieldset>
-          <legend>{t('challenge.flagReason')}</legend>
-          {FLAG_REASONS.map((reason) => (
-            <div className="choice" key={reason}>
-              <input type="radio" id={`flag-${reason}`} name={fields.reason.name} value={reason} />
-              <label htmlFor={`flag-${reason}`}>{t(`flagReasons.${reason}`)}</label>
-            </div>
-          ))}
-          {fields.reason.errors && <p className="field-errors">{t('errors.choose')}</p>}
-        </fieldset>
-        <div className="field">
-          <label htmlFor="flag-note">{t('challenge.flagNote')}</label>
-          <input id="flag-note" name="note" type="text" maxLength={500} />
-        </div>
-        <button type="submit" className="button secondary">
-          {t('challenge.flagSubmit')}
-        </button>
-      </Form>
-    </details>
   )
 }

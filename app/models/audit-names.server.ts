@@ -1,0 +1,70 @@
+import { db } from '~/db.server'
+import {
+  auditReferences,
+  emptyAuditNames,
+  type AuditNames,
+  type AuditRow,
+} from '~/utils/audit-sentence'
+
+const unique = (ids: number[]) => [...new Set(ids)]
+
+/**
+ * The names the audit sentences need (users, departments, challenges, categories, areas and
+ * the challenge of each comment or solution), fetched in one query per kind for a page of rows.
+ */
+export async function getAuditNames(rows: AuditRow[]): Promise<AuditNames> {
+  const names = emptyAuditNames()
+  const refs = rows.map(auditReferences)
+  const all = <K extends 'users' | 'organisations' | 'challenges' | 'categories' | 'areas'>(
+    key: K,
+  ) => unique(refs.flatMap((r) => r[key]))
+  const posts = refs.flatMap((r) => r.posts)
+  const postIds = (type: 'comment' | 'solution') =>
+    unique(posts.filter((p) => p.type === type).map((p) => p.id))
+
+  const [comments, solutions] = await Promise.all(
+    (['comment', 'solution'] as const).map((type) => {
+      const ids = postIds(type)
+      return ids.length
+        ? db
+            .selectFrom(type === 'comment' ? 'comments' : 'solutions')
+            .select(['id', 'challenge_id'])
+            .where('id', 'in', ids)
+            .execute()
+        : Promise.resolve([])
+    }),
+  )
+  for (const c of comments!) names.postChallenges[`comment:${c.id}`] = c.challenge_id
+  for (const s of solutions!) names.postChallenges[`solution:${s.id}`] = s.challenge_id
+  const challengeIds = unique([...all('challenges'), ...Object.values(names.postChallenges)])
+
+  const [users, organisations, challenges, categories, areas] = await Promise.all([
+    fetch('users', all('users'), ['id', 'name']),
+    fetch('organisations', all('organisations'), ['id', 'name']),
+    fetch('challenges', challengeIds, ['id', 'title']),
+    fetch('categories', all('categories'), ['id', 'name_sv', 'name_en']),
+    fetch('areas', all('areas'), ['id', 'name_sv', 'name_en']),
+  ])
+  for (const u of users) names.users[u.id] = String(u.name)
+  for (const o of organisations) names.organisations[o.id] = String(o.name)
+  for (const c of challenges) names.challenges[c.id] = String(c.title)
+  for (const c of categories)
+    names.categories[c.id] = { name_sv: String(c.name_sv), name_en: String(c.name_en) }
+  for (const a of areas)
+    names.areas[a.id] = { name_sv: String(a.name_sv), name_en: String(a.name_en) }
+  return names
+}
+
+async function fetch(
+  table: 'users' | 'organisations' | 'challenges' | 'categories' | 'areas',
+  ids: number[],
+  columns: string[],
+) {
+  if (!ids.length) return []
+  // Ids only ever come from parsed audit rows (integers); columns are fixed above.
+  return (await db
+    .selectFrom(table)
+    .select(columns as never)
+    .where('id', 'in', ids)
+    .execute()) as unknown as Array<Record<string, unknown> & { id: number }>
+}
