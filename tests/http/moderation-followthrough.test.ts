@@ -21,6 +21,7 @@ async function configure(changes: Record<string, string>) {
   const response = await admin.client.post('/admin/settings', {
     autoHideThreshold: '3',
     slaDays: '14',
+    fixedQuestionDays: '14',
     boardName: 'Utmana',
     townName: 'Sjöhamn',
     contactEmail: 'utmana@example.se',
