@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createApp, type AppBuild } from '../../server/app'
+import { createUser } from '../factories'
 
 /**
  * The real production server (Express + the built Remix app) on a free loopback port, sharing
@@ -26,6 +27,13 @@ export async function startTestServer(options: { maxBodyBytes?: number } = {}) {
     origin,
     runtime,
     client: () => new Client(origin),
+    /** A new user (a member unless said otherwise) with a signed-in client of their own. */
+    async signedIn(overrides: Parameters<typeof createUser>[0] = {}) {
+      const user = await createUser(overrides)
+      const client = new Client(origin)
+      await client.login(user.email, user.password)
+      return { user, client }
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }

@@ -23,12 +23,7 @@ let n = 0
 const unique = () => `${Date.now().toString(36)}${++n}`
 const DAY = 86_400_000
 
-async function signedIn(overrides: Parameters<typeof createUser>[0] = {}) {
-  const user = await createUser(overrides)
-  const client = server.client()
-  await client.login(user.email, user.password)
-  return { user, client }
-}
+const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
 
 async function html(path: string, client = reader) {
   const response = await client.get(path)

@@ -25,12 +25,7 @@ async function configure(changes: Record<string, string>) {
   expect(response.status).toBe(302)
 }
 
-async function signedIn(overrides: Parameters<typeof createUser>[0] = {}) {
-  const user = await createUser(overrides)
-  const client = server.client()
-  await client.login(user.email, user.password)
-  return { user, client }
-}
+const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
 
 const challenge = (id: number) =>
   db.selectFrom('challenges').selectAll().where('id', '=', id).executeTakeFirstOrThrow()

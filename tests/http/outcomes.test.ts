@@ -21,12 +21,7 @@ afterAll(() => server.close())
 let n = 0
 const unique = () => `${Date.now().toString(36)}${++n}`
 
-async function signedIn(overrides: Parameters<typeof createUser>[0] = {}) {
-  const user = await createUser(overrides)
-  const client = server.client()
-  await client.login(user.email, user.password)
-  return { user, client }
-}
+const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
 
 const days = (d: number) => (d === 1 ? '1 dag' : `${d} dagar`)
 

@@ -14,12 +14,7 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-async function signedIn(overrides: Parameters<typeof createUser>[0] = {}) {
-  const user = await createUser(overrides)
-  const client = server.client()
-  await client.login(user.email, user.password)
-  return { user, client }
-}
+const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
 
 const rows = async (
   table: 'comments' | 'solutions' | 'pledges' | 'flags' | 'follows',

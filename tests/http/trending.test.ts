@@ -11,12 +11,7 @@ afterAll(() => server.close())
 
 const unique = () => Math.random().toString(36).slice(2, 8)
 
-async function signedIn(overrides: Parameters<typeof createUser>[0] = {}) {
-  const user = await createUser(overrides)
-  const client = server.client()
-  await client.login(user.email, user.password)
-  return { user, client }
-}
+const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
 
 /** Where each title first appears in the page; -1 when it does not. */
 const positions = (html: string, titles: string[]) => titles.map((t) => html.indexOf(t))
