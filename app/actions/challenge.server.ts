@@ -114,12 +114,17 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
     const key = flagIntentKey(String(c.form.get('subjectType')), String(c.form.get('subjectId')))
     if (submission.status !== 'success') return invalid(key, submission.reply())
     const { subjectType, subjectId, reason, note } = submission.value
+    const post =
+      subjectType === 'challenge'
+        ? null
+        : subjectType === 'solution'
+          ? await getSolution(subjectId)
+          : await getComment(subjectId)
+    // A held post is for moderators to decide already: others cannot see it to flag it.
     const belongs =
       subjectType === 'challenge'
         ? subjectId === c.challenge.id
-        : subjectType === 'solution'
-          ? (await getSolution(subjectId))?.challenge_id === c.challenge.id
-          : (await getComment(subjectId))?.challenge_id === c.challenge.id
+        : post?.challenge_id === c.challenge.id && post.held_at === null
     if (!belongs) throw notFound()
     await limited(c, 'flag')
     await flagPost({

@@ -40,10 +40,16 @@ export async function addComment(input: {
       // One level of replies: the parent must be a top-level comment on the same challenge.
       const parent = await trx
         .selectFrom('comments')
-        .select(['challenge_id', 'parent_id', 'solution_id'])
+        .select(['challenge_id', 'parent_id', 'solution_id', 'held_at', 'author_id'])
         .where('id', '=', input.parentId)
         .executeTakeFirst()
-      if (!parent || parent.challenge_id !== input.challengeId || parent.parent_id !== null) {
+      if (
+        !parent ||
+        parent.challenge_id !== input.challengeId ||
+        parent.parent_id !== null ||
+        // A held comment is seen by nobody but its author until a moderator lets it through.
+        (parent.held_at !== null && parent.author_id !== input.authorId)
+      ) {
         throw new CommentRefused('parent')
       }
       solutionId = parent.solution_id
@@ -51,10 +57,14 @@ export async function addComment(input: {
     if (solutionId) {
       const solution = await trx
         .selectFrom('solutions')
-        .select('challenge_id')
+        .select(['challenge_id', 'held_at', 'author_id'])
         .where('id', '=', solutionId)
         .executeTakeFirst()
-      if (!solution || solution.challenge_id !== input.challengeId)
+      if (
+        !solution ||
+        solution.challenge_id !== input.challengeId ||
+        (solution.held_at !== null && solution.author_id !== input.authorId)
+      )
         throw new CommentRefused('parent')
     }
     const { id } = await trx
@@ -163,9 +173,10 @@ export async function deleteComment(commentId: number) {
       .set({ deleted_at: new Date().toISOString(), body_md: '', body_html: '' })
       .where('id', '=', commentId)
       .where('deleted_at', 'is', null)
-      .returning(['challenge_id', 'author_id', 'hidden_at', 'created_at'])
+      .returning(['challenge_id', 'author_id', 'hidden_at', 'held_at', 'created_at'])
       .executeTakeFirst()
-    if (removed && !removed.hidden_at) {
+    // Hidden and held comments never counted towards trending, so there is nothing to take back.
+    if (removed && !removed.hidden_at && !removed.held_at) {
       await withdrawActivity(trx, {
         challengeId: removed.challenge_id,
         actorId: removed.author_id,

@@ -102,8 +102,16 @@ export function takesFixedAnswers(challenge: {
   status: string
   hidden_at: string | null
   merged_into_id: number | null
+  fixed_asked_at: string | null
 }) {
-  return challenge.status === 'solved' && !challenge.hidden_at && !challenge.merged_into_id
+  // Only once asked: before that, answers (and an author's "not fixed" dispute) would skip the
+  // days the owner is given to see whether the fix holds.
+  return (
+    challenge.status === 'solved' &&
+    !challenge.hidden_at &&
+    !challenge.merged_into_id &&
+    challenge.fixed_asked_at !== null
+  )
 }
 
 /**
@@ -124,7 +132,7 @@ export async function answerFixed(input: {
   return db.transaction().execute(async (trx) => {
     const challenge = await trx
       .selectFrom('challenges')
-      .select(['status', 'hidden_at', 'merged_into_id', 'author_id'])
+      .select(['status', 'hidden_at', 'merged_into_id', 'author_id', 'fixed_asked_at'])
       .where('id', '=', input.challengeId)
       .executeTakeFirst()
     if (!challenge || !takesFixedAnswers(challenge)) return null
@@ -224,7 +232,9 @@ export async function getFixedSection(
   return {
     counts: tally,
     own,
-    canAnswer: viewerId !== null && asked && takesFixedAnswers(challenge),
+    canAnswer:
+      viewerId !== null &&
+      takesFixedAnswers({ ...challenge, fixed_asked_at: row?.fixed_asked_at ?? null }),
     author: viewerId !== null && challenge.author_id === viewerId,
   }
 }

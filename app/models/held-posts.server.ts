@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { db } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import { countComment } from '~/models/comment.server'
@@ -58,6 +59,8 @@ export async function listHeldPosts(limit = 100, now = Date.now()) {
           'users.name as author_name',
         ])
         .where('p.held_at', 'is not', null)
+        // A held comment its author deleted waits for nobody.
+        .$if(table === 'comments', (qb) => qb.where('p.deleted_at', 'is', null))
         .orderBy('p.held_at')
         .limit(limit)
         .execute()
@@ -91,6 +94,7 @@ export async function countHeldPosts() {
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('held_at', 'is not', null)
+        .$if(table === 'comments', (qb) => qb.where(sql.ref('deleted_at'), 'is', null))
         .executeTakeFirstOrThrow(),
     ),
   )
@@ -120,6 +124,7 @@ export async function decideHeldPost(
       .innerJoin('challenges', 'challenges.id', 'p.challenge_id')
       .select(['p.id', 'p.author_id', 'p.held_at', 'p.challenge_id', 'challenges.title'])
       .where('p.id', '=', input.subjectId)
+      .$if(table === 'comments', (qb) => qb.where('p.deleted_at', 'is', null))
       .executeTakeFirst()
     if (!post) return 'not_found' as const
     if (!post.held_at) return 'decided' as const

@@ -4,6 +4,7 @@ import { db, type Executor } from '~/db.server'
 import { isLocale } from '~/i18n'
 import { recordAudit } from '~/models/audit.server'
 import { setChallengeStatus } from '~/models/challenge.server'
+import { isOnPublicBoard } from '~/models/challenge-constants'
 import { addFollow } from '~/models/follow.server'
 import { listAudience, notifyFollowers, notifyUsers } from '~/models/notification.server'
 import { deleteUserSessions } from '~/models/session.server'
@@ -28,7 +29,7 @@ export class TriageRefused extends Error {
   }
 }
 export class MergeRefused extends Error {
-  constructor(public reason: 'self' | 'merged' | 'not_found') {
+  constructor(public reason: 'self' | 'merged' | 'not_found' | 'not_public') {
     super(reason)
   }
 }
@@ -422,27 +423,45 @@ export async function triageChallenge(
     }
     const routed =
       change.departmentId !== undefined && change.departmentId !== current.department_id
-    const contact =
-      change.contactUserId !== undefined && change.contactUserId !== current.contact_user_id
+    // A contact works at a department: routed elsewhere without naming one, the old contact
+    // stays only if they work at the new department too.
+    let contactUserId = change.contactUserId
+    if (routed && contactUserId === undefined && current.contact_user_id !== null) {
+      const stays =
+        change.departmentId != null &&
+        (await isActiveMember(trx, change.departmentId, current.contact_user_id))
+      if (!stays) contactUserId = null
+    }
+    const contact = contactUserId !== undefined && contactUserId !== current.contact_user_id
+    // Department staff are told only of what they may open: not of a hidden, pending or
+    // rejected challenge. Approved later, it reaches them then.
+    const visible = isOnPublicBoard({ ...current, status: change.status ?? current.status })
     if (routed || contact) {
       await trx
         .updateTable('challenges')
         .set({
           ...(routed ? { department_id: change.departmentId ?? null } : {}),
-          ...(contact ? { contact_user_id: change.contactUserId ?? null } : {}),
+          ...(contact ? { contact_user_id: contactUserId ?? null } : {}),
         })
         .where('id', '=', current.id)
         .execute()
       const after = {
         departmentId: routed ? (change.departmentId ?? null) : current.department_id,
-        contactUserId: contact ? (change.contactUserId ?? null) : current.contact_user_id,
+        contactUserId: contact ? (contactUserId ?? null) : current.contact_user_id,
       }
       await audit(
         'challenge.route',
         { departmentId: current.department_id, contactUserId: current.contact_user_id },
         after,
       )
-      await tellRouting(trx, actor, current.id, { routed, contact, ...after })
+      if (visible) await tellRouting(trx, actor, current.id, { routed, contact, ...after })
+    } else if (visible && !isOnPublicBoard(current) && current.department_id !== null) {
+      await tellRouting(trx, actor, current.id, {
+        routed: true,
+        contact: false,
+        departmentId: current.department_id,
+        contactUserId: current.contact_user_id,
+      })
     }
     if (change.priority && change.priority !== current.priority) {
       await trx
@@ -482,6 +501,17 @@ export async function triageChallenge(
     return true
   }
   return executor ? run(executor) : db.transaction().execute(run)
+}
+
+async function isActiveMember(trx: Executor, organisationId: number, userId: number) {
+  const row = await trx
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .where('status', '=', 'active')
+    .executeTakeFirst()
+  return Boolean(row)
 }
 
 /**
@@ -592,16 +622,8 @@ async function validateChange(
   if (change.contactUserId) {
     const departmentId =
       change.departmentId !== undefined ? change.departmentId : current.department_id
-    const member = departmentId
-      ? await trx
-          .selectFrom('memberships')
-          .select('user_id')
-          .where('organisation_id', '=', departmentId)
-          .where('user_id', '=', change.contactUserId)
-          .where('status', '=', 'active')
-          .executeTakeFirst()
-      : undefined
-    if (!member) throw new TriageRefused('contactUserId')
+    if (!departmentId || !(await isActiveMember(trx, departmentId, change.contactUserId)))
+      throw new TriageRefused('contactUserId')
   }
   if (
     change.categoryId &&
@@ -737,6 +759,8 @@ export async function mergeChallenge(
     ])
     if (!from || !into) throw new MergeRefused('not_found')
     if (into.merged_into_id || from.merged_into_id) throw new MergeRefused('merged')
+    // Its title is told to the duplicate's followers, and they move there: it must be public.
+    if (!isOnPublicBoard(into)) throw new MergeRefused('not_public')
     // Told before the follows move: those who followed the duplicate learn where it went.
     await notifyUsers(trx, await listAudience(trx, from.id, { author: true }), {
       challengeId: from.id,
@@ -767,6 +791,8 @@ export async function mergeChallenge(
             .selectFrom(table)
             .select((eb) => eb.fn.countAll<number>().as('n'))
             .where('challenge_id', '=', into.id)
+            // Held comments are counted when a moderator lets them through.
+            .$if(table === 'comments', (qb) => qb.where(sql.ref('held_at'), 'is', null))
             .executeTakeFirstOrThrow()
         ).n,
       )

@@ -80,6 +80,7 @@ async function lastActivity(
       .select((eb) => ['challenge_id', eb.fn.max('created_at').as('at')])
       .where('challenge_id', 'in', ids)
       .where('hidden_at', 'is', null)
+      .where('held_at', 'is', null)
       .where('deleted_at', 'is', null)
       .groupBy('challenge_id')
       .execute(),
@@ -88,6 +89,7 @@ async function lastActivity(
       .select((eb) => ['challenge_id', eb.fn.max('created_at').as('at')])
       .where('challenge_id', 'in', ids)
       .where('hidden_at', 'is', null)
+      .where('held_at', 'is', null)
       .groupBy('challenge_id')
       .execute(),
     db

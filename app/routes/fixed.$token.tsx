@@ -10,6 +10,7 @@ import {
   defaultDisputeBody,
   getFixedQuestionFor,
 } from '~/models/fixed-question.server'
+import { isOnPublicBoard } from '~/models/challenge-constants'
 import { verifyFixedToken } from '~/services/fixed-link.server'
 import { getRequestT } from '~/services/i18n.server'
 import { titleMeta } from '~/utils/meta'
@@ -21,8 +22,9 @@ const notFound = () => json({ error: 'not found' }, { status: 404 })
 async function load(token: string | undefined) {
   const signed = verifyFixedToken(token ?? '')
   const found = signed ? await getFixedQuestionFor(signed.challengeId, signed.userId) : undefined
-  // A hidden challenge's link leads nowhere, like its page.
-  if (!signed || !found || found.challenge.hidden_at) throw notFound()
+  // A challenge no longer on the public board (hidden, or moved to pending or rejected) leads
+  // nowhere, like its page.
+  if (!signed || !found || !isOnPublicBoard(found.challenge)) throw notFound()
   return { ...signed, ...found }
 }
 

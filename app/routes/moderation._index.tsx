@@ -82,7 +82,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     areas,
     departments,
     templates,
-    done: url.searchParams.get('done'),
+    // How many a bulk action changed (from its redirect); anything else in the URL is ignored.
+    done: /^\d{1,6}$/.exec(url.searchParams.get('done') ?? '')?.[0] ?? null,
     decided: DECISIONS.find((d) => d === url.searchParams.get('decided')) ?? null,
   })
 }

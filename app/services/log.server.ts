@@ -35,5 +35,8 @@ export const log = {
 export function loggablePath(url: string): string {
   const pathname = url.split('?')[0] ?? url
   // Secret tokens travel in these paths: a log reader must not be able to use them.
-  return pathname.replace(/^\/(reset-password|confirm-email|unsubscribe)\/[^/]+/, '/$1/[token]')
+  return pathname.replace(
+    /^\/(reset-password|confirm-email|unsubscribe|fixed)\/[^/]+/,
+    '/$1/[token]',
+  )
 }

@@ -296,10 +296,11 @@ describe.each([
     // 4. The owner's notifications: the pledge, the solution and the comment.
     await open(owner, '/me/notifications', js)
     const mine = owner.locator('ol.notifications > li').filter({ hasText: title })
-    for (const kind of ['någon antog utmaningen', 'nytt lösningsförslag', 'ny kommentar']) {
-      await expectVisible(mine.filter({ hasText: kind }), `the notification "${kind}"`)
+    // Each says who did what (the pledge and the solution by the business user).
+    for (const what of ['antog utmaningen', 'föreslog en lösning', 'kommenterade']) {
+      await expectVisible(mine.filter({ hasText: what }), `the notification "… ${what}"`)
     }
-    expect(await mine.filter({ hasText: 'ny kommentar' }).count(), 'comment and reply').toBe(2)
+    expect(await mine.filter({ hasText: 'kommenterade' }).count(), 'comment and reply').toBe(2)
 
     // 5. The owner accepts the solution and marks the challenge solved.
     await open(owner, path, js)

@@ -197,6 +197,76 @@ describe('routing to a department', () => {
     expect(await notificationsOf(author.id, id)).toEqual([])
   })
 
+  it('re-routed in bulk, the old contact goes and the new department is told', async () => {
+    const author = await createUser()
+    const goran = await signedIn()
+    const parks = await signedIn()
+    const streets = await department('Gatuförvaltningen', [goran.user.id])
+    const parksDepartment = await department('Parkenheten', [parks.user.id])
+    const id = await createChallengeFor(author.id)
+    const moderator = await signedIn({ role: 'moderator' })
+    await moderator.client.post(
+      `/moderation/challenges/${id}`,
+      triageForm(await challenge(id), {
+        departmentId: String(streets.id),
+        contactUserId: String(goran.user.id),
+      }),
+    )
+    const response = await moderator.client.request('/moderation?tab=recent', {
+      method: 'POST',
+      body: new URLSearchParams([
+        ['ids', String(id)],
+        ['action', 'route'],
+        ['departmentId', String(parksDepartment.id)],
+      ]),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
+    expect(response.status).toBe(302)
+    // Göran does not work at Parkenheten: he is no longer its contact, nor told he is.
+    expect(await challenge(id)).toMatchObject({
+      department_id: parksDepartment.id,
+      contact_user_id: null,
+    })
+    // He still follows it, so he hears where it went, like any follower.
+    expect((await notificationsOf(goran.user.id, id)).map((n) => n.kind)).toEqual([
+      'assigned',
+      'routed',
+    ])
+    expect((await notificationsOf(parks.user.id, id)).map((n) => n.kind)).toEqual(['inbox'])
+  })
+
+  it('tells department staff of a pending challenge only once it is approved', async () => {
+    const author = await signedIn()
+    const contact = await signedIn()
+    const unit = await department('Bygglovsenheten', [contact.user.id])
+    const id = await createChallengeFor(author.user.id, {
+      title: 'Hemlig väntande utmaning',
+      status: 'pending',
+    })
+    const moderator = await signedIn({ role: 'moderator' })
+    await moderator.client.post(
+      `/moderation/challenges/${id}`,
+      triageForm(await challenge(id), {
+        departmentId: String(unit.id),
+        contactUserId: String(contact.user.id),
+      }),
+    )
+    expect(await challenge(id)).toMatchObject({ contact_user_id: contact.user.id })
+    expect(await notificationsOf(contact.user.id, id)).toEqual([])
+    expect(await html(await contact.client.get('/me/notifications'))).not.toContain(
+      'Hemlig väntande utmaning',
+    )
+    await moderator.client.post(
+      `/moderation/challenges/${id}`,
+      triageForm(await challenge(id), {
+        status: 'open',
+        departmentId: String(unit.id),
+        contactUserId: String(contact.user.id),
+      }),
+    )
+    expect((await notificationsOf(contact.user.id, id)).map((n) => n.kind)).toEqual(['assigned'])
+  })
+
   it('lets only department staff (and moderators) open an inbox', async () => {
     expect((await server.client().get('/inbox')).status).toBe(302)
     const member = await signedIn()
@@ -268,6 +338,26 @@ describe('decisions are told', () => {
         `href="/challenges/${original}">Buss till hamnen på kvällen</a>: slogs ihop med ”Ingen kvällsbuss till hamnen”`,
       )
     }
+  })
+
+  it('refuses to merge into a challenge that is not public, naming it to nobody', async () => {
+    const author = await signedIn()
+    const duplicate = await createChallengeFor(author.user.id)
+    const hidden = await createChallengeFor(author.user.id, { title: 'Dold målutmaning' })
+    await db
+      .updateTable('challenges')
+      .set({ hidden_at: new Date().toISOString(), hidden_reason: 'spam' })
+      .where('id', '=', hidden)
+      .execute()
+    const moderator = await signedIn({ role: 'moderator' })
+    const response = await moderator.client.post(`/moderation/challenges/${duplicate}`, {
+      intent: 'merge',
+      intoId: String(hidden),
+    })
+    expect(response.status).toBe(400)
+    expect(await html(response)).toContain('Den utmaningen är inte publik')
+    expect((await challenge(duplicate)).merged_into_id).toBeNull()
+    expect(await notificationsOf(author.user.id, duplicate)).toEqual([])
   })
 
   it('tells the appellant the decision with the moderator’s note', async () => {

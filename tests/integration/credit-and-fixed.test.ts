@@ -193,6 +193,9 @@ describe('is it fixed?', () => {
     const c = await solvedDaysAgo(20, new Date())
     const other = await createUser()
     const base = { challengeId: c.id, defaultDisputeBody: 'x' }
+    // Not asked yet: no answers are taken, so nobody skips the days the fix is given.
+    expect(await answerFixed({ ...base, userId: c.voter.id, answer: 'fixed' })).toBeNull()
+    await askFixedQuestions({ days: 14, now: new Date() })
     await answerFixed({ ...base, userId: c.voter.id, answer: 'fixed' })
     await answerFixed({ ...base, userId: c.voter.id, answer: 'not_fixed' })
     await answerFixed({ ...base, userId: other.id, answer: 'fixed' })
