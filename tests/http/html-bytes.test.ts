@@ -26,6 +26,8 @@ describe('the bytes of a page', () => {
       expect(response.status).toBe(200)
       const bytes = new Uint8Array(await response.arrayBuffer())
       expect(bytes.indexOf(0), `a NUL byte in ${path}`).toBe(-1)
+      // And nothing cut in the middle of a character.
+      expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).not.toThrow()
     }
   })
 })
