@@ -110,6 +110,17 @@ export function createApp(options: AppOptions) {
     }),
   )
 
+  // A path with a broken percent-escape (/%FF, /challenges/%C3%28) names nothing we serve;
+  // refused here instead of failing inside the router with a 500.
+  app.use((req, res, next) => {
+    try {
+      decodeURIComponent(req.path)
+    } catch {
+      return refusal(res, 400, 'Adressen är felaktig.', 'The address is malformed.')
+    }
+    next()
+  })
+
   // Open data is meant to be used by other sites.
   app.use(['/api', '/feed.xml', '/open-data/'], (_req, res, next) => {
     res.set('Cross-Origin-Resource-Policy', 'cross-origin')

@@ -76,6 +76,16 @@ describe('the production server', () => {
     expect(html).toContain('<html lang="en"')
   })
 
+  it('answers a path with a broken percent-escape with 400, not a 500', async () => {
+    for (const path of ['/%FF', '/challenges/%C3%28', '/challenges/%E0%A4%A', '/api/v1/%']) {
+      const response = await fetch(server.origin + path)
+      expect(response.status, path).toBe(400)
+      expect(await response.text()).toContain('Adressen är felaktig.')
+    }
+    // A correct escape still reaches its page.
+    expect((await fetch(server.origin + '/challenges?q=%C3%A5')).status).toBe(200)
+  })
+
   it('refuses a POST with a foreign Origin with 403 and writes nothing', async () => {
     const before = await countUsers()
     const client = server.client()
