@@ -33,10 +33,16 @@ export const log = {
 
 /** Paths can carry secrets (reset tokens); logs get a redacted copy without the query. */
 export function loggablePath(url: string): string {
-  const pathname = url.split('?')[0] ?? url
-  // Secret tokens travel in these paths: a log reader must not be able to use them.
-  return pathname.replace(
-    /^\/(reset-password|confirm-email|unsubscribe|fixed)\/[^/]+/,
-    '/$1/[token]',
-  )
+  const pathname = (url.split('?')[0] ?? url).split('#')[0] ?? ''
+  // Secret tokens travel in these paths: a log reader must not be able to use them. The router
+  // matches without regard to case, repeated slashes or percent-escapes, so the redaction
+  // looks at the path the same way (`//RESET-PASSWORD/…`, `/reset%2Dpassword/…`).
+  let decoded = pathname
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    // Not decodable: matched as it came.
+  }
+  const match = /^\/+(reset-password|confirm-email|unsubscribe|fixed)\/+[^/]/i.exec(decoded)
+  return match ? `/${match[1]!.toLowerCase()}/[token]` : pathname
 }
