@@ -55,7 +55,10 @@ export function renderMarkdown(markdown: string): string {
 
 /** Plain text of sanitised HTML, shortened at a word boundary, for cards, feeds and the API. */
 export function summarise(html: string, max = 200): string {
-  const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
+  // A line break or the end of a block separates words: without a space there, stripping the
+  // tags would glue "rad två<br>rad tre" into "rad tvårad tre".
+  const spaced = html.replace(/<br\s*\/?>|<\/(?:p|li|h[1-6]|blockquote|pre|td|th|tr|div)>/gi, ' $&')
+  const text = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} })
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

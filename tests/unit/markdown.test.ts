@@ -34,4 +34,12 @@ describe('summarise', () => {
     expect(summary.length).toBeLessThanOrEqual(41)
     expect(summary.endsWith('…')).toBe(true)
   })
+
+  it('keeps words on separate lines, list items and cells apart', () => {
+    expect(summarise(renderMarkdown('rad ett\nrad två\nrad tre'))).toBe('rad ett rad två rad tre')
+    expect(summarise(renderMarkdown('Stycke ett.\n\n- punkt a\n- punkt b'))).toBe(
+      'Stycke ett. punkt a punkt b',
+    )
+    expect(summarise(renderMarkdown('| a | b |\n|---|---|\n| c | d |'))).toBe('a b c d')
+  })
 })
