@@ -185,6 +185,21 @@ describe('GET /api/v1/challenges', () => {
     }
   })
 
+  it('answers any other /api/ path with a JSON error other sites can read, not the HTML page', async () => {
+    for (const path of [
+      '/api/v1/unknown',
+      '/api/v2/challenges',
+      '/api/v1/challenges/1/extra',
+      '/api',
+    ]) {
+      const response = await get(path)
+      expect(response.status, path).toBe(404)
+      expect(response.headers.get('content-type'), path).toMatch(/^application\/json/)
+      expect(response.headers.get('access-control-allow-origin'), path).toBe('*')
+      expect(((await response.json()) as { error: { status: number } }).error.status).toBe(404)
+    }
+  })
+
   it('gives the total for the filter, whatever the page size', async () => {
     const taxonomy = await createTaxonomy()
     const resident = await createUser()
