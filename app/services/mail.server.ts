@@ -149,7 +149,11 @@ async function deliverDue(now: Date): Promise<number> {
           subject: message.subject,
           text: message.text_body,
           html: message.html_body,
-          headers: message.headers ? (JSON.parse(message.headers) as Record<string, string>) : {},
+          headers: {
+            // Machine-written (RFC 3834): out-of-office replies and other robots stay silent.
+            'Auto-Submitted': 'auto-generated',
+            ...(message.headers ? (JSON.parse(message.headers) as Record<string, string>) : {}),
+          },
         })
       } else {
         // The body may hold a reset link: it stays in the outbox table, not in the log.

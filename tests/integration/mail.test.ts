@@ -81,6 +81,8 @@ describe('mail service', () => {
     // The name is escaped in the HTML part.
     expect(mail.raw).toContain('Anna &lt;Admin&gt;')
     expect(mail.raw).toContain('http://localhost:3000/reset-password/abc')
+    // Marked as written by a machine, so autoresponders do not answer it.
+    expect(mail.raw).toMatch(/^Auto-Submitted: auto-generated\r?$/m)
     const [sent] = await listOutbox({ to: 'anna@example.se' })
     expect(sent?.status).toBe('sent')
     expect(sent?.sent_at).not.toBeNull()
