@@ -28,7 +28,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       'Content-Disposition': attachment('utmana-challenges.json'),
       'Cache-Control': 'public, max-age=300',
       'Access-Control-Allow-Origin': '*',
-      'X-Content-Type-Options': 'nosniff',
     },
   })
 }

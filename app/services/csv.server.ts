@@ -153,7 +153,6 @@ export function csvResponse(input: {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': attachment(input.filename),
-      'X-Content-Type-Options': 'nosniff',
       ...input.headers,
     },
   })

@@ -200,6 +200,15 @@ describe('GET /api/v1/challenges', () => {
     }
   })
 
+  it('sends nosniff once on the downloads (not once from the route and again from the server)', async () => {
+    for (const path of ['/open-data/challenges.json', '/open-data/challenges.csv']) {
+      const response = await get(path)
+      expect(response.status, path).toBe(200)
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff')
+      await response.arrayBuffer()
+    }
+  })
+
   it('gives the total for the filter, whatever the page size', async () => {
     const taxonomy = await createTaxonomy()
     const resident = await createUser()
