@@ -195,6 +195,7 @@ export async function restorePost(
       .where('id', '=', input.subjectId)
       .execute()
     if (input.subjectType === 'solution') await indexChallenge(trx, post.challenge_id)
+    if (input.subjectType === 'challenge') await tellUntoldRouting(trx, actor, post.challenge_id)
     await recordAudit(trx, {
       actorId: actor.id,
       action: `${input.subjectType}.restore`,
@@ -455,13 +456,8 @@ export async function triageChallenge(
         after,
       )
       if (visible) await tellRouting(trx, actor, current.id, { routed, contact, ...after })
-    } else if (visible && !isOnPublicBoard(current) && current.department_id !== null) {
-      await tellRouting(trx, actor, current.id, {
-        routed: true,
-        contact: false,
-        departmentId: current.department_id,
-        contactUserId: current.contact_user_id,
-      })
+    } else if (visible && !isOnPublicBoard(current)) {
+      await tellUntoldRouting(trx, actor, current.id)
     }
     if (change.priority && change.priority !== current.priority) {
       await trx
@@ -501,6 +497,32 @@ export async function triageChallenge(
     return true
   }
   return executor ? run(executor) : db.transaction().execute(run)
+}
+
+/**
+ * A challenge routed while it was hidden or pending reached nobody in the department (they may
+ * not open it): once it is public, they hear of it, unless they already did.
+ */
+async function tellUntoldRouting(trx: Executor, actor: Actor, challengeId: number) {
+  const challenge = await trx
+    .selectFrom('challenges')
+    .select(['status', 'hidden_at', 'department_id', 'contact_user_id'])
+    .where('id', '=', challengeId)
+    .executeTakeFirst()
+  if (!challenge || challenge.department_id === null || !isOnPublicBoard(challenge)) return
+  const told = await trx
+    .selectFrom('notifications')
+    .select('id')
+    .where('challenge_id', '=', challengeId)
+    .where('kind', 'in', ['assigned', 'inbox'])
+    .executeTakeFirst()
+  if (told) return
+  await tellRouting(trx, actor, challengeId, {
+    routed: true,
+    contact: false,
+    departmentId: challenge.department_id,
+    contactUserId: challenge.contact_user_id,
+  })
 }
 
 async function isActiveMember(trx: Executor, organisationId: number, userId: number) {

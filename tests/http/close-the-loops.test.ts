@@ -267,6 +267,30 @@ describe('routing to a department', () => {
     expect((await notificationsOf(contact.user.id, id)).map((n) => n.kind)).toEqual(['assigned'])
   })
 
+  it('tells department staff of a hidden challenge routed to them once it is restored, once', async () => {
+    const author = await createUser()
+    const contact = await signedIn()
+    const unit = await department('Miljöenheten', [contact.user.id])
+    const id = await createChallengeFor(author.id, { title: 'Dold och fördelad' })
+    const moderator = await signedIn({ role: 'moderator' })
+    const post = (form: Record<string, string>) =>
+      moderator.client.post(`/moderation/challenges/${id}`, form)
+    await post({ intent: 'hide', subjectType: 'challenge', subjectId: String(id), reason: 'spam' })
+    await post(
+      triageForm(await challenge(id), {
+        departmentId: String(unit.id),
+        contactUserId: String(contact.user.id),
+      }),
+    )
+    expect(await notificationsOf(contact.user.id, id)).toEqual([])
+    await post({ intent: 'restore', subjectType: 'challenge', subjectId: String(id) })
+    expect((await notificationsOf(contact.user.id, id)).map((n) => n.kind)).toEqual(['assigned'])
+    // Hidden and restored again: not told twice.
+    await post({ intent: 'hide', subjectType: 'challenge', subjectId: String(id), reason: 'spam' })
+    await post({ intent: 'restore', subjectType: 'challenge', subjectId: String(id) })
+    expect((await notificationsOf(contact.user.id, id)).map((n) => n.kind)).toEqual(['assigned'])
+  })
+
   it('lets only department staff (and moderators) open an inbox', async () => {
     expect((await server.client().get('/inbox')).status).toBe(302)
     const member = await signedIn()
