@@ -21,17 +21,6 @@ export const PERSONAL_KINDS = [
   'fixed_question',
 ] as const satisfies readonly NotificationKind[]
 
-async function hasPersonalNews(userId: number) {
-  const row = await db
-    .selectFrom('notifications')
-    .select('id')
-    .where('user_id', '=', userId)
-    .where('emailed_at', 'is', null)
-    .where('kind', 'in', PERSONAL_KINDS)
-    .executeTakeFirst()
-  return Boolean(row)
-}
-
 /** Events listed in one mail; older ones are counted but not listed. */
 const MAX_LISTED = 200
 
@@ -89,6 +78,11 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
       'users.id as user_id',
       'users.email_frequency',
       (eb) => eb.fn.min('notifications.created_at').as('oldest'),
+      // Whether any of it is personal news, read in the same pass instead of a query per person.
+      (eb) =>
+        eb.fn
+          .max(eb.case().when('notifications.kind', 'in', PERSONAL_KINDS).then(1).else(0).end())
+          .as('personal'),
     ])
     .where('notifications.emailed_at', 'is', null)
     .where('users.email_frequency', '!=', 'never')
@@ -98,8 +92,7 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
   let queued = 0
   for (const user of waiting) {
     const frequency = user.email_frequency as Exclude<EmailFrequency, 'never'>
-    const due =
-      digestDue(frequency, new Date(user.oldest), now) || (await hasPersonalNews(user.user_id))
+    const due = Number(user.personal) === 1 || digestDue(frequency, new Date(user.oldest), now)
     if (!due) continue
     const rows = await db
       .selectFrom('notifications')
