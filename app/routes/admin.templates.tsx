@@ -43,6 +43,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type Reply = { formId: string; result: SubmissionResult<string[]> }
+
+// Not `template-N`: that is the list item's id (the anchor a save returns to), and Conform names
+// the fields after the form (`…-name`), which would also be the heading's id. With an id taken
+// twice the browser binds the fields (form="…") to the list item, and Save sends nothing.
+const editFormId = (id: number | string) => `edit-template-${id}`
 const reply = (formId: string, result: SubmissionResult<string[]>) =>
   json<Reply>({ formId, result }, { status: 400 })
 
@@ -63,7 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: EditTemplateSchema })
     if (submission.status !== 'success') {
       if (submission.error?.id) throw notFound()
-      return reply(`template-${String(formData.get('id'))}`, submission.reply())
+      return reply(editFormId(String(formData.get('id'))), submission.reply())
     }
     if (!(await updateReplyTemplate(submission.value.id, submission.value, actor))) {
       throw notFound()
@@ -108,7 +113,7 @@ function TemplateForm({
   lastResult?: Reply | null
 }) {
   const { t } = useTranslation()
-  const id = template ? `template-${template.id}` : 'add-template'
+  const id = template ? editFormId(template.id) : 'add-template'
   const schema = template ? EditTemplateSchema : AddTemplateSchema
   const [form, fields] = useSchemaForm({
     id,
@@ -176,7 +181,7 @@ export default function AdminTemplates() {
         ) : (
           <ul className="plain">
             {templates.map((template) => {
-              const open = lastResult?.formId === `template-${template.id}`
+              const open = lastResult?.formId === editFormId(template.id)
               return (
                 <li key={template.id} id={`template-${template.id}`} className="card">
                   <h3 id={`template-${template.id}-name`}>
