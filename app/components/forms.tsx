@@ -7,7 +7,7 @@ import {
   type SubmissionResult,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import type { ReactNode } from 'react'
+import { Children, isValidElement, type ReactNode } from 'react'
 import { useTranslation } from '~/i18n-react'
 import type { z } from 'zod'
 
@@ -65,7 +65,10 @@ function describedBy(...ids: Array<string | false | undefined>) {
   return joined || undefined
 }
 
-type InputType = 'text' | 'email' | 'password' | 'search' | 'url'
+// Not 'url': a field sends back what was typed, and HTML forbids a url input whose value is not
+// an absolute URL, so a page with the user's mistake in it would be invalid. A web address is a
+// text field with inputMode="url".
+type InputType = 'text' | 'email' | 'password' | 'search'
 
 export function TextField({
   field,
@@ -73,6 +76,7 @@ export function TextField({
   type = 'text',
   hint,
   autoComplete,
+  inputMode,
   required,
 }: {
   field: FieldMetadata<unknown>
@@ -80,11 +84,20 @@ export function TextField({
   type?: InputType
   hint?: string
   autoComplete?: string
+  inputMode?: 'numeric' | 'url'
   required?: boolean
 }) {
   const hintId = hint ? `${field.id}-hint` : undefined
   const invalid = Boolean(field.errors?.length)
-  const { key, ...props } = getInputProps(field, { type, ariaAttributes: false })
+  // A schema's number limits come as min/max/step, which HTML allows on number and date inputs
+  // only; a whole number is typed in a text field (inputMode="numeric") and its hint gives the range.
+  const {
+    key,
+    min: _min,
+    max: _max,
+    step: _step,
+    ...props
+  } = getInputProps(field, { type, ariaAttributes: false })
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
@@ -97,6 +110,7 @@ export function TextField({
         key={key}
         {...props}
         autoComplete={autoComplete}
+        inputMode={inputMode}
         required={required}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy(hintId, invalid && field.errorId)}
@@ -159,7 +173,14 @@ export function SelectField({
 }) {
   const hintId = hint ? `${field.id}-hint` : undefined
   const invalid = Boolean(field.errors?.length)
-  const { key, ...props } = getSelectProps(field, { ariaAttributes: false })
+  const { key, required, ...props } = getSelectProps(field, { ariaAttributes: false })
+  // HTML allows `required` on a select only when its first option is an empty placeholder
+  // ("Choose…"). Without one a value is always chosen, so there is nothing to require.
+  const first = Children.toArray(children)[0]
+  const placeholder =
+    isValidElement<{ value?: unknown }>(first) &&
+    first.type === 'option' &&
+    first.props.value === ''
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
@@ -171,6 +192,7 @@ export function SelectField({
       <select
         key={key}
         {...props}
+        required={placeholder ? required : undefined}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy(hintId, invalid && field.errorId)}
       >

@@ -116,18 +116,21 @@ export default function AdminSettings() {
             field={fields.autoHideThreshold}
             label={t('admin.settings.autoHideThreshold')}
             hint={t('admin.settings.autoHideThresholdHint', AUTO_HIDE_RANGE)}
+            inputMode="numeric"
             required
           />
           <TextField
             field={fields.slaDays}
             label={t('admin.settings.slaDays')}
             hint={t('admin.settings.slaDaysHint', SLA_DAYS_RANGE)}
+            inputMode="numeric"
             required
           />
           <TextField
             field={fields.fixedQuestionDays}
             label={t('admin.settings.fixedQuestionDays')}
             hint={t('admin.settings.fixedQuestionDaysHint', FIXED_QUESTION_DAYS_RANGE)}
+            inputMode="numeric"
             required
           />
         </fieldset>

@@ -333,7 +333,7 @@ export default function OrganisationProfile() {
               <TextField
                 field={fields.website}
                 label={t('organisation.website')}
-                type="url"
+                inputMode="url"
                 hint={t('organisation.websiteHint')}
                 autoComplete="url"
               />
