@@ -3,7 +3,8 @@ import '@testing-library/jest-dom/vitest'
 import { useForm } from '@conform-to/react'
 import { render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { TextField } from '~/components/forms'
+import { z } from 'zod'
+import { SelectField, TextField, useSchemaForm } from '~/components/forms'
 import { createTranslator, TranslationProvider, type Translator } from '~/i18n-react'
 import en from '~/locales/en.json'
 import sv from '~/locales/sv.json'
@@ -48,5 +49,49 @@ describe('TextField', () => {
     renderWithI18n(<NameForm errors={['errors.required']} />)
     expect(screen.getByText('Fill in this field.')).toBeInTheDocument()
     translator = createTranslator('sv', sv)
+  })
+})
+
+// The Nu HTML Checker's findings (issue 10, item 13): HTML allows `required` on a select only
+// with an empty first option, and min/max only on number and date inputs.
+const SettingsSchema = z.object({
+  days: z.number().int().min(1).max(50),
+  category: z.string(),
+  role: z.string(),
+})
+
+function SettingsForm() {
+  const [form, fields] = useSchemaForm({ id: 'settings', schema: SettingsSchema })
+  return (
+    <form id={form.id}>
+      <TextField field={fields.days} label="Dagar" />
+      <SelectField field={fields.category} label="Kategori">
+        <option value="">Välj …</option>
+        <option value="1">Trafik</option>
+      </SelectField>
+      <SelectField field={fields.role} label="Roll">
+        {['member', 'admin'].map((role) => (
+          <option key={role} value={role}>
+            {role}
+          </option>
+        ))}
+      </SelectField>
+    </form>
+  )
+}
+
+describe('valid HTML from the schema', () => {
+  it('keeps required on a select that starts with an empty choice, and drops it on one that always holds a value', () => {
+    renderWithI18n(<SettingsForm />)
+    expect(screen.getByRole('combobox', { name: 'Kategori' })).toBeRequired()
+    expect(screen.getByRole('combobox', { name: 'Roll' })).not.toBeRequired()
+  })
+
+  it('puts no min or max on a text field for a number', () => {
+    renderWithI18n(<SettingsForm />)
+    const days = screen.getByRole('textbox', { name: 'Dagar' })
+    expect(days).toHaveAttribute('type', 'text')
+    expect(days).not.toHaveAttribute('min')
+    expect(days).not.toHaveAttribute('max')
   })
 })
