@@ -9,23 +9,26 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from '
 import { useTranslation } from '~/i18n-react'
 import { useNonce } from '~/context'
 import { useRootData } from '~/utils/root-data'
-import { ErrorPage } from '~/components/ErrorPage'
+import { ErrorPage, errorPageKey } from '~/components/ErrorPage'
 import { SiteFooter } from '~/components/SiteFooter'
 import { SiteHeader } from '~/components/SiteHeader'
 import { hasDepartmentInbox } from '~/models/department-inbox.server'
 import { countUnread } from '~/models/notification.server'
 import { getSettings } from '~/models/settings.server'
+import { publicUrl } from '~/env.server'
 import { getLocale } from '~/services/i18n.server'
 import { getUser } from '~/services/session.server'
 import stylesheet from '~/styles/app.css'
+import { pageTitle, titleMeta } from '~/utils/meta'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-// On an error the ErrorPage renders its own <title>; an earlier one here would win.
-export const meta: MetaFunction = ({ error }) => (error ? [] : [{ title: 'Utmana' }])
+// A route without its own `meta` gets the board's name and noindex. On an error the Layout
+// writes the error's title instead (a meta function cannot translate).
+export const meta: MetaFunction = (args) => (args.error ? [] : titleMeta(args))
 
 // A thrown 429 carries Retry-After; Remix only copies a thrown response's headers to the page
 // through a headers function.
@@ -49,11 +52,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
     unread,
     inbox,
     board: { name: settings.boardName, town: settings.townName, contact: settings.contactEmail },
+    // PUBLIC_URL's origin, for canonical and Open Graph addresses (app/utils/meta.ts).
+    origin: publicUrl().origin,
   })
+}
+
+/** The error page's head: a translated title ("Sidan finns inte – Board") and noindex. */
+function ErrorHead({ error }: { error: unknown }) {
+  const { t } = useTranslation()
+  const board = useRootData()?.board.name ?? 'Utmana'
+  return (
+    <>
+      <title>{pageTitle(t(`errorPage.${errorPageKey(error)}.title`), board)}</title>
+      <meta name="robots" content="noindex" />
+    </>
+  )
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData()
+  // Set when this Layout wraps the ErrorBoundary (every error ends at the root's boundary);
+  // null (React Router's empty context), not undefined, around a page.
+  const error = useRouteError()
   const nonce = useNonce()
   const { i18n } = useTranslation()
   const locale = data?.locale ?? i18n.language ?? 'sv'
@@ -63,6 +83,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {error != null && <ErrorHead error={error} />}
         <Links />
       </head>
       <body>

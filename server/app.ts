@@ -44,12 +44,15 @@ const ONE_CLICK_UNSUBSCRIBE = /^\/unsubscribe\/[A-Za-z0-9_-]{20,64}$/
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export function refusal(res: Response, status: number, sv: string, en: string) {
+  // Answered before the app knows the reader's language or the board's name: both languages.
+  const title = `${sv.replace(/\.$/, '')} – ${en.replace(/\.$/, '')}`
   res
     .status(status)
     .type('html')
     .set('Cache-Control', 'no-store')
     .send(
-      `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${status}</title></head>` +
+      `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${title}</title>` +
+        `<meta name="robots" content="noindex"></head>` +
         `<body><main><h1>${status}</h1><p>${sv}</p><p lang="en">${en}</p><p><a href="/">Utmana</a></p></main></body></html>`,
     )
 }

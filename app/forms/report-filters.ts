@@ -77,7 +77,15 @@ export function parseReportQuery(url: URL, now = new Date()): ReportQueryResult 
     const errors: Partial<Record<keyof ReportQueryValues, string[]>> = {}
     for (const issue of parsed.error.issues) {
       const key = issue.path[0] as keyof ReportQueryValues
-      errors[key] = [...(errors[key] ?? []), issue.message]
+      errors[key] = [...new Set([...(errors[key] ?? []), issue.message])]
+    }
+    for (const key of ['from', 'to'] as const) {
+      const typed = values[key]
+      if (typed === undefined || !errors[key]?.includes('reports.errors.date')) continue
+      // A date input cannot show what is not a date (the browser would empty it and the user
+      // would not see what was wrong): the message quotes it and the field starts empty.
+      errors[key] = [`reports.errors.notADate?${new URLSearchParams({ value: typed })}`]
+      delete values[key]
     }
     return { ok: false, values, errors }
   }

@@ -19,6 +19,7 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
       'challenges.id',
       'challenges.title',
       'challenges.description_html',
+      'challenges.summary',
       'challenges.status',
       'challenges.closed_reason',
       'challenges.poster_kind',

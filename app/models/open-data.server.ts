@@ -208,6 +208,20 @@ export async function listFeedChallenges(params: BoardParams) {
   return listPublic(await resolveFilters(params), 'new', 1, FEED_SIZE)
 }
 
+/**
+ * When the board's public content last changed: the newest `updated_at` of a public challenge
+ * (read backwards along its index), or null on a board with none. Hidden, pending and merged
+ * challenges do not count, so their changes are not told through a feed's date.
+ */
+export async function latestPublicChange(): Promise<string | null> {
+  const row = await boardBase({})
+    ?.select('challenges.updated_at')
+    .orderBy('challenges.updated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row ? isoUtc(row.updated_at) : null
+}
+
 /** The challenge a visible duplicate was merged into, or null: its old API URL points there. */
 export async function findMergedTarget(id: number): Promise<number | null> {
   const row = await db
@@ -410,16 +424,25 @@ export function renderAtomFeed(input: {
   title: string
   subtitle: string
   author: string
+  /**
+   * The board's newest public change (`latestPublicChange`): the feed's date when no entry
+   * matches (RFC 4287 requires one), the last moment its public content is known to have changed.
+   */
+  latestPublicChange?: string | null
 }): string {
   const origin = publicUrl().origin
   const query = filterQueryString(input.params)
   const selfUrl = `${origin}/feed.xml${query}`
   const en = input.locale === 'en'
-  // The newest change among the entries; a fixed date when empty keeps the ETag stable.
-  const updated = input.entries.reduce(
-    (latest, e) => (e.updated_at > latest ? e.updated_at : latest),
-    '1970-01-01T00:00:00.000Z',
-  )
+  // The newest change among the entries, stable between changes (so is the ETag); a board with
+  // no public challenge at all has no better date than now.
+  const updated =
+    input.entries.reduce<string | null>(
+      (latest, e) => (latest === null || e.updated_at > latest ? e.updated_at : latest),
+      null,
+    ) ??
+    input.latestPublicChange ??
+    new Date().toISOString()
   const x = xmlEscape
   const entries = input.entries.map((e) =>
     [

@@ -9,13 +9,13 @@ import { getSettings } from '~/models/settings.server'
 import { getKeyNumbers, listNewlySolved } from '~/models/stats.server'
 import { getRequestT } from '~/services/i18n.server'
 import { formatNumber } from '~/utils/format'
-import { titleMeta } from '~/utils/meta'
+import { publicMeta } from '~/utils/meta'
 import { useRootData } from '~/utils/root-data'
 
-export const meta = titleMeta
+export const meta = publicMeta()
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [{ locale }, settings, numbers, trending, solved] = await Promise.all([
+  const [{ t, locale }, settings, numbers, trending, solved] = await Promise.all([
     getRequestT(request),
     getSettings(),
     getKeyNumbers(),
@@ -23,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listNewlySolved(),
   ])
   return json({
+    description: t('home.lead', { town: settings.townName }),
     board: settings.boardName,
     town: settings.townName,
     numbers: Object.entries(numbers).map(([key, value]) => ({

@@ -1,14 +1,18 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { TextPage } from '~/components/TextPage'
+import { getSettings } from '~/models/settings.server'
 import { getRequestT } from '~/services/i18n.server'
-import { titleMeta } from '~/utils/meta'
+import { publicMeta } from '~/utils/meta'
 
-export const meta = titleMeta
+export const meta = publicMeta()
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { t } = await getRequestT(request)
-  return json({ title: t('about.title') })
+  const [{ t }, settings] = await Promise.all([getRequestT(request), getSettings()])
+  return json({
+    title: t('about.title'),
+    description: t('meta.about', { board: settings.boardName }),
+  })
 }
 
 export default function Page() {

@@ -6,15 +6,24 @@ import { ChallengeView } from '~/components/challenge/ChallengeView'
 import { PostedContext } from '~/components/challenge/PostedNotice'
 import { parseId } from '~/forms/challenge'
 import { getChallenge } from '~/models/challenge.server'
+import { isOnPublicBoard } from '~/models/challenge-constants'
 import { getChallengePage } from '~/models/challenge-page.server'
 import { getFixedSection } from '~/models/fixed-question.server'
 import { getSolverCandidates } from '~/models/solvers.server'
 import { listUserMemberships } from '~/models/organisation.server'
 import { canManagePost, canSeeChallenge, isModerator } from '~/models/permissions.server'
+import { getSettings } from '~/models/settings.server'
+import { getRequestT } from '~/services/i18n.server'
 import { getUser, requireUser } from '~/services/session.server'
-import { titleMeta } from '~/utils/meta'
+import { publicMeta } from '~/utils/meta'
 
-export const meta = titleMeta
+export const meta = publicMeta({
+  type: 'article',
+  path: (data) => {
+    const id = (data as { challenge?: { id: number } } | undefined)?.challenge?.id
+    return id ? `/challenges/${id}` : undefined
+  },
+})
 
 const notFound = () => json({ error: 'not found' }, { status: 404 })
 
@@ -36,13 +45,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : [false, []]
   const url = new URL(request.url)
   const active = page.challenge.status === 'open' || page.challenge.status === 'in_progress'
-  const [solveCandidates, fixed] = await Promise.all([
+  const [solveCandidates, fixed, { t, locale }, settings] = await Promise.all([
     // Who may be credited, for the owner's solve form.
     canManage && active ? getSolverCandidates(id) : null,
     getFixedSection(page.challenge, user?.id ?? null),
+    getRequestT(request),
+    getSettings(),
   ])
+  const { challenge } = page
+  // Link previews and search engines get only what the public board shows: a hidden, pending
+  // or rejected challenge (seen by its author or a moderator) gets no description, and noindex.
+  const visible = isOnPublicBoard(challenge)
   return json({
-    title: page.challenge.title,
+    title: challenge.title,
+    description: visible
+      ? challenge.summary ||
+        t('meta.challenge', {
+          board: settings.boardName,
+          category: locale === 'en' ? challenge.category_en : challenge.category_sv,
+          area: locale === 'en' ? challenge.area_en : challenge.area_sv,
+        })
+      : undefined,
+    noindex: !visible,
     ...page,
     url: url.origin + url.pathname,
     flagged: flaggedNotice(url.searchParams.get('flagged')),

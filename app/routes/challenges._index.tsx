@@ -7,19 +7,27 @@ import { PlainSelect } from '~/components/PlainSelect'
 import { parseBoardQuery } from '~/forms/board'
 import { getBoardPage, UnknownFilter } from '~/models/board.server'
 import { POSTER_KINDS, PUBLIC_STATUSES, SORTS } from '~/models/challenge-constants'
+import { getSettings } from '~/models/settings.server'
 import { getRequestT } from '~/services/i18n.server'
-import { titleMeta } from '~/utils/meta'
+import { publicMeta } from '~/utils/meta'
 
-export const meta = titleMeta
+export const meta = publicMeta({
+  query: ['q', 'category', 'area', 'status', 'by', 'sort', 'page'],
+})
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const parsed = parseBoardQuery(url)
   if (!parsed.success) throw json({ error: 'bad query' }, { status: 400 })
-  const { t, locale } = await getRequestT(request)
+  const [{ t, locale }, settings] = await Promise.all([getRequestT(request), getSettings()])
   try {
     const board = await getBoardPage(parsed.data, locale)
-    return json({ title: t('board.title'), params: parsed.data, ...board })
+    return json({
+      title: t('board.title'),
+      description: t('meta.board', { board: settings.boardName }),
+      params: parsed.data,
+      ...board,
+    })
   } catch (error) {
     if (error instanceof UnknownFilter) throw json({ error: 'unknown filter' }, { status: 400 })
     throw error

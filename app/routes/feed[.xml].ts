@@ -1,7 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { parseBoardQuery } from '~/forms/board'
 import { UnknownFilter } from '~/models/board.server'
-import { cachedAnswer, listFeedChallenges, renderAtomFeed } from '~/models/open-data.server'
+import {
+  cachedAnswer,
+  latestPublicChange,
+  listFeedChallenges,
+  renderAtomFeed,
+} from '~/models/open-data.server'
 import { getSettings } from '~/models/settings.server'
 import { getRequestT } from '~/services/i18n.server'
 
@@ -23,6 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (error instanceof UnknownFilter) return badRequest('Unknown category or area.\n')
     throw error
   }
+  // An empty feed is dated by the board's last public change (RFC 4287 wants a date).
+  const latest = entries.length ? null : await latestPublicChange()
   const xml = renderAtomFeed({
     params: parsed.data,
     entries,
@@ -30,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t('feed.title', { board: settings.boardName }),
     subtitle: t('feed.subtitle', { town: settings.townName }),
     author: settings.boardName,
+    latestPublicChange: latest,
   })
   // The titles and category labels follow the reader's language.
   return cachedAnswer(request, xml, 'application/atom+xml; charset=utf-8', {

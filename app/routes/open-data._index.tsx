@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { useTranslation } from '~/i18n-react'
+import { getSettings } from '~/models/settings.server'
 import { getRequestT } from '~/services/i18n.server'
-import { titleMeta } from '~/utils/meta'
+import { publicMeta } from '~/utils/meta'
 
-export const meta = titleMeta
+export const meta = publicMeta()
 
 const LICENCE_URL = 'https://creativecommons.org/publicdomain/zero/1.0/'
 
@@ -30,8 +31,11 @@ const FIELDS = [
 
 /** GET /open-data: what the public dump holds, its licence and where to get it. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { t } = await getRequestT(request)
-  return json({ title: t('openData.title') })
+  const [{ t }, settings] = await Promise.all([getRequestT(request), getSettings()])
+  return json({
+    title: t('openData.title'),
+    description: t('meta.openData', { board: settings.boardName }),
+  })
 }
 
 export default function OpenData() {

@@ -20,13 +20,19 @@ import {
   isOrganisationOwner,
   updateOrganisationProfile,
 } from '~/models/organisation-profile.server'
+import { getSettings } from '~/models/settings.server'
 import { getRequestT } from '~/services/i18n.server'
 import { log } from '~/services/log.server'
 import { getUser, requireUser } from '~/services/session.server'
 import { formatDate } from '~/utils/format'
-import { titleMeta } from '~/utils/meta'
+import { publicMeta } from '~/utils/meta'
 
-export const meta = titleMeta
+export const meta = publicMeta({
+  path: (data) => {
+    const slug = (data as { organisation?: { slug: string } } | undefined)?.organisation?.slug
+    return slug ? `/organisations/${slug}` : undefined
+  },
+})
 
 const NOTICES = ['saved', 'approved', 'declined'] as const
 type Notice = (typeof NOTICES)[number]
@@ -36,9 +42,10 @@ const notFound = () => json({ error: 'not found' }, { status: 404 })
 export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isSlug(params.slug)) throw notFound()
   const user = await getUser(request)
-  const [profile, { t }] = await Promise.all([
+  const [profile, { t }, settings] = await Promise.all([
     getOrganisationProfile(params.slug, user?.id ?? null),
     getRequestT(request),
+    getSettings(),
   ])
   if (!profile) throw notFound()
   const notice = new URL(request.url).searchParams.get('notice')
@@ -47,6 +54,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: profile.organisation.name,
       kind: t(`kinds.${profile.organisation.kind}`),
     }),
+    description:
+      profile.organisation.description ||
+      t('meta.organisation', { name: profile.organisation.name, board: settings.boardName }),
     ...profile,
     notice: NOTICES.includes(notice as Notice) ? (notice as Notice) : null,
   })

@@ -6,9 +6,9 @@ import { DIRECTORY_QUERY_MAX, ORGANISATION_KINDS, parseDirectoryQuery } from '~/
 import { listOrganisations } from '~/models/organisation-profile.server'
 import { getRequestT } from '~/services/i18n.server'
 import { formatNumber } from '~/utils/format'
-import { titleMeta } from '~/utils/meta'
+import { publicMeta } from '~/utils/meta'
 
-export const meta = titleMeta
+export const meta = publicMeta({ query: ['q', 'kind', 'page'] })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseDirectoryQuery(new URL(request.url))
@@ -19,7 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     q: parsed.data.q,
     page: parsed.data.page ?? 1,
   })
-  return json({ title: t('organisations.title'), params: parsed.data, ...directory })
+  return json({
+    title: t('organisations.title'),
+    description: t('organisations.lead'),
+    params: parsed.data,
+    ...directory,
+  })
 }
 
 function pageLink(params: { q?: string; kind?: string }, page: number) {

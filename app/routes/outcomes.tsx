@@ -7,9 +7,9 @@ import { OUTCOME_GROUPS, parseOutcomesQuery, type OutcomeGroup } from '~/forms/o
 import { getOutcomeSummary, listOutcomes, OUTCOMES_MAX_PAGE } from '~/models/outcomes.server'
 import { getRequestT } from '~/services/i18n.server'
 import { formatDate, formatNumber } from '~/utils/format'
-import { titleMeta } from '~/utils/meta'
+import { publicMeta } from '~/utils/meta'
 
-export const meta = titleMeta
+export const meta = publicMeta({ query: ['show', 'page'] })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseOutcomesQuery(new URL(request.url))
@@ -19,7 +19,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (page > OUTCOMES_MAX_PAGE) throw json({ error: 'not found' }, { status: 404 })
   const { t, locale } = await getRequestT(request)
   const [summary, list] = await Promise.all([getOutcomeSummary(), listOutcomes(show, page, locale)])
-  return json({ title: t('outcomes.title'), show, page, summary, ...list })
+  return json({
+    title: t('outcomes.title'),
+    description: t('outcomes.intro'),
+    show,
+    page,
+    summary,
+    ...list,
+  })
 }
 
 function link(show: OutcomeGroup, page = 1) {

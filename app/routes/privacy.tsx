@@ -2,15 +2,19 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Link } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
+import { getSettings } from '~/models/settings.server'
 import { getRequestT } from '~/services/i18n.server'
 import { useRootData } from '~/utils/root-data'
-import { titleMeta } from '~/utils/meta'
+import { publicMeta } from '~/utils/meta'
 
-export const meta = titleMeta
+export const meta = publicMeta()
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { t } = await getRequestT(request)
-  return json({ title: t('privacy.title') })
+  const [{ t }, settings] = await Promise.all([getRequestT(request), getSettings()])
+  return json({
+    title: t('privacy.title'),
+    description: t('meta.privacy', { board: settings.boardName }),
+  })
 }
 
 const SECTIONS = ['stored', 'why', 'retention', 'access', 'rights', 'contact'] as const

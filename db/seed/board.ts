@@ -92,6 +92,36 @@ export async function seedDemoBoard(
       closed: moment(0.6),
     }
     const createdAt = at(created)
+    const pledgedAt = (i: number) => moment(0.25 + i * 0.05)
+    const proposedAt = (i: number) => moment(0.1 + i * 0.1)
+
+    const history: Array<{
+      from: ChallengeStatus | null
+      to: ChallengeStatus
+      at: string
+      message: string | null
+    }> = [{ from: null, to: 'open', at: createdAt, message: null }]
+    if (demo.status === 'in_progress' || demo.status === 'solved') {
+      history.push({ from: 'open', to: 'in_progress', at: statusAt.in_progress, message: null })
+    }
+    if (demo.status === 'solved')
+      history.push({ from: 'in_progress', to: 'solved', at: statusAt.solved, message: null })
+    if (demo.status === 'closed') {
+      history.push({
+        from: 'open',
+        to: 'closed',
+        at: statusAt.closed,
+        message: demo.closedReason ?? null,
+      })
+    }
+    // updated_at is what the app stamps: a status change, a pledge, a proposal (routing adds
+    // its own in seedDemoModeration). Comments and votes leave it, as they do in the app.
+    const updatedAt = [
+      ...history.map((h) => h.at),
+      ...demo.pledges.map((_, i) => pledgedAt(i)),
+      ...demo.solutions.map((_, i) => proposedAt(i)),
+    ].reduce((a, b) => (a > b ? a : b), createdAt)
+
     const { id } = await trx
       .insertInto('challenges')
       .values({
@@ -118,7 +148,7 @@ export async function seedDemoBoard(
         edited_at: null,
         solved_at: demo.status === 'solved' ? statusAt.solved : null,
         created_at: createdAt,
-        updated_at: createdAt,
+        updated_at: updatedAt,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
@@ -136,25 +166,6 @@ export async function seedDemoBoard(
       })
       .execute()
 
-    const history: Array<{
-      from: ChallengeStatus | null
-      to: ChallengeStatus
-      at: string
-      message: string | null
-    }> = [{ from: null, to: 'open', at: createdAt, message: null }]
-    if (demo.status === 'in_progress' || demo.status === 'solved') {
-      history.push({ from: 'open', to: 'in_progress', at: statusAt.in_progress, message: null })
-    }
-    if (demo.status === 'solved')
-      history.push({ from: 'in_progress', to: 'solved', at: statusAt.solved, message: null })
-    if (demo.status === 'closed') {
-      history.push({
-        from: 'open',
-        to: 'closed',
-        at: statusAt.closed,
-        message: demo.closedReason ?? null,
-      })
-    }
     await insertMany(
       trx,
       'challenge_status_history',
@@ -183,7 +194,7 @@ export async function seedDemoBoard(
           plan: p.plan,
           plan_html: renderMarkdown(p.plan),
           status: demo.status === 'solved' ? 'completed' : 'active',
-          created_at: moment(0.25 + i * 0.05),
+          created_at: pledgedAt(i),
           withdrawn_at: null,
         })
         .returning('id')
@@ -206,7 +217,7 @@ export async function seedDemoBoard(
       const userId = need(userIds, s.email, 'person')
       followers.add(userId)
       const solutionVoters = voterPool.filter((v) => v !== userId).filter(() => rnd() < 0.25)
-      const createdSolution = moment(0.1 + i * 0.1)
+      const createdSolution = proposedAt(i)
       const { id: solutionId } = await trx
         .insertInto('solutions')
         .values({

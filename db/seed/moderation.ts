@@ -21,7 +21,7 @@ export async function seedDemoModeration(trx: Transaction<Database>, now = Date.
       .execute(),
     trx
       .selectFrom('challenges')
-      .select(['id', 'status', 'created_at', 'author_id'])
+      .select(['id', 'status', 'created_at', 'updated_at', 'author_id'])
       .orderBy('id')
       .execute(),
     trx.selectFrom('users').select('id').where('role', '=', 'member').orderBy('id').execute(),
@@ -42,9 +42,12 @@ export async function seedDemoModeration(trx: Transaction<Database>, now = Date.
     const created = Date.parse(c.created_at)
     const answered = rnd() < 0.7
     const responseAt = at(created + (1 + Math.floor(rnd() * 12)) * DAY)
+    const routedAt = at(created + DAY)
     await trx
       .updateTable('challenges')
       .set({
+        // Triage stamps the challenge, as the app's does.
+        updated_at: routedAt > c.updated_at ? routedAt : c.updated_at,
         department_id: department.id,
         contact_user_id: members[0]?.user_id ?? null,
         priority: pick(['low', 'normal', 'normal', 'high']),
@@ -63,7 +66,7 @@ export async function seedDemoModeration(trx: Transaction<Database>, now = Date.
         after: JSON.stringify({ departmentId: department.id }),
         reason: null,
         ip: null,
-        created_at: at(created + DAY),
+        created_at: routedAt,
       })
       .execute()
     if (answered) {

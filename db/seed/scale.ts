@@ -87,6 +87,7 @@ export async function seedScale(
         // Most challenges are routed to a department, and most routed ones get an answer.
         const department = departments.length && rnd() < 0.7 ? pick(departments).id : null
         const answered = department !== null && status !== 'pending' && rnd() < 0.8
+        const solvedAt = status === 'solved' ? later(createdAt, 40) : null
         return {
           row: {
             title,
@@ -108,11 +109,12 @@ export async function seedScale(
             hidden_at: null,
             hidden_reason: null,
             edited_at: null,
-            solved_at: status === 'solved' ? later(createdAt, 40) : null,
+            solved_at: solvedAt,
             department_id: department,
             first_response_at: answered ? later(createdAt, 5) : null,
             created_at: createdAt,
-            updated_at: createdAt,
+            // Solving stamps the challenge; the first answer does not, as in the app.
+            updated_at: solvedAt ?? createdAt,
           },
           votes,
         }

@@ -2,6 +2,7 @@ import http from 'node:http'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
+import { isFormula } from '~/services/csv.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
 import { startTestServer, type Client } from '../helpers/http'
 
@@ -124,7 +125,9 @@ describe('/reports/export.csv: the rows', () => {
     await make('hyperlink', '=HYPERLINK("http://evil.example","x")', '2025-03-01')
     await make('sum', '@SUM(A1) i rubriken', '2025-04-01')
     await make('plus', '+1 för bättre skyltning', '2025-04-02')
-    await make('minus', '-1+1 är en formel i ett kalkylark', '2025-04-03')
+    await make('minus', '-1+1 är text, inte en formel', '2025-04-03')
+    await make('dde', "-cmd|' /C calc'!A0", '2025-04-04')
+    await make('call', '+SUM(A1)', '2025-04-05')
     await make('before', 'Postad innan perioden börjar', '2024-12-31')
     await make('otherCategory', 'En annan kategori helt och hållet', '2025-05-01', other.categoryId)
     await make('hidden', 'Dold för att den bröt mot reglerna', '2025-05-02')
@@ -153,7 +156,7 @@ describe('/reports/export.csv: the rows', () => {
     expect(header).toContain('Dagar till första svar')
     // Same created_at for "swedish" and "hyperlink": then by id, which is creation order.
     expect(rows.map((r) => Number(r[0]))).toEqual(
-      ['first', 'swedish', 'hyperlink', 'sum', 'plus', 'minus'].map((k) => ids[k]),
+      ['first', 'swedish', 'hyperlink', 'sum', 'plus', 'minus', 'dde', 'call'].map((k) => ids[k]),
     )
     const swedish = rows.find((r) => Number(r[0]) === ids.swedish)!
     const cell = (name: string) => swedish[header!.indexOf(name)]
@@ -176,10 +179,13 @@ describe('/reports/export.csv: the rows', () => {
     const title = (key: string) => rows.find((r) => Number(r[0]) === ids[key])![1]
     expect(title('hyperlink')).toBe(`'=HYPERLINK("http://evil.example","x")`)
     expect(title('sum')).toBe("'@SUM(A1) i rubriken")
-    expect(title('plus')).toBe("'+1 för bättre skyltning")
-    expect(title('minus')).toBe("'-1+1 är en formel i ett kalkylark")
-    // No cell anywhere starts with a formula character.
-    for (const row of rows) for (const c of row) expect(c).not.toMatch(/^[=+\-@\t\r]/)
+    expect(title('dde')).toBe("'-cmd|' /C calc'!A0")
+    expect(title('call')).toBe("'+SUM(A1)")
+    // Words after + or - are text to a spreadsheet: written as typed (docs/api.md).
+    expect(title('plus')).toBe('+1 för bättre skyltning')
+    expect(title('minus')).toBe('-1+1 är text, inte en formel')
+    // No cell anywhere is one a spreadsheet would run.
+    for (const row of rows) for (const c of row) expect(isFormula(c!), c).toBe(false)
   })
 
   it('writes the header in English for an English reader, and audits the export', async () => {
@@ -207,7 +213,7 @@ describe('/reports/export.csv: the rows', () => {
       .where('action', '=', 'report_exported')
       .where('actor_id', '=', user.id)
       .executeTakeFirstOrThrow()
-    expect(JSON.parse(audit.after!)).toMatchObject({ rows: 6, complete: true })
+    expect(JSON.parse(audit.after!)).toMatchObject({ rows: 8, complete: true })
   })
 
   it.each([

@@ -391,6 +391,32 @@ describe('GET /feed.xml', () => {
     const etag = first.headers.get('etag')!
     expect((await get('/feed.xml', { 'If-None-Match': etag })).status).toBe(304)
   })
+
+  it('dates an empty feed by the newest public change on the board, never 1970', async () => {
+    const { open, hidden, pending } = await boardWithEverySort()
+    const stamp = (id: number, at: string) =>
+      db.updateTable('challenges').set({ updated_at: at }).where('id', '=', id).execute()
+    const before = await db
+      .selectFrom('challenges')
+      .select(['id', 'updated_at'])
+      .where('id', 'in', [open, hidden, pending])
+      .execute()
+    try {
+      await stamp(open, '2098-01-01T10:00:00.000Z')
+      // Later changes to what is not public must not show through the date.
+      await stamp(hidden, '2099-01-01T10:00:00.000Z')
+      await stamp(pending, '2099-02-01T10:00:00.000Z')
+      const response = await get('/feed.xml?q=inget-matchar-detta-zqxv')
+      expect(response.status).toBe(200)
+      const doc = parseXml(await response.text())
+      expect(doc.getElementsByTagName('parsererror')).toHaveLength(0)
+      expect(doc.getElementsByTagName('entry')).toHaveLength(0)
+      const updated = [...doc.documentElement.children].find((e) => e.localName === 'updated')
+      expect(updated?.textContent).toBe('2098-01-01T10:00:00.000Z')
+    } finally {
+      for (const row of before) await stamp(row.id, row.updated_at)
+    }
+  })
 })
 
 describe('credit in the open data', () => {

@@ -115,6 +115,35 @@ describe('bad input', () => {
     expect(html).toMatch(new RegExp(`aria-describedby="${field}-error"`))
   })
 
+  it.each([
+    ['from=2026-13-45', 'from', '2026-13-45'],
+    ['to=2026-02-30', 'to', '2026-02-30'],
+    ['from=idag', 'from', 'idag'],
+    ['from=%3Cb%3E%22x', 'from', '&lt;b&gt;&quot;x'],
+  ])(
+    '%s → 400 naming the input in the message, and a date field the browser can show',
+    async (query, field, shown) => {
+      const response = await moderator.get(`/reports?${query}`)
+      expect(response.status).toBe(400)
+      const html = await response.text()
+      // A date input cannot show an impossible date (the browser empties it): the message
+      // keeps what was typed instead, and the field holds nothing it would have to throw away.
+      const message = fieldError(html, field)
+      expect(message).toContain(shown)
+      expect(message).toContain('Skriv datumet som ÅÅÅÅ-MM-DD.')
+      for (const input of html.match(/<input[^>]*type="date"[^>]*>/g) ?? []) {
+        const value = /value="([^"]*)"/.exec(input)?.[1] ?? ''
+        expect(value, input).toMatch(/^$|^\d{4,}-\d{2}-\d{2}$/)
+      }
+      expect(html).toMatch(new RegExp(`id="${field}"[^>]*aria-invalid="true"`))
+    },
+  )
+
+  it('keeps a real date outside the range in its field: the browser can show it', async () => {
+    const html = await (await moderator.get('/reports?from=1800-01-01')).text()
+    expect(html).toMatch(/id="from"[^>]*value="1800-01-01"/)
+  })
+
   it('refuses a repeated parameter with 400 and never answers 500 to odd queries', async () => {
     const repeated = await moderator.get('/reports?from=2026-01-01&from=2026-02-01')
     expect(repeated.status).toBe(400)

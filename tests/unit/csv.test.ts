@@ -37,17 +37,62 @@ describe('csvText: RFC 4180', () => {
 })
 
 describe('csvText: formula injection', () => {
+  // What a spreadsheet would run gets a leading apostrophe; what it would read as a number,
+  // a phone number or plain text is written as it is (docs/api.md, "Formulas in the CSV").
   it.each([
+    // Always a formula: = and @, and a tab or CR that some readers strip before one.
+    ['=1+1', `"'=1+1"`],
     ['=HYPERLINK("http://evil.example","x")', `"'=HYPERLINK(""http://evil.example"",""x"")"`],
+    ['@SUM(1)', `"'@SUM(1)"`],
     ['@SUM(A1)', `"'@SUM(A1)"`],
-    ['+1', `"'+1"`],
-    ['-1+1', `"'-1+1"`],
-    ['-5', `"'-5"`],
+    ['\t=1', `"'\t=1"`],
     ['\tcmd', `"'\tcmd"`],
     ['\r=cmd', `"'\r=cmd"`],
     ['＝1+1', `"'＝1+1"`],
-  ])('text cell %j is written as text', (cell, expected) => {
+    ['＠SUM(1)', `"'＠SUM(1)"`],
+    // + and - followed by a function call, a DDE link, a reference or a sum.
+    ['+SUM(A1)', `"'+SUM(A1)"`],
+    ["-cmd|' /C calc'!A0", `"'-cmd|' /C calc'!A0"`],
+    ["+cmd|'/C notepad'!'A1'", `"'+cmd|'/C notepad'!'A1'"`],
+    ['-HYPERLINK("http://evil.example")', `"'-HYPERLINK(""http://evil.example"")"`],
+    ['+ sum (A1:A9)', `"'+ sum (A1:A9)"`],
+    ['-A1', `"'-A1"`],
+    ['+$B$2*3', `"'+$B$2*3"`],
+    ['-Blad1!A1', `"'-Blad1!A1"`],
+    ['-2+3', `"'-2+3"`],
+    ['+1-1', `"'+1-1"`],
+    ['-(1+2)', `"'-(1+2)"`],
+    ['+46-70-1234567', `"'+46-70-1234567"`],
+    ['－1+1', `"'－1+1"`],
+    ['＋SUM(A1)', `"'＋SUM(A1)"`],
+  ])('guards %j', (cell, expected) => {
     expect(csvText([[cell]])).toBe(`${expected}\r\n`)
+  })
+
+  it.each([
+    // A number as text: a spreadsheet reads the same number, nothing runs.
+    '-5',
+    '+1',
+    '-0,5',
+    '-1.25',
+    '+5%',
+    '-1e3',
+    // Phone numbers: digits with spaces or brackets are no formula.
+    '+46 70 123 45 67',
+    '+46 (0)70 123 45 67',
+    '+46 (0)70-123 45 67',
+    '+1 234,50',
+    // Plain text after a sign: words, not a formula.
+    '-2+3 grader',
+    '- Bättre belysning vid busshållplatsen',
+    '+ fler bussar på kvällen',
+    '--- viktigt ---',
+    '-Nej tack!',
+    '+SUM',
+    '-',
+    '+',
+  ])('leaves %j as written', (cell) => {
+    expect(csvText([[cell]])).toBe(`"${cell}"\r\n`)
   })
 
   it('leaves numbers alone, negative ones too: they are data, not formulas', () => {
@@ -55,14 +100,26 @@ describe('csvText: formula injection', () => {
   })
 
   it('leaves text that merely contains = + - @ alone', () => {
-    expect(csvText([['a=b', 'x-y', 'mail@example.se', '1+1']])).toBe(
-      '"a=b","x-y","mail@example.se","1+1"\r\n',
+    expect(csvText([['a=b', 'x-y', 'mail@example.se', '1+1', ' =1+1']])).toBe(
+      '"a=b","x-y","mail@example.se","1+1"," =1+1"\r\n',
     )
   })
 
-  it("neutralises a formula after ';', where Swedish Excel splits a row that starts with its id", () => {
-    expect(csvText([[12, 'Buss;=HYPERLINK("http://evil.example")', 'a;-1', 'a; -1']])).toBe(
-      `12,"Buss;'=HYPERLINK(""http://evil.example"")","a;'-1","a; -1"\r\n`,
+  it("applies the same rule after ';', where Swedish Excel splits a row that starts with its id", () => {
+    expect(
+      csvText([
+        [
+          12,
+          'Buss;=HYPERLINK("http://evil.example")',
+          'a;-1+1',
+          'a;-1',
+          'a; -1',
+          'Ring;+46 70 123 45 67',
+          'x;@SUM(1);-A1',
+        ],
+      ]),
+    ).toBe(
+      `12,"Buss;'=HYPERLINK(""http://evil.example"")","a;'-1+1","a;-1","a; -1","Ring;+46 70 123 45 67","x;'@SUM(1);'-A1"\r\n`,
     )
   })
 })
