@@ -16,6 +16,7 @@ import { getSettings } from '~/models/settings.server'
 import { purgeOldMail } from '~/models/outbox.server'
 import { log } from '~/services/log.server'
 import { warmPasswordCheck } from '~/services/password.server'
+import { PAGE_CACHE_HEADER, pageCacheVariant } from '~/services/page-cache.server'
 
 /**
  * Purges expired sessions, reset and confirmation tokens, sent mail older than 30 days, and
@@ -89,4 +90,5 @@ export const runtime = {
   },
   deliverOutbox,
   close: closeDatabase,
+  pageCache: { header: PAGE_CACHE_HEADER, variant: pageCacheVariant },
 }

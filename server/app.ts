@@ -5,7 +5,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import expressStaticGzip from 'express-static-gzip'
 import helmet from 'helmet'
 import { createPageCache } from './page-cache'
-import { createRequestHandler } from './remix-handler'
+import { createFetchRequest, createRequestHandler } from './remix-handler'
 import { clientKey } from '../app/services/client-ip'
 import { log, loggablePath } from '../app/services/log.server'
 
@@ -15,6 +15,12 @@ export interface Runtime {
   healthy(): Promise<boolean>
   deliverOutbox(): Promise<number>
   close(): Promise<void>
+  /** The anonymous page cache's rules (app/services/page-cache.server.ts). */
+  pageCache: {
+    /** The header the app marks a cacheable response with; never sent to the client. */
+    header: string
+    variant(request: globalThis.Request): Promise<string | null>
+  }
 }
 export type AppBuild = ServerBuild & { entry: { module: { runtime: Runtime } } }
 
@@ -34,10 +40,6 @@ export interface AppOptions {
   /** Keep anonymous public pages in memory (see page-cache.ts). Default: on in production. */
   pageCache?: boolean
 }
-
-/** Public pages that look the same to every anonymous visitor. */
-const CACHEABLE =
-  /^\/(|challenges|challenges\/\d+|organisations|organisations\/[a-z0-9-]+|outcomes|open-data|about|privacy|accessibility)$/
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 const ONE_CLICK_UNSUBSCRIBE = /^\/unsubscribe\/[A-Za-z0-9_-]{20,64}$/
@@ -213,8 +215,8 @@ export function createApp(options: AppOptions) {
   const pageCache =
     (options.pageCache ?? options.mode === 'production')
       ? createPageCache({
-          sessionCookie: options.https ? '__Host-utmana_session' : 'utmana_session',
-          cacheable: (path) => CACHEABLE.test(path),
+          variantOf: (req) =>
+            options.runtime.pageCache.variant(createFetchRequest(req, options.publicOrigin)),
         })
       : null
   if (pageCache) app.use(pageCache.middleware)
@@ -226,24 +228,30 @@ export function createApp(options: AppOptions) {
     requestId: res.locals.requestId as string,
   })
   const build = options.build
+  const handlerOptions = {
+    mode: options.mode,
+    getLoadContext,
+    publicOrigin: options.publicOrigin,
+    privateHeader: options.runtime.pageCache.header,
+  }
   app.all(
     '*',
     typeof build === 'function'
       ? async (req, res, next) => {
           try {
-            return await createRequestHandler({
-              build: await build(),
-              mode: options.mode,
-              getLoadContext,
-            })(req, res, next)
+            return await createRequestHandler({ build: await build(), ...handlerOptions })(
+              req,
+              res,
+              next,
+            )
           } catch (error) {
             next(error)
           }
         }
-      : createRequestHandler({ build, mode: options.mode, getLoadContext }),
+      : createRequestHandler({ build, ...handlerOptions }),
   )
 
-  // Last resort, e.g. a Host header Remix cannot turn into a URL: a plain answer and a JSON line.
+  // Last resort, e.g. a request target that is not a path: a plain answer and a JSON line.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     log.error('server_error', {
       path: loggablePath(req.originalUrl),

@@ -12,6 +12,7 @@ import { getSolverCandidates } from '~/models/solvers.server'
 import { listUserMemberships } from '~/models/organisation.server'
 import { canManagePost, canSeeChallenge, isModerator } from '~/models/permissions.server'
 import { getUser, requireUser } from '~/services/session.server'
+import { absoluteUrl } from '~/env.server'
 import { titleMeta } from '~/utils/meta'
 
 export const meta = titleMeta
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     title: page.challenge.title,
     ...page,
-    url: url.origin + url.pathname,
+    url: absoluteUrl(url.pathname),
     flagged: flaggedNotice(url.searchParams.get('flagged')),
     appealed: url.searchParams.get('appealed') === '1',
     // Which new post to confirm (set by the action's redirect), e.g. "comment-12".
