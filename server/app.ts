@@ -11,9 +11,12 @@ import { log, loggablePath } from '../app/services/log.server'
 
 /** What the app's server build exports for the server (see app/runtime.server.ts). */
 export interface Runtime {
-  start(options: { seedDemo: boolean }): Promise<() => void>
-  healthy(): Promise<boolean>
+  /** Migrates, starts the background jobs, and gives the function that stops them. */
+  start(options: { seedDemo: boolean }): Promise<() => Promise<void>>
+  /** ok, or degraded (writes fail) / unavailable (reads fail) with the reason. */
+  health(): Promise<{ status: 'ok' | 'degraded' | 'unavailable'; reason?: string }>
   deliverOutbox(): Promise<number>
+  /** Checkpoints and closes the database. */
   close(): Promise<void>
   /** The anonymous page cache's rules (app/services/page-cache.server.ts). */
   pageCache: {
@@ -129,12 +132,17 @@ export function createApp(options: AppOptions) {
     next()
   })
 
-  app.get('/healthz', async (_req, res) => {
-    const ok = await options.runtime.healthy()
-    res
-      .status(ok ? 200 : 503)
-      .set('Cache-Control', 'no-store')
-      .json({ status: ok ? 'ok' : 'unavailable' })
+  // For load balancers and monitors: 503 with the reason as soon as reads or writes fail.
+  app.get('/healthz', async (_req, res, next) => {
+    try {
+      const health = await options.runtime.health()
+      res
+        .status(health.status === 'ok' ? 200 : 503)
+        .set('Cache-Control', 'no-store')
+        .json(health)
+    } catch (error) {
+      next(error)
+    }
   })
 
   // CSRF: a state-changing request must come from our own pages.
