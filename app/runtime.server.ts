@@ -16,7 +16,7 @@ import { getSettings } from '~/models/settings.server'
 import { purgeOldMail } from '~/models/outbox.server'
 import { log } from '~/services/log.server'
 import { warmPasswordCheck } from '~/services/password.server'
-import { PAGE_CACHE_HEADER, pageCacheVariant } from '~/services/page-cache.server'
+import { PAGE_CACHE_HEADER, pageCacheVariantOf } from '~/services/page-cache.server'
 
 /**
  * Purges expired sessions, reset and confirmation tokens, sent mail older than 30 days, and
@@ -193,5 +193,5 @@ export const runtime = {
     await closeDatabase()
     log.info('database_closed', { checkpoint: result })
   },
-  pageCache: { header: PAGE_CACHE_HEADER, variant: pageCacheVariant },
+  pageCache: { header: PAGE_CACHE_HEADER, variant: pageCacheVariantOf },
 }

@@ -5,7 +5,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import expressStaticGzip from 'express-static-gzip'
 import helmet from 'helmet'
 import { createPageCache } from './page-cache'
-import { createFetchRequest, createRequestHandler } from './remix-handler'
+import { createRequestHandler } from './remix-handler'
 import { clientKey } from '../app/services/client-ip'
 import { log, loggablePath } from '../app/services/log.server'
 
@@ -22,7 +22,8 @@ export interface Runtime {
   pageCache: {
     /** The header the app marks a cacheable response with; never sent to the client. */
     header: string
-    variant(request: globalThis.Request): Promise<string | null>
+    /** Which copy of a page the request may get, from its headers; null: none, not cached. */
+    variant(header: (name: string) => string | undefined): Promise<string | null>
   }
 }
 export type AppBuild = ServerBuild & { entry: { module: { runtime: Runtime } } }
@@ -224,7 +225,10 @@ export function createApp(options: AppOptions) {
     (options.pageCache ?? options.mode === 'production')
       ? createPageCache({
           variantOf: (req) =>
-            options.runtime.pageCache.variant(createFetchRequest(req, options.publicOrigin)),
+            options.runtime.pageCache.variant((name) => {
+              const value = req.headers[name]
+              return Array.isArray(value) ? value.join(', ') : value
+            }),
         })
       : null
   if (pageCache) app.use(pageCache.middleware)

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
@@ -64,8 +65,8 @@ export function createRequestHandler(options: {
 }
 
 /** The request as the app sees it: its headers, under the site's own origin. */
-export function createFetchRequest(
-  req: Request,
+function createFetchRequest(
+  req: IncomingMessage & { originalUrl?: string },
   publicOrigin: string,
   init: RequestInit & { duplex?: 'half' } = {},
 ): globalThis.Request {
@@ -73,14 +74,15 @@ export function createFetchRequest(
   // request.url (a share link, a canonical URL) must not name a host a client made up.
   // Only an origin-form target ("/path?query"): "@evil.example/" or an absolute URL after the
   // origin would change its host.
-  if (!req.originalUrl.startsWith('/')) throw new TypeError('Invalid URL: not a path')
-  const url = new URL(`${publicOrigin}${req.originalUrl}`)
+  const target = req.originalUrl ?? req.url ?? ''
+  if (!target.startsWith('/')) throw new TypeError('Invalid URL: not a path')
+  const url = new URL(`${publicOrigin}${target}`)
   const headers = new Headers()
   for (const [key, values] of Object.entries(req.headers)) {
     if (!values) continue
     for (const value of Array.isArray(values) ? values : [values]) headers.append(key, value)
   }
-  return new Request(url.href, { method: req.method, headers, ...init })
+  return new Request(url.href, { method: req.method ?? 'GET', headers, ...init })
 }
 
 function createRemixRequest(req: Request, res: Response, publicOrigin: string) {

@@ -37,6 +37,30 @@ export async function pageCacheVariant(request: Request): Promise<string | null>
   return getLocale(request)
 }
 
+// The only request headers pageCacheVariant reads (the session and language cookies, and
+// Accept-Language), so its answer can be remembered by their values: the server asks on every
+// anonymous GET, and building a Request and parsing costs ~50 µs against ~1 µs for a look-up.
+const VARIANT_HEADERS = ['cookie', 'accept-language'] as const
+const remembered = new Map<string, string | null>()
+
+/** {@link pageCacheVariant} for the server, from a request's header values (lower-case names). */
+export async function pageCacheVariantOf(
+  header: (name: (typeof VARIANT_HEADERS)[number]) => string | undefined,
+): Promise<string | null> {
+  const values = VARIANT_HEADERS.map((name) => header(name))
+  const key = JSON.stringify(values)
+  const known = remembered.get(key)
+  if (known !== undefined) return known
+  const headers = new Headers()
+  VARIANT_HEADERS.forEach((name, i) => {
+    if (values[i] !== undefined) headers.set(name, values[i])
+  })
+  const variant = await pageCacheVariant(new Request('http://localhost/', { headers }))
+  if (remembered.size >= 1000) remembered.delete(remembered.keys().next().value!)
+  remembered.set(key, variant)
+  return variant
+}
+
 /** The variant to mark this document response with, or null when it must not be kept. */
 export async function cacheableVariant(
   request: Request,
