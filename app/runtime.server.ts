@@ -178,17 +178,15 @@ export const runtime = {
    */
   async close() {
     let timer: NodeJS.Timeout | undefined
-    const checkpoint = sql<{
-      busy: number
-      log: number
-      checkpointed: number
-    }>`pragma wal_checkpoint(TRUNCATE)`
+    // busy = 1: another connection (a backup, a CLI) kept the WAL from being emptied.
+    const checkpoint = sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`
       .execute(db)
-      .then(({ rows }) => rows[0])
-    const waited = new Promise<'timeout'>((resolve) => {
+      .then(({ rows }) => (rows[0]?.busy ? 'busy' : 'done'))
+      .catch((error: unknown) => String(error))
+    const waited = new Promise<string>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), 3000)
     })
-    const result = await Promise.race([checkpoint, waited]).catch((error: unknown) => String(error))
+    const result = await Promise.race([checkpoint, waited])
     clearTimeout(timer)
     await closeDatabase()
     log.info('database_closed', { checkpoint: result })

@@ -101,6 +101,15 @@ function readOnly(file: string) {
   return nobody
 }
 
+/** A sign-up: a write the WAL keeps until a checkpoint. */
+const register = (server: Running, email: string) =>
+  fetch(`${server.url}/register`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url },
+    body: new URLSearchParams({ name: 'Sista Sara', email, password: 'en lagom lång fras' }),
+    redirect: 'manual',
+  })
+
 describe('/healthz', () => {
   it('answers 200 ok when the database reads and writes', async () => {
     const server = await startServer(await copyOfDatabase('writable', 'backup'))
@@ -138,17 +147,7 @@ describe('SIGTERM', () => {
     const file = await copyOfDatabase('shutdown', 'backup')
     const server = await startServer(file)
     // Something written, so the WAL has content the shutdown must checkpoint.
-    const register = await fetch(`${server.url}/register`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url },
-      body: new URLSearchParams({
-        name: 'Sista Sara',
-        email: 'sista.sara@example.se',
-        password: 'en lagom lång fras',
-      }),
-      redirect: 'manual',
-    })
-    expect(register.status).toBe(302)
+    expect((await register(server, 'sista.sara@example.se')).status).toBe(302)
     expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0)
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: 6 })
@@ -242,6 +241,44 @@ describe('SIGTERM', () => {
           .prepare('select count(*) as n from users where email = ?')
           .get('sista.sara@example.se'),
       ).toEqual({ n: 1 })
+    } finally {
+      check.close()
+    }
+  }, 60_000)
+
+  it('closes the database also when a request outlives the 10 s hard stop', async () => {
+    const file = await copyOfDatabase('hard-stop', 'backup')
+    const server = await startServer(file)
+    expect((await register(server, 'hard.stop@example.se')).status).toBe(302)
+    expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0)
+    // A form whose body never arrives keeps its connection busy past the hard stop.
+    const stuck = http.request(`${server.url}/language`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'Content-Length': '100',
+        Origin: server.url,
+      },
+    })
+    stuck.on('error', () => {})
+    stuck.write('lng=')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+
+    const killedAt = Date.now()
+    server.child.kill('SIGTERM')
+    const { code } = await server.exited
+    const took = Date.now() - killedAt
+    stuck.destroy()
+
+    expect(code).toBe(1)
+    expect(took).toBeGreaterThanOrEqual(10_000)
+    expect(took).toBeLessThan(15_000)
+    expect(server.output()).toContain('"shutdown_timeout"')
+    expect(server.output()).toContain('"database_closed"')
+    expect(fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0).toBe(0)
+    const check = new SQLite(file, { readonly: true })
+    try {
+      expect(check.pragma('integrity_check', { simple: true })).toBe('ok')
     } finally {
       check.close()
     }
