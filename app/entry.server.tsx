@@ -8,6 +8,7 @@ import { NonceContext } from '~/context'
 import { TranslationProvider } from '~/i18n-react'
 import { getLocale, getTranslator } from '~/services/i18n.server'
 import { hasSessionCookie } from '~/services/session.server'
+import { cacheableVariant, PAGE_CACHE_HEADER } from '~/services/page-cache.server'
 import { log, loggablePath } from '~/services/log.server'
 
 export { runtime } from '~/runtime.server'
@@ -32,12 +33,12 @@ function markUnavailable(remixContext: EntryContext) {
 }
 
 /** Pages seen with a session cookie are personal: no cache may keep them. */
-function privateWhenSignedIn(request: Request, headers: Headers) {
-  if (hasSessionCookie(request)) headers.set('Cache-Control', 'private, no-store')
+async function privateWhenSignedIn(request: Request, headers: Headers) {
+  if (await hasSessionCookie(request)) headers.set('Cache-Control', 'private, no-store')
 }
 
-export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
-  privateWhenSignedIn(request, response.headers)
+export const handleDataRequest: HandleDataRequestFunction = async (response, { request }) => {
+  await privateWhenSignedIn(request, response.headers)
   if (response.status >= 500 && unavailableRequests.has(request)) {
     response.headers.set('Retry-After', '60')
     return new Response(response.body, { status: 503, headers: response.headers })
@@ -71,7 +72,8 @@ export default async function handleRequest(
   const nonce = loadContext?.nonce
   const translator = getTranslator(await getLocale(request))
   const waitForAll = isbot(request.headers.get('user-agent') ?? '')
-  privateWhenSignedIn(request, responseHeaders)
+  await privateWhenSignedIn(request, responseHeaders)
+  const variant = await cacheableVariant(request, responseStatusCode, responseHeaders, remixContext)
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
@@ -92,6 +94,8 @@ export default async function handleRequest(
           shellRendered = true
           const body = stripNulBytes()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+          // Only what is marked here may go into the server's anonymous page cache.
+          if (variant && responseStatusCode === 200) responseHeaders.set(PAGE_CACHE_HEADER, variant)
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

@@ -42,9 +42,18 @@ export function resetEnv() {
   cached = undefined
 }
 
+/**
+ * The site's address: PUBLIC_URL, the only source of absolute URLs (never Host or
+ * X-Forwarded-Host, which a client writes); unset, the local address of this process.
+ */
 export function publicUrl(): URL {
   const env = getEnv()
   return new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`)
+}
+
+/** An absolute URL on this site for a path such as `/challenges/12`. */
+export function absoluteUrl(path: string): string {
+  return `${publicUrl().origin}${path}`
 }
 
 /** A site on this machine only (the local demo, development, tests). */

@@ -7,7 +7,7 @@ import {
 } from '~/models/email-confirmation.server'
 import { purgeExpiredSessions } from '~/models/session.server'
 import { recomputeTrending } from '~/models/trending.server'
-import { deliverOutbox, startOutboxWorker } from '~/services/mail.server'
+import { deliverOutbox } from '~/services/mail.server'
 import { seedDemoIfEmpty } from '#db/seed/demo'
 import { isLocalSite, publicUrl } from '~/env.server'
 import { mailNotifications } from '~/models/notification-mail.server'
@@ -16,6 +16,7 @@ import { getSettings } from '~/models/settings.server'
 import { purgeOldMail } from '~/models/outbox.server'
 import { log } from '~/services/log.server'
 import { warmPasswordCheck } from '~/services/password.server'
+import { PAGE_CACHE_HEADER, pageCacheVariantOf } from '~/services/page-cache.server'
 
 /**
  * Purges expired sessions, reset and confirmation tokens, sent mail older than 30 days, and
@@ -48,6 +49,96 @@ async function housekeeping() {
   }
 }
 
+export interface Health {
+  /** ok: reads and writes work; degraded: reads work, writes fail; unavailable: reads fail. */
+  status: 'ok' | 'degraded' | 'unavailable'
+  reason?: string
+}
+
+const HEALTH_PROBE_EVERY_MS = 1000
+const HEALTH_TIMEOUT_MS = 3000
+let lastHealth: { at: number; health: Health } | undefined
+let runningProbe: Promise<Health> | undefined
+
+// SQLite's messages name no file, so the code and message are safe to show on a public URL.
+const describe = (error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code
+  const message = error instanceof Error ? error.message : String(error)
+  return (typeof code === 'string' ? `${code}: ${message}` : message).slice(0, 200)
+}
+
+/**
+ * Reads a row, then writes one and deletes it again in a committed transaction: a read-only
+ * file fails at the insert (SQLITE_READONLY), and a file system that stopped taking writes
+ * (remounted read-only, I/O errors) fails at the commit, which a rolled-back probe would never
+ * reach. Insert and delete leave the table as it was, yet the page is written: SQLite skips an
+ * update that changes no bytes, so `set x = x` would prove nothing. Kysely's migration lock
+ * table is used because every migrated database has it and no migration is needed; nothing
+ * reads rows of it other than its own. It goes through the connection mutex like every query.
+ */
+async function probeDatabase(): Promise<Health> {
+  try {
+    await sql`select count(*) from kysely_migration_lock`.execute(db)
+  } catch (error) {
+    return { status: 'unavailable', reason: `the database cannot be read (${describe(error)})` }
+  }
+  try {
+    await db.transaction().execute(async (trx) => {
+      await sql`insert into kysely_migration_lock (id, is_locked) values ('healthz', 0)`.execute(
+        trx,
+      )
+      await sql`delete from kysely_migration_lock where id = 'healthz'`.execute(trx)
+    })
+  } catch (error) {
+    return { status: 'degraded', reason: `the database refuses writes (${describe(error)})` }
+  }
+  return { status: 'ok' }
+}
+
+/**
+ * The database's health for /healthz: one probe a second at most (one page and one sync),
+ * however often it is polled, and never two at once; a probe stuck behind a lock answers
+ * "degraded" after 3 s. Changes are logged once, not at every poll.
+ */
+async function checkHealth(): Promise<Health> {
+  if (lastHealth && Date.now() - lastHealth.at < HEALTH_PROBE_EVERY_MS) return lastHealth.health
+  runningProbe ??= probeDatabase().finally(() => (runningProbe = undefined))
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<Health>((resolve) => {
+    timer = setTimeout(
+      () =>
+        resolve({
+          status: 'degraded',
+          reason: `the database did not answer within ${HEALTH_TIMEOUT_MS / 1000} s`,
+        }),
+      HEALTH_TIMEOUT_MS,
+    )
+  })
+  const health = await Promise.race([runningProbe, timeout])
+  clearTimeout(timer)
+  if (health.status !== (lastHealth?.health.status ?? 'ok')) {
+    if (health.status === 'ok') log.info('health_ok', {})
+    else log.error(`health_${health.status}`, { reason: health.reason })
+  }
+  lastHealth = { at: Date.now(), health }
+  return health
+}
+
+/** Runs `job` every `ms`, never twice at once; the function returned stops it and waits for a run. */
+function every(ms: number, job: () => Promise<unknown>) {
+  let running: Promise<unknown> | undefined
+  const timer = setInterval(() => {
+    running ??= job()
+      .catch((error: unknown) => log.error('job_failed', { error: String(error) }))
+      .finally(() => (running = undefined))
+  }, ms)
+  timer.unref()
+  return async () => {
+    clearInterval(timer)
+    await running
+  }
+}
+
 /**
  * What the production server needs from the app, exported through the server build so that
  * the server and the routes share one database connection.
@@ -62,31 +153,43 @@ export const runtime = {
     }
     await housekeeping()
     await warmPasswordCheck()
-    const stopWorker = startOutboxWorker()
-    // Notification mail: at once for those who chose it, digests when their day or week is up.
-    const mailer = setInterval(() => {
-      mailNotifications(publicUrl().origin)
-        .then((n) => (n ? deliverOutbox() : 0))
-        .catch((error) => log.error('notification_mail_failed', { error: String(error) }))
-    }, 60 * 1000)
-    mailer.unref()
-    const timer = setInterval(() => void housekeeping(), 60 * 60 * 1000)
-    timer.unref()
-    return () => {
-      stopWorker()
-      clearInterval(timer)
-      clearInterval(mailer)
+    const jobs = [
+      every(5 * 1000, () => deliverOutbox()),
+      // Notification mail: at once for those who chose it, digests when their day or week is up.
+      every(60 * 1000, () =>
+        mailNotifications(publicUrl().origin)
+          .then((n) => (n ? deliverOutbox() : 0))
+          .catch((error) => log.error('notification_mail_failed', { error: String(error) })),
+      ),
+      every(60 * 60 * 1000, housekeeping),
+    ]
+    /** Stops the jobs and waits for a run under way, so the database can close after it. */
+    return async () => {
+      await Promise.all(jobs.map((stop) => stop()))
     }
   },
-  /** True when the database answers a query. */
-  async healthy(): Promise<boolean> {
-    try {
-      await sql`select 1`.execute(db)
-      return true
-    } catch {
-      return false
-    }
-  },
+  /** Whether the database reads and writes (see checkHealth). */
+  health: checkHealth,
   deliverOutbox,
-  close: closeDatabase,
+  /**
+   * Checkpoints the WAL into the database file and closes every connection. The checkpoint
+   * waits for a transaction under way (it queues behind Kysely's connection mutex) but not
+   * forever: the connections close regardless, and SQLite rolls back what was not committed.
+   */
+  async close() {
+    let timer: NodeJS.Timeout | undefined
+    // busy = 1: another connection (a backup, a CLI) kept the WAL from being emptied.
+    const checkpoint = sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`
+      .execute(db)
+      .then(({ rows }) => (rows[0]?.busy ? 'busy' : 'done'))
+      .catch((error: unknown) => String(error))
+    const waited = new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), 3000)
+    })
+    const result = await Promise.race([checkpoint, waited])
+    clearTimeout(timer)
+    await closeDatabase()
+    log.info('database_closed', { checkpoint: result })
+  },
+  pageCache: { header: PAGE_CACHE_HEADER, variant: pageCacheVariantOf },
 }

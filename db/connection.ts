@@ -21,7 +21,15 @@ export function sqlitePathFromUrl(url: string): string {
 // SQLite-only connection set-up lives here, and only here.
 export function openSqlite(file: string, options: { readonly?: boolean } = {}) {
   const sqlite = new SQLite(file, { readonly: options.readonly ?? false })
-  if (!options.readonly) sqlite.pragma('journal_mode = WAL')
+  if (!options.readonly) {
+    try {
+      sqlite.pragma('journal_mode = WAL')
+    } catch (error) {
+      // A read-only file in rollback-journal mode cannot switch to WAL. It still serves reads;
+      // /healthz reports the refused writes, which beats a server that does not start.
+      if ((error as { code?: unknown }).code !== 'SQLITE_READONLY') throw error
+    }
+  }
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   // FULL: a committed vote survives a power cut, not only a process crash.

@@ -11,10 +11,20 @@ import { log, loggablePath } from '../app/services/log.server'
 
 /** What the app's server build exports for the server (see app/runtime.server.ts). */
 export interface Runtime {
-  start(options: { seedDemo: boolean }): Promise<() => void>
-  healthy(): Promise<boolean>
+  /** Migrates, starts the background jobs, and gives the function that stops them. */
+  start(options: { seedDemo: boolean }): Promise<() => Promise<void>>
+  /** ok, or degraded (writes fail) / unavailable (reads fail) with the reason. */
+  health(): Promise<{ status: 'ok' | 'degraded' | 'unavailable'; reason?: string }>
   deliverOutbox(): Promise<number>
+  /** Checkpoints and closes the database. */
   close(): Promise<void>
+  /** The anonymous page cache's rules (app/services/page-cache.server.ts). */
+  pageCache: {
+    /** The header the app marks a cacheable response with; never sent to the client. */
+    header: string
+    /** Which copy of a page the request may get, from its headers; null: none, not cached. */
+    variant(header: (name: string) => string | undefined): Promise<string | null>
+  }
 }
 export type AppBuild = ServerBuild & { entry: { module: { runtime: Runtime } } }
 
@@ -34,10 +44,6 @@ export interface AppOptions {
   /** Keep anonymous public pages in memory (see page-cache.ts). Default: on in production. */
   pageCache?: boolean
 }
-
-/** Public pages that look the same to every anonymous visitor. */
-const CACHEABLE =
-  /^\/(|challenges|challenges\/\d+|organisations|organisations\/[a-z0-9-]+|outcomes|open-data|about|privacy|accessibility)$/
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 const ONE_CLICK_UNSUBSCRIBE = /^\/unsubscribe\/[A-Za-z0-9_-]{20,64}$/
@@ -130,12 +136,17 @@ export function createApp(options: AppOptions) {
     next()
   })
 
-  app.get('/healthz', async (_req, res) => {
-    const ok = await options.runtime.healthy()
-    res
-      .status(ok ? 200 : 503)
-      .set('Cache-Control', 'no-store')
-      .json({ status: ok ? 'ok' : 'unavailable' })
+  // For load balancers and monitors: 503 with the reason as soon as reads or writes fail.
+  app.get('/healthz', async (_req, res, next) => {
+    try {
+      const health = await options.runtime.health()
+      res
+        .status(health.status === 'ok' ? 200 : 503)
+        .set('Cache-Control', 'no-store')
+        .json(health)
+    } catch (error) {
+      next(error)
+    }
   })
 
   // CSRF: a state-changing request must come from our own pages.
@@ -216,8 +227,11 @@ export function createApp(options: AppOptions) {
   const pageCache =
     (options.pageCache ?? options.mode === 'production')
       ? createPageCache({
-          sessionCookie: options.https ? '__Host-utmana_session' : 'utmana_session',
-          cacheable: (path) => CACHEABLE.test(path),
+          variantOf: (req) =>
+            options.runtime.pageCache.variant((name) => {
+              const value = req.headers[name]
+              return Array.isArray(value) ? value.join(', ') : value
+            }),
         })
       : null
   if (pageCache) app.use(pageCache.middleware)
@@ -229,24 +243,30 @@ export function createApp(options: AppOptions) {
     requestId: res.locals.requestId as string,
   })
   const build = options.build
+  const handlerOptions = {
+    mode: options.mode,
+    getLoadContext,
+    publicOrigin: options.publicOrigin,
+    privateHeader: options.runtime.pageCache.header,
+  }
   app.all(
     '*',
     typeof build === 'function'
       ? async (req, res, next) => {
           try {
-            return await createRequestHandler({
-              build: await build(),
-              mode: options.mode,
-              getLoadContext,
-            })(req, res, next)
+            return await createRequestHandler({ build: await build(), ...handlerOptions })(
+              req,
+              res,
+              next,
+            )
           } catch (error) {
             next(error)
           }
         }
-      : createRequestHandler({ build, mode: options.mode, getLoadContext }),
+      : createRequestHandler({ build, ...handlerOptions }),
   )
 
-  // Last resort, e.g. a Host header Remix cannot turn into a URL: a plain answer and a JSON line.
+  // Last resort, e.g. a request target that is not a path: a plain answer and a JSON line.
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     log.error('server_error', {
       path: loggablePath(req.originalUrl),

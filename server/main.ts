@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Server } from 'node:http'
+import http, { type ServerResponse } from 'node:http'
 import { broadcastDevReady } from '@remix-run/node'
 import { createApp, type AppBuild } from './app'
 import { getEnv, isHttpsSite, publicUrl } from '../app/env.server'
@@ -54,7 +54,18 @@ async function main() {
     trustProxy: env.TRUST_PROXY,
   })
 
-  const server: Server = app.listen(env.PORT, env.HOST, () => {
+  let stopping = false
+  // Responses under way, so a shutdown can tell their connections to close after them.
+  const underway = new Set<ServerResponse>()
+  const server = http.createServer((req, res) => {
+    if (stopping) res.setHeader('Connection', 'close')
+    else {
+      underway.add(res)
+      res.on('close', () => underway.delete(res))
+    }
+    app(req, res)
+  })
+  server.listen(env.PORT, env.HOST, () => {
     log.info('listening', {
       url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`,
       mode: env.NODE_ENV,
@@ -64,23 +75,43 @@ async function main() {
   server.keepAliveTimeout = 65_000
   server.requestTimeout = 30_000
 
-  let stopping = false
+  let exiting = false
+  /** Closes the database (always, also after the hard stop) and exits. */
+  const exit = async (code: number) => {
+    if (exiting) return
+    exiting = true
+    server.closeAllConnections()
+    try {
+      await runtime.close()
+    } catch (error) {
+      log.error('database_close_failed', { error: String(error) })
+    }
+    log.info('stopped', { code })
+    process.exit(code)
+  }
+
+  // Stop taking requests at once: no new connections; every response from now on says
+  // "Connection: close" and its connection closes after it; idle connections close now.
   const shutdown = (signal: string) => {
     if (stopping) return
     stopping = true
-    log.info('shutting_down', { signal })
-    stopBackground()
-    // Stop accepting; idle keep-alive sockets close now, busy ones after their response.
-    server.close(async () => {
-      await runtime.close()
-      log.info('stopped', {})
-      process.exit(0)
-    })
-    server.closeIdleConnections()
+    log.info('shutting_down', { signal, underway: underway.size })
     setTimeout(() => {
-      log.error('shutdown_timeout', {})
-      process.exit(1)
-    }, 10_000).unref()
+      log.error('shutdown_timeout', { underway: underway.size })
+      void exit(1)
+    }, 10_000)
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    for (const res of underway) {
+      if (!res.headersSent) res.setHeader('Connection', 'close')
+      else {
+        // Already answering with keep-alive: end the connection once this response is out.
+        const socket = res.socket
+        res.once('finish', () => socket?.end())
+      }
+    }
+    server.closeIdleConnections()
+    // The background jobs stop now; a run under way may finish (bounded by the hard stop).
+    void Promise.all([closed, stopBackground()]).then(() => exit(0))
   }
   process.on('SIGTERM', () => shutdown('SIGTERM'))
   process.on('SIGINT', () => shutdown('SIGINT'))

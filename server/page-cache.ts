@@ -4,8 +4,12 @@ import type { NextFunction, Request, Response } from 'express'
 /**
  * Rendered HTML of anonymous public pages, with brotli and gzip copies made once per entry.
  *
- * - Only GET document requests without a session cookie are cached; anything with Set-Cookie,
- *   a non-200 status or a non-HTML body is not. So one user's page is never served to another.
+ * - The app decides, not this file (app/services/page-cache.server.ts): `variantOf` says which
+ *   copy a request may get (null: it carries a session, so nothing is served from or stored to
+ *   the cache), and only a response the app marked with that same variant is stored
+ *   (`res.locals.privateHeader`, taken off the response by server/remix-handler.ts). A 200 HTML
+ *   response without Set-Cookie is still required on top. So one user's page is never served
+ *   to another, whatever the Cookie header looks like.
  * - Any successful write (a non-GET request answered below 400) empties the cache, so a vote
  *   is visible at once. This is coarse but safe for one process; several processes behind one
  *   database would each need to hear about writes.
@@ -14,8 +18,8 @@ import type { NextFunction, Request, Response } from 'express'
 export interface PageCacheOptions {
   maxEntries?: number
   maxAgeMs?: number
-  sessionCookie: string
-  cacheable(path: string): boolean
+  /** The app's answer: the variant (language) this request may get, or null for none. */
+  variantOf(req: Request): Promise<string | null>
 }
 
 interface Entry {
@@ -36,32 +40,30 @@ export function createPageCache(options: PageCacheOptions) {
   // Bumped by every write: a page that was rendering while a write happened is not stored.
   let generation = 0
 
-  const keyOf = (req: Request) =>
-    `${req.originalUrl}\u0000${req.get('accept-language') ?? ''}\u0000${/(?:^|;\s*)lng=([^;]*)/.exec(req.get('cookie') ?? '')?.[1] ?? ''}`
-
-  const isAnonymous = (req: Request) =>
-    !(req.get('cookie') ?? '')
-      .split(';')
-      .some((c) => c.trim().startsWith(`${options.sessionCookie}=`))
-
   function clear() {
     generation++
     entries.clear()
   }
 
-  /** Serves a hit (with the nonce it was rendered with), or records the response on a miss. */
-  function middleware(req: Request, res: Response, next: NextFunction) {
+  /** Serves a hit (with the nonce it was rendered with), or records a marked response. */
+  async function middleware(req: Request, res: Response, next: NextFunction) {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.on('finish', () => {
         if (res.statusCode < 400) clear()
       })
       return next()
     }
-    const url = new URL(req.originalUrl, 'http://x')
-    if (url.searchParams.has('_data') || !options.cacheable(url.pathname) || !isAnonymous(req))
-      return next()
+    // Data requests never render a document, so they are never marked; skip the look-up.
+    if (new URL(req.originalUrl, 'http://x').searchParams.has('_data')) return next()
+    let variant: string | null
+    try {
+      variant = await options.variantOf(req)
+    } catch (error) {
+      return next(error)
+    }
+    if (variant === null) return next()
 
-    const key = keyOf(req)
+    const key = `${req.originalUrl}\u0000${variant}`
     const entry = entries.get(key)
     if (entry && Date.now() - entry.created < maxAge) {
       hits++
@@ -85,28 +87,44 @@ export function createPageCache(options: PageCacheOptions) {
       res.set('Content-Length', String(body.length))
       return req.method === 'HEAD' ? res.end() : res.end(body)
     }
-    misses++
     // HEAD gets an empty body from Remix: never store that as the page.
     if (req.method === 'HEAD') return next()
     const startedAt = generation
 
+    // Whether to keep the body is known once the app's headers are in, at the first write.
+    let keep: boolean | undefined
     const chunks: Buffer[] = []
     const write = res.write.bind(res)
     const end = res.end.bind(res)
+    const decide = () => {
+      if (keep !== undefined) return keep
+      keep = !res.headersSent && res.locals.privateHeader === variant
+      if (keep) {
+        misses++
+        res.set('X-Page-Cache', 'miss')
+      } else {
+        res.write = write
+        res.end = end
+      }
+      return keep
+    }
+    const collect = (chunk: unknown) => {
+      if (chunk && typeof chunk !== 'function' && decide())
+        chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string))
+    }
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      if (chunk) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string))
+      collect(chunk)
       return (write as (...a: unknown[]) => boolean)(chunk, ...rest)
     }) as typeof res.write
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (chunk && typeof chunk !== 'function')
-        chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string))
+      collect(chunk)
       return (end as (...a: unknown[]) => Response)(chunk, ...rest)
     }) as typeof res.end
     res.on('finish', () => {
+      if (!keep || generation !== startedAt) return
       const type = String(res.getHeader('content-type') ?? '')
       if (res.statusCode !== 200 || !type.startsWith('text/html') || res.getHeader('set-cookie'))
         return
-      if (generation !== startedAt) return
       const body = Buffer.concat(chunks)
       const headers: Record<string, string> = {}
       for (const name of [
@@ -128,7 +146,6 @@ export function createPageCache(options: PageCacheOptions) {
       })
       while (entries.size > maxEntries) entries.delete(entries.keys().next().value!)
     })
-    res.set('X-Page-Cache', 'miss')
     next()
   }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { OrganisationKind, PosterKind } from '#db/schema'
 import { db } from '~/db.server'
-import { publicUrl } from '~/env.server'
+import { absoluteUrl, publicUrl } from '~/env.server'
 import type { BoardParams } from '~/forms/board'
 import { UnknownFilter } from '~/models/board.server'
 import {
@@ -82,7 +82,7 @@ export function isoUtc(value: string): string {
 }
 
 export function challengeUrl(id: number): string {
-  return `${publicUrl().origin}/challenges/${id}`
+  return absoluteUrl(`/challenges/${id}`)
 }
 
 function organisationOf(row: {

@@ -15,6 +15,7 @@ import { canManagePost, canSeeChallenge, isModerator } from '~/models/permission
 import { getSettings } from '~/models/settings.server'
 import { getRequestT } from '~/services/i18n.server'
 import { getUser, requireUser } from '~/services/session.server'
+import { absoluteUrl } from '~/env.server'
 import { publicMeta } from '~/utils/meta'
 
 export const meta = publicMeta({
@@ -68,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : undefined,
     noindex: !visible,
     ...page,
-    url: url.origin + url.pathname,
+    url: absoluteUrl(url.pathname),
     flagged: flaggedNotice(url.searchParams.get('flagged')),
     appealed: url.searchParams.get('appealed') === '1',
     // Which new post to confirm (set by the action's redirect), e.g. "comment-12".

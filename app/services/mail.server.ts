@@ -173,10 +173,3 @@ async function deliverDue(now: Date): Promise<number> {
   }
   return sent
 }
-
-/** Delivers in the background every few seconds; returns a stop function. */
-export function startOutboxWorker(intervalMs = 5000): () => void {
-  const timer = setInterval(() => void deliverOutbox(), intervalMs)
-  timer.unref()
-  return () => clearInterval(timer)
-}

@@ -1,7 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { createCookie, createSessionStorage, redirect, type Session } from '@remix-run/node'
+import {
+  createCookie,
+  createSessionStorage,
+  redirect,
+  type Cookie,
+  type Session,
+} from '@remix-run/node'
 import { getEnv, isHttpsSite, isLocalSite } from '~/env.server'
 import { sqlitePathFromUrl } from '#db/connection'
 import {
@@ -35,10 +41,12 @@ export function sessionSecrets(): string[] {
 }
 
 let storage: ReturnType<typeof createStorage> | undefined
+let cookie: Cookie | undefined
 
-function createStorage() {
+/** The session cookie: `__Host-` and Secure on an HTTPS site. The only place it is named. */
+function sessionCookie(): Cookie {
   const secure = isHttpsSite()
-  const cookie = createCookie(secure ? '__Host-utmana_session' : 'utmana_session', {
+  cookie ??= createCookie(secure ? '__Host-utmana_session' : 'utmana_session', {
     httpOnly: true,
     sameSite: 'lax',
     secure,
@@ -46,8 +54,12 @@ function createStorage() {
     secrets: sessionSecrets(),
     maxAge: SESSION_ABSOLUTE_MS / 1000,
   })
+  return cookie
+}
+
+function createStorage() {
   return createSessionStorage({
-    cookie,
+    cookie: sessionCookie(),
     createData: (data) => insertSession(data),
     readData: (id) => readSession(id),
     updateData: (id, data) => updateSession(id, data),
@@ -58,10 +70,6 @@ function createStorage() {
 function sessionStorage() {
   storage ??= createStorage()
   return storage
-}
-
-export function sessionCookieName(): string {
-  return isHttpsSite() ? '__Host-utmana_session' : 'utmana_session'
 }
 
 export async function getSession(request: Request) {
@@ -114,11 +122,13 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`)
 }
 
-export function hasSessionCookie(request: Request): boolean {
-  const name = sessionCookieName()
-  return (request.headers.get('Cookie') ?? '')
-    .split(';')
-    .some((c) => c.trim().startsWith(`${name}=`))
+/**
+ * Whether the request carries a session id, read exactly as the session storage reads it
+ * (Remix's cookie parser, signature checked): the page cache and the app must agree on who is
+ * anonymous, and a hand-written test of the raw header did not (`utmana_session =…`).
+ */
+export async function hasSessionCookie(request: Request): Promise<boolean> {
+  return Boolean(await sessionCookie().parse(request.headers.get('Cookie')))
 }
 
 /** A 403 for a signed-in user who went where their role does not reach; logged for review. */
