@@ -188,9 +188,21 @@ export interface ChallengeTable {
   version: Counter
   /** When its author, voters and followers were asked "is it fixed?" (once, days after solved). */
   fixed_asked_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
+  /**
+   * When its author withdrew it before it was ever public (pending or rejected): its status
+   * stays, so it stays out of every public view. A public challenge withdrawn is closed instead.
+   */
+  withdrawn_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
   created_at: Created
   updated_at: Timestamp
 }
+
+/**
+ * An edit's review under pre-moderation: null once applied (every edit made without review),
+ * 'pending' while it waits for a moderator (the approved text stays public), 'rejected',
+ * or 'superseded' by a later edit of the same author before anyone decided.
+ */
+export type RevisionReview = 'pending' | 'rejected' | 'superseded'
 
 export interface ChallengeRevisionTable {
   id: Generated<number>
@@ -200,6 +212,11 @@ export interface ChallengeRevisionTable {
   description_md: string
   category_id: number
   area_id: number
+  review: ColumnType<
+    RevisionReview | null,
+    RevisionReview | null | undefined,
+    RevisionReview | null
+  >
   created_at: Created
 }
 
@@ -238,6 +255,11 @@ export interface SolutionRevisionTable {
   solution_id: number
   editor_id: number | null
   body_md: string
+  review: ColumnType<
+    RevisionReview | null,
+    RevisionReview | null | undefined,
+    RevisionReview | null
+  >
   created_at: Created
 }
 
@@ -252,6 +274,10 @@ export interface PledgeTable {
   status: ColumnType<PledgeStatus, PledgeStatus | undefined, PledgeStatus>
   created_at: Created
   withdrawn_at: Timestamp | null
+  /** Pre-moderation: since when the pledge waits for a moderator's approval (null: not held). */
+  held_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
+  /** A moderator turned the held pledge down with this reason (it is withdrawn then). */
+  rejected_reason: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface PledgeUpdateTable {

@@ -27,7 +27,7 @@ import {
 import { fileDispute, getOwnDispute } from '~/models/dispute.server'
 import { answerFixed, defaultDisputeBody } from '~/models/fixed-question.server'
 import { flagPost } from '~/models/flag.server'
-import { mustHold } from '~/models/held-posts.server'
+import { editsNeedReview, mustHold } from '~/models/held-posts.server'
 import { flagIntentKey } from '~/models/flag-reasons'
 import { appeal, autoHideIfFlagged, postOfficialResponse } from '~/models/moderation.server'
 import { getSettings } from '~/models/settings.server'
@@ -81,8 +81,11 @@ const limited = (c: Context, name: LimitName) =>
 
 const ACTIVE = ['open', 'in_progress']
 
-/** Quarantine of new accounts holds their comments and proposals for a moderator. */
-const held = async (c: Context) => mustHold(c.user, (await getSettings()).quarantineNewAccounts)
+/**
+ * Pre-moderation (everyone but staff) and quarantine (new accounts) hold comments, proposals
+ * and pledges for a moderator.
+ */
+const held = async (c: Context) => mustHold(c.user, await getSettings())
 
 async function requireOrganisation(c: Context, organisationId: number | undefined) {
   if (organisationId && !(await canActFor(c.user.id, organisationId))) return false
@@ -178,6 +181,14 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
     const comment = await getComment(submission.value.commentId)
     if (!comment || comment.challenge_id !== c.challenge.id) throw notFound()
     if (comment.author_id !== c.user.id) throw forbidden()
+    // Under pre-moderation a published comment is not rewritten unseen; comments keep no
+    // revisions to review, so its author deletes it and writes a new one (which is reviewed).
+    if (comment.held_at === null && editsNeedReview(c.user, await getSettings())) {
+      return invalid(
+        'edit-comment',
+        submission.reply({ formErrors: ['challenge.commentEditReviewed'] }),
+      )
+    }
     try {
       await editComment({ commentId: comment.id, body: submission.value.body })
     } catch (error) {
@@ -256,8 +267,7 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
     const submission = parse(c, TargetSchema)
     if (submission.status !== 'success') throw notFound()
     const found = await getPledge(submission.value.targetId)
-    if (!found || found.challenge_id !== c.challenge.id || found.status !== 'active')
-      throw notFound()
+    if (!isLivePledge(c, found)) throw notFound()
     if (!(await canManagePledge(c, found))) throw forbidden()
     if (!ACTIVE.includes(c.challenge.status)) throw forbidden()
     await markPledgeDone({ pledgeId: found.id, actorId: c.user.id })
@@ -295,6 +305,7 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
         userId: c.user.id,
         organisationId: submission.value.organisationId ?? null,
         plan: submission.value.plan,
+        held: await held(c),
       })
     } catch (error) {
       if (error instanceof DuplicatePledge) {
@@ -308,8 +319,7 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
     const submission = parse(c, ProgressSchema)
     if (submission.status !== 'success') return invalid('progress', submission.reply())
     const found = await getPledge(submission.value.pledgeId)
-    if (!found || found.challenge_id !== c.challenge.id || found.status !== 'active')
-      throw notFound()
+    if (!isLivePledge(c, found)) throw notFound()
     if (!(await canManagePledge(c, found))) throw forbidden()
     await limited(c, 'post')
     await postProgress({ pledgeId: found.id, authorId: c.user.id, body: submission.value.body })
@@ -374,6 +384,19 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
     await withdrawPledge(found.id)
     return back(c, '#pledges')
   },
+}
+
+/** An active pledge of this challenge that a moderator has let through (not held). */
+function isLivePledge(
+  c: Context,
+  found: Awaited<ReturnType<typeof getPledge>>,
+): found is NonNullable<Awaited<ReturnType<typeof getPledge>>> {
+  return (
+    found !== undefined &&
+    found.challenge_id === c.challenge.id &&
+    found.status === 'active' &&
+    found.held_at === null
+  )
 }
 
 async function canManagePledge(

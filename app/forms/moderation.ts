@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { msg } from '~/forms/fields'
 import {
   BULK_ACTIONS,
+  HELD_TYPES,
   HIDE_REASONS,
   MODERATOR_STATUSES,
   PRIORITIES,
@@ -61,7 +62,7 @@ export const AutoHiddenSchema = z.object({
 
 /** A moderator's decision on a comment or proposal held by quarantine. */
 export const HeldDecisionSchema = z.object({
-  subjectType: z.enum(['comment', 'solution']),
+  subjectType: z.enum(HELD_TYPES),
   subjectId: id,
   decision: z.enum(['approve', 'reject'], {
     errorMap: () => ({ message: msg('errors.choose') }),

@@ -80,6 +80,7 @@ export async function recountChallenges(executor: Executor, challengeIds: number
           .select(eb.fn.countAll<number>().as('n'))
           .whereRef('pledges.challenge_id', '=', 'challenges.id')
           .where('pledges.status', '!=', 'withdrawn')
+          .where('pledges.held_at', 'is', null)
           .as('pledges'),
       ])
       .where('id', '=', id)

@@ -19,23 +19,24 @@ export async function getAuditNames(rows: AuditRow[]): Promise<AuditNames> {
     key: K,
   ) => unique(refs.flatMap((r) => r[key]))
   const posts = refs.flatMap((r) => r.posts)
-  const postIds = (type: 'comment' | 'solution') =>
+  const postIds = (type: 'comment' | 'solution' | 'pledge') =>
     unique(posts.filter((p) => p.type === type).map((p) => p.id))
+  const TABLES = { comment: 'comments', solution: 'solutions', pledge: 'pledges' } as const
 
-  const [comments, solutions] = await Promise.all(
-    (['comment', 'solution'] as const).map((type) => {
+  const found = await Promise.all(
+    (['comment', 'solution', 'pledge'] as const).map(async (type) => {
       const ids = postIds(type)
-      return ids.length
-        ? db
-            .selectFrom(type === 'comment' ? 'comments' : 'solutions')
+      const rows = ids.length
+        ? await db
+            .selectFrom(TABLES[type])
             .select(['id', 'challenge_id'])
             .where('id', 'in', ids)
             .execute()
-        : Promise.resolve([])
+        : []
+      return rows.map((r) => ({ ...r, type }))
     }),
   )
-  for (const c of comments!) names.postChallenges[`comment:${c.id}`] = c.challenge_id
-  for (const s of solutions!) names.postChallenges[`solution:${s.id}`] = s.challenge_id
+  for (const p of found.flat()) names.postChallenges[`${p.type}:${p.id}`] = p.challenge_id
   const challengeIds = unique([...all('challenges'), ...Object.values(names.postChallenges)])
 
   const [users, organisations, challenges, categories, areas] = await Promise.all([

@@ -9,14 +9,37 @@ export const SOLUTION_MAX = 20_000
 export const COMMENT_MAX = 5_000
 export const PLAN_MAX = 2_000
 
+/** Whether a status is one the public sees (open, in progress, solved, closed). */
+export function isPublicStatus(status: string) {
+  return (PUBLIC_STATUSES as readonly string[]).includes(status)
+}
+
 /**
  * Whether a challenge is on the public board. Hidden, pending and rejected challenges are seen
  * only by their author and moderators, and nothing done among the public (voting, following,
  * commenting, sharing, pledging, proposing, solving, disputing) applies to them.
  */
 export function isOnPublicBoard(challenge: { status: string; hidden_at: string | null }) {
+  return challenge.hidden_at === null && isPublicStatus(challenge.status)
+}
+
+/**
+ * What withdrawing does, by status (docs/decisions.md, "Withdrawing never publishes"): an open
+ * or in-progress challenge is closed with the reason "withdrawn" and stays public with its
+ * votes, comments and history; a pending or rejected one, never public, keeps its status and is
+ * marked withdrawn, so it stays out of every public view and leaves the moderators' queue.
+ * Solved and closed challenges, and one already withdrawn, cannot be withdrawn.
+ */
+export const WITHDRAWABLE = ['open', 'in_progress', 'pending', 'rejected'] as const
+
+export function canWithdraw(challenge: {
+  status: string
+  withdrawn_at: string | null
+  merged_into_id: number | null
+}) {
   return (
-    challenge.hidden_at === null &&
-    (PUBLIC_STATUSES as readonly string[]).includes(challenge.status)
+    challenge.withdrawn_at === null &&
+    challenge.merged_into_id === null &&
+    (WITHDRAWABLE as readonly string[]).includes(challenge.status)
   )
 }

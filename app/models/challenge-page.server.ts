@@ -1,6 +1,7 @@
 import { db } from '~/db.server'
 import { getOwnDispute } from '~/models/dispute.server'
-import { isModerator, type Actor } from '~/models/permissions.server'
+import { PUBLIC_STATUSES } from '~/models/challenge-constants'
+import { canSeeChallenge, type Actor } from '~/models/permissions.server'
 import { matchAny, searchChallengeIds } from '~/models/search.server'
 
 /**
@@ -34,6 +35,7 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
       'challenges.first_response_at',
       'challenges.edited_at',
       'challenges.solved_at',
+      'challenges.withdrawn_at',
       'challenges.created_at',
       'categories.slug as category_slug',
       'categories.name_sv as category_sv',
@@ -51,12 +53,9 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
     .where('challenges.id', '=', id)
     .executeTakeFirst()
   if (!challenge) return undefined
-  const moderator = isModerator(viewer)
-  const own = viewer !== null && challenge.author_id === viewer.id
-  if (challenge.hidden_at && !moderator && !own) return undefined
-  if ((challenge.status === 'pending' || challenge.status === 'rejected') && !own && !moderator) {
-    return undefined
-  }
+  // The one visibility policy: hidden, pending, rejected and withdrawn ones only for their
+  // author and moderators.
+  if (!canSeeChallenge(challenge, viewer)) return undefined
 
   const [history, solutions, pledges, updates, comments, solvers, viewerState, responses] =
     await Promise.all([
@@ -120,6 +119,7 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
           'pledges.status',
           'pledges.user_id',
           'pledges.organisation_id',
+          'pledges.held_at',
           'pledges.created_at',
           'users.name as user_name',
           'organisations.name as organisation_name',
@@ -127,6 +127,12 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
         ])
         .where('pledges.challenge_id', '=', id)
         .where('pledges.status', '!=', 'withdrawn')
+        // A held pledge (pre-moderation) only for the one who made it.
+        .where((eb) =>
+          viewer
+            ? eb.or([eb('pledges.held_at', 'is', null), eb('pledges.user_id', '=', viewer.id)])
+            : eb('pledges.held_at', 'is', null),
+        )
         .orderBy('pledges.id')
         .execute(),
       db
@@ -191,11 +197,26 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
 
   // The viewer's dispute of "solved" (once per challenge) and the moderator's decision on it.
   const dispute = viewer ? ((await getOwnDispute(id, viewer.id)) ?? null) : null
+  // Edits of the viewer's own proposals that wait for a moderator (pre-moderation): the page
+  // tells them; nobody else learns of an edit before it is approved.
+  const ownSolutionIds = viewer
+    ? solutions.filter((s) => s.author_id === viewer.id).map((s) => s.id)
+    : []
+  const pendingEdits = ownSolutionIds.length
+    ? await db
+        .selectFrom('solution_revisions')
+        .select(['solution_id', (eb) => eb.fn.max('created_at').as('since')])
+        .where('solution_id', 'in', ownSolutionIds)
+        .where('review', '=', 'pending')
+        .groupBy('solution_id')
+        .execute()
+    : []
+  const editWaiting = new Map(pendingEdits.map((e) => [e.solution_id, String(e.since)]))
 
   return {
     challenge,
     history,
-    solutions,
+    solutions: solutions.map((s) => ({ ...s, pending_edit_at: editWaiting.get(s.id) ?? null })),
     pledges: pledges.map((p) => ({ ...p, updates: updates.filter((u) => u.pledge_id === p.id) })),
     comments: pageComments(comments, viewer, new Set(solutions.map((s) => s.id))),
     solvers,
@@ -349,7 +370,7 @@ export async function findSimilarChallenges(
     .where('id', 'in', ids)
     .where('hidden_at', 'is', null)
     .where('merged_into_id', 'is', null)
-    .where('status', 'in', ['open', 'in_progress', 'solved', 'closed'])
+    .where('status', 'in', [...PUBLIC_STATUSES])
     .execute()
   const byId = new Map(
     rows.map(({ author_id, voted, following, ...r }) => [

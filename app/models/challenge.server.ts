@@ -2,7 +2,7 @@ import { sql, type SelectQueryBuilder } from 'kysely'
 import type { ChallengeStatus, Database, PosterKind } from '#db/schema'
 import { db, type Executor } from '~/db.server'
 import type { SORTS } from '~/models/challenge-constants'
-import { PUBLIC_STATUSES } from '~/models/challenge-constants'
+import { canWithdraw, isPublicStatus, PUBLIC_STATUSES } from '~/models/challenge-constants'
 import { recordAudit } from '~/models/audit.server'
 import { notifyFollowers } from '~/models/notification.server'
 import { creditSolvers } from '~/models/solvers.server'
@@ -242,28 +242,28 @@ export async function createChallenge(
   })
 }
 
-/** Saves a new revision; every earlier one stays in challenge_revisions. */
+/**
+ * Saves a new revision; every earlier one stays in challenge_revisions. With `review` (an edit
+ * of a published challenge by its author while pre-moderation is on) the revision waits for a
+ * moderator and the approved text stays public. An earlier edit still waiting is superseded by
+ * a reviewed edit, and by `replacesPending` (the author's form started from it); a moderator's
+ * own edit leaves it waiting for a decision.
+ */
 export async function updateChallenge(
   id: number,
-  input: ChallengeInput & { editorId: number },
-): Promise<void> {
-  const html = renderMarkdown(input.description)
-  await db.transaction().execute(async (trx) => {
+  input: ChallengeInput & { editorId: number; review?: boolean; replacesPending?: boolean },
+): Promise<'applied' | 'pending'> {
+  return db.transaction().execute(async (trx) => {
     const now = new Date().toISOString()
-    await trx
-      .updateTable('challenges')
-      .set({
-        title: input.title,
-        description_md: input.description,
-        description_html: html,
-        summary: summarise(html),
-        category_id: input.categoryId,
-        area_id: input.areaId,
-        edited_at: now,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .execute()
+    if (input.review || input.replacesPending) {
+      await trx
+        .updateTable('challenge_revisions')
+        .set({ review: 'superseded' })
+        .where('challenge_id', '=', id)
+        .where('review', '=', 'pending')
+        .execute()
+    }
+    if (!input.review) await applyChallengeText(trx, id, input, now)
     await trx
       .insertInto('challenge_revisions')
       .values({
@@ -273,11 +273,48 @@ export async function updateChallenge(
         description_md: input.description,
         category_id: input.categoryId,
         area_id: input.areaId,
+        review: input.review ? 'pending' : null,
         created_at: now,
       })
       .execute()
-    await indexChallenge(trx, id)
+    return input.review ? 'pending' : 'applied'
   })
+}
+
+/** Makes a text the challenge's public one (an edit, or an approved revision), and reindexes it. */
+export async function applyChallengeText(
+  trx: Executor,
+  id: number,
+  input: ChallengeInput,
+  now = new Date().toISOString(),
+) {
+  const html = renderMarkdown(input.description)
+  await trx
+    .updateTable('challenges')
+    .set({
+      title: input.title,
+      description_md: input.description,
+      description_html: html,
+      summary: summarise(html),
+      category_id: input.categoryId,
+      area_id: input.areaId,
+      edited_at: now,
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute()
+  await indexChallenge(trx, id)
+}
+
+/** The edit of a published challenge that waits for a moderator, if one does. */
+export async function getPendingRevision(challengeId: number) {
+  return db
+    .selectFrom('challenge_revisions')
+    .select(['id', 'title', 'description_md', 'category_id', 'area_id', 'created_at'])
+    .where('challenge_id', '=', challengeId)
+    .where('review', '=', 'pending')
+    .orderBy('id', 'desc')
+    .executeTakeFirst()
 }
 
 /**
@@ -360,16 +397,51 @@ export async function setChallengeStatus(
   })
 }
 
-/** The owner withdraws: the challenge is closed with "withdrawn" as its reason. */
-export async function withdrawChallenge(id: number, actorId: number) {
-  await db.transaction().execute((trx) =>
-    setChallengeStatus(trx, {
-      challengeId: id,
-      to: 'closed',
+/**
+ * The owner (or a moderator) withdraws a challenge, as `WITHDRAWABLE` says; audited in the same
+ * transaction. 'closed' when it was public, 'withdrawn' when it never was, 'refused' otherwise.
+ */
+export async function withdrawChallenge(
+  id: number,
+  actorId: number,
+  ip: string | null = null,
+): Promise<'closed' | 'withdrawn' | 'refused'> {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom('challenges')
+      .select(['status', 'withdrawn_at', 'merged_into_id'])
+      .where('id', '=', id)
+      .executeTakeFirst()
+    if (!current || !canWithdraw(current)) return 'refused'
+    const published = isPublicStatus(current.status)
+    if (published) {
+      await setChallengeStatus(trx, {
+        challengeId: id,
+        to: 'closed',
+        actorId,
+        closedReason: 'withdrawn',
+      })
+    } else {
+      // No status change and no history entry: nothing about it was ever public, and nobody
+      // but its author follows it.
+      const now = new Date().toISOString()
+      await trx
+        .updateTable('challenges')
+        .set({ withdrawn_at: now, updated_at: now })
+        .where('id', '=', id)
+        .execute()
+    }
+    await recordAudit(trx, {
       actorId,
-      closedReason: 'withdrawn',
-    }),
-  )
+      action: 'challenge.withdraw',
+      subjectType: 'challenge',
+      subjectId: id,
+      before: { status: current.status },
+      after: published ? { status: 'closed' } : { status: current.status, withdrawn: true },
+      ip,
+    })
+    return published ? 'closed' : 'withdrawn'
+  })
 }
 
 /**
@@ -396,6 +468,8 @@ export async function markSolved(
       .set({ status: 'completed' })
       .where('challenge_id', '=', input.challengeId)
       .where('status', '=', 'active')
+      // A held pledge still waits for a moderator; it is not completed unseen.
+      .where('held_at', 'is', null)
       .execute()
     const credited = await trx
       .selectFrom('challenge_solvers')
@@ -426,6 +500,7 @@ export async function listRevisions(challengeId: number) {
     .select([
       'challenge_revisions.id',
       'challenge_revisions.title',
+      'challenge_revisions.review',
       'challenge_revisions.created_at',
       'users.name as editor_name',
     ])

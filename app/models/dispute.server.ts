@@ -256,6 +256,7 @@ export async function decideDispute(
         .select('id')
         .where('challenge_id', '=', input.challengeId)
         .where('status', '=', 'active')
+        .where('held_at', 'is', null)
         .executeTakeFirst()
       await triageChallenge(
         actor,

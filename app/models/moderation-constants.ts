@@ -27,3 +27,14 @@ export const QUEUE_TABS = [
 ] as const
 export const QUEUE_SORTS = ['age', 'newest', 'votes', 'flags'] as const
 export const BULK_ACTIONS = ['approve', 'reject', 'hide', 'dismiss', 'route', 'status'] as const
+/**
+ * What the pending tab holds besides pending challenges: new comments, proposals and pledges
+ * held for review, and edits of published challenges and proposals (pre-moderation).
+ */
+export const HELD_TYPES = [
+  'comment',
+  'solution',
+  'pledge',
+  'challenge_edit',
+  'solution_edit',
+] as const

@@ -19,6 +19,7 @@ export async function getTriage(id: number) {
       'challenges.hidden_at',
       'challenges.hidden_reason',
       'challenges.merged_into_id',
+      'challenges.withdrawn_at',
       'challenges.first_response_at',
       'challenges.version',
       'challenges.created_at',

@@ -24,7 +24,10 @@ function tabQuery(tab: QueueTab, slaDays: number, now = new Date()) {
   let qb = db.selectFrom('challenges').where('challenges.merged_into_id', 'is', null)
   switch (tab) {
     case 'pending':
-      return qb.where('challenges.status', '=', 'pending')
+      // Withdrawn by its author before publication: nobody waits for a decision on it.
+      return qb
+        .where('challenges.status', '=', 'pending')
+        .where('challenges.withdrawn_at', 'is', null)
     case 'flagged':
       return qb.where((eb) =>
         eb.or([
@@ -81,7 +84,7 @@ export async function queueCounts(slaDays: number) {
       tab === 'disputes'
         ? countOpenDisputes().then((n) => [tab, n] as const)
         : tab === 'pending'
-          ? // Pending challenges and the comments and proposals quarantine holds.
+          ? // Pending challenges, and the posts and edits held for review.
             Promise.all([
               tabQuery(tab, slaDays)
                 .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -4,7 +4,7 @@ import { db, type Executor } from '~/db.server'
 import { isLocale } from '~/i18n'
 import { recordAudit } from '~/models/audit.server'
 import { setChallengeStatus } from '~/models/challenge.server'
-import { isOnPublicBoard } from '~/models/challenge-constants'
+import { isOnPublicBoard, isPublicStatus } from '~/models/challenge-constants'
 import { addFollow } from '~/models/follow.server'
 import { listAudience, notifyFollowers, notifyUsers } from '~/models/notification.server'
 import { deleteUserSessions } from '~/models/session.server'
@@ -24,7 +24,10 @@ export type HideReason = (typeof HIDE_REASONS)[number] | 'auto_flags'
 export class StaleForm extends Error {}
 /** A triage change that names a department, contact, category or area that is not valid. */
 export class TriageRefused extends Error {
-  constructor(public field: 'departmentId' | 'contactUserId' | 'categoryId' | 'areaId' | 'status') {
+  constructor(
+    public field:
+      'departmentId' | 'contactUserId' | 'categoryId' | 'areaId' | 'status' | 'withdrawn',
+  ) {
     super(field)
   }
 }
@@ -83,10 +86,19 @@ export async function isPostOf(
   return (await findPost(db, post.subjectType, post.subjectId))?.challenge_id === challengeId
 }
 
+/**
+ * Mails the author of a post a moderator hid or turned down, in their language: a hidden post
+ * (which they may appeal), a held pledge rejected, an edit rejected (the approved text stays).
+ */
 export async function tellAuthor(
   trx: Executor,
   authorId: number | null,
-  template: { name: 'postHidden'; reason: string; challengeId: number; title: string },
+  template: {
+    name: 'postHidden' | 'pledgeRejected' | 'editRejected'
+    reason: string
+    challengeId: number
+    title: string
+  },
   siteUrl: string,
 ) {
   if (!authorId) return
@@ -102,7 +114,7 @@ export async function tellAuthor(
     trx,
     author.email,
     {
-      name: 'postHidden',
+      name: template.name,
       values: {
         name: author.name,
         title: template.title,
@@ -629,10 +641,23 @@ export async function dismissFlags(
 
 async function validateChange(
   trx: Executor,
-  current: { department_id: number | null; merged_into_id: number | null },
+  current: {
+    department_id: number | null
+    merged_into_id: number | null
+    withdrawn_at: string | null
+    status: ChallengeStatus
+  },
   change: TriageChange,
 ) {
   if (change.status && current.merged_into_id) throw new TriageRefused('status')
+  // Its author withdrew it before it was published: a moderator may not publish it for them.
+  if (
+    current.withdrawn_at &&
+    change.status &&
+    change.status !== current.status &&
+    isPublicStatus(change.status)
+  )
+    throw new TriageRefused('withdrawn')
   if (change.departmentId) {
     const department = await trx
       .selectFrom('organisations')
@@ -971,10 +996,10 @@ export async function bulkModerate(
 async function isPending(trx: Executor, challengeId: number) {
   const row = await trx
     .selectFrom('challenges')
-    .select(['status', 'merged_into_id'])
+    .select(['status', 'merged_into_id', 'withdrawn_at'])
     .where('id', '=', challengeId)
     .executeTakeFirst()
-  return row?.status === 'pending' && row.merged_into_id === null
+  return row?.status === 'pending' && row.merged_into_id === null && row.withdrawn_at === null
 }
 
 export class BulkFailed extends Error {

@@ -102,6 +102,7 @@ async function lastActivity(
       .selectFrom('pledges')
       .select((eb) => ['challenge_id', eb.fn.max('created_at').as('at')])
       .where('challenge_id', 'in', ids)
+      .where('held_at', 'is', null)
       .groupBy('challenge_id')
       .execute(),
     db
@@ -152,6 +153,7 @@ export async function listMyChallenges(viewer: Actor, page: number) {
         'hidden_at',
         'hidden_reason',
         'merged_into_id',
+        'withdrawn_at',
         'vote_count',
         'follower_count',
         'comment_count',
@@ -176,6 +178,8 @@ export async function listMyChallenges(viewer: Actor, page: number) {
       hidden: r.hidden_at !== null,
       hiddenReason: r.hidden_reason,
       mergedIntoId: r.merged_into_id,
+      /** Withdrawn before it was ever public: it stays theirs alone. */
+      withdrawnAt: r.withdrawn_at,
       votes: r.vote_count,
       followers: r.follower_count,
       comments: r.comment_count,
@@ -237,14 +241,20 @@ export async function listMyFollows(viewer: Actor, page: number) {
  */
 export async function listMyPledges(viewer: Actor, page: number) {
   const organisationIds = await actingOrganisationIds(viewer.id)
-  const mine = db
-    .selectFrom('pledges')
-    .where((eb) =>
-      eb.or([
-        eb('pledges.user_id', '=', viewer.id),
-        ...(organisationIds.length ? [eb('pledges.organisation_id', 'in', organisationIds)] : []),
-      ]),
-    )
+  const mine = db.selectFrom('pledges').where((eb) =>
+    eb.or([
+      eb('pledges.user_id', '=', viewer.id),
+      // A colleague's pledge held for review (pre-moderation) is not the organisation's yet.
+      ...(organisationIds.length
+        ? [
+            eb.and([
+              eb('pledges.organisation_id', 'in', organisationIds),
+              eb('pledges.held_at', 'is', null),
+            ]),
+          ]
+        : []),
+    ]),
+  )
   const [total, rows] = await Promise.all([
     mine
       .select((eb) => eb.fn.countAll().as('n'))
@@ -260,6 +270,8 @@ export async function listMyPledges(viewer: Actor, page: number) {
         'pledges.status as pledge_status',
         'pledges.created_at',
         'pledges.withdrawn_at',
+        'pledges.held_at',
+        'pledges.rejected_reason',
         'organisations.name as organisation_name',
         'organisations.slug as organisation_slug',
       ])
@@ -300,6 +312,10 @@ export async function listMyPledges(viewer: Actor, page: number) {
         status: r.pledge_status as PledgeStatus,
         createdAt: r.created_at,
         withdrawnAt: r.withdrawn_at,
+        // Pre-moderation: waiting for a moderator, or turned down (and why). Only ever the
+        // person's own: a colleague's held pledge is not listed.
+        held: r.held_at !== null,
+        rejectedReason: r.rejected_reason,
         // Progress is part of the public challenge page: shown only while that page is visible.
         lastProgress: update
           ? {

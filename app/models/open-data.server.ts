@@ -280,6 +280,7 @@ export async function getOpenChallenge(id: number): Promise<PublicChallengeDetai
       ])
       .where('pledges.challenge_id', '=', id)
       .where('pledges.status', '!=', 'withdrawn')
+      .where('pledges.held_at', 'is', null)
       .orderBy('pledges.id')
       .execute(),
   ])

@@ -159,6 +159,7 @@ export async function getOrganisationProfile(slug: string, viewerId: number | nu
       ])
       .where('pledges.organisation_id', '=', id)
       .where('pledges.status', '!=', 'withdrawn')
+      .where('pledges.held_at', 'is', null)
       .where('challenges.hidden_at', 'is', null)
       .where('challenges.status', 'in', PUBLIC)
       .where('challenges.merged_into_id', 'is', null)

@@ -165,6 +165,7 @@ export async function listOutcomes(group: OutcomeGroup, page: number, locale: st
               ])
               .where('pledges.challenge_id', 'in', ids)
               .where('pledges.status', '=', 'active')
+              .where('pledges.held_at', 'is', null)
               .orderBy('pledges.id')
               .execute()
           : [],

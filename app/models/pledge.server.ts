@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { db } from '~/db.server'
+import { db, type Executor } from '~/db.server'
 import { setChallengeStatus } from '~/models/challenge.server'
 import { addFollow } from '~/models/follow.server'
 import { notifyFollowers } from '~/models/notification.server'
@@ -7,12 +7,17 @@ import { renderMarkdown } from '~/services/markdown.server'
 
 export class DuplicatePledge extends Error {}
 
-/** "We take this on". The first pledge moves an open challenge to in_progress. */
+/**
+ * "We take this on". The first pledge moves an open challenge to in_progress. A held pledge
+ * (pre-moderation) is seen only by its author and the moderators, and counts, announces and
+ * moves the challenge only when a moderator approves it (held-posts.server.ts).
+ */
 export async function pledge(input: {
   challengeId: number
   userId: number
   organisationId: number | null
   plan: string
+  held?: boolean
 }): Promise<number> {
   const planHtml = renderMarkdown(input.plan)
   return db.transaction().execute(async (trx) => {
@@ -36,31 +41,50 @@ export async function pledge(input: {
         plan: input.plan,
         plan_html: planHtml,
         withdrawn_at: null,
+        held_at: input.held ? new Date().toISOString() : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    const challenge = await trx
-      .updateTable('challenges')
-      .set({ pledge_count: sql`pledge_count + 1`, updated_at: new Date().toISOString() })
-      .where('id', '=', input.challengeId)
-      .returning('status')
-      .executeTakeFirstOrThrow()
     await addFollow(trx, input.challengeId, input.userId)
+    if (!input.held)
+      await countPledge(trx, {
+        challengeId: input.challengeId,
+        pledgeId: id,
+        userId: input.userId,
+        notify: true,
+      })
+    return id
+  })
+}
+
+/**
+ * Counts a pledge on its challenge, tells the followers (with `notify`) and moves an open
+ * challenge to in progress: at pledging, or when a moderator approves a held pledge.
+ */
+export async function countPledge(
+  trx: Executor,
+  input: { challengeId: number; pledgeId: number; userId: number; notify: boolean },
+) {
+  const challenge = await trx
+    .updateTable('challenges')
+    .set({ pledge_count: sql`pledge_count + 1`, updated_at: new Date().toISOString() })
+    .where('id', '=', input.challengeId)
+    .returning('status')
+    .executeTakeFirstOrThrow()
+  if (input.notify)
     await notifyFollowers(trx, {
       challengeId: input.challengeId,
       actorId: input.userId,
       kind: 'pledge',
-      payload: { pledgeId: id },
+      payload: { pledgeId: input.pledgeId },
     })
-    if (challenge.status === 'open') {
-      await setChallengeStatus(trx, {
-        challengeId: input.challengeId,
-        to: 'in_progress',
-        actorId: input.userId,
-      })
-    }
-    return id
-  })
+  if (challenge.status === 'open') {
+    await setChallengeStatus(trx, {
+      challengeId: input.challengeId,
+      to: 'in_progress',
+      actorId: input.userId,
+    })
+  }
 }
 
 export async function getPledge(id: number) {
@@ -93,17 +117,25 @@ export async function postProgress(input: { pledgeId: number; authorId: number; 
   })
 }
 
-/** Withdrawing keeps the row (and its updates) for the record; the count drops. */
+/**
+ * Withdrawing keeps the row (and its updates) for the record; the count drops. A held pledge
+ * withdrawn was never counted, and no longer waits for a moderator.
+ */
 export async function withdrawPledge(pledgeId: number) {
   await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('pledges')
+      .select('held_at')
+      .where('id', '=', pledgeId)
+      .executeTakeFirst()
     const row = await trx
       .updateTable('pledges')
-      .set({ status: 'withdrawn', withdrawn_at: new Date().toISOString() })
+      .set({ status: 'withdrawn', withdrawn_at: new Date().toISOString(), held_at: null })
       .where('id', '=', pledgeId)
       .where('status', '=', 'active')
       .returning('challenge_id')
       .executeTakeFirst()
-    if (!row) return
+    if (!row || before?.held_at) return
     await trx
       .updateTable('challenges')
       .set({ pledge_count: sql`pledge_count - 1` })
@@ -124,6 +156,8 @@ export async function markPledgeDone(input: { pledgeId: number; actorId: number 
       .set({ status: 'completed' })
       .where('id', '=', input.pledgeId)
       .where('status', '=', 'active')
+      // A held pledge is not taken on in public yet.
+      .where('held_at', 'is', null)
       .returning(['challenge_id', 'user_id', 'organisation_id'])
       .executeTakeFirst()
     if (!row) return false

@@ -92,28 +92,69 @@ export async function getSolution(id: number) {
   return db.selectFrom('solutions').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-/** A new revision; the earlier text stays in solution_revisions. */
-export async function editSolution(input: { solutionId: number; editorId: number; body: string }) {
-  const html = renderMarkdown(input.body)
-  await db.transaction().execute(async (trx) => {
+/**
+ * A new revision; the earlier text stays in solution_revisions. With `review` (an edit of a
+ * published proposal by its author while pre-moderation is on) the revision waits for a
+ * moderator and the approved text stays public. An earlier edit still waiting is superseded by
+ * a reviewed edit, and by `replacesPending` (the author's form started from it).
+ */
+export async function editSolution(input: {
+  solutionId: number
+  editorId: number
+  body: string
+  review?: boolean
+  replacesPending?: boolean
+}): Promise<'applied' | 'pending'> {
+  return db.transaction().execute(async (trx) => {
     const now = new Date().toISOString()
-    const solution = await trx
-      .updateTable('solutions')
-      .set({ body_md: input.body, body_html: html, edited_at: now, updated_at: now })
-      .where('id', '=', input.solutionId)
-      .returning('challenge_id')
-      .executeTakeFirstOrThrow()
+    if (input.review || input.replacesPending) {
+      await trx
+        .updateTable('solution_revisions')
+        .set({ review: 'superseded' })
+        .where('solution_id', '=', input.solutionId)
+        .where('review', '=', 'pending')
+        .execute()
+    }
+    if (!input.review) await applySolutionText(trx, input.solutionId, input.body, now)
     await trx
       .insertInto('solution_revisions')
       .values({
         solution_id: input.solutionId,
         editor_id: input.editorId,
         body_md: input.body,
+        review: input.review ? 'pending' : null,
         created_at: now,
       })
       .execute()
-    await indexChallenge(trx, solution.challenge_id)
+    return input.review ? 'pending' : 'applied'
   })
+}
+
+/** Makes a text the proposal's public one (an edit, or an approved revision), and reindexes. */
+export async function applySolutionText(
+  trx: Executor,
+  solutionId: number,
+  body: string,
+  now = new Date().toISOString(),
+) {
+  const solution = await trx
+    .updateTable('solutions')
+    .set({ body_md: body, body_html: renderMarkdown(body), edited_at: now, updated_at: now })
+    .where('id', '=', solutionId)
+    .returning('challenge_id')
+    .executeTakeFirstOrThrow()
+  await indexChallenge(trx, solution.challenge_id)
+}
+
+/** The edit of a published proposal that waits for a moderator, if one does. */
+export async function getPendingSolutionRevision(solutionId: number) {
+  return db
+    .selectFrom('solution_revisions')
+    .select(['id', 'body_md', 'created_at'])
+    .where('solution_id', '=', solutionId)
+    .where('review', '=', 'pending')
+    .orderBy('id', 'desc')
+    .executeTakeFirst()
 }
 
 /**

@@ -49,6 +49,8 @@ export async function listSolverCandidates(
       ])
       .where('pledges.challenge_id', '=', challengeId)
       .where('pledges.status', 'in', ['active', 'completed'])
+      // A held pledge (pre-moderation) is nobody's work yet.
+      .where('pledges.held_at', 'is', null)
       .orderBy('pledges.id')
       .execute(),
     executor

@@ -1,4 +1,5 @@
 import { db } from '~/db.server'
+import { PUBLIC_STATUSES } from '~/models/challenge-constants'
 
 // Counting every challenge by status costs ~180 ms at 100,000 rows; the home page's numbers
 // may be a minute old.
@@ -23,7 +24,7 @@ async function countKeyNumbers() {
       .where('hidden_at', 'is', null)
       // A merged duplicate is the same challenge counted twice.
       .where('merged_into_id', 'is', null)
-      .where('status', 'in', ['open', 'in_progress', 'solved', 'closed'])
+      .where('status', 'in', [...PUBLIC_STATUSES])
       .groupBy('status')
       .execute(),
     db

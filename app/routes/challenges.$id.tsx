@@ -5,14 +5,15 @@ import { handleChallengeAction } from '~/actions/challenge.server'
 import { ChallengeView } from '~/components/challenge/ChallengeView'
 import { PostedContext } from '~/components/challenge/PostedNotice'
 import { parseId } from '~/forms/challenge'
-import { getChallenge } from '~/models/challenge.server'
+import { getChallenge, getPendingRevision } from '~/models/challenge.server'
 import { isOnPublicBoard } from '~/models/challenge-constants'
 import { getChallengePage } from '~/models/challenge-page.server'
 import { getFixedSection } from '~/models/fixed-question.server'
+import { editsNeedReview } from '~/models/held-posts.server'
+import { getSettings } from '~/models/settings.server'
 import { getSolverCandidates } from '~/models/solvers.server'
 import { listUserMemberships } from '~/models/organisation.server'
 import { canManagePost, canSeeChallenge, isModerator } from '~/models/permissions.server'
-import { getSettings } from '~/models/settings.server'
 import { getRequestT } from '~/services/i18n.server'
 import { getUser, requireUser } from '~/services/session.server'
 import { absoluteUrl } from '~/env.server'
@@ -46,10 +47,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : [false, []]
   const url = new URL(request.url)
   const active = page.challenge.status === 'open' || page.challenge.status === 'in_progress'
-  const [solveCandidates, fixed, { t, locale }, settings] = await Promise.all([
+  const [solveCandidates, fixed, pendingEdit, { t, locale }, settings] = await Promise.all([
     // Who may be credited, for the owner's solve form.
     canManage && active ? getSolverCandidates(id) : null,
     getFixedSection(page.challenge, user?.id ?? null),
+    // An edit waiting for a moderator: told to those who may edit the challenge (moderators
+    // find it in their queue).
+    canManage && !isModerator(user) ? getPendingRevision(id) : undefined,
     getRequestT(request),
     getSettings(),
   ])
@@ -86,11 +90,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       preselected: c.preselected,
     })),
     fixed,
+    pendingEditSince: pendingEdit?.created_at ?? null,
     me: user
       ? {
           id: user.id,
           canManage,
           moderator: isModerator(user),
+          /** Pre-moderation: their new posts and edits of published ones wait for a moderator. */
+          reviewed: editsNeedReview(user, settings),
           canRespond:
             isModerator(user) ||
             (page.challenge.department_id !== null &&

@@ -98,7 +98,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (duplicate) return redirect(`/challenges/${duplicate}`)
   await withRateLimits({ action: 'post', userId: user.id }, () => consume('post', String(user.id)))
   const settings = await getSettings()
-  const held = settings.preModeration || (await mustHold(user, settings.quarantineNewAccounts))
+  // Pre-moderation and quarantine hold it as pending; staff posts are never held.
+  const held = await mustHold(user, settings)
   const id = await createChallenge({
     authorId: user.id,
     organisationId: value.organisationId ?? null,

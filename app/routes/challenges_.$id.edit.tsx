@@ -6,14 +6,17 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { FieldErrors, FormErrors, SelectField, TextField, useSchemaForm } from '~/components/forms'
 import { ChallengeSchema, parseId } from '~/forms/challenge'
-import { TITLE_MAX, TITLE_MIN } from '~/models/challenge-constants'
+import { canWithdraw, isPublicStatus, TITLE_MAX, TITLE_MIN } from '~/models/challenge-constants'
 import {
   getChallenge,
+  getPendingRevision,
   listRevisions,
   updateChallenge,
   withdrawChallenge,
 } from '~/models/challenge.server'
-import { canManagePost } from '~/models/permissions.server'
+import { editsNeedReview } from '~/models/held-posts.server'
+import { canManagePost, isModerator } from '~/models/permissions.server'
+import { getSettings } from '~/models/settings.server'
 import { listAreas, listCategories } from '~/models/taxonomy.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireUser } from '~/services/session.server'
@@ -22,47 +25,68 @@ import { titleMeta } from '~/utils/meta'
 
 export const meta = titleMeta
 
-/** The challenge, if this user may edit it; 404 for unknown ids, 403 for other people's posts. */
+/**
+ * The challenge, if this user may edit it; 404 for unknown ids, 403 for other people's posts
+ * and for a challenge its author withdrew before it was published (it is over; only
+ * moderators still change it).
+ */
 async function editable(request: Request, rawId: string | undefined) {
   const user = await requireUser(request)
   const id = parseId(rawId)
   const challenge = id ? await getChallenge(id) : undefined
   if (!challenge || (challenge.hidden_at && user.role === 'member')) throw json({}, { status: 404 })
   if (!(await canManagePost(user, challenge))) throw json({}, { status: 403 })
-  return { user, challenge }
+  if (challenge.withdrawn_at && !isModerator(user)) throw json({}, { status: 403 })
+  const settings = await getSettings()
+  // Pre-moderation: an edit of a published challenge by anyone but staff waits for a moderator.
+  const review = editsNeedReview(user, settings) && isPublicStatus(challenge.status)
+  return { user, challenge, review }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { challenge } = await editable(request, params.id)
-  const [{ t }, categories, areas, revisions] = await Promise.all([
+  const { user, challenge, review } = await editable(request, params.id)
+  const [{ t }, categories, areas, revisions, pending] = await Promise.all([
     getRequestT(request),
     listCategories(),
     listAreas(),
     listRevisions(challenge.id),
+    getPendingRevision(challenge.id),
   ])
+  // Whoever's edits are reviewed goes on from the edit that waits; staff edit the public text.
+  const draft = pending && !isModerator(user) ? pending : null
   return json({
     title: t('edit.title'),
     challenge: {
       id: challenge.id,
-      title: challenge.title,
-      description: challenge.description_md,
-      categoryId: challenge.category_id,
-      areaId: challenge.area_id,
+      title: draft?.title ?? challenge.title,
+      description: draft?.description_md ?? challenge.description_md,
+      categoryId: draft?.category_id ?? challenge.category_id,
+      areaId: draft?.area_id ?? challenge.area_id,
       status: challenge.status,
     },
+    review,
+    pendingSince: pending?.created_at ?? null,
+    /** The form shows the edit that waits (the author's side), not the public text. */
+    draft: draft !== null,
+    /** What withdrawing would do here (see WITHDRAWABLE), or null when it cannot. */
+    withdraw: canWithdraw(challenge)
+      ? isPublicStatus(challenge.status)
+        ? ('close' as const)
+        : ('unpublished' as const)
+      : null,
     categories,
     areas,
     revisions,
   })
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, challenge } = await editable(request, params.id)
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, challenge, review } = await editable(request, params.id)
   const form = await request.formData()
   if (form.get('intent') === 'withdraw') {
-    if (challenge.status === 'solved' || challenge.status === 'closed')
-      throw json({}, { status: 403 })
-    await withdrawChallenge(challenge.id, user.id)
+    // Solved, closed and already withdrawn challenges cannot be withdrawn.
+    const result = await withdrawChallenge(challenge.id, user.id, context.ip ?? null)
+    if (result === 'refused') throw json({}, { status: 403 })
     return redirect(`/challenges/${challenge.id}`)
   }
   const submission = parseWithZod(form, { schema: ChallengeSchema })
@@ -80,13 +104,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     description: submission.value.description,
     categoryId: submission.value.categoryId,
     areaId: submission.value.areaId,
+    review,
+    // The form started from the edit that waits, so this one replaces it.
+    replacesPending: !isModerator(user),
   })
   return redirect(`/challenges/${challenge.id}`)
 }
 
 export default function EditChallenge() {
   const { t, i18n } = useTranslation()
-  const { challenge, categories, areas, revisions } = useLoaderData<typeof loader>()
+  const { challenge, categories, areas, revisions, review, pendingSince, draft, withdraw } =
+    useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useSchemaForm({
     id: 'edit-challenge',
@@ -107,6 +135,14 @@ export default function EditChallenge() {
       <p>
         <Link to={`/challenges/${challenge.id}`}>{t('edit.back')}</Link>
       </p>
+      {pendingSince && (
+        <p className="notice-neutral" role="status">
+          {t(draft ? 'edit.pendingOwn' : 'edit.pendingOther', {
+            date: formatDateTime(pendingSince, i18n.language),
+          })}
+        </p>
+      )}
+      {review && !pendingSince && <p className="hint">{t('edit.reviewed')}</p>}
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
         <FormErrors form={form} />
         <input type="hidden" name="intent" value="save" />
@@ -145,12 +181,17 @@ export default function EditChallenge() {
           {t('edit.save')}
         </button>
       </Form>
-      {(challenge.status === 'open' ||
-        challenge.status === 'in_progress' ||
-        challenge.status === 'pending') && (
+      {withdraw ? (
         <Form method="post" className="danger-zone">
           <h2>{t('edit.withdrawHeading')}</h2>
-          <p id="withdraw-hint">{t('edit.withdrawHint')}</p>
+          {/* What withdrawing means for this challenge, decided by its status. */}
+          <p id="withdraw-hint">
+            {t(
+              withdraw === 'close'
+                ? 'edit.withdrawHint'
+                : `edit.withdrawUnpublished.${challenge.status}`,
+            )}
+          </p>
           <button
             type="submit"
             name="intent"
@@ -161,6 +202,11 @@ export default function EditChallenge() {
             {t('edit.withdraw')}
           </button>
         </Form>
+      ) : (
+        <section className="danger-zone" aria-labelledby="withdraw-heading">
+          <h2 id="withdraw-heading">{t('edit.withdrawHeading')}</h2>
+          <p>{t('edit.withdrawNot')}</p>
+        </section>
       )}
       <section aria-labelledby="revisions">
         <h2 id="revisions">{t('edit.revisions')}</h2>
@@ -170,6 +216,7 @@ export default function EditChallenge() {
               <time dateTime={r.created_at}>{formatDateTime(r.created_at, i18n.language)}</time> –{' '}
               {r.title}
               {r.editor_name && <> ({r.editor_name})</>}
+              {r.review && <> · {t(`edit.review.${r.review}`)}</>}
             </li>
           ))}
         </ol>

@@ -47,7 +47,7 @@ export default function MyChallenges() {
                   <Link to={`/challenges/${c.id}`}>{c.title}</Link>
                 </h3>
                 <p className="meta">
-                  <StatusBadge status={c.status} />{' '}
+                  <StatusBadge status={c.withdrawnAt ? 'withdrawn' : c.status} />{' '}
                   <time dateTime={c.createdAt}>{formatDate(c.createdAt, locale, 'short')}</time>
                   {' · '}
                   {t('myThings.lastActivity', {
@@ -61,11 +61,21 @@ export default function MyChallenges() {
                     })}
                   </p>
                 )}
-                {c.status === 'pending' && (
-                  <p className="notice-neutral">{t('myThings.challenges.pending')}</p>
-                )}
-                {c.status === 'rejected' && (
-                  <p className="notice-neutral">{t('myThings.challenges.rejected')}</p>
+                {c.withdrawnAt ? (
+                  <p className="notice-neutral">
+                    {t('myThings.challenges.withdrawn', {
+                      date: formatDate(c.withdrawnAt, locale, 'short'),
+                    })}
+                  </p>
+                ) : (
+                  <>
+                    {c.status === 'pending' && (
+                      <p className="notice-neutral">{t('myThings.challenges.pending')}</p>
+                    )}
+                    {c.status === 'rejected' && (
+                      <p className="notice-neutral">{t('myThings.challenges.rejected')}</p>
+                    )}
+                  </>
                 )}
                 {c.mergedIntoId !== null && (
                   <p className="notice-neutral">

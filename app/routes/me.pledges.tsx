@@ -57,8 +57,19 @@ export default function MyPledges() {
                   </dd>
                   <dt>{t('myThings.pledges.state')}</dt>
                   <dd>
-                    <strong>{t(`myThings.pledges.status.${p.status}`)}</strong> ·{' '}
-                    {p.withdrawnAt
+                    {p.held ? (
+                      <strong>{t('myThings.pledges.held')}</strong>
+                    ) : p.rejectedReason ? (
+                      <strong>
+                        {t('myThings.pledges.rejected', {
+                          reason: t(`hideReasons.${p.rejectedReason}`),
+                        })}
+                      </strong>
+                    ) : (
+                      <strong>{t(`myThings.pledges.status.${p.status}`)}</strong>
+                    )}{' '}
+                    · {/* A rejected pledge is withdrawn in the data, not by its author. */}
+                    {p.withdrawnAt && !p.rejectedReason
                       ? t('myThings.pledges.withdrawn', {
                           date: formatDate(p.withdrawnAt, locale, 'short'),
                         })

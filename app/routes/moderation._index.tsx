@@ -146,7 +146,7 @@ async function decideFromQueue(
   return redirect(back.pathname + back.search)
 }
 
-/** Approves or rejects one comment or proposal that quarantine held, from the pending tab. */
+/** Approves or rejects one held post or edit, from the pending tab. */
 async function decideHeld(
   request: Request,
   form: FormData,
@@ -473,7 +473,10 @@ function FlaggedPostSummary({ post }: { post: Post }) {
   )
 }
 
-/** Comments and proposals quarantine holds, each with its own approve / reject form. */
+/**
+ * Posts and edits held for review (quarantine or pre-moderation), each with its own approve /
+ * reject form. An edit shows the text it would replace.
+ */
 function HeldPosts({ posts }: { posts: ReturnType<typeof useLoaderData<typeof loader>>['held'] }) {
   const { t } = useTranslation()
   return (
@@ -491,6 +494,14 @@ function HeldPosts({ posts }: { posts: ReturnType<typeof useLoaderData<typeof lo
                 <Link to={`/challenges/${p.challenge_id}`}>{p.challenge_title}</Link> ·{' '}
                 {t('moderation.waiting')}: {t('moderation.days', { count: p.days_waiting })}
               </p>
+              {p.newTitle && <p>{t('moderation.held.newTitle', { title: p.newTitle })}</p>}
+              {p.before !== null && (
+                <>
+                  <p className="meta">{t('moderation.held.before')}</p>
+                  <blockquote className="excerpt">{p.before}</blockquote>
+                  <p className="meta">{t('moderation.held.after')}</p>
+                </>
+              )}
               <blockquote className="excerpt">{p.excerpt}</blockquote>
               <Form method="post" className="inline-actions">
                 <input type="hidden" name="intent" value="held" />

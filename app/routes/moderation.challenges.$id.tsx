@@ -109,6 +109,7 @@ const TRIAGE_REFUSALS = {
   categoryId: 'errors.choose',
   areaId: 'errors.choose',
   status: 'triage.statusRefused',
+  withdrawn: 'triage.withdrawnRefused',
 } as const
 const invalid = (intent: string, errors: string[], status = 400, extra: Partial<Reply> = {}) =>
   json<Reply>({ intent, errors, ...extra }, { status })
@@ -159,7 +160,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         if (error instanceof StaleForm) return refuse(409, { formErrors: ['triage.stale'] })
         if (error instanceof TriageRefused) {
           const text = TRIAGE_REFUSALS[error.field]
-          return error.field === 'status'
+          return error.field === 'status' || error.field === 'withdrawn'
             ? refuse(400, { formErrors: [text] })
             : refuse(400, { fieldErrors: { [error.field]: [text] } })
         }
@@ -346,6 +347,15 @@ export default function Triage() {
           <>
             {' '}
             · {t('triage.hiddenBecause', { reason: t(`hideReasons.${challenge.hidden_reason}`) })}
+          </>
+        )}
+        {challenge.withdrawn_at && (
+          <>
+            {' '}
+            ·{' '}
+            {t('triage.withdrawn', {
+              date: formatDateTime(challenge.withdrawn_at, i18n.language),
+            })}
           </>
         )}
         {challenge.merged_into_id && (

@@ -5,10 +5,13 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { MarkdownForm } from '~/components/challenge/MarkdownForm'
 import { parseId, SolutionSchema } from '~/forms/challenge'
-import { canManagePost } from '~/models/permissions.server'
-import { editSolution, getSolution } from '~/models/solution.server'
+import { editsNeedReview } from '~/models/held-posts.server'
+import { canManagePost, isModerator } from '~/models/permissions.server'
+import { getSettings } from '~/models/settings.server'
+import { editSolution, getPendingSolutionRevision, getSolution } from '~/models/solution.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireUser } from '~/services/session.server'
+import { formatDateTime } from '~/utils/format'
 import { titleMeta } from '~/utils/meta'
 
 export const meta = titleMeta
@@ -19,30 +22,54 @@ async function editable(request: Request, rawId: string | undefined) {
   const solution = id ? await getSolution(id) : undefined
   if (!solution || (solution.hidden_at && user.role === 'member')) throw json({}, { status: 404 })
   if (!(await canManagePost(user, solution))) throw json({}, { status: 403 })
-  return { user, solution }
+  // Pre-moderation: an edit of a published proposal (neither held nor hidden) by anyone but
+  // staff waits for a moderator; a held one is still being reviewed and is edited in place.
+  const published = solution.held_at === null && solution.hidden_at === null
+  const review = published && editsNeedReview(user, await getSettings())
+  return { user, solution, review }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { solution } = await editable(request, params.id)
-  const { t } = await getRequestT(request)
+  const { user, solution, review } = await editable(request, params.id)
+  const [{ t }, pending] = await Promise.all([
+    getRequestT(request),
+    getPendingSolutionRevision(solution.id),
+  ])
+  // Whoever's edits are reviewed goes on from the edit that waits; staff edit the public text.
+  const draft = pending && !isModerator(user) ? pending.body_md : null
   return json({
     title: t('edit.solutionTitle'),
-    solution: { id: solution.id, challengeId: solution.challenge_id, body: solution.body_md },
+    solution: {
+      id: solution.id,
+      challengeId: solution.challenge_id,
+      body: draft ?? solution.body_md,
+    },
+    review,
+    pendingSince: pending?.created_at ?? null,
+    /** The form shows the edit that waits (the author's side), not the public text. */
+    draft: draft !== null,
   })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, solution } = await editable(request, params.id)
+  const { user, solution, review } = await editable(request, params.id)
   const submission = parseWithZod(await request.formData(), { schema: SolutionSchema })
   if (submission.status !== 'success')
     return json({ intent: 'solution', result: submission.reply() }, { status: 400 })
-  await editSolution({ solutionId: solution.id, editorId: user.id, body: submission.value.body })
+  await editSolution({
+    solutionId: solution.id,
+    editorId: user.id,
+    body: submission.value.body,
+    review,
+    // The form started from the edit that waits, so this one replaces it.
+    replacesPending: !isModerator(user),
+  })
   return redirect(`/challenges/${solution.challenge_id}#solution-${solution.id}`)
 }
 
 export default function EditSolution() {
-  const { t } = useTranslation()
-  const { solution } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation()
+  const { solution, review, pendingSince, draft } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   return (
     <div className="narrow wide">
@@ -52,6 +79,14 @@ export default function EditSolution() {
           {t('edit.back')}
         </Link>
       </p>
+      {pendingSince && (
+        <p className="notice-neutral" role="status">
+          {t(draft ? 'edit.pendingOwn' : 'edit.pendingOther', {
+            date: formatDateTime(pendingSince, i18n.language),
+          })}
+        </p>
+      )}
+      {review && !pendingSince && <p className="hint">{t('edit.reviewed')}</p>}
       <MarkdownForm
         id="edit-solution"
         intent="save"

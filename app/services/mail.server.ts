@@ -21,7 +21,10 @@ export type MailTemplate =
   | { name: 'welcome'; values: { name: string; url: string } }
   | { name: 'confirmEmail'; values: { name: string; url: string; days: number } }
   | { name: 'joinRequest'; values: { name: string; organisation: string; url: string } }
-  | { name: 'postHidden'; values: { name: string; title: string; reason: string; url: string } }
+  | {
+      name: 'postHidden' | 'pledgeRejected' | 'editRejected'
+      values: { name: string; title: string; reason: string; url: string }
+    }
   | {
       name: 'notifications'
       values: {

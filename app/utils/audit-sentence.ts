@@ -22,7 +22,7 @@ export interface AuditNames {
   users: Record<number, string>
   organisations: Record<number, string>
   challenges: Record<number, string>
-  /** The challenge a comment or solution belongs to, keyed "comment:12". */
+  /** The challenge a comment, solution or pledge belongs to, keyed "comment:12". */
   postChallenges: Record<string, number>
   categories: Record<number, Named>
   areas: Record<number, Named>
@@ -48,6 +48,13 @@ export const KNOWN_AUDIT_ACTIONS = [
   'challenge.official_response',
   'challenge.merge',
   'challenge.solve',
+  'challenge.withdraw',
+  ...(['challenge', 'solution'] as const).flatMap((type) => [
+    `${type}.edit_approve`,
+    `${type}.edit_reject`,
+  ]),
+  'pledge.approve',
+  'pledge.reject',
   ...(['challenge', 'solution', 'comment'] as const).flatMap((type) => [
     `${type}.hide`,
     `${type}.restore`,
@@ -94,6 +101,11 @@ export const KNOWN_AUDIT_ACTIONS = [
 
 type Json = Record<string, unknown>
 
+/** What belongs to a challenge and is named with it ("comment no. 4 on “Buses”"). */
+type PostType = 'comment' | 'solution' | 'pledge'
+const isPostType = (type: string): type is PostType =>
+  type === 'comment' || type === 'solution' || type === 'pledge'
+
 function parse(text: string | null): Json {
   if (!text) return {}
   try {
@@ -118,7 +130,7 @@ export function auditReferences(row: AuditRow) {
     challenges: [] as number[],
     categories: [] as number[],
     areas: [] as number[],
-    posts: [] as Array<{ type: 'comment' | 'solution'; id: number }>,
+    posts: [] as Array<{ type: PostType; id: number }>,
   }
   const add = (list: number[], value: unknown) => {
     const id = num(value)
@@ -131,8 +143,7 @@ export function auditReferences(row: AuditRow) {
     if (row.subject_type === 'organisation') ids.organisations.push(subject)
     if (row.subject_type === 'category') ids.categories.push(subject)
     if (row.subject_type === 'area') ids.areas.push(subject)
-    if (row.subject_type === 'comment' || row.subject_type === 'solution')
-      ids.posts.push({ type: row.subject_type, id: subject })
+    if (isPostType(row.subject_type)) ids.posts.push({ type: row.subject_type, id: subject })
   }
   for (const side of [before, after]) {
     add(ids.organisations, side.departmentId)
@@ -179,7 +190,7 @@ function compose(row: AuditRow, names: AuditNames, t: TFunction, language: strin
   const post = (type: unknown, id: number | null): string => {
     if (id === null) return t('audit.subject.unknown')
     if (type === 'challenge') return challenge(id)
-    if (type !== 'comment' && type !== 'solution') return t('audit.subject.unknown')
+    if (typeof type !== 'string' || !isPostType(type)) return t('audit.subject.unknown')
     const on = names.postChallenges[`${type}:${id}`]
     const title = on !== undefined ? names.challenges[on] : undefined
     return title ? t(`audit.subject.${type}On`, { id, title }) : t(`audit.subject.${type}`, { id })
@@ -207,6 +218,7 @@ function compose(row: AuditRow, names: AuditNames, t: TFunction, language: strin
       case 'challenge':
       case 'comment':
       case 'solution':
+      case 'pledge':
         return post(row.subject_type, id)
       case 'user':
         return user(id)
@@ -278,6 +290,12 @@ function compose(row: AuditRow, names: AuditNames, t: TFunction, language: strin
       return say('challenge.merge', { into: challenge(num(after.mergedInto)) })
     case 'challenge.message':
       return withReason(say('challenge.message'))
+    case 'challenge.withdraw':
+      return say(after.withdrawn ? 'challenge.withdraw.unpublished' : 'challenge.withdraw.closed')
+    case 'pledge.approve':
+      return say('pledge.approve')
+    case 'pledge.reject':
+      return say('pledge.reject', { reason: hideReason(after.reason ?? row.reason) })
     case 'challenge.solve': {
       const credited = Array.isArray(after.solvers) ? after.solvers.length : 0
       return say(credited ? 'challenge.solve.credited' : 'challenge.solve.nobody', {
@@ -352,6 +370,8 @@ function compose(row: AuditRow, names: AuditNames, t: TFunction, language: strin
   if (postKind && verb === 'hide') return say(`${kind}.hide`, { reason: hideReason(after.reason) })
   if (postKind && verb === 'hide_confirm')
     return say(`${kind}.hide_confirm`, { reason: hideReason(after.reason) })
+  if (postKind && verb === 'edit_reject')
+    return say(`${kind}.edit_reject`, { reason: hideReason(after.reason ?? row.reason) })
   if (postKind && verb === 'reject')
     return say(`${kind}.reject`, { reason: hideReason(after.reason ?? row.reason) })
   if (postKind && verb === 'auto_hide')

@@ -4,12 +4,13 @@ import { Form, Link } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { FixedQuestion } from '~/components/challenge/FixedQuestion'
 import { FlagControl, flagIntentKey } from '~/components/challenge/FlagControl'
-import { HeldNotice } from '~/components/challenge/HeldNotice'
+import { HeldNotice, PendingEditNotice } from '~/components/challenge/HeldNotice'
 import { MarkdownForm } from '~/components/challenge/MarkdownForm'
 import { PostedNotice } from '~/components/challenge/PostedNotice'
 import { PledgeDoneForm, SolveForm } from '~/components/challenge/SolveForm'
 import { VoteButton } from '~/components/challenge/VoteButton'
 import { StatusBadge } from '~/components/StatusBadge'
+import { useErrorText } from '~/components/forms'
 import { DisputeSchema } from '~/forms/dispute'
 import {
   AppealSchema,
@@ -95,8 +96,18 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
             />
           </div>
         )}
-        {challenge.status === 'pending' && me?.id === challenge.author_id && (
-          <HeldNotice kind="challenge" />
+        {challenge.withdrawn_at ? (
+          <p className="notice-neutral" role="status">
+            {t('challenge.withdrawnNotice', {
+              date: formatDate(challenge.withdrawn_at, locale),
+            })}
+          </p>
+        ) : (
+          challenge.status === 'pending' &&
+          me?.id === challenge.author_id && <HeldNotice kind="challenge" />
+        )}
+        {data.pendingEditSince && (
+          <PendingEditNotice kind="challenge" since={data.pendingEditSince} />
         )}
         {data.appealed && (
           <p className="notice" role="status">
@@ -170,7 +181,8 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
             </p>
           )
         )}
-        {me?.canManage && (
+        {/* A challenge withdrawn before publication is over: only moderators still change it. */}
+        {me?.canManage && (!challenge.withdrawn_at || me.moderator) && (
           <p>
             <Link to={`${action}/edit`}>{t('challenge.edit')}</Link>
           </p>
@@ -240,6 +252,7 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                   {p.status === 'completed' && <> · {t('challenge.pledgeCompleted')}</>}
                 </p>
                 <PostedNotice kind="pledge" id={p.id} />
+                {p.held_at && <HeldNotice kind="pledge" reviewed={me?.reviewed} />}
                 <PostedNotice kind="progress" id={p.id} />
                 {/* Sanitised when it was written (renderMarkdown), like progress updates. */}
                 <div className="prose" dangerouslySetInnerHTML={{ __html: p.plan_html }} />
@@ -253,22 +266,27 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                     ))}
                   </ol>
                 )}
-                {mine && p.status === 'active' && active && (
+                {mine && p.status === 'active' && !p.held_at && active && (
                   <PledgeDoneForm action={action} pledgeId={p.id} />
                 )}
                 {mine && active && p.status === 'active' && (
                   <details>
-                    <summary>{t('challenge.reportProgress')}</summary>
-                    <MarkdownForm
-                      id={`progress-${p.id}`}
-                      intent="progress"
-                      schema={ProgressSchema}
-                      lastResult={resultFor(actionData, 'progress')}
-                      field="body"
-                      label={t('challenge.progressLabel')}
-                      submit={t('challenge.postProgress')}
-                      hidden={{ pledgeId: p.id }}
-                    />
+                    <summary>
+                      {t(p.held_at ? 'challenge.withdrawPledge' : 'challenge.reportProgress')}
+                    </summary>
+                    {/* Progress waits until a moderator has let a held pledge through. */}
+                    {!p.held_at && (
+                      <MarkdownForm
+                        id={`progress-${p.id}`}
+                        intent="progress"
+                        schema={ProgressSchema}
+                        lastResult={resultFor(actionData, 'progress')}
+                        field="body"
+                        label={t('challenge.progressLabel')}
+                        submit={t('challenge.postProgress')}
+                        hidden={{ pledgeId: p.id }}
+                      />
+                    )}
                     <Form method="post" action={action}>
                       <input type="hidden" name="intent" value="withdraw-pledge" />
                       <input type="hidden" name="targetId" value={p.id} />
@@ -336,7 +354,8 @@ export function ChallengeView({ data, actionData }: { data: Data; actionData: un
                 </div>
               )}
               <PostedNotice kind="solution" id={s.id} />
-              {s.held_at && <HeldNotice kind="solution" />}
+              {s.held_at && <HeldNotice kind="solution" reviewed={me?.reviewed} />}
+              {s.pending_edit_at && <PendingEditNotice kind="solution" since={s.pending_edit_at} />}
               <div className="prose" dangerouslySetInnerHTML={{ __html: s.body_html }} />
               <div className="inline-actions">
                 <VoteButton
@@ -621,10 +640,20 @@ function CommentItem(props: {
   appeals: Data['appeals']
 }) {
   const { t, i18n } = useTranslation()
+  const errorText = useErrorText()
   const { comment, me } = props
   const own = me?.id === comment.author_id
+  // A refused edit of this comment (window over, or published under pre-moderation) says why
+  // beside it, even when the edit form is no longer offered.
+  const edit = resultFor(props.actionData, 'edit-comment')
+  const editErrors =
+    edit?.initialValue?.commentId === String(comment.id) ? (edit.error?.[''] ?? []) : []
+  // Under pre-moderation a published comment is not rewritten (the server refuses it too).
   const editable =
-    own && !comment.removed && Date.now() - Date.parse(comment.created_at) < 15 * 60 * 1000
+    own &&
+    !comment.removed &&
+    (!me?.reviewed || comment.ownHeld) &&
+    Date.now() - Date.parse(comment.created_at) < 15 * 60 * 1000
   return (
     <div className="comment" id={`comment-${comment.id}`}>
       <p className="meta">
@@ -638,11 +667,18 @@ function CommentItem(props: {
         {comment.edited_at && !comment.removed && <> · {t('challenge.edited')}</>}
       </p>
       <PostedNotice kind={comment.parent_id ? 'reply' : 'comment'} id={comment.id} />
+      {editErrors.length > 0 && (
+        <div role="alert" className="form-errors">
+          {editErrors.map((e) => (
+            <p key={e}>{errorText(e)}</p>
+          ))}
+        </div>
+      )}
       {/* Its author still reads a hidden comment, with the reason below. */}
       {(!comment.removed || comment.ownHidden) && (
         <div className="prose" dangerouslySetInnerHTML={{ __html: comment.body_html }} />
       )}
-      {comment.ownHeld && <HeldNotice kind="comment" />}
+      {comment.ownHeld && <HeldNotice kind="comment" reviewed={me?.reviewed} />}
       {comment.ownHidden && (
         <div className="notice-neutral">
           <p>
