@@ -174,9 +174,7 @@ async function isProtectedPost(
     kind?: string | null
     verified_at?: string | null
   }
-  return (
-    role === 'moderator' || role === 'admin' || kind === 'municipality' || Boolean(verified_at)
-  )
+  return role === 'moderator' || role === 'admin' || kind === 'municipality' || Boolean(verified_at)
 }
 
 export type FlagOutcome = 'hidden' | 'escalated' | 'none'
@@ -251,7 +249,12 @@ export async function autoHideIfFlagged(input: {
     await tellAuthor(
       trx,
       post.author_id,
-      { name: 'postHidden', reason: 'auto_flags', challengeId: post.challenge_id, title: post.title },
+      {
+        name: 'postHidden',
+        reason: 'auto_flags',
+        challengeId: post.challenge_id,
+        title: post.title,
+      },
       input.siteUrl,
     )
     return 'hidden'
