@@ -14,6 +14,7 @@ import { mailNotifications } from '~/models/notification-mail.server'
 import { askFixedQuestions } from '~/models/fixed-question.server'
 import { getSettings } from '~/models/settings.server'
 import { purgeOldMail } from '~/models/outbox.server'
+import { forgetResolvedFlagNetworks } from '~/models/flag.server'
 import { log } from '~/services/log.server'
 import { warmPasswordCheck } from '~/services/password.server'
 import { PAGE_CACHE_HEADER, pageCacheVariantOf } from '~/services/page-cache.server'
@@ -31,6 +32,7 @@ async function housekeeping() {
     await purgeExpiredConfirmationTokens()
     await purgeUnconfirmedAccounts()
     await purgeOldMail()
+    await forgetResolvedFlagNetworks()
   } catch (error) {
     log.error('housekeeping_failed', { error: String(error) })
   }

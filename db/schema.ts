@@ -335,6 +335,13 @@ export interface FlagTable {
   resolved_at: Timestamp | null
   resolved_by: number | null
   resolution: string | null
+  /**
+   * Keyed hash of the flagger's network (IPv4 /24, IPv6 /48) salted with the flagged post; null
+   * once the flag is resolved (cleared hourly) and on flags older than the column.
+   */
+  network: ColumnType<string | null, string | null | undefined, string | null>
+  /** Set on open flags that reached the hiding weight on a post never hidden automatically. */
+  escalated_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
   created_at: Created
 }
 
@@ -388,6 +395,9 @@ export interface EmailConfirmationTokenTable {
   user_id: number
   token_hash: string
   expires_at: Timestamp
+  /** Keyed hashes of the address and network a registration came from (sign-up limits). */
+  signup_address: ColumnType<string | null, string | null | undefined, string | null>
+  signup_network: ColumnType<string | null, string | null | undefined, string | null>
   created_at: Created
 }
 

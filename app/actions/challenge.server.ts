@@ -26,10 +26,10 @@ import {
 } from '~/models/comment.server'
 import { fileDispute, getOwnDispute } from '~/models/dispute.server'
 import { answerFixed, defaultDisputeBody } from '~/models/fixed-question.server'
-import { flagPost } from '~/models/flag.server'
+import { autoHideIfFlagged, flagPost } from '~/models/flag.server'
 import { editsNeedReview, mustHold } from '~/models/held-posts.server'
 import { flagIntentKey } from '~/models/flag-reasons'
-import { appeal, autoHideIfFlagged, postOfficialResponse } from '~/models/moderation.server'
+import { appeal, postOfficialResponse } from '~/models/moderation.server'
 import { getSettings } from '~/models/settings.server'
 import { publicUrl } from '~/env.server'
 import { setFollow } from '~/models/follow.server'
@@ -137,14 +137,16 @@ const handlers: Record<string, (c: Context) => Promise<Response>> = {
       userId: c.user.id,
       reason,
       note: note || null,
+      ip: c.ip,
     })
     const { autoHideThreshold } = await getSettings()
-    const hidden = await autoHideIfFlagged({
+    const outcome = await autoHideIfFlagged({
       subjectType,
       subjectId,
       threshold: autoHideThreshold,
       siteUrl: publicUrl().origin,
     })
+    const hidden = outcome === 'hidden'
     // The flag that hid the challenge itself leaves the flagger nothing to go back to: thank
     // them on a page of its own instead of sending them to a 404.
     const { challenge } = c

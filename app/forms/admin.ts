@@ -14,6 +14,13 @@ export const ADMIN_QUERY_MAX = 100
 export const AUTO_HIDE_RANGE = { min: 1, max: 50 } as const
 export const SLA_DAYS_RANGE = { min: 1, max: 365 } as const
 export const FIXED_QUESTION_DAYS_RANGE = { min: 1, max: 365 } as const
+/** Sign-ups per 24 hours (README, Operations): from one evening's room to a city's network. */
+export const SIGNUP_LIMIT_RANGE = { min: 1, max: 10_000 } as const
+export const SIGNUP_LIMIT_SETTINGS = [
+  'signupsPendingPerAddress',
+  'signupsPendingPerNetwork',
+  'signupsPerAddressPerDay',
+] as const
 
 /**
  * A row id as the page wrote it: digits only, so "0x10", "1e3" or " 7" name nothing. The routes
@@ -103,6 +110,10 @@ export const SettingsSchema = z.object({
   autoHideThreshold: wholeNumber(AUTO_HIDE_RANGE),
   slaDays: wholeNumber(SLA_DAYS_RANGE),
   fixedQuestionDays: wholeNumber(FIXED_QUESTION_DAYS_RANGE),
+  // Left out (a form from before these existed, a script), a sign-up limit keeps its value.
+  signupsPendingPerAddress: wholeNumber(SIGNUP_LIMIT_RANGE).optional(),
+  signupsPendingPerNetwork: wholeNumber(SIGNUP_LIMIT_RANGE).optional(),
+  signupsPerAddressPerDay: wholeNumber(SIGNUP_LIMIT_RANGE).optional(),
   boardName: line(BOARD_NAME_MAX),
   townName: line(TOWN_NAME_MAX),
   contactEmail: email,

@@ -1,6 +1,6 @@
 import type { OrganisationKind } from '#db/schema'
 import type { Locale } from '~/i18n'
-import { db } from '~/db.server'
+import { db, type Executor } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import {
   getOrganisationById,
@@ -17,7 +17,13 @@ import {
 import { deleteUserSessions } from '~/models/session.server'
 import { createConfirmationToken } from '~/models/email-confirmation.server'
 import { isUniqueViolation } from '~/db.server'
-import { getUserByEmail, getUserById, insertUser, setUserPassword } from '~/models/user.server'
+import {
+  getUserByEmail,
+  getUserById,
+  insertUser,
+  normaliseEmail,
+  setUserPassword,
+} from '~/models/user.server'
 import { queueMail } from '~/services/mail.server'
 import { hashPassword, verifyPassword } from '~/services/password.server'
 import { isLocale } from '~/i18n'
@@ -31,14 +37,36 @@ export type Representation =
     }
   | { kind: 'join'; organisationId: number }
 
-export class EmailTaken extends Error {}
 export class UnknownOrganisation extends Error {}
 
+/** Where a registration came from, for the sign-up limits (keyed hashes, never the address). */
+export interface SignupOrigin {
+  address: string
+  network: string
+}
+
 /**
- * Creates the account, and the organisation it represents or its request to join one, in one
- * transaction with its welcome mail (which carries the e-mail confirmation link) and audit lines.
+ * A registration, answered the same way whether or not the address has an account (issue 10,
+ * item 11): a new address gets its account, the organisation it represents or its request to
+ * join one, and the welcome mail with the confirmation link, in one transaction with the audit
+ * lines; an address that has an account gets nothing new, and its owner a mail saying someone
+ * tried, with links to sign in and to choose a new password. Both spend one password hash and
+ * one transaction with a mail, so neither is noticeably faster. Nobody is signed in: the link
+ * in the mail does that.
  */
-export async function registerAccount(input: {
+export async function registerAccount(input: Registration): Promise<RegistrationResult> {
+  const passwordHash = await hashPassword(input.password)
+  try {
+    return await attemptRegistration(input, passwordHash)
+  } catch (error) {
+    // Two simultaneous sign-ups for one address: the unique index let the other win, this
+    // transaction was undone, and the second try finds the account and tells its owner.
+    if (!(error instanceof EmailTaken)) throw error
+    return attemptRegistration(input, passwordHash)
+  }
+}
+
+interface Registration {
   name: string
   email: string
   password: string
@@ -46,10 +74,36 @@ export async function registerAccount(input: {
   locale: Locale
   siteUrl: string
   ip: string | null
-}): Promise<number> {
-  const passwordHash = await hashPassword(input.password)
+  origin?: SignupOrigin | null
+}
 
+type RegistrationResult = { created: boolean; userId: number }
+
+/** Thrown inside the transaction when a simultaneous sign-up took the address first. */
+class EmailTaken extends Error {}
+
+function attemptRegistration(
+  input: Registration,
+  passwordHash: string,
+): Promise<RegistrationResult> {
   return db.transaction().execute(async (trx) => {
+    const represent = input.represent
+    // A bad choice is answered the same way for both, before anything else is looked at.
+    const joining =
+      represent.kind === 'join' ? await getOrganisationById(trx, represent.organisationId) : null
+    // Municipal departments are staffed by admins, not by self-service requests.
+    if (represent.kind === 'join' && (!joining || joining.kind === 'municipality'))
+      throw new UnknownOrganisation()
+
+    const existing = await trx
+      .selectFrom('users')
+      .select(['id', 'name', 'email', 'locale'])
+      .where('email', '=', normaliseEmail(input.email))
+      .executeTakeFirst()
+    if (existing) {
+      await tellOwnerOfAttempt(trx, existing, input)
+      return { created: false, userId: existing.id }
+    }
     let userId: number
     try {
       userId = await insertUser(trx, {
@@ -59,7 +113,6 @@ export async function registerAccount(input: {
         locale: input.locale,
       })
     } catch (error) {
-      // The unique index decides, so two simultaneous sign-ups cannot both win.
       if (isUniqueViolation(error)) throw new EmailTaken()
       throw error
     }
@@ -71,7 +124,6 @@ export async function registerAccount(input: {
       ip: input.ip,
     })
 
-    const represent = input.represent
     if (represent.kind === 'new') {
       const org = await insertOrganisation(trx, {
         name: represent.name,
@@ -91,39 +143,63 @@ export async function registerAccount(input: {
         after: { name: represent.name, kind: represent.organisationKind, slug: org.slug },
         ip: input.ip,
       })
-    } else if (represent.kind === 'join') {
-      const org = await getOrganisationById(trx, represent.organisationId)
-      // Municipal departments are staffed by admins, not by self-service requests.
-      if (!org || org.kind === 'municipality') throw new UnknownOrganisation()
+    } else if (joining) {
       await insertMembership(trx, {
-        organisationId: org.id,
+        organisationId: joining.id,
         userId,
         role: 'member',
         status: 'pending',
       })
-      const url = `${input.siteUrl}/organisations/${org.slug}`
-      for (const owner of await getOrganisationOwners(trx, org.id)) {
+      const url = `${input.siteUrl}/organisations/${joining.slug}`
+      for (const owner of await getOrganisationOwners(trx, joining.id)) {
         await queueMail(
           trx,
           owner.email,
-          { name: 'joinRequest', values: { name: input.name, organisation: org.name, url } },
+          { name: 'joinRequest', values: { name: input.name, organisation: joining.name, url } },
           isLocale(owner.locale) ? owner.locale : input.locale,
         )
       }
     }
 
-    const confirmToken = await createConfirmationToken(trx, userId)
+    const confirmToken = await createConfirmationToken(trx, userId, new Date(), {
+      origin: input.origin ?? null,
+    })
     await queueMail(
       trx,
       input.email,
       {
         name: 'welcome',
-        values: { name: input.name, url: `${input.siteUrl}/confirm-email/${confirmToken}` },
+        values: {
+          name: input.name,
+          url: `${input.siteUrl}/confirm-email/${confirmToken}`,
+        },
       },
       input.locale,
     )
-    return userId
+    return { created: true, userId }
   })
+}
+
+/** "Someone tried to register with your address": sign in, or choose a new password. */
+async function tellOwnerOfAttempt(
+  trx: Executor,
+  owner: { id: number; name: string; email: string; locale: string | null },
+  input: { locale: Locale; siteUrl: string },
+) {
+  await queueMail(
+    trx,
+    owner.email,
+    {
+      name: 'accountExists',
+      values: {
+        name: owner.name,
+        email: owner.email,
+        login: `${input.siteUrl}/login`,
+        url: `${input.siteUrl}/forgot-password`,
+      },
+    },
+    isLocale(owner.locale) ? owner.locale : input.locale,
+  )
 }
 
 /**
@@ -176,6 +252,15 @@ export async function resetPassword(input: { token: string; password: string; ip
     const token = await findUsableResetToken(trx, input.token)
     if (!token) return false
     await setUserPassword(trx, token.user_id, passwordHash)
+    // The link came through the mailbox: the address is confirmed, as by the welcome link. So
+    // someone who lost the welcome mail, or whose address a stranger registered first with a
+    // password of their own, gets in with the password they choose here.
+    await trx
+      .updateTable('users')
+      .set({ email_verified_at: new Date().toISOString() })
+      .where('id', '=', token.user_id)
+      .where('email_verified_at', 'is', null)
+      .execute()
     await spendResetTokens(trx, token.user_id)
     await deleteUserSessions(trx, token.user_id)
     await recordAudit(trx, {

@@ -524,7 +524,10 @@ export async function changeUserRole(
  * Saves the settings form: only the keys whose value changed are written, with one audit row
  * holding their old and new values. Returns the changed keys.
  */
-export async function updateSettings(values: Settings, actor: AdminActor): Promise<string[]> {
+export async function updateSettings(
+  values: { [K in keyof Settings]?: Settings[K] },
+  actor: AdminActor,
+): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     // Read inside the transaction (getSettings uses the shared handle, which waits for us).
     const rows = await trx.selectFrom('settings').select(['key', 'value']).execute()
@@ -535,10 +538,12 @@ export async function updateSettings(values: Settings, actor: AdminActor): Promi
     const before: Record<string, unknown> = {}
     const after: Record<string, unknown> = {}
     for (const key of Object.keys(SETTING_DEFAULTS) as Array<keyof Settings>) {
-      if (current[key] === values[key]) continue
+      const value = values[key]
+      // A setting the form did not send keeps its value.
+      if (value === undefined || current[key] === value) continue
       before[key] = current[key]
-      after[key] = values[key]
-      await setSetting(trx, key, values[key])
+      after[key] = value
+      await setSetting(trx, key, value)
     }
     const changed = Object.keys(after)
     if (changed.length) {

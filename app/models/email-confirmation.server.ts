@@ -12,14 +12,20 @@ export const CONFIRMATION_TOKEN_TTL_MS = 7 * 24 * 60 * 60 * 1000
 /** Accounts whose address was never confirmed are deleted this long after registration. */
 export const UNCONFIRMED_ACCOUNT_TTL_MS = 30 * 24 * 60 * 60 * 1000
 
+/** A sign-in link (mailed while an account is under attack) works once, within this time. */
+export const SIGN_IN_LINK_TTL_MS = 20 * 60 * 1000
+
 /**
- * A new confirmation token (256 random bits). Only its hash is stored; the raw token goes into
- * the mail and nowhere else.
+ * A new e-mail link token (256 random bits): it confirms the address and signs its owner in,
+ * whoever opens it, since only the mailbox's owner has it. Only its hash is stored; the raw
+ * token goes into the mail and nowhere else. A registration's token also keeps where the
+ * registration came from (keyed hashes), so confirming gives that place back in the limits.
  */
 export async function createConfirmationToken(
   executor: Executor,
   userId: number,
   now = new Date(),
+  options: { ttlMs?: number; origin?: { address: string; network: string } | null } = {},
 ): Promise<string> {
   const token = newSecretToken()
   await executor
@@ -27,7 +33,11 @@ export async function createConfirmationToken(
     .values({
       user_id: userId,
       token_hash: hashSecretToken(token),
-      expires_at: new Date(now.getTime() + CONFIRMATION_TOKEN_TTL_MS).toISOString(),
+      expires_at: new Date(
+        now.getTime() + (options.ttlMs ?? CONFIRMATION_TOKEN_TTL_MS),
+      ).toISOString(),
+      signup_address: options.origin?.address ?? null,
+      signup_network: options.origin?.network ?? null,
       created_at: now.toISOString(),
     })
     .execute()
@@ -68,27 +78,83 @@ export async function sendConfirmationMail(input: {
   })
 }
 
+/**
+ * Mails a link that signs the user in, valid for SIGN_IN_LINK_TTL_MS: the way in while the
+ * account is under attack and this browser is not one it knows (issue 10, item 4).
+ */
+export async function sendSignInLink(input: {
+  userId: number
+  siteUrl: string
+  locale: Locale
+}): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'email', 'name', 'locale'])
+      .where('id', '=', input.userId)
+      .executeTakeFirst()
+    if (!user) return false
+    const token = await createConfirmationToken(trx, user.id, new Date(), {
+      ttlMs: SIGN_IN_LINK_TTL_MS,
+    })
+    await queueMail(
+      trx,
+      user.email,
+      {
+        name: 'signInLink',
+        values: {
+          name: user.name,
+          url: `${input.siteUrl}/confirm-email/${token}`,
+          minutes: SIGN_IN_LINK_TTL_MS / 60_000,
+        },
+      },
+      isLocale(user.locale) ? user.locale : input.locale,
+    )
+    return true
+  })
+}
+
 export type TokenState = 'usable' | 'expired' | 'unknown'
 
-/** Whether a link can still be used, without using it (the GET page). */
-export async function confirmationTokenState(token: string, now = new Date()): Promise<TokenState> {
+/**
+ * Whether a link can still be used, without using it (the GET page), and what it does: confirm
+ * an address not yet confirmed, or only sign in (a sign-in link, or a second welcome link).
+ */
+export async function confirmationTokenState(
+  token: string,
+  now = new Date(),
+): Promise<{ state: TokenState; confirms: boolean }> {
   const row = await db
     .selectFrom('email_confirmation_tokens')
-    .select('expires_at')
+    .innerJoin('users', 'users.id', 'email_confirmation_tokens.user_id')
+    .select(['email_confirmation_tokens.expires_at', 'users.email_verified_at'])
     .where('token_hash', '=', hashSecretToken(token))
     .executeTakeFirst()
-  if (!row) return 'unknown'
-  return row.expires_at > now.toISOString() ? 'usable' : 'expired'
+  if (!row) return { state: 'unknown', confirms: false }
+  return {
+    state: row.expires_at > now.toISOString() ? 'usable' : 'expired',
+    confirms: row.email_verified_at === null,
+  }
 }
 
 /**
- * Confirms the address the token was sent to. Single use: every token of the user is spent
- * (deleted) with it. Returns the user's id, or the reason it did not work.
+ * Uses an e-mail link: confirms the address it was sent to (if not yet) and names the user the
+ * caller signs in. Single use: every link of the user is spent (deleted) with it. `origin` is
+ * where the registration came from, when this is the confirmation that frees its place in the
+ * sign-up limits.
  */
 export async function confirmEmail(
   token: string,
   options: { ip?: string | null; now?: Date } = {},
-): Promise<{ ok: true; userId: number } | { ok: false; reason: 'expired' | 'unknown' }> {
+): Promise<
+  | {
+      ok: true
+      userId: number
+      newlyConfirmed: boolean
+      origin: { address: string; network: string } | null
+    }
+  | { ok: false; reason: 'expired' | 'unknown' }
+> {
   const now = options.now ?? new Date()
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -99,21 +165,38 @@ export async function confirmEmail(
     if (!row) return { ok: false as const, reason: 'unknown' as const }
     if (row.expires_at <= now.toISOString())
       return { ok: false as const, reason: 'expired' as const }
-    await trx
+    const signup = await trx
+      .selectFrom('email_confirmation_tokens')
+      .select(['signup_address', 'signup_network'])
+      .where('user_id', '=', row.user_id)
+      .where('signup_address', 'is not', null)
+      .executeTakeFirst()
+    const confirmed = await trx
       .updateTable('users')
       .set({ email_verified_at: now.toISOString(), updated_at: now.toISOString() })
       .where('id', '=', row.user_id)
       .where('email_verified_at', 'is', null)
-      .execute()
+      .executeTakeFirst()
+    const newlyConfirmed = Number(confirmed.numUpdatedRows) > 0
     await trx.deleteFrom('email_confirmation_tokens').where('user_id', '=', row.user_id).execute()
-    await recordAudit(trx, {
-      actorId: row.user_id,
-      action: 'user.email_confirmed',
-      subjectType: 'user',
-      subjectId: row.user_id,
-      ip: options.ip ?? null,
-    })
-    return { ok: true as const, userId: row.user_id }
+    if (newlyConfirmed) {
+      await recordAudit(trx, {
+        actorId: row.user_id,
+        action: 'user.email_confirmed',
+        subjectType: 'user',
+        subjectId: row.user_id,
+        ip: options.ip ?? null,
+      })
+    }
+    return {
+      ok: true as const,
+      userId: row.user_id,
+      newlyConfirmed,
+      origin:
+        newlyConfirmed && signup?.signup_address && signup.signup_network
+          ? { address: signup.signup_address, network: signup.signup_network }
+          : null,
+    }
   })
 }
 

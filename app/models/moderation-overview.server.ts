@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { db } from '~/db.server'
 import type { QueueTab } from '~/models/moderation-queue.server'
 
@@ -22,13 +23,29 @@ async function countAutoHidden(table: 'challenges' | 'solutions' | 'comments') {
   return Number(row.n)
 }
 
+/** Posts flagged enough to hide that are never hidden automatically, still waiting. */
+async function countEscalated() {
+  const row = await db
+    .selectFrom('flags')
+    .select((eb) =>
+      eb.fn
+        .count<number>(sql`${sql.ref('subject_type')} || ':' || ${sql.ref('subject_id')}`)
+        .distinct()
+        .as('n'),
+    )
+    .where('resolved_at', 'is', null)
+    .where('escalated_at', 'is not', null)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
 /**
  * What waits for the moderators, for the line at the top of /moderation: posts to approve,
  * appeals and disputes to decide, posts hidden by flags alone, challenges past the answer time.
  * Takes the queue's own tab counts so both say the same.
  */
 export async function getModerationOverview(counts: Record<QueueTab, number>) {
-  const [appeals, ...autoHidden] = await Promise.all([
+  const [appeals, escalated, ...autoHidden] = await Promise.all([
     db
       .selectFrom('appeals')
       .innerJoin('challenges', 'challenges.id', 'appeals.challenge_id')
@@ -37,6 +54,7 @@ export async function getModerationOverview(counts: Record<QueueTab, number>) {
       .where('challenges.merged_into_id', 'is', null)
       .executeTakeFirstOrThrow()
       .then((r) => Number(r.n)),
+    countEscalated(),
     countAutoHidden('challenges'),
     countAutoHidden('solutions'),
     countAutoHidden('comments'),
@@ -46,6 +64,7 @@ export async function getModerationOverview(counts: Record<QueueTab, number>) {
     appeals,
     disputes: counts.disputes,
     autoHidden: autoHidden.reduce((a, b) => a + b, 0),
+    escalated,
     overdue: counts.overdue,
   }
 }

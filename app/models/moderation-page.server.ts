@@ -44,6 +44,7 @@ export async function getTriage(id: number) {
           'flags.note',
           'flags.resolved_at',
           'flags.resolution',
+          'flags.escalated_at',
           'flags.created_at',
           'users.name as user_name',
         ])

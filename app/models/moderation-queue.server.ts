@@ -154,7 +154,11 @@ export async function listQueue(tab: QueueTab, filter: QueueFilter, slaDays: num
         db
           .selectFrom('flags')
           .select(['challenge_id', 'subject_type', 'subject_id', 'reason'])
-          .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('created_at').as('newest')])
+          .select((eb) => [
+            eb.fn.countAll<number>().as('n'),
+            eb.fn.max('created_at').as('newest'),
+            eb.fn.max('escalated_at').as('escalated'),
+          ])
           .where('challenge_id', 'in', ids)
           .where('resolved_at', 'is', null)
           .groupBy(['challenge_id', 'subject_type', 'subject_id', 'reason'])
@@ -193,9 +197,11 @@ export async function listQueue(tab: QueueTab, filter: QueueFilter, slaDays: num
         author: text?.author_name ?? null,
         hidden: Boolean(text?.hidden_at),
         awaitingDecision: text?.hidden_reason === 'auto_flags',
+        escalated: false,
       }
       post.reasons[f.reason] = Number(f.n)
       if (String(f.newest) > post.newest) post.newest = String(f.newest)
+      if (f.escalated && !post.hidden) post.escalated = true
       posts.set(key, post)
     }
     return {
@@ -209,7 +215,7 @@ export async function listQueue(tab: QueueTab, filter: QueueFilter, slaDays: num
       // Posts waiting for a decision first, then the newest flags.
       flaggedPosts: [...posts.values()].sort(
         (a, b) =>
-          Number(b.awaitingDecision) - Number(a.awaitingDecision) ||
+          Number(b.awaitingDecision || b.escalated) - Number(a.awaitingDecision || a.escalated) ||
           b.newest.localeCompare(a.newest),
       ),
       appeals: appeals.filter((a) => a.challenge_id === r.id),
@@ -230,6 +236,11 @@ interface FlaggedPost {
   hidden: boolean
   /** Hidden by flags alone: a moderator confirms or restores it. */
   awaitingDecision: boolean
+  /**
+   * Flagged enough to be hidden, but posted for a municipal department or a verified
+   * organisation (or by staff), so it stays visible until a moderator decides.
+   */
+  escalated: boolean
 }
 
 const EXCERPT = 300
@@ -251,7 +262,10 @@ const openFlagsOn = (eb: QueueEb, subjectType: string, subjectId: 'challenges.id
       .where('f.resolved_at', 'is', null),
   )
 
-/** 1 when the challenge or one of its posts was hidden by flags alone and still waits for a moderator. */
+/**
+ * 1 when the challenge or one of its posts was hidden by flags alone, or flagged enough to be
+ * but protected from it (escalated flags), and still waits for a moderator.
+ */
 function awaitingDecision(eb: QueueEb) {
   const post = (table: 'comments' | 'solutions', type: string) =>
     eb.exists(
@@ -272,6 +286,14 @@ function awaitingDecision(eb: QueueEb) {
         ]),
         post('comments', 'comment'),
         post('solutions', 'solution'),
+        eb.exists(
+          eb
+            .selectFrom('flags as e')
+            .select('e.id')
+            .whereRef('e.challenge_id', '=', 'challenges.id')
+            .where('e.resolved_at', 'is', null)
+            .where('e.escalated_at', 'is not', null),
+        ),
       ]),
     )
     .then(1)

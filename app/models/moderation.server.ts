@@ -222,56 +222,6 @@ export async function restorePost(
   return executor ? run(executor) : db.transaction().execute(run)
 }
 
-/** Flags from this many distinct users hide a post until a moderator decides. */
-export async function autoHideIfFlagged(input: {
-  subjectType: FlagSubject
-  subjectId: number
-  threshold: number
-  siteUrl: string
-}) {
-  const row = await db
-    .selectFrom('flags')
-    .select((eb) => eb.fn.count<number>('user_id').distinct().as('n'))
-    .where('subject_type', '=', input.subjectType)
-    .where('subject_id', '=', input.subjectId)
-    .where('resolved_at', 'is', null)
-    .executeTakeFirstOrThrow()
-  if (Number(row.n) < input.threshold) return false
-  await db.transaction().execute(async (trx) => {
-    const post = await findPost(trx, input.subjectType, input.subjectId)
-    if (!post || post.hidden_at) return
-    const now = new Date().toISOString()
-    // Auto-hidden posts keep their flags open: a moderator still has to decide.
-    await trx
-      .updateTable(TABLE[input.subjectType])
-      .set({ hidden_at: now, hidden_reason: 'auto_flags' })
-      .where('id', '=', input.subjectId)
-      .execute()
-    await recordAudit(trx, {
-      actorId: null,
-      action: `${input.subjectType}.auto_hide`,
-      subjectType: input.subjectType,
-      subjectId: input.subjectId,
-      after: { hidden: true, flags: Number(row.n) },
-      reason: 'auto_flags',
-    })
-    // As for a moderator's hide: out of search, and the author learns why and may appeal.
-    if (input.subjectType === 'solution') await indexChallenge(trx, post.challenge_id)
-    await tellAuthor(
-      trx,
-      post.author_id,
-      {
-        name: 'postHidden',
-        reason: 'auto_flags',
-        challengeId: post.challenge_id,
-        title: post.title,
-      },
-      input.siteUrl,
-    )
-  })
-  return true
-}
-
 /** The author asks once for a hidden post to come back; the appeal lands in the queue. */
 export async function appeal(input: {
   userId: number

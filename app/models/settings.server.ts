@@ -12,6 +12,17 @@ export const SETTING_DEFAULTS = {
   slaDays: 14,
   /** Days after "solved" before its author, voters and followers are asked "is it fixed?". */
   fixedQuestionDays: 14,
+  /**
+   * Sign-up limits over 24 hours (rate-limit.server.ts, SIGNUP_LIMITS; README, Operations).
+   * Unconfirmed sign-ups from one address: a room of 30 to 40 people behind one public address
+   * can sign up in one evening even if nobody confirms at once, and each confirmation frees a
+   * place; a script making throwaway accounts stops at the 41st.
+   */
+  signupsPendingPerAddress: 40,
+  /** The same over the address's network (IPv4 /24, IPv6 /48): a few rooms, not a botnet. */
+  signupsPendingPerNetwork: 100,
+  /** Every sign-up from one address, confirmed or not: the ceiling for self-confirming scripts. */
+  signupsPerAddressPerDay: 150,
 }
 
 export type Settings = typeof SETTING_DEFAULTS

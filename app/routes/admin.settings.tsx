@@ -11,6 +11,8 @@ import {
   BOARD_NAME_MAX,
   FIXED_QUESTION_DAYS_RANGE,
   SettingsSchema,
+  SIGNUP_LIMIT_RANGE,
+  SIGNUP_LIMIT_SETTINGS,
   SLA_DAYS_RANGE,
   TOWN_NAME_MAX,
 } from '~/forms/admin'
@@ -82,6 +84,9 @@ export default function AdminSettings() {
       autoHideThreshold: String(settings.autoHideThreshold),
       slaDays: String(settings.slaDays),
       fixedQuestionDays: String(settings.fixedQuestionDays),
+      signupsPendingPerAddress: String(settings.signupsPendingPerAddress),
+      signupsPendingPerNetwork: String(settings.signupsPendingPerNetwork),
+      signupsPerAddressPerDay: String(settings.signupsPerAddressPerDay),
       boardName: settings.boardName,
       townName: settings.townName,
       contactEmail: settings.contactEmail,
@@ -133,6 +138,19 @@ export default function AdminSettings() {
             inputMode="numeric"
             required
           />
+        </fieldset>
+        <fieldset>
+          <legend>{t('admin.settings.signups')}</legend>
+          <p className="hint">{t('admin.settings.signupsHint')}</p>
+          {SIGNUP_LIMIT_SETTINGS.map((name) => (
+            <TextField
+              key={name}
+              field={fields[name]}
+              label={t(`admin.settings.${name}`)}
+              hint={t(`admin.settings.${name}Hint`, SIGNUP_LIMIT_RANGE)}
+              required
+            />
+          ))}
         </fieldset>
         <fieldset>
           <legend>{t('admin.settings.board')}</legend>

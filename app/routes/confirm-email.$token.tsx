@@ -5,6 +5,10 @@ import { useTranslation } from '~/i18n-react'
 import { confirmationTokenState, confirmEmail } from '~/models/email-confirmation.server'
 import { getRequestT } from '~/services/i18n.server'
 import { log } from '~/services/log.server'
+import { getSessionUserById } from '~/models/user.server'
+import { freeSignupPlace } from '~/services/rate-limit.server'
+import { newUserSessionCookie } from '~/services/session.server'
+import { rememberDevice } from '~/services/device.server'
 import { titleMeta } from '~/utils/meta'
 
 export const meta = titleMeta
@@ -20,14 +24,21 @@ type State = 'usable' | 'expired' | 'unknown'
 const STATUS: Record<State, number> = { usable: 200, expired: 410, unknown: 404 }
 
 /**
- * GET only shows a button: mail scanners that open links must not confirm an address for
- * someone. The POST confirms.
+ * GET only shows a button: mail scanners that open links must not confirm an address or sign
+ * anyone in. The POST confirms the address (if not yet) and signs its owner in: the link
+ * reached their mailbox, which is what a sign-in link proves (issue 10, items 4 and 11).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t } = await getRequestT(request)
   const token = params.token ?? ''
-  const state: State = TOKEN.test(token) ? await confirmationTokenState(token) : 'unknown'
-  return json({ title: t(`confirmEmail.${state}Title`), state }, { status: STATUS[state] })
+  const { state, confirms } = TOKEN.test(token)
+    ? await confirmationTokenState(token)
+    : { state: 'unknown' as const, confirms: false }
+  const title =
+    state === 'usable' && !confirms
+      ? t('confirmEmail.signInTitle')
+      : t(`confirmEmail.${state}Title`)
+  return json({ title, state, confirms }, { status: STATUS[state] })
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -38,12 +49,36 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     : ({ ok: false, reason: 'unknown' } as const)
   if (!result.ok) {
     return json(
-      { title: t(`confirmEmail.${result.reason}Title`), state: result.reason, done: false },
+      {
+        title: t(`confirmEmail.${result.reason}Title`),
+        state: result.reason,
+        confirms: false,
+        done: false,
+        signedIn: false,
+      },
       { status: STATUS[result.reason] },
     )
   }
-  log.info('email_confirmed', { userId: result.userId })
-  return json({ title: t('confirmEmail.doneTitle'), state: 'usable' as State, done: true })
+  if (result.origin) await freeSignupPlace(result.origin)
+  if (result.newlyConfirmed) log.info('email_confirmed', { userId: result.userId })
+  // A suspended account is confirmed but not signed in.
+  const user = await getSessionUserById(result.userId)
+  const headers = new Headers()
+  if (user) {
+    headers.append('Set-Cookie', await newUserSessionCookie(request, user.id))
+    headers.append('Set-Cookie', await rememberDevice(request, user.id))
+    log.info('login', { userId: user.id, ip: context.ip, via: 'email_link' })
+  }
+  return json(
+    {
+      title: result.newlyConfirmed ? t('confirmEmail.doneTitle') : t('confirmEmail.signedInTitle'),
+      state: 'usable' as State,
+      confirms: result.newlyConfirmed,
+      done: true,
+      signedIn: Boolean(user),
+    },
+    { headers },
+  )
 }
 
 export default function ConfirmEmail() {
@@ -54,8 +89,11 @@ export default function ConfirmEmail() {
   if (acted?.done) {
     return (
       <div className="narrow">
-        <h1>{t('confirmEmail.doneTitle')}</h1>
-        <p role="status">{t('confirmEmail.done')}</p>
+        <h1>{acted.confirms ? t('confirmEmail.doneTitle') : t('confirmEmail.signedInTitle')}</h1>
+        <p role="status">
+          {acted.confirms ? t('confirmEmail.done') : null}{' '}
+          {acted.signedIn ? t('confirmEmail.signedIn') : null}
+        </p>
         <p>
           <Link to="/me">{t('confirmEmail.toAccount')}</Link>
         </p>
@@ -68,18 +106,19 @@ export default function ConfirmEmail() {
         <h1>{t(`confirmEmail.${state}Title`)}</h1>
         <p>{t(`confirmEmail.${state}`)}</p>
         <p>
-          <Link to="/me">{t('confirmEmail.requestNew')}</Link>
+          <Link to="/login">{t('confirmEmail.requestNew')}</Link>
         </p>
       </div>
     )
   }
+  const confirms = loaded.confirms
   return (
     <div className="narrow">
-      <h1>{t('confirmEmail.usableTitle')}</h1>
-      <p id="confirm-hint">{t('confirmEmail.usable')}</p>
+      <h1>{confirms ? t('confirmEmail.usableTitle') : t('confirmEmail.signInTitle')}</h1>
+      <p id="confirm-hint">{confirms ? t('confirmEmail.usable') : t('confirmEmail.signIn')}</p>
       <Form method="post">
         <button type="submit" className="button" aria-describedby="confirm-hint">
-          {t('confirmEmail.submit')}
+          {confirms ? t('confirmEmail.submit') : t('confirmEmail.signInSubmit')}
         </button>
       </Form>
     </div>

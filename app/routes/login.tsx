@@ -5,11 +5,24 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from '~/i18n-react'
 import { FormErrors, TextField, useSchemaForm } from '~/components/forms'
 import { LoginSchema } from '~/forms/account'
-import { recordLogin } from '~/models/user.server'
+import { getUserByEmail, recordLogin } from '~/models/user.server'
+import { sendConfirmationMail, sendSignInLink } from '~/models/email-confirmation.server'
+import { publicUrl } from '~/env.server'
+import { deliverOutbox } from '~/services/mail.server'
+import { knownDevice, rememberDevice } from '~/services/device.server'
 import { asLoginFailed, authenticator } from '~/services/auth.server'
 import { getRequestT } from '~/services/i18n.server'
 import { log } from '~/services/log.server'
-import { consume, forget, reward, withRateLimits } from '~/services/rate-limit.server'
+import {
+  consume,
+  consumeAll,
+  count,
+  forget,
+  isOver,
+  RateLimited,
+  reward,
+  withRateLimits,
+} from '~/services/rate-limit.server'
 import { safeRedirect } from '~/services/redirect'
 import { getUser, startUserSession } from '~/services/session.server'
 import { formatDateTime } from '~/utils/format'
@@ -27,20 +40,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ title: t('login.title'), notice })
 }
 
+/**
+ * Signing in (issue 10, items 4 and 11; the lanes are described in rate-limit.server.ts).
+ * The answers: a session; 401 "wrong address or password" (also for an unknown address and
+ * for the right password of an account never confirmed, which gets a new confirmation link);
+ * 429 for an address over its own limits; and, while the account is under attack and this
+ * browser is not one it knows, the same "if it was right, we have mailed you a link" whatever
+ * was typed.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.clone().formData()
   const submission = parseWithZod(formData, { schema: LoginSchema })
   if (submission.status !== 'success') {
-    return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
+    return json(
+      { result: submission.reply({ hideFields: ['password'] }), linkSent: false },
+      { status: 400 },
+    )
   }
   const { email, redirectTo } = submission.value
   const ip = context.rateKey
   const accountIp = `${email}|${ip}`
+  const account = await getUserByEmail(email)
+  const device = account ? await knownDevice(request, account.id) : null
+  const deviceKey = account && device ? `${account.id}|${device}` : null
   await withRateLimits({ action: 'login', ip }, async () => {
-    await consume('loginIp', ip)
-    await consume('loginAccountIp', accountIp)
-    await consume('loginAccount', email)
+    if (deviceKey) await consume('loginDevice', deviceKey)
+    else {
+      await consume('loginIp', ip)
+      await consume('loginAccountIp', accountIp)
+    }
   })
+  const underAttack = !deviceKey && (await isOver('loginAccount', email))
+  const { locale } = await getRequestT(request)
+  const linkSent = () =>
+    json({ result: submission.reply({ hideFields: ['password'] }), linkSent: true })
 
   let userId: number
   try {
@@ -48,37 +81,73 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     const failed = asLoginFailed(error)
     if (!failed) throw error
-    log.warn('login_failed', { ip: context.ip, reason: failed.reason })
-    const { locale } = await getRequestT(request)
+    log.warn('login_failed', { ip: context.ip, reason: failed.reason, underAttack })
+    if (failed.reason === 'invalid') await count('loginAccount', email)
+    if (failed.reason === 'unconfirmed' && failed.userId) {
+      // The way back for someone who lost the welcome mail, a few times an hour.
+      if (await withinLimit('registerAccount', `confirm:${failed.userId}`)) {
+        await sendConfirmationMail({ userId: failed.userId, siteUrl: publicUrl().origin, locale })
+        void deliverOutbox()
+      }
+    }
+    if (underAttack) return linkSent()
     const message =
       failed.reason === 'banned' && failed.bannedUntil
         ? `login.banned?${new URLSearchParams({ until: formatDateTime(failed.bannedUntil, locale) })}`
         : 'login.invalid'
-    return json(submission.reply({ formErrors: [message], hideFields: ['password'] }), {
-      status: 401,
-    })
+    return json(
+      {
+        result: submission.reply({ formErrors: [message], hideFields: ['password'] }),
+        linkSent: false,
+      },
+      { status: 401 },
+    )
+  }
+
+  if (underAttack) {
+    // The right password, from a browser the account does not know, while someone guesses:
+    // the owner's mailbox decides. Paced, so the owner's retries do not fill it.
+    if (await withinLimit('signInLink', email)) {
+      await sendSignInLink({ userId, siteUrl: publicUrl().origin, locale })
+      void deliverOutbox()
+    }
+    log.info('login_link_sent', { userId, ip: context.ip })
+    return linkSent()
   }
 
   // A successful login gives back what it counted.
-  await Promise.all([
-    forget('loginAccountIp', accountIp),
-    reward('loginAccount', email),
-    reward('loginIp', ip),
-  ])
+  await Promise.all(
+    deviceKey
+      ? [forget('loginDevice', deviceKey)]
+      : [forget('loginAccountIp', accountIp), reward('loginIp', ip)],
+  )
   await recordLogin(userId)
   log.info('login', { userId, ip: context.ip })
-  return startUserSession(request, userId, safeRedirect(redirectTo))
+  const response = await startUserSession(request, userId, safeRedirect(redirectTo))
+  response.headers.append('Set-Cookie', await rememberDevice(request, userId))
+  return response
+}
+
+/** Takes one point if the key has one left; false (and nothing taken) when it has not. */
+async function withinLimit(name: 'registerAccount' | 'signInLink', key: string) {
+  try {
+    await consumeAll([[name, key]])
+    return true
+  } catch (error) {
+    if (error instanceof RateLimited) return false
+    throw error
+  }
 }
 
 export default function Login() {
   const { t } = useTranslation()
   const { notice } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
+  const data = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const [form, fields] = useSchemaForm({
     id: 'login',
     schema: LoginSchema,
-    lastResult: lastResult,
+    lastResult: data?.result,
   })
   return (
     <div className="narrow">
@@ -87,6 +156,12 @@ export default function Login() {
         <p className="notice" role="status">
           {t(`login.${notice}`)}
         </p>
+      )}
+      {data?.linkSent && (
+        <div className="notice" role="status">
+          <p>{t('login.linkSent')}</p>
+          <p>{t('login.linkSentWhy')}</p>
+        </div>
       )}
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
         <FormErrors form={form} />

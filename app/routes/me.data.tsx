@@ -11,7 +11,7 @@ import { collectPersonalData } from '~/models/personal-data.server'
 import { getRequestT } from '~/services/i18n.server'
 import { log } from '~/services/log.server'
 import { asksForJson } from '~/services/my-data.server'
-import { consume, forget, reward, withRateLimits } from '~/services/rate-limit.server'
+import { consume, count, forget, reward, withRateLimits } from '~/services/rate-limit.server'
 import { destroySession, getSession, getUser, requireUser } from '~/services/session.server'
 import { titleMeta } from '~/utils/meta'
 
@@ -54,15 +54,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }
-  // Guessing the password here counts like guessing it at the login form: the same three
-  // limits (per address, per account and address, per account across addresses).
+  // Guessing the password here counts like guessing it at the login form (per address, per
+  // account and address), and, since only someone holding this session can try, per person
+  // across addresses (reauth). A wrong guess also counts towards the login form's "under
+  // attack" alarm; nothing here can lock the owner out of signing in (issue 10, item 4).
   const ip = context.rateKey
   const email = user.email.toLowerCase()
   const accountIp = `${email}|${ip}`
   await withRateLimits({ action: 'delete-account', ip }, async () => {
     await consume('loginIp', ip)
     await consume('loginAccountIp', accountIp)
-    await consume('loginAccount', email)
+    await consume('reauth', String(user.id))
   })
   const counts = await deleteOwnAccount({
     userId: user.id,
@@ -70,6 +72,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     contributions: submission.value.contributions,
   })
   if (!counts) {
+    await count('loginAccount', email)
     return json(
       submission.reply({
         fieldErrors: { password: ['me.wrongPassword'] },
@@ -83,6 +86,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await Promise.all([
     forget('loginAccountIp', accountIp),
     forget('loginAccount', email),
+    forget('reauth', String(user.id)),
     reward('loginIp', ip),
   ])
   log.info('account_deleted', { userId: user.id, contributions: submission.value.contributions })

@@ -440,6 +440,11 @@ function FlaggedPostSummary({ post }: { post: Post }) {
             {' '}
             · <strong>{t('triage.autoHidden.waiting')}</strong>
           </>
+        ) : post.escalated ? (
+          <>
+            {' '}
+            · <strong>{t('triage.autoHidden.escalated')}</strong>
+          </>
         ) : (
           post.hidden && <> · {t('moderation.hidden')}</>
         )}
@@ -551,6 +556,7 @@ function OverviewLine({ overview }: { overview: ModerationOverview }) {
       ['appeals', 'appeals', overview.appeals],
       ['disputes', 'disputes', overview.disputes],
       ['autoHidden', 'flagged', overview.autoHidden],
+      ['escalated', 'flagged', overview.escalated],
       ['overdue', 'overdue', overview.overdue],
     ] as const
   ).filter(([, , count]) => count > 0)

@@ -311,6 +311,15 @@ export default function Triage() {
     data.flags.some(
       (f) => f.subject_type === post.type && f.subject_id === post.id && !f.resolved_at,
     )
+  // Flagged enough to hide, but never hidden automatically: waits for the moderator's decision.
+  const escalated = (post: { type: string; id: number }) =>
+    data.flags.some(
+      (f) =>
+        f.subject_type === post.type &&
+        f.subject_id === post.id &&
+        !f.resolved_at &&
+        f.escalated_at,
+    )
   const errorsFor = (intent: string) =>
     reply && reply.intent === intent ? (
       <div className="form-errors" role="alert">
@@ -467,6 +476,12 @@ export default function Triage() {
             <li key={`${post.type}-${post.id}`} className="inline-actions">
               <span>
                 {post.label} ({post.author ?? '–'}){post.hidden && <> – {t('moderation.hidden')}</>}
+                {!post.hidden && escalated(post) && (
+                  <>
+                    {' '}
+                    – <strong>{t('triage.autoHidden.escalated')}</strong>
+                  </>
+                )}
               </span>
               <Form method="post" className="inline-actions">
                 <input type="hidden" name="subjectType" value={post.type} />

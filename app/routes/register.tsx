@@ -2,21 +2,15 @@ import { getFieldsetProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { FieldErrors, FormErrors, SelectField, TextField, useSchemaForm } from '~/components/forms'
 import { PASSWORD_MIN, RegisterSchema } from '~/forms/account'
-import {
-  EmailTaken,
-  registerAccount,
-  UnknownOrganisation,
-  type Representation,
-} from '~/models/account.server'
+import { registerAccount, UnknownOrganisation, type Representation } from '~/models/account.server'
 import { listJoinableOrganisations } from '~/models/organisation.server'
 import { getRequestT } from '~/services/i18n.server'
-import { consume, withRateLimits } from '~/services/rate-limit.server'
-import { safeRedirect } from '~/services/redirect'
-import { getUser, startUserSession } from '~/services/session.server'
+import { consumeSignup, signupOrigin, withRateLimits } from '~/services/rate-limit.server'
+import { getUser } from '~/services/session.server'
 import { publicUrl } from '~/env.server'
 import { deliverOutbox } from '~/services/mail.server'
 import { log } from '~/services/log.server'
@@ -30,17 +24,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ title: t('register.title'), organisations: await listJoinableOrganisations() })
 }
 
+/**
+ * A sign-up answers the same whether or not the address has an account (issue 10, item 11):
+ * "check your e-mail". A new address gets the welcome mail with the link that confirms it and
+ * signs in; an address with an account gets a mail to its owner instead. Nobody is signed in
+ * here, since that would tell the two apart.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   const submission = parseWithZod(formData, { schema: RegisterSchema })
   if (submission.status !== 'success') {
-    return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
+    return json(
+      { result: submission.reply({ hideFields: ['password'] }), sentTo: null },
+      { status: 400 },
+    )
   }
   const value = submission.value
-  await withRateLimits({ action: 'register', ip: context.rateKey }, async () => {
-    await consume('registerIp', context.rateKey)
-    await consume('registerAccount', value.email)
-  })
+  const origin = signupOrigin(context.ip)
+  await withRateLimits({ action: 'register', ip: context.rateKey }, () =>
+    consumeSignup(origin, value.email),
+  )
   const represent: Representation =
     value.represent === 'new' && value.organisationName && value.organisationKind
       ? {
@@ -52,9 +55,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
         ? { kind: 'join', organisationId: value.organisationId }
         : { kind: 'none' }
   const { locale } = await getRequestT(request)
-  let userId: number
   try {
-    userId = await registerAccount({
+    const { created, userId } = await registerAccount({
       name: value.name,
       email: value.email,
       password: value.password,
@@ -62,44 +64,36 @@ export async function action({ request, context }: ActionFunctionArgs) {
       locale,
       siteUrl: publicUrl().origin,
       ip: context.ip,
+      origin,
     })
+    log.info(created ? 'register' : 'register_existing', { userId, ip: context.ip })
   } catch (error) {
-    if (error instanceof EmailTaken) {
-      return json(
-        submission.reply({
-          fieldErrors: { email: ['register.emailTaken'] },
-          hideFields: ['password'],
-        }),
-        {
-          status: 400,
-        },
-      )
-    }
     if (error instanceof UnknownOrganisation) {
       return json(
-        submission.reply({
-          fieldErrors: { organisationId: ['register.unknownOrganisation'] },
-          hideFields: ['password'],
-        }),
+        {
+          result: submission.reply({
+            fieldErrors: { organisationId: ['register.unknownOrganisation'] },
+            hideFields: ['password'],
+          }),
+          sentTo: null,
+        },
         { status: 400 },
       )
     }
     throw error
   }
-  log.info('register', { userId, ip: context.ip })
   void deliverOutbox()
-  return startUserSession(request, userId, safeRedirect(value.redirectTo, '/me'))
+  return json({ result: submission.reply({ resetForm: true }), sentTo: value.email })
 }
 
 export default function Register() {
   const { t } = useTranslation()
   const { organisations } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
-  const [searchParams] = useSearchParams()
+  const data = useActionData<typeof action>()
   const [form, fields] = useSchemaForm({
     id: 'register',
     schema: RegisterSchema,
-    lastResult: lastResult,
+    lastResult: data?.result,
     defaultValue: { represent: 'none' },
     // Conform shows nothing for a failed browser check of this intersection schema, so the
     // server, which reports every field in one answer, does the checking.
@@ -107,12 +101,25 @@ export default function Register() {
   })
   const represent = fields.represent
   const chosen = represent.value ?? 'none'
+  if (data?.sentTo) {
+    return (
+      <div className="narrow">
+        <h1>{t('register.sentTitle')}</h1>
+        <div role="status">
+          <p>{t('register.sent', { email: data.sentTo })}</p>
+          <p>{t('register.sentNext')}</p>
+        </div>
+        <p>
+          {t('register.haveAccount')} <Link to="/login">{t('register.login')}</Link>
+        </p>
+      </div>
+    )
+  }
   return (
     <div className="narrow">
       <h1>{t('register.title')}</h1>
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
         <FormErrors form={form} />
-        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? '/me'} />
         <TextField
           field={fields.name}
           label={t('register.name')}

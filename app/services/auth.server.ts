@@ -3,11 +3,17 @@ import { FormStrategy } from 'remix-auth-form'
 import { getUserByEmail, normaliseEmail } from '~/models/user.server'
 import { burnPasswordCheck, verifyPassword } from '~/services/password.server'
 
-/** Thrown by the form strategy; the login action turns it into a form error. */
+/**
+ * Thrown by the form strategy; the login action turns it into its answer. 'unconfirmed' is the
+ * right password for an account whose address was never confirmed: answered like a wrong one
+ * (issue 10, item 11), or "register, then sign in with that password" would tell whether the
+ * address already had an account.
+ */
 export class LoginFailed extends Error {
   constructor(
-    public reason: 'invalid' | 'banned',
+    public reason: 'invalid' | 'banned' | 'unconfirmed',
     public bannedUntil?: string,
+    public userId?: number,
   ) {
     super(reason)
   }
@@ -27,8 +33,12 @@ authenticator.use(
       ? await verifyPassword(user.password_hash, password)
       : await burnPasswordCheck(password)
     if (!user || !ok) throw new LoginFailed('invalid')
+    // Staff accounts are made or promoted by an admin, who vouches for them.
+    if (user.email_verified_at === null && user.role === 'member') {
+      throw new LoginFailed('unconfirmed', undefined, user.id)
+    }
     if (user.banned_until && user.banned_until > new Date().toISOString()) {
-      throw new LoginFailed('banned', user.banned_until)
+      throw new LoginFailed('banned', user.banned_until, user.id)
     }
     return user.id
   }),

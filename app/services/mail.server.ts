@@ -19,6 +19,11 @@ const BASE_DELAY_MS = 30_000
 export type MailTemplate =
   | { name: 'passwordReset'; values: { name: string; url: string; minutes: number } }
   | { name: 'welcome'; values: { name: string; url: string } }
+  | {
+      name: 'accountExists'
+      values: { name: string; email: string; login: string; url: string }
+    }
+  | { name: 'signInLink'; values: { name: string; url: string; minutes: number } }
   | { name: 'confirmEmail'; values: { name: string; url: string; days: number } }
   | { name: 'joinRequest'; values: { name: string; organisation: string; url: string } }
   | {

@@ -84,13 +84,18 @@ export const destroySession = (session: Session) => sessionStorage().destroySess
  * destroyed, so an id planted before sign-in is worthless afterwards.
  */
 export async function startUserSession(request: Request, userId: number, redirectTo: string) {
+  return redirect(redirectTo, {
+    headers: { 'Set-Cookie': await newUserSessionCookie(request, userId) },
+  })
+}
+
+/** As startUserSession, for a page that answers itself: the Set-Cookie of the new session. */
+export async function newUserSessionCookie(request: Request, userId: number): Promise<string> {
   const old = await getSession(request)
   if (old.id) await deleteSession(old.id)
   const session = await sessionStorage().getSession()
   session.set('userId', userId)
-  return redirect(redirectTo, {
-    headers: { 'Set-Cookie': await commitSession(session) },
-  })
+  return commitSession(session)
 }
 
 export async function getUserId(request: Request): Promise<number | null> {

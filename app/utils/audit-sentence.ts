@@ -59,6 +59,7 @@ export const KNOWN_AUDIT_ACTIONS = [
     `${type}.hide`,
     `${type}.restore`,
     `${type}.auto_hide`,
+    `${type}.auto_hide_withheld`,
     `${type}.hide_confirm`,
   ]),
   ...(['solution', 'comment'] as const).flatMap((type) => [`${type}.approve`, `${type}.reject`]),
@@ -376,6 +377,8 @@ function compose(row: AuditRow, names: AuditNames, t: TFunction, language: strin
     return say(`${kind}.reject`, { reason: hideReason(after.reason ?? row.reason) })
   if (postKind && verb === 'auto_hide')
     return say(`${kind}.auto_hide`, { count: num(after.flags) ?? 0 })
+  if (postKind && verb === 'auto_hide_withheld')
+    return say(`${kind}.auto_hide_withheld`, { count: num(after.flags) ?? 0 })
 
   // Anything else with a plain sentence of its own, then the generic fallback.
   const key = `audit.actions.${row.action}`

@@ -11,6 +11,7 @@ import * as m0009 from './0009_trending'
 import * as m0010 from './0010_moderation_followthrough'
 import * as m0011 from './0011_credit_and_fixed'
 import * as m0012 from './0012_review_and_withdrawal'
+import * as m0013 from './0013_trust_and_limits'
 
 // A static list instead of FileMigrationProvider: it works the same under tsx, vitest and the
 // bundled server build, with no directory scanning. Add each new migration here, in order.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0010_moderation_followthrough': m0010,
   '0011_credit_and_fixed': m0011,
   '0012_review_and_withdrawal': m0012,
+  '0013_trust_and_limits': m0013,
 }

@@ -98,7 +98,24 @@ describe.each([
     expect(await justMe.isChecked(), '"Bara mig själv" is the default choice').toBe(true)
     await page.locator('main').getByRole('button', { name: 'Skapa konto' }).click()
 
-    // Lands signed in on /me.
+    // Told to look in the mail, not signed in: the answer is the same for a taken address
+    // (issue 10, item 11).
+    await expectVisible(
+      page.getByRole('heading', { level: 1, name: 'Titta i din e-post' }),
+      'the "Titta i din e-post" heading',
+    )
+    await expectSignedOut(page)
+
+    // The link in the welcome mail confirms the address and signs in.
+    const confirmResponse = await page.goto(server.confirmLinkFor(email))
+    expect(confirmResponse?.status()).toBe(200)
+    await ready(page, js)
+    await page.locator('main').getByRole('button', { name: 'Bekräfta' }).click()
+    await expectVisible(
+      page.getByRole('status').filter({ hasText: 'Du är inloggad.' }),
+      'the "Du är inloggad." notice',
+    )
+    await page.locator('main').getByRole('link', { name: 'Till mitt konto' }).click()
     await expectPath(page, '/me')
     await ready(page, js)
     await expectSignedIn(page)

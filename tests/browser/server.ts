@@ -21,6 +21,8 @@ export interface TestServer {
   dbFile: string
   /** The newest password-reset link mailed to `email` (read from the outbox table). */
   resetLinkFor(email: string): string
+  /** The link in the newest welcome mail to `email`: it confirms the address and signs in. */
+  confirmLinkFor(email: string): string
   /** What the server printed (for failure messages). */
   output(): string
   stop(): Promise<void>
@@ -129,22 +131,27 @@ export async function startServer(): Promise<TestServer> {
     dbFile,
     output: () => log,
     stop,
-    resetLinkFor(email: string) {
-      const db = new Database(dbFile, { readonly: true, fileMustExist: true })
-      try {
-        const row = db
-          .prepare(
-            `select text_body from email_outbox where template = 'passwordReset' and lower(to_address) = lower(?)
-             order by id desc limit 1`,
-          )
-          .get(email) as { text_body: string } | undefined
-        if (!row) throw new Error(`No passwordReset mail for ${email} in the outbox`)
-        const match = row.text_body.match(/\/reset-password\/[A-Za-z0-9_-]+/)
-        if (!match) throw new Error(`No reset link in the mail to ${email}:\n${row.text_body}`)
-        return `${url}${match[0]}`
-      } finally {
-        db.close()
-      }
-    },
+    resetLinkFor: (email: string) =>
+      linkInMail(dbFile, url, email, 'passwordReset', /\/reset-password\/[A-Za-z0-9_-]+/),
+    confirmLinkFor: (email: string) =>
+      linkInMail(dbFile, url, email, 'welcome', /\/confirm-email\/[A-Za-z0-9_-]+/),
+  }
+}
+
+function linkInMail(dbFile: string, url: string, email: string, template: string, link: RegExp) {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true })
+  try {
+    const row = db
+      .prepare(
+        `select text_body from email_outbox where template = ? and lower(to_address) = lower(?)
+         order by id desc limit 1`,
+      )
+      .get(template, email) as { text_body: string } | undefined
+    if (!row) throw new Error(`No ${template} mail for ${email} in the outbox`)
+    const match = row.text_body.match(link)
+    if (!match) throw new Error(`No link in the mail to ${email}:\n${row.text_body}`)
+    return `${url}${match[0]}`
+  } finally {
+    db.close()
   }
 }

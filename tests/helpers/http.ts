@@ -8,7 +8,16 @@ import { createUser } from '../factories'
  * The real production server (Express + the built Remix app) on a free loopback port, sharing
  * this test file's database. Run `npm run build` first (`npm test` does).
  */
-export async function startTestServer(options: { maxBodyBytes?: number } = {}) {
+export async function startTestServer(
+  options: {
+    maxBodyBytes?: number
+    /**
+     * Express `trust proxy`, e.g. 'loopback': clients made with `{ 'X-Forwarded-For': ip }`
+     * then come from that address, as they would behind the site's reverse proxy.
+     */
+    trustProxy?: string
+  } = {},
+) {
   const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as AppBuild
   const runtime = build.entry.module.runtime
   const app = createApp({
@@ -18,6 +27,7 @@ export async function startTestServer(options: { maxBodyBytes?: number } = {}) {
     publicOrigin: 'http://localhost:3000',
     https: false,
     maxBodyBytes: options.maxBodyBytes,
+    trustProxy: options.trustProxy,
   })
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s))
@@ -26,11 +36,15 @@ export async function startTestServer(options: { maxBodyBytes?: number } = {}) {
   return {
     origin,
     runtime,
-    client: () => new Client(origin),
+    /** A client; `headers` go with every request it makes (e.g. X-Forwarded-For). */
+    client: (headers: Record<string, string> = {}) => new Client(origin, headers),
     /** A new user (a member unless said otherwise) with a signed-in client of their own. */
-    async signedIn(overrides: Parameters<typeof createUser>[0] = {}) {
+    async signedIn(
+      overrides: Parameters<typeof createUser>[0] = {},
+      headers: Record<string, string> = {},
+    ) {
       const user = await createUser(overrides)
-      const client = new Client(origin)
+      const client = new Client(origin, headers)
       await client.login(user.email, user.password)
       return { user, client }
     },
@@ -41,7 +55,10 @@ export async function startTestServer(options: { maxBodyBytes?: number } = {}) {
 /** A browser-like client: keeps cookies, sends our Origin on writes, never follows redirects. */
 export class Client {
   cookies = new Map<string, string>()
-  constructor(public origin: string) {}
+  constructor(
+    public origin: string,
+    public headers: Record<string, string> = {},
+  ) {}
 
   cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
@@ -57,7 +74,11 @@ export class Client {
     } = {},
   ) {
     const method = init.method ?? (init.form ? 'POST' : 'GET')
-    const headers: Record<string, string> = { 'Accept-Language': 'sv', ...init.headers }
+    const headers: Record<string, string> = {
+      'Accept-Language': 'sv',
+      ...this.headers,
+      ...init.headers,
+    }
     if (this.cookies.size) headers.Cookie = this.cookieHeader()
     if (method !== 'GET' && !('Origin' in headers)) headers.Origin = this.origin
     const response = await fetch(this.origin + pathname, {

@@ -21,7 +21,7 @@ async function resetLinkFor(email: string) {
 }
 
 describe('registration', () => {
-  it('creates the account, signs in and sends a welcome mail', async () => {
+  it('creates the account, says "check your e-mail", and signs in only through the link', async () => {
     const client = server.client()
     const response = await client.post('/register', {
       name: 'Sara Holm',
@@ -29,14 +29,33 @@ describe('registration', () => {
       password: 'hamnen i kvällsljus',
       represent: 'none',
     })
-    expect(response.status).toBe(302)
-    expect(response.headers.get('location')).toBe('/me')
-    const me = await client.get('/me')
-    expect(me.status).toBe(200)
-    expect(await me.text()).toContain('sara.holm@example.se')
+    expect(response.status).toBe(200)
+    expect(sessionCookie(client)).toBeUndefined()
+    const html = await response.text()
+    expect(html).toContain('Titta i din e-post')
+    expect(html).toContain('sara.holm@example.se')
+    // Not signed in, and the password alone does not sign in before the address is confirmed.
+    expect((await client.get('/me')).status).toBe(302)
+    expect(
+      (
+        await client.post('/login', {
+          email: 'sara.holm@example.se',
+          password: 'hamnen i kvällsljus',
+        })
+      ).status,
+    ).toBe(401)
     const [welcome] = await listOutbox({ to: 'sara.holm@example.se', template: 'welcome' })
     expect(welcome?.subject).toBe('Välkommen till Utmana')
     expect(welcome?.text_body).toContain('Hej Sara Holm!')
+    const link = /\/confirm-email\/[A-Za-z0-9_-]+/.exec(welcome?.text_body ?? '')![0]
+    const confirmed = await client.post(link, {})
+    expect(confirmed.status).toBe(200)
+    expect(await confirmed.text()).toContain('Du är inloggad.')
+    const me = await client.get('/me')
+    expect(me.status).toBe(200)
+    expect(await me.text()).toContain('sara.holm@example.se')
+    // From now on the password works.
+    await server.client().login('sara.holm@example.se', 'hamnen i kvällsljus')
   })
 
   it('answers bad input with 400, the input kept and a message tied to each field', async () => {
@@ -94,7 +113,7 @@ describe('registration', () => {
       organisationName: 'Bergs Cykel & Kaffe',
       organisationKind: 'business',
     })
-    expect(response.status).toBe(302)
+    expect(response.status).toBe(200)
     const row = await db
       .selectFrom('memberships')
       .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
@@ -129,7 +148,7 @@ describe('registration', () => {
       represent: 'join',
       organisationId: String(org.id),
     })
-    expect(response.status).toBe(302)
+    expect(response.status).toBe(200)
     const membership = await db
       .selectFrom('memberships')
       .innerJoin('users', 'users.id', 'memberships.user_id')
@@ -140,16 +159,82 @@ describe('registration', () => {
     const [request] = await listOutbox({ to: owner.email, template: 'joinRequest' })
     expect(request?.subject).toBe('Lo Lind vill gå med i Föreningen Fyren')
   })
+})
 
-  it('refuses a second account with the same email', async () => {
-    const existing = await createUser()
-    const response = await server.client().post('/register', {
-      name: 'Dubbel',
-      email: existing.email.toUpperCase(),
-      password: 'hamnen i kvällsljus',
-    })
-    expect(response.status).toBe(400)
-    expect(await response.text()).toContain('Det finns redan ett konto med den e-postadressen.')
+describe('registration that tells nobody whether an address has an account (issue 10, item 11)', () => {
+  const form = (email: string) => ({
+    name: 'Någon Ny',
+    email,
+    password: 'hamnen i kvällsljus',
+    represent: 'none',
+  })
+  const strip = (html: string, email: string) =>
+    html.replace(/nonce(="|-)[^"']+/g, '').replaceAll(email, 'E')
+
+  it('answers a taken and a free address alike, mails the owner, and the newcomer their link', async () => {
+    const owner = await createUser({ name: 'Olle Ägare' })
+    const fresh = `ny-${Date.now()}@example.se`
+    const taken = await server.client().post('/register', form(owner.email.toUpperCase()))
+    const free = await server.client().post('/register', form(fresh))
+    expect(taken.status).toBe(200)
+    expect(free.status).toBe(200)
+    expect(taken.headers.get('set-cookie')).toBeNull()
+    expect(free.headers.get('set-cookie')).toBeNull()
+    const [takenHtml, freeHtml] = [await taken.text(), await free.text()]
+    expect(strip(takenHtml, owner.email)).toBe(strip(freeHtml, fresh))
+
+    // The owner hears of it, with a way in; their account is as it was.
+    const [told] = await listOutbox({ to: owner.email, template: 'accountExists' })
+    expect(told?.subject).toBe('Någon försökte skapa ett konto med din adress')
+    expect(told?.text_body).toContain('Hej Olle Ägare!')
+    expect(told?.text_body).toContain('http://localhost:3000/login')
+    expect(told?.text_body).toContain('http://localhost:3000/forgot-password')
+    expect(await listOutbox({ to: owner.email, template: 'welcome' })).toEqual([])
+    await server.client().login(owner.email, owner.password)
+
+    // The newcomer gets the confirmation link, and the owner's address no second account.
+    const [welcome] = await listOutbox({ to: fresh, template: 'welcome' })
+    expect(welcome?.text_body).toMatch(/\/confirm-email\/[A-Za-z0-9_-]{43}/)
+    const accounts = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', 'in', [owner.email, fresh])
+      .execute()
+    expect(accounts).toHaveLength(2)
+  })
+
+  it('writes the owner in their own language', async () => {
+    const owner = await createUser()
+    await db.updateTable('users').set({ locale: 'en' }).where('id', '=', owner.id).execute()
+    await server.client().post('/register', form(owner.email))
+    const [told] = await listOutbox({ to: owner.email, template: 'accountExists' })
+    expect(told?.subject).toBe('Someone tried to create an account with your address')
+  })
+
+  it('the right password of an unconfirmed account answers like a wrong one, and mails a new link', async () => {
+    const user = await createUser({ confirmed: false })
+    const right = await server
+      .client()
+      .post('/login', { email: user.email, password: user.password })
+    const wrong = await server
+      .client()
+      .post('/login', { email: user.email, password: 'inte rätt alls' })
+    expect(right.status).toBe(401)
+    expect(wrong.status).toBe(401)
+    expect(strip(await right.text(), user.email)).toBe(strip(await wrong.text(), user.email))
+    const [mail] = await listOutbox({ to: user.email, template: 'confirmEmail' })
+    expect(mail?.text_body).toMatch(/\/confirm-email\/[A-Za-z0-9_-]{43}/)
+  })
+
+  it('a password reset through the mailed link confirms the address', async () => {
+    const user = await createUser({ confirmed: false })
+    await server.client().post('/forgot-password', { email: user.email })
+    const link = await resetLinkFor(user.email)
+    const done = await server
+      .client()
+      .post(link, { password: 'ett helt nytt lösenord', confirm: 'ett helt nytt lösenord' })
+    expect(done.status).toBe(302)
+    await server.client().login(user.email, 'ett helt nytt lösenord')
   })
 })
 

@@ -5,7 +5,7 @@ import { startTestServer } from '../helpers/http'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 beforeAll(async () => {
-  server = await startTestServer()
+  server = await startTestServer({ trustProxy: 'loopback' })
 })
 afterAll(() => server.close())
 
@@ -291,12 +291,18 @@ describe('hiding, appeals and bans', () => {
     expect((await audits('comment.restore', comment.id)).length).toBe(1)
   })
 
-  it('hides a post by itself after three flags from different users', async () => {
+  it('hides a post by itself after three flags from established users on different networks', async () => {
     await configure({ autoHideThreshold: '3' })
     const owner = await createUser()
     const id = await createChallengeFor(owner.id)
     for (let i = 0; i < 3; i++) {
-      const { client } = await signedIn()
+      // Each weighs 1: a confirmed account a month old, on a network of its own (issue 10, item 3).
+      const { user, client } = await server.signedIn({}, { 'X-Forwarded-For': `10.${i}.0.1` })
+      await db
+        .updateTable('users')
+        .set({ created_at: new Date(Date.now() - 30 * 86_400_000).toISOString() } as never)
+        .where('id', '=', user.id)
+        .execute()
       await client.post(`/challenges/${id}`, {
         intent: 'flag',
         subjectType: 'challenge',

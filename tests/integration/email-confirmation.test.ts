@@ -29,9 +29,14 @@ describe('e-mail confirmation', () => {
   it('a token confirms once and is spent; a wrong one does nothing', async () => {
     const user = await createUser({ confirmed: false })
     const token = await createConfirmationToken(db, user.id)
-    expect(await confirmationTokenState(token)).toBe('usable')
+    expect(await confirmationTokenState(token)).toEqual({ state: 'usable', confirms: true })
     expect(await confirmEmail('x'.repeat(43))).toEqual({ ok: false, reason: 'unknown' })
-    expect(await confirmEmail(token)).toEqual({ ok: true, userId: user.id })
+    expect(await confirmEmail(token)).toEqual({
+      ok: true,
+      userId: user.id,
+      newlyConfirmed: true,
+      origin: null,
+    })
     const row = await db
       .selectFrom('users')
       .select('email_verified_at')
@@ -44,7 +49,7 @@ describe('e-mail confirmation', () => {
   it('an expired token does not confirm', async () => {
     const user = await createUser({ confirmed: false })
     const token = await createConfirmationToken(db, user.id, new Date(Date.now() - 8 * DAY))
-    expect(await confirmationTokenState(token)).toBe('expired')
+    expect((await confirmationTokenState(token)).state).toBe('expired')
     expect(await confirmEmail(token)).toEqual({ ok: false, reason: 'expired' })
     const row = await db
       .selectFrom('users')
@@ -52,6 +57,34 @@ describe('e-mail confirmation', () => {
       .where('id', '=', user.id)
       .executeTakeFirstOrThrow()
     expect(row.email_verified_at).toBeNull()
+  })
+
+  it('a link for a confirmed address only signs in, and says so (issue 10, item 4)', async () => {
+    const user = await createUser()
+    const token = await createConfirmationToken(db, user.id)
+    expect(await confirmationTokenState(token)).toEqual({ state: 'usable', confirms: false })
+    expect(await confirmEmail(token)).toEqual({
+      ok: true,
+      userId: user.id,
+      newlyConfirmed: false,
+      origin: null,
+    })
+    const audits = await db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'user.email_confirmed')
+      .where('subject_id', '=', user.id)
+      .execute()
+    expect(audits).toEqual([])
+  })
+
+  it("a registration's link gives its place back once, on first confirmation (issue 10, item 12)", async () => {
+    const user = await createUser({ confirmed: false })
+    const origin = { address: 'a'.repeat(22), network: 'n'.repeat(22) }
+    const first = await createConfirmationToken(db, user.id, new Date(), { origin })
+    const resent = await createConfirmationToken(db, user.id)
+    expect(await confirmEmail(resent)).toMatchObject({ ok: true, newlyConfirmed: true, origin })
+    expect((await confirmationTokenState(first)).state).toBe('unknown')
   })
 })
 
@@ -103,7 +136,7 @@ describe('housekeeping', () => {
     expect(await purgeUnconfirmedAccounts()).toBe(1)
     expect(await userExists(unconfirmed.id)).toBe(false)
     expect(await userExists(confirmed.id)).toBe(true)
-    expect(await confirmationTokenState(token)).toBe('unknown')
+    expect((await confirmationTokenState(token)).state).toBe('unknown')
   })
 
   it('removes expired confirmation tokens and keeps valid ones', async () => {
@@ -111,7 +144,7 @@ describe('housekeeping', () => {
     const expired = await createConfirmationToken(db, user.id, new Date(Date.now() - 8 * DAY))
     const valid = await createConfirmationToken(db, user.id)
     expect(await purgeExpiredConfirmationTokens()).toBeGreaterThanOrEqual(1)
-    expect(await confirmationTokenState(expired)).toBe('unknown')
-    expect(await confirmationTokenState(valid)).toBe('usable')
+    expect((await confirmationTokenState(expired)).state).toBe('unknown')
+    expect((await confirmationTokenState(valid)).state).toBe('usable')
   })
 })
