@@ -17,6 +17,8 @@ export interface RouteFile {
   hasAction: boolean
   /** A page (default export) rather than a resource route. */
   isPage: boolean
+  /** An index route: forms post to `?index`. */
+  index: boolean
 }
 
 const exported = (source: string, name: string) =>
@@ -42,6 +44,7 @@ export function listRouteFiles(): RouteFile[] {
       hasLoader: exported(source, 'loader'),
       hasAction: exported(source, 'action'),
       isPage: /export\s+default\b/.test(source),
+      index: Boolean(route.index),
     }
   })
 }
@@ -69,52 +72,104 @@ export function actionBody(source: string): string {
   return source.slice(open)
 }
 
+/** The slice of a module from `export const name =` to the next top-level export. */
+function exportedSlice(source: string, name: string): string {
+  const start = source.search(new RegExp(`export const ${name}\\b`))
+  if (start < 0) return ''
+  const next = source.indexOf('\nexport ', start + 1)
+  return source.slice(start, next < 0 ? undefined : next)
+}
+
+/** The schemas a source imports from `~/forms/*`, as their source text. */
+function importedSchemas(source: string): string[] {
+  const slices: string[] = []
+  for (const m of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*'~\/(forms\/[\w.-]+)'/g)) {
+    const file = path.join(APP, `${m[2]}.ts`)
+    if (!fs.existsSync(file)) continue
+    const forms = fs.readFileSync(file, 'utf8')
+    for (const name of m[1]!.split(',').map((n) => n.trim().split(/\s+as\s+/)[0]!)) {
+      if (name) slices.push(exportedSlice(forms, name))
+    }
+  }
+  return slices
+}
+
+/** The intents a schema's source names: `intent: z.enum([...])`, `intent: z.literal('x')`. */
+function schemaIntents(source: string): string[] {
+  const found: string[] = []
+  for (const m of source.matchAll(/intent:\s*z\.enum\(\[([^\]]*)\]\)/g))
+    for (const v of m[1]!.matchAll(/'([\w:-]+)'/g)) found.push(v[1]!)
+  for (const m of source.matchAll(/intent:\s*z\.literal\('([\w:-]+)'\)/g)) found.push(m[1]!)
+  return found
+}
+
 /**
- * The intents a route's action answers, read from its source in every shape the app uses to
- * dispatch them:
+ * The intents a route's action dispatches, read from its source in every shape the app uses:
  * - `form.get('intent') === 'x'`, `intent === 'x'`, `intent !== 'x'` (a single-form guard),
- * - `case 'x':` in a switch on the intent,
- * - a `handlers` object in an imported `~/actions/*.server.ts` (its keys),
- * - a zod field `intent: z.enum([...])` or `z.literal('x')` in the route's own schema,
- * plus every `name="intent" value="x"` its forms send, so a form whose intent the action
- * forgot is tried too. A route whose action reads no intent has the one intent `''`.
+ * - `case 'x':` in a `switch (intent)`,
+ * - a `handlers` table in an imported `~/actions/*.server.ts` (its keys),
+ * - `intent: z.enum([...])` or `z.literal('x')` in a schema the route or its action imports.
  */
-export function findIntents(route: RouteFile): string[] {
+export function dispatchedIntents(route: RouteFile): string[] {
   const found = new Set<string>()
-  const body = actionBody(route.source)
-  const readsIntent = /intent/.test(body)
   const sources = actionSources(route)
   for (const source of sources) {
     for (const m of source.matchAll(
       /(?:get\('intent'\)|\bintent)\s*[!=]==\s*'([\w:-]+)'|'([\w:-]+)'\s*[!=]==\s*intent\b/g,
     ))
       found.add(m[1] ?? m[2]!)
-    for (const m of source.matchAll(/\bcase\s+'([\w:-]+)'\s*:/g)) {
-      // Only the switch on the intent: other switches (on status, kind) also use `case`.
-      if (/switch\s*\(\s*intent\s*\)/.test(source)) found.add(m[1]!)
+    // Only a switch on the intent: other switches (on status, kind) use `case` too.
+    const switched = /switch\s*\(\s*intent\s*\)\s*\{/.exec(source)
+    if (switched) {
+      const body = balanced(source, switched.index + switched[0].length - 1)
+      for (const m of body.matchAll(/^ {4}case\s+'([\w:-]+)'\s*:/gm)) found.add(m[1]!)
     }
-    for (const m of source.matchAll(/intent:\s*z\.enum\(\[([^\]]*)\]\)/g))
-      for (const v of m[1]!.matchAll(/'([\w:-]+)'/g)) found.add(v[1]!)
-    for (const m of source.matchAll(/intent:\s*z\.literal\('([\w:-]+)'\)/g)) found.add(m[1]!)
+    for (const v of schemaIntents(source)) found.add(v)
+    for (const v of importedSchemas(source).flatMap(schemaIntents)) found.add(v)
   }
-  // A dispatch table: `const handlers: Record<string, …> = { async vote(c) {…}, async 'edit-comment'(c) … }`.
+  // A dispatch table: `const handlers: Record<…> = {` with `async vote(c) {…}` and
+  // `async 'edit-comment'(c) {…}` entries at its own depth, when the route calls the function
+  // that dispatches through it.
   for (const source of sources.slice(1)) {
-    const table = /const handlers[^=]*=\s*\{/.exec(source)
+    const table = /^const handlers\b.*=\s*\{\s*$/m.exec(source)
     if (!table) continue
-    let depth = 0
-    let i = table.index + table[0].length - 1
-    const start = i
-    for (; i < source.length; i++) {
-      if (source[i] === '{') depth++
-      else if (source[i] === '}' && --depth === 0) break
-    }
-    const inner = source.slice(start + 1, i)
-    // Keys at the table's own depth: `async name(` or `async 'name'(`, at the start of a line.
-    for (const m of inner.matchAll(/^ {2}async\s+(?:'([\w:-]+)'|([\w]+))\s*\(/gm))
+    const dispatchers = [...source.matchAll(/export\s+async\s+function\s+(\w+)/g)]
+      .filter((m) =>
+        /\bhandlers\[/.test(balanced(source, source.indexOf('{', source.indexOf(')', m.index)))),
+      )
+      .map((m) => m[1]!)
+    if (!dispatchers.some((name) => new RegExp(`\\b${name}\\(`).test(route.source))) continue
+    const inner = balanced(source, table.index + table[0].lastIndexOf('{'))
+    for (const m of inner.matchAll(/^ {2}async\s+(?:'([\w:-]+)'|(\w+))\s*\(/gm))
       found.add(m[1] ?? m[2]!)
   }
-  for (const m of route.source.matchAll(/name="intent"[^>]*?value="([\w:-]+)"/g)) found.add(m[1]!)
-  for (const m of route.source.matchAll(/value="([\w:-]+)"[^>]*?name="intent"/g)) found.add(m[1]!)
-  if (!readsIntent && found.size === 0) return ['']
   return [...found].sort()
+}
+
+/** The text between the brace at `open` and its partner. */
+function balanced(source: string, open: number): string {
+  let depth = 0
+  for (let i = open; i < source.length; i++) {
+    if (source[i] === '{') depth++
+    else if (source[i] === '}' && --depth === 0) return source.slice(open + 1, i)
+  }
+  return source.slice(open + 1)
+}
+
+/** The intents a module's forms send: `name="intent" value="x"` and `intent="x"` props. */
+export function sentIntents(source: string): string[] {
+  const found = new Set<string>()
+  for (const m of source.matchAll(/name="intent"[^>]*?value="([\w:-]+)"/g)) found.add(m[1]!)
+  for (const m of source.matchAll(/value="([\w:-]+)"[^>]*?name="intent"/g)) found.add(m[1]!)
+  for (const m of source.matchAll(/\bintent="([\w:-]+)"/g)) found.add(m[1]!)
+  return [...found].sort()
+}
+
+/**
+ * Every intent to try on a route's action: what it dispatches, what its own forms send, and
+ * `''` (no intent field at all: a single-form action's only form, or the fall-through of one
+ * that dispatches).
+ */
+export function findIntents(route: RouteFile): string[] {
+  return [...new Set(['', ...dispatchedIntents(route), ...sentIntents(route.source)])].sort()
 }
