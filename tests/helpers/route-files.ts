@@ -156,6 +156,15 @@ function balanced(source: string, open: number): string {
   return source.slice(open + 1)
 }
 
+/**
+ * Whether a route's action reads an intent at all: `form.get('intent')`, `{ intent } = …`,
+ * `value.intent`, or a dispatch table it calls.
+ */
+export function readsIntent(route: RouteFile): boolean {
+  const reads = /get\(\s*'intent'\s*\)|\{[^}]*\bintent\b[^}]*\}\s*=|\.intent\b|\bhandlers\[/
+  return [actionBody(route.source), ...actionSources(route).slice(1)].some((s) => reads.test(s))
+}
+
 /** The intents a module's forms send: `name="intent" value="x"` and `intent="x"` props. */
 export function sentIntents(source: string): string[] {
   const found = new Set<string>()
