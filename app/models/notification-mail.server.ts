@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { EmailFrequency, NotificationKind } from '#db/schema'
 import { db } from '~/db.server'
+import { readableByRecipient } from '~/models/notification.server'
 import { isLocale } from '~/i18n'
 import { getFixedT } from '~/services/i18n.server'
 import { digestDue } from '~/services/digest-schedule'
@@ -84,8 +85,11 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
           .max(eb.case().when('notifications.kind', 'in', PERSONAL_KINDS).then(1).else(0).end())
           .as('personal'),
     ])
+    .innerJoin('challenges', 'challenges.id', 'notifications.challenge_id')
     .where('notifications.emailed_at', 'is', null)
     .where('users.email_frequency', '!=', 'never')
+    // News of a challenge hidden since waits, unmailed: it is told if a moderator restores it.
+    .where(readableByRecipient)
     .groupBy('users.id')
     .execute()
 
@@ -113,6 +117,7 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
       ])
       .where('notifications.user_id', '=', user.user_id)
       .where('notifications.emailed_at', 'is', null)
+      .where(readableByRecipient)
       .orderBy('notifications.id', 'desc')
       .limit(MAX_LISTED)
       .execute()
@@ -157,6 +162,15 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
         .where('user_id', '=', userId)
         .where('emailed_at', 'is', null)
         .where('id', '<=', first.id)
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('notifications')
+            .innerJoin('challenges', 'challenges.id', 'notifications.challenge_id')
+            .innerJoin('users', 'users.id', 'notifications.user_id')
+            .select('notifications.id')
+            .where('notifications.user_id', '=', userId)
+            .where(readableByRecipient),
+        )
         .returning('id')
         .execute()
       if (!marked.length) return false

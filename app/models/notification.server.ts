@@ -1,5 +1,7 @@
-import type { NotificationKind } from '#db/schema'
+import type { ExpressionBuilder } from 'kysely'
+import type { Database, NotificationKind } from '#db/schema'
 import { db, type Executor } from '~/db.server'
+import { PUBLIC_STATUSES } from '~/models/challenge-constants'
 import type { NotificationPayload } from '~/utils/notification-text'
 
 type Notice<K extends NotificationKind> = {
@@ -70,20 +72,46 @@ export async function notifyFollowers<K extends NotificationKind>(
   return notifyUsers(trx, audience, input)
 }
 
-export async function countUnread(userId: number): Promise<number> {
-  const row = await db
+/**
+ * Whether a notification's recipient may still read it: a challenge hidden, or sent back to
+ * pending or rejected, after the notification was written takes its title and what was said
+ * about it (an official response's first lines, a moderator's message) out of the recipient's
+ * list, count, mail and data export, as it leaves every other public view. Its author and
+ * moderators still read it. For queries joining `notifications`, its `challenges` and the
+ * recipient as `users`.
+ */
+export function readableByRecipient(
+  eb: ExpressionBuilder<Database, 'notifications' | 'challenges' | 'users'>,
+) {
+  return eb.or([
+    eb('users.role', 'in', ['moderator', 'admin']),
+    eb.and([
+      eb('challenges.hidden_at', 'is', null),
+      eb('challenges.status', 'in', [...PUBLIC_STATUSES]),
+    ]),
+    eb('challenges.author_id', '=', eb.ref('notifications.user_id')),
+  ])
+}
+
+function recipientNotifications(userId: number) {
+  return db
     .selectFrom('notifications')
+    .innerJoin('challenges', 'challenges.id', 'notifications.challenge_id')
+    .innerJoin('users', 'users.id', 'notifications.user_id')
+    .where('notifications.user_id', '=', userId)
+}
+
+export async function countUnread(userId: number): Promise<number> {
+  const row = await recipientNotifications(userId)
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', userId)
-    .where('read_at', 'is', null)
+    .where('notifications.read_at', 'is', null)
+    .where(readableByRecipient)
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
 export async function listNotifications(userId: number, limit = 50) {
-  return db
-    .selectFrom('notifications')
-    .innerJoin('challenges', 'challenges.id', 'notifications.challenge_id')
+  return recipientNotifications(userId)
     .leftJoin('users as actor', 'actor.id', 'notifications.actor_id')
     .select([
       'notifications.id',
@@ -95,10 +123,23 @@ export async function listNotifications(userId: number, limit = 50) {
       'challenges.title as challenge_title',
       'actor.name as actor_name',
     ])
-    .where('notifications.user_id', '=', userId)
+    .where(readableByRecipient)
     .orderBy('notifications.id', 'desc')
     .limit(limit)
     .execute()
+}
+
+/**
+ * The challenges among the person's notifications that they may no longer read: the data
+ * export keeps those notifications' rows but not what they said.
+ */
+export async function unreadableNotificationChallenges(userId: number): Promise<Set<number>> {
+  const rows = await recipientNotifications(userId)
+    .select('challenges.id')
+    .distinct()
+    .where((eb) => eb.not(readableByRecipient(eb)))
+    .execute()
+  return new Set(rows.map((r) => r.id))
 }
 
 export async function markAllRead(userId: number) {

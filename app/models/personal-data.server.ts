@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import { db } from '~/db.server'
+import { unreadableNotificationChallenges } from '~/models/notification.server'
 
 type Row = Record<string, unknown>
 
@@ -372,6 +373,12 @@ export async function collectPersonalData(userId: number, now = new Date()) {
   // What the person did to others (as staff): which other account it was is theirs, not ours
   // to hand out.
   sections.auditLogAsActor = sections.auditLogAsActor.map((row) => withoutOthersIds(row, userId))
+  // A challenge hidden (or back to pending) since it was told of: the row stays, not what it
+  // said about the challenge (an official response's first lines, a moderator's message).
+  const unreadable = await unreadableNotificationChallenges(userId)
+  sections.notifications = sections.notifications.map((row) =>
+    unreadable.has(Number(row.challenge_id)) ? { ...row, payload: null } : row,
+  )
 
   // Not foreign keys: mail is addressed by e-mail, audit entries about the user name them.
   // Mail bodies are left out: they hold sign-in, confirmation and unsubscribe links that still

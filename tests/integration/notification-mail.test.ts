@@ -113,6 +113,39 @@ describe('notification mail', () => {
     expect(await mailsTo(now.email)).toHaveLength(1)
   })
 
+  it('keeps news of a challenge hidden since out of mail until a moderator restores it (issue 10, item 6)', async () => {
+    const author = await createUser()
+    const actor = await createUser()
+    const shown = await createChallengeFor(author.id, { title: 'Synlig utmaning om cykelställ' })
+    const hidden = await createChallengeFor(author.id, { title: 'Dold utmaning om klotter' })
+    const reader = await followerOf(shown, 'immediate')
+    await db.insertInto('follows').values({ challenge_id: hidden, user_id: reader.id }).execute()
+    await addComment({ challengeId: hidden, authorId: actor.id, body: 'Om det dolda' })
+    await db
+      .updateTable('challenges')
+      .set({ hidden_at: new Date().toISOString(), hidden_reason: 'spam' })
+      .where('id', '=', hidden)
+      .execute()
+
+    // Nothing but the hidden challenge's news waits: no mail at all.
+    await mailNotifications(SITE, new Date())
+    expect(await mailsTo(reader.email)).toHaveLength(0)
+
+    await addComment({ challengeId: shown, authorId: actor.id, body: 'Om det synliga' })
+    await mailNotifications(SITE, new Date())
+    const [mail] = await mailsTo(reader.email)
+    expect(mail?.subject).toBe('1 ny händelse på Utmana')
+    expect(mail?.text_body).toContain('Synlig utmaning om cykelställ')
+    expect(mail?.text_body).not.toContain('klotter')
+
+    // Restored, its news is told after all.
+    await db.updateTable('challenges').set({ hidden_at: null }).where('id', '=', hidden).execute()
+    await mailNotifications(SITE, new Date())
+    const mails = await mailsTo(reader.email)
+    expect(mails).toHaveLength(2)
+    expect(mails.map((m) => m.text_body).join()).toContain('Dold utmaning om klotter')
+  })
+
   it('sends a daily digest at 07:00; what happens later waits for the next morning', async () => {
     const author = await createUser()
     const actor = await createUser()
