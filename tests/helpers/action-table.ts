@@ -825,6 +825,8 @@ ACTION_TABLE['routes/confirm-email.$token'] = {
   '': {
     allowed: EVERYONE,
     why: 'the token authorises',
+    // Confirming signs the link's owner in, replacing the session of the client that pressed it.
+    fresh: true,
     setup: async () => {
       const user = await createUser({ confirmed: false })
       return { token: await createConfirmationToken(db, user.id) }
