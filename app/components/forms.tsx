@@ -160,6 +160,15 @@ export function TextAreaField({
   )
 }
 
+/**
+ * Conform's select props for a single select. A field sent twice comes back as a list, and a
+ * single select can show only one of them (two `selected` options are invalid HTML).
+ */
+export function singleSelectProps(field: FieldMetadata<unknown>) {
+  const { defaultValue, ...props } = getSelectProps(field, { ariaAttributes: false })
+  return { ...props, defaultValue: Array.isArray(defaultValue) ? defaultValue[0] : defaultValue }
+}
+
 export function SelectField({
   field,
   label,
@@ -173,7 +182,7 @@ export function SelectField({
 }) {
   const hintId = hint ? `${field.id}-hint` : undefined
   const invalid = Boolean(field.errors?.length)
-  const { key, required, ...props } = getSelectProps(field, { ariaAttributes: false })
+  const { key, required, ...props } = singleSelectProps(field)
   // HTML allows `required` on a select only when its first option is an empty placeholder
   // ("Choose…"). Without one a value is always chosen, so there is nothing to require.
   const first = Children.toArray(children)[0]

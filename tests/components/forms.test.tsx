@@ -2,6 +2,7 @@
 import '@testing-library/jest-dom/vitest'
 import { useForm } from '@conform-to/react'
 import { render, screen } from '@testing-library/react'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { SelectField, TextField, useSchemaForm } from '~/components/forms'
@@ -93,5 +94,38 @@ describe('valid HTML from the schema', () => {
     expect(days).toHaveAttribute('type', 'text')
     expect(days).not.toHaveAttribute('min')
     expect(days).not.toHaveAttribute('max')
+  })
+})
+
+// Found by the form fuzz (issue 10): a select field sent twice came back from the server with two
+// `selected` options, which a single select cannot hold (invalid HTML, and React warns).
+function RepeatedRoleForm() {
+  const [form, fields] = useForm<{ role: string }>({
+    id: 'repeated',
+    lastResult: {
+      status: 'error',
+      initialValue: { role: ['member', 'admin'] },
+      error: { role: ['errors.invalid'] },
+    },
+  })
+  return (
+    <form id={form.id}>
+      <SelectField field={fields.role} label="Roll">
+        <option value="member">member</option>
+        <option value="admin">admin</option>
+      </SelectField>
+    </form>
+  )
+}
+
+describe('a select field sent twice', () => {
+  it('comes back with one chosen option, the first sent', () => {
+    const html = renderToStaticMarkup(
+      <TranslationProvider value={translator}>
+        <RepeatedRoleForm />
+      </TranslationProvider>,
+    )
+    expect(html.match(/selected=""/g)).toHaveLength(1)
+    expect(html).toMatch(/<option value="member" selected="">/)
   })
 })

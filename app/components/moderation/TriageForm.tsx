@@ -1,4 +1,4 @@
-import { getSelectProps, type SubmissionResult } from '@conform-to/react'
+import { type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from '~/i18n-react'
@@ -6,6 +6,7 @@ import {
   FieldErrors,
   FormErrors,
   SelectField,
+  singleSelectProps,
   TextAreaField,
   useSchemaForm,
 } from '~/components/forms'
@@ -66,13 +67,9 @@ export function TriageForm(props: {
     .map((d) => ({ ...d, people: props.contacts.filter((c) => c.department_id === d.id) }))
     .filter((g) => g.people.length > 0 && (!narrow || String(g.id) === department))
 
-  const { key: departmentKey, ...departmentProps } = getSelectProps(fields.departmentId, {
-    ariaAttributes: false,
-  })
+  const { key: departmentKey, ...departmentProps } = singleSelectProps(fields.departmentId)
   const contactInvalid = Boolean(fields.contactUserId.errors?.length)
-  const { key: contactKey, ...contactProps } = getSelectProps(fields.contactUserId, {
-    ariaAttributes: false,
-  })
+  const { key: contactKey, ...contactProps } = singleSelectProps(fields.contactUserId)
   return (
     <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
       <FormErrors form={form} />
