@@ -10,9 +10,10 @@ import type { NextFunction, Request, Response } from 'express'
  *   (`res.locals.privateHeader`, taken off the response by server/remix-handler.ts). A 200 HTML
  *   response without Set-Cookie is still required on top. So one user's page is never served
  *   to another, whatever the Cookie header looks like.
- * - Any successful write (a non-GET request answered below 400) empties the cache, so a vote
- *   is visible at once. This is coarse but safe for one process; several processes behind one
- *   database would each need to hear about writes.
+ * - Any write that may have changed data (a non-GET request answered below 400 or with a 5xx,
+ *   or whose client went away before the answer) empties the cache, so a vote is visible at
+ *   once. This is coarse but safe for one process; several processes behind one database
+ *   would each need to hear about writes.
  * - An entry lives at most `maxAgeMs`, which also bounds how long its CSP nonce is reused.
  */
 export interface PageCacheOptions {
@@ -48,8 +49,10 @@ export function createPageCache(options: PageCacheOptions) {
   /** Serves a hit (with the nonce it was rendered with), or records a marked response. */
   async function middleware(req: Request, res: Response, next: NextFunction) {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.on('finish', () => {
-        if (res.statusCode < 400) clear()
+      // 'close' comes after 'finish', and alone when the client went away first: the action may
+      // have committed all the same. A 5xx may also follow a commit; a 4xx wrote nothing.
+      res.on('close', () => {
+        if (!res.writableFinished || res.statusCode < 400 || res.statusCode >= 500) clear()
       })
       return next()
     }

@@ -48,6 +48,8 @@ export async function mustHold(user: Actor, settings: ReviewSettings) {
       .where('user_id', '=', user.id)
       .where('held_at', 'is', null)
       .where('rejected_reason', 'is', null)
+      // Withdrawing clears a hold without anyone approving it: a withdrawn pledge proves nothing.
+      .where('status', '!=', 'withdrawn')
       .executeTakeFirst(),
     ...(['comments', 'solutions'] as const).map((table) =>
       db

@@ -1,7 +1,8 @@
 import { parseWithZod } from '@conform-to/zod'
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import type { Locale } from '~/i18n'
 import { useTranslation } from '~/i18n-react'
 import { FormErrors, TextField, useSchemaForm } from '~/components/forms'
 import { LoginSchema } from '~/forms/account'
@@ -40,6 +41,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ title: t('login.title'), notice })
 }
 
+// An address over its limits is answered with the form (not thrown), so its Retry-After comes
+// from the action's headers, which Remix passes to the page only through this function.
+export const headers: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
+  const headers = new Headers(parentHeaders)
+  const retryAfter = actionHeaders.get('Retry-After')
+  if (retryAfter) headers.set('Retry-After', retryAfter)
+  return headers
+}
+
 /**
  * Signing in (issue 10, items 4 and 11; the lanes are described in rate-limit.server.ts).
  * The answers: a session; 401 "wrong address or password" (also for an unknown address and
@@ -53,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: LoginSchema })
   if (submission.status !== 'success') {
     return json(
-      { result: submission.reply({ hideFields: ['password'] }), linkSent: false },
+      { result: submission.reply({ hideFields: ['password'] }), linkSent: false as const },
       { status: 400 },
     )
   }
@@ -63,17 +73,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const account = await getUserByEmail(email)
   const device = account ? await knownDevice(request, account.id) : null
   const deviceKey = account && device ? `${account.id}|${device}` : null
-  await withRateLimits({ action: 'login', ip }, async () => {
-    if (deviceKey) await consume('loginDevice', deviceKey)
-    else {
-      await consume('loginIp', ip)
-      await consume('loginAccountIp', accountIp)
-    }
-  })
-  const underAttack = !deviceKey && (await isOver('loginAccount', email))
   const { locale } = await getRequestT(request)
   const linkSent = () =>
-    json({ result: submission.reply({ hideFields: ['password'] }), linkSent: true })
+    json({ result: submission.reply({ hideFields: ['password'] }), linkSent: 'account' as const })
+  if (deviceKey)
+    await withRateLimits({ action: 'login', ip }, () => consume('loginDevice', deviceKey))
+  else {
+    try {
+      await consume('loginIp', ip)
+      await consume('loginAccountIp', accountIp)
+    } catch (error) {
+      if (!(error instanceof RateLimited)) throw error
+      return addressOverLimit(request, { email, ip, locale, retryAfter: error.retryAfterSeconds })
+    }
+  }
+  const underAttack = !deviceKey && (await isOver('loginAccount', email))
 
   let userId: number
   try {
@@ -128,8 +142,42 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return response
 }
 
+/**
+ * The address is over its own limits: 429 with Retry-After, whoever asks. Others behind the
+ * same public address (a town hall's or a library's network) must not lock the owner, or a
+ * moderator, out of a browser they have not used before, so the password is still checked,
+ * within a hashing budget per address, and the right one mails a sign-in link; the answer is
+ * the same whatever was typed.
+ */
+async function addressOverLimit(
+  request: Request,
+  {
+    email,
+    ip,
+    locale,
+    retryAfter,
+  }: { email: string; ip: string; locale: Locale; retryAfter: number },
+) {
+  log.warn('rate_limited', { action: 'login', ip, retryAfter })
+  if (await withinLimit('loginHashIp', ip)) {
+    const userId = await authenticator.authenticate('form', request).catch((error: unknown) => {
+      if (asLoginFailed(error)) return null
+      throw error
+    })
+    if (userId !== null && (await withinLimit('signInLink', email))) {
+      await sendSignInLink({ userId, siteUrl: publicUrl().origin, locale })
+      void deliverOutbox()
+      log.info('login_link_sent', { userId, ip, over: 'address' })
+    }
+  }
+  return json(
+    { result: null, linkSent: 'address' as const, retryAfter },
+    { status: 429, headers: { 'Retry-After': String(retryAfter) } },
+  )
+}
+
 /** Takes one point if the key has one left; false (and nothing taken) when it has not. */
-async function withinLimit(name: 'registerAccount' | 'signInLink', key: string) {
+async function withinLimit(name: 'registerAccount' | 'signInLink' | 'loginHashIp', key: string) {
   try {
     await consumeAll([[name, key]])
     return true
@@ -157,10 +205,16 @@ export default function Login() {
           {t(`login.${notice}`)}
         </p>
       )}
-      {data?.linkSent && (
+      {data?.linkSent === 'account' && (
         <div className="notice" role="status">
           <p>{t('login.linkSent')}</p>
           <p>{t('login.linkSentWhy')}</p>
+        </div>
+      )}
+      {data?.linkSent === 'address' && (
+        <div className="notice" role="status">
+          <p>{t('login.addressOverLimit', { count: Math.ceil((data.retryAfter ?? 60) / 60) })}</p>
+          <p>{t('login.linkSent')}</p>
         </div>
       )}
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>

@@ -49,6 +49,9 @@ export const RATE_LIMITS = {
   loginDevice: { points: 10, duration: 15 * 60 },
   loginAccount: { points: 60, duration: 60 * 60 },
   signInLink: { points: 3, duration: 60 * 60 },
+  // Past its own lanes an address still has its passwords checked, so the right one can mail a
+  // sign-in link to someone sharing the address with a guesser; this bounds the hashing.
+  loginHashIp: { points: 200, duration: 15 * 60 },
   // Re-entering the password on a signed-in page (deleting the account): per person.
   reauth: { points: 10, duration: 60 * 60 },
   registerAccount: { points: 3, duration: 60 * 60 },
