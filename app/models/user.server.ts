@@ -96,3 +96,27 @@ export async function countUsers(): Promise<number> {
     .executeTakeFirstOrThrow()
   return Number(row.count)
 }
+
+/**
+ * What a device cookie is bound to (issue 10, item 4): the current password hash and the
+ * newest "sign out everywhere" of the account. Changing or resetting the password, or signing
+ * out everywhere, changes it, so every device cookie issued before stops counting. Null for
+ * an unknown account. Never leaves the server: device.server.ts only mixes it into an HMAC.
+ */
+export async function getDeviceBinding(userId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => [
+      'users.password_hash',
+      eb
+        .selectFrom('audit_log')
+        .select((sub) => sub.fn.max('audit_log.id').as('last'))
+        .where('audit_log.subject_type', '=', 'user')
+        .where('audit_log.subject_id', '=', eb.ref('users.id'))
+        .where('audit_log.action', '=', 'user.logout_everywhere')
+        .as('logged_out_everywhere'),
+    ])
+    .where('users.id', '=', userId)
+    .executeTakeFirst()
+  return row ? JSON.stringify([row.password_hash, row.logged_out_everywhere ?? 0]) : null
+}

@@ -7,7 +7,7 @@ import { getRequestT } from '~/services/i18n.server'
 import { log } from '~/services/log.server'
 import { getSessionUserById } from '~/models/user.server'
 import { freeSignupPlace } from '~/services/rate-limit.server'
-import { newUserSessionCookie } from '~/services/session.server'
+import { getUser, newUserSessionCookie } from '~/services/session.server'
 import { rememberDevice } from '~/services/device.server'
 import { titleMeta } from '~/utils/meta'
 
@@ -55,12 +55,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         confirms: false,
         done: false,
         signedIn: false,
+        stillSignedInAs: null,
       },
       { status: STATUS[result.reason] },
     )
   }
   if (result.origin) await freeSignupPlace(result.origin)
   if (result.newlyConfirmed) log.info('email_confirmed', { userId: result.userId })
+  // Someone else signed in here keeps their session: the link may be an attacker's own
+  // confirmation link, sent to sign the victim into the attacker's account (issue 10, item 11,
+  // review). The address is confirmed all the same; switching takes a sign-out.
+  const current = await getUser(request)
+  if (current && current.id !== result.userId) {
+    log.info('email_link_other_account', { userId: result.userId, signedIn: current.id })
+    return json({
+      title: result.newlyConfirmed
+        ? t('confirmEmail.doneTitle')
+        : t('confirmEmail.stillSignedInTitle', { name: current.name }),
+      state: 'usable' as State,
+      confirms: result.newlyConfirmed,
+      done: true,
+      signedIn: false,
+      stillSignedInAs: current.name,
+    })
+  }
   // A suspended account is confirmed but not signed in.
   const user = await getSessionUserById(result.userId)
   const headers = new Headers()
@@ -76,6 +94,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       confirms: result.newlyConfirmed,
       done: true,
       signedIn: Boolean(user),
+      stillSignedInAs: null,
     },
     { headers },
   )
@@ -89,10 +108,19 @@ export default function ConfirmEmail() {
   if (acted?.done) {
     return (
       <div className="narrow">
-        <h1>{acted.confirms ? t('confirmEmail.doneTitle') : t('confirmEmail.signedInTitle')}</h1>
+        <h1>
+          {acted.confirms
+            ? t('confirmEmail.doneTitle')
+            : acted.stillSignedInAs
+              ? t('confirmEmail.stillSignedInTitle', { name: acted.stillSignedInAs })
+              : t('confirmEmail.signedInTitle')}
+        </h1>
         <p role="status">
           {acted.confirms ? t('confirmEmail.done') : null}{' '}
           {acted.signedIn ? t('confirmEmail.signedIn') : null}
+          {acted.stillSignedInAs
+            ? t('confirmEmail.stillSignedIn', { name: acted.stillSignedInAs })
+            : null}
         </p>
         <p>
           <Link to="/me">{t('confirmEmail.toAccount')}</Link>

@@ -13,6 +13,7 @@ import { countUserSessions } from '~/models/session.server'
 import { setEmailFrequency } from '~/models/notification-mail.server'
 import { sendConfirmationMail } from '~/models/email-confirmation.server'
 import { getUserById } from '~/models/user.server'
+import { rememberDevice } from '~/services/device.server'
 import { getRequestT } from '~/services/i18n.server'
 import { publicUrl } from '~/env.server'
 import { deliverOutbox } from '~/services/mail.server'
@@ -117,8 +118,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       )
     }
     await forget('loginAccountIp', key)
-    // Every session ended with the change; this device signs in again with a new id.
-    return startUserSession(request, user.id, '/me?notice=passwordChanged')
+    // Every session ended with the change; this device signs in again with a new id, and is
+    // the one browser the account still knows (the change revoked every device cookie).
+    const response = await startUserSession(request, user.id, '/me?notice=passwordChanged')
+    response.headers.append('Set-Cookie', await rememberDevice(request, user.id))
+    return response
   }
 
   throw json({ error: 'unknown intent' }, { status: 400 })

@@ -825,7 +825,7 @@ ACTION_TABLE['routes/confirm-email.$token'] = {
   '': {
     allowed: EVERYONE,
     why: 'the token authorises',
-    // Confirming signs the link's owner in, replacing the session of the client that pressed it.
+    // Confirming signs the link's owner in when nobody else is; fresh clients keep it simple.
     fresh: true,
     setup: async () => {
       const user = await createUser({ confirmed: false })

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
+import { sendConfirmationMail } from '~/models/email-confirmation.server'
 import { listOutbox } from '~/models/outbox.server'
 import { countUserSessions } from '~/models/session.server'
 import { createOrganisation, createUser } from '../factories'
@@ -505,5 +506,62 @@ describe('changing the password', () => {
     expect((await laptop.get('/me')).status).toBe(200)
     expect((await phone.get('/me')).status).toBe(302)
     expect(await countUserSessions(user.id)).toBe(1)
+  })
+})
+
+// Issue 10, item 11 (review): a confirmation link is not a way to switch someone's session.
+describe("someone else's confirmation link", () => {
+  async function confirmLinkFor(user: { id: number; email: string }) {
+    await sendConfirmationMail({ userId: user.id, siteUrl: 'http://localhost:3000', locale: 'sv' })
+    const [mail] = await listOutbox({ to: user.email, template: 'confirmEmail' })
+    return /\/confirm-email\/[A-Za-z0-9_-]+/.exec(mail?.text_body ?? '')![0]
+  }
+  const isConfirmed = async (id: number) =>
+    Boolean(
+      (
+        await db
+          .selectFrom('users')
+          .select('email_verified_at')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).email_verified_at,
+    )
+
+  it('confirms the address but leaves a signed-in member signed in as themselves', async () => {
+    const { user: member, client } = await server.signedIn({ name: 'Maja Medlem' })
+    const other = await createUser({ confirmed: false, name: 'Otto Annan' })
+    const link = await confirmLinkFor(other)
+    const before = sessionCookie(client)
+
+    const response = await client.post(link, {})
+    expect(response.status).toBe(200)
+    expect(response.headers.getSetCookie()).toEqual([])
+    const html = await response.text()
+    expect(html).toContain('Tack! Din e-postadress är bekräftad.')
+    expect(html).toContain('Du är fortfarande inloggad som Maja Medlem')
+    expect(html).not.toContain('Du är inloggad.')
+    expect(sessionCookie(client)).toBe(before)
+    const me = await client.get('/me')
+    expect(me.status).toBe(200)
+    const meHtml = await me.text()
+    expect(meHtml).toContain(member.email)
+    expect(meHtml).not.toContain(other.email)
+    expect(await isConfirmed(other.id)).toBe(true)
+
+    // In English too.
+    const third = await createUser({ confirmed: false })
+    const english = await client.post(await confirmLinkFor(third), {}, { 'Accept-Language': 'en' })
+    expect(await english.text()).toContain('You are still signed in as Maja Medlem')
+  })
+
+  it('signs a visitor in, as before', async () => {
+    const other = await createUser({ confirmed: false })
+    const visitor = server.client()
+    const response = await visitor.post(await confirmLinkFor(other), {})
+    expect(response.status).toBe(200)
+    expect(await response.text()).toContain('Du är inloggad.')
+    const me = await visitor.get('/me')
+    expect(me.status).toBe(200)
+    expect(await me.text()).toContain(other.email)
   })
 })

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { listOutbox } from '~/models/outbox.server'
-import { consume, count, RATE_LIMITS } from '~/services/rate-limit.server'
+import { consume, count, isOver, RATE_LIMITS } from '~/services/rate-limit.server'
 import { createUser } from '../factories'
 import { startTestServer, type Client } from '../helpers/http'
 
@@ -206,5 +206,88 @@ describe('an address others have exhausted', () => {
     const link = /\/confirm-email\/[A-Za-z0-9_-]+/.exec(mails[0]?.text_body ?? '')![0]
     expect((await desk.post(link, {})).status).toBe(200)
     expect((await desk.get('/me')).status).toBe(200)
+// Issue 10, review of item 4: a device cookie is revoked by what revokes a password.
+describe('device cookies end with the password', () => {
+  /** The right password from the client while the account is under attack: 302 or the link. */
+  async function underAttack(client: Client, email: string, password: string) {
+    if (!(await isOver('loginAccount', email))) await raiseAlarm(email)
+    const response = await client.post('/login', { email, password })
+    await response.arrayBuffer()
+    return response.status === 302 ? 'signed in' : response.status === 200 ? 'link' : 'other'
+  }
+
+  async function signInByMailedLink(client: Client, email: string) {
+    const mails = await listOutbox({ to: email, template: 'signInLink' })
+    const link = /\/confirm-email\/[A-Za-z0-9_-]+/.exec(mails.at(-1)?.text_body ?? '')![0]
+    expect((await client.post(link, {})).status).toBe(200)
+  }
+
+  it('a password change ends the device lane of every other browser; a new sign-in gets one', async () => {
+    const owner = await createUser()
+    const thief = from('203.0.113.90')
+    await thief.login(owner.email, owner.password)
+    await thief.post('/logout', {})
+    const laptop = from('192.0.2.90')
+    await laptop.login(owner.email, owner.password)
+    const changed = await laptop.post('/me', {
+      intent: 'change-password',
+      current: owner.password,
+      password: 'ett nytt fint lösenord',
+      confirm: 'ett nytt fint lösenord',
+    })
+    expect(changed.status).toBe(302)
+    await laptop.post('/logout', {})
+
+    // The thief's old cookie no longer counts, even with the new password.
+    expect(await underAttack(thief, owner.email, 'ett nytt fint lösenord')).toBe('link')
+    expect(session(thief)).toBeUndefined()
+    // The browser that made the change is known under the new password.
+    expect(await underAttack(laptop, owner.email, 'ett nytt fint lösenord')).toBe('signed in')
+  })
+
+  it('a password reset ends it too, and the mailed link makes the browser known again', async () => {
+    const owner = await createUser()
+    const laptop = from('192.0.2.91')
+    await laptop.login(owner.email, owner.password)
+    await laptop.post('/logout', {})
+    await from('198.51.100.91').post('/forgot-password', { email: owner.email })
+    const [mail] = await listOutbox({ to: owner.email, template: 'passwordReset' })
+    const reset = /\/reset-password\/[A-Za-z0-9_-]+/.exec(mail?.text_body ?? '')![0]
+    const done = await from('198.51.100.91').post(reset, {
+      password: 'ett helt nytt lösenord',
+      confirm: 'ett helt nytt lösenord',
+    })
+    expect(done.status).toBe(302)
+
+    expect(await underAttack(laptop, owner.email, 'ett helt nytt lösenord')).toBe('link')
+    expect(session(laptop)).toBeUndefined()
+    await signInByMailedLink(laptop, owner.email)
+    await laptop.post('/logout', {})
+    expect(await underAttack(laptop, owner.email, 'ett helt nytt lösenord')).toBe('signed in')
+  })
+
+  it('signing out everywhere ends it', async () => {
+    const owner = await createUser()
+    const laptop = from('192.0.2.92')
+    await laptop.login(owner.email, owner.password)
+    await laptop.post('/logout', {})
+    const phone = from('198.51.100.92')
+    await phone.login(owner.email, owner.password)
+    expect((await phone.post('/me', { intent: 'logout-everywhere' })).status).toBe(302)
+    expect(await underAttack(laptop, owner.email, owner.password)).toBe('link')
+  })
+
+  it('a device cookie older than a year is refused, whatever the browser kept', async () => {
+    const owner = await createUser()
+    const laptop = from('192.0.2.93')
+    await laptop.login(owner.email, owner.password)
+    await laptop.post('/logout', {})
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(Date.now() + 366 * 24 * 60 * 60 * 1000)
+      expect(await underAttack(laptop, owner.email, owner.password)).toBe('link')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
