@@ -2,12 +2,8 @@ import type { OrganisationKind } from '#db/schema'
 import type { Locale } from '~/i18n'
 import { db, type Executor } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
-import {
-  getOrganisationById,
-  getOrganisationOwners,
-  insertMembership,
-  insertOrganisation,
-} from '~/models/organisation.server'
+import { getOrganisationById } from '~/models/organisation.server'
+import { carryOutRegistration, type RegistrationIntent } from '~/models/registration-intent.server'
 import {
   createResetToken,
   findUsableResetToken,
@@ -47,10 +43,11 @@ export interface SignupOrigin {
 
 /**
  * A registration, answered the same way whether or not the address has an account (issue 10,
- * item 11): a new address gets its account, the organisation it represents or its request to
- * join one, and the welcome mail with the confirmation link, in one transaction with the audit
- * lines; an address that has an account gets nothing new, and its owner a mail saying someone
- * tried, with links to sign in and to choose a new password. Both spend one password hash and
+ * item 11): a new address gets its account and the welcome mail with the confirmation link,
+ * in one transaction with the audit line, which keeps the organisation it represents or asks
+ * to join until the link is used (carryOutRegistration); an address that has an account gets
+ * nothing new, and its owner a mail saying someone tried, with links to sign in and to choose
+ * a new password. Both spend one password hash and
  * one transaction with a mail, so neither is noticeably faster. Nobody is signed in: the link
  * in the mail does that.
  */
@@ -116,50 +113,23 @@ function attemptRegistration(
       if (isUniqueViolation(error)) throw new EmailTaken()
       throw error
     }
+    // What the registration asks for besides the account waits in its audit line until the
+    // address is confirmed (see carryOutRegistration): made now, it would show whether the
+    // address was free to anyone who looks for the organisation or owns the one to join.
+    const intent: RegistrationIntent | undefined =
+      represent.kind === 'new'
+        ? { organisation: { name: represent.name, kind: represent.organisationKind } }
+        : joining
+          ? { joins: joining.id }
+          : undefined
     await recordAudit(trx, {
       actorId: userId,
       action: 'user.register',
       subjectType: 'user',
       subjectId: userId,
+      after: intent,
       ip: input.ip,
     })
-
-    if (represent.kind === 'new') {
-      const org = await insertOrganisation(trx, {
-        name: represent.name,
-        kind: represent.organisationKind,
-      })
-      await insertMembership(trx, {
-        organisationId: org.id,
-        userId,
-        role: 'owner',
-        status: 'active',
-      })
-      await recordAudit(trx, {
-        actorId: userId,
-        action: 'organisation.create',
-        subjectType: 'organisation',
-        subjectId: org.id,
-        after: { name: represent.name, kind: represent.organisationKind, slug: org.slug },
-        ip: input.ip,
-      })
-    } else if (joining) {
-      await insertMembership(trx, {
-        organisationId: joining.id,
-        userId,
-        role: 'member',
-        status: 'pending',
-      })
-      const url = `${input.siteUrl}/organisations/${joining.slug}`
-      for (const owner of await getOrganisationOwners(trx, joining.id)) {
-        await queueMail(
-          trx,
-          owner.email,
-          { name: 'joinRequest', values: { name: input.name, organisation: joining.name, url } },
-          isLocale(owner.locale) ? owner.locale : input.locale,
-        )
-      }
-    }
 
     const confirmToken = await createConfirmationToken(trx, userId, new Date(), {
       origin: input.origin ?? null,
@@ -255,12 +225,14 @@ export async function resetPassword(input: { token: string; password: string; ip
     // The link came through the mailbox: the address is confirmed, as by the welcome link. So
     // someone who lost the welcome mail, or whose address a stranger registered first with a
     // password of their own, gets in with the password they choose here.
-    await trx
+    const confirmed = await trx
       .updateTable('users')
       .set({ email_verified_at: new Date().toISOString() })
       .where('id', '=', token.user_id)
       .where('email_verified_at', 'is', null)
-      .execute()
+      .executeTakeFirst()
+    if (Number(confirmed.numUpdatedRows) > 0)
+      await carryOutRegistration(trx, token.user_id, input.ip)
     await spendResetTokens(trx, token.user_id)
     await deleteUserSessions(trx, token.user_id)
     await recordAudit(trx, {

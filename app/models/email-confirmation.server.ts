@@ -3,6 +3,7 @@ import { hashSecretToken, newSecretToken } from '~/services/secret-token.server'
 import type { Executor } from '~/db.server'
 import { deleteAccount } from '~/models/account-deletion.server'
 import { recordAudit } from '~/models/audit.server'
+import { carryOutRegistration } from '~/models/registration-intent.server'
 import { isLocale, type Locale } from '~/i18n'
 import { queueMail } from '~/services/mail.server'
 import { log } from '~/services/log.server'
@@ -141,7 +142,8 @@ export async function confirmationTokenState(
  * Uses an e-mail link: confirms the address it was sent to (if not yet) and names the user the
  * caller signs in. Single use: every link of the user is spent (deleted) with it. `origin` is
  * where the registration came from, when this is the confirmation that frees its place in the
- * sign-up limits.
+ * sign-up limits. A first confirmation also carries out what the registration asked for: its
+ * organisation, or its join request and the owners' mail.
  */
 export async function confirmEmail(
   token: string,
@@ -187,6 +189,7 @@ export async function confirmEmail(
         subjectId: row.user_id,
         ip: options.ip ?? null,
       })
+      await carryOutRegistration(trx, row.user_id, options.ip ?? null)
     }
     return {
       ok: true as const,

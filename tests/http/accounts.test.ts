@@ -21,6 +21,13 @@ async function resetLinkFor(email: string) {
   return `/reset-password/${match[1]}`
 }
 
+async function welcomeLinkFor(email: string) {
+  const [mail] = await listOutbox({ to: email, template: 'welcome' })
+  const match = /\/confirm-email\/[A-Za-z0-9_-]+/.exec(mail?.text_body ?? '')
+  if (!match) throw new Error('no welcome mail')
+  return match[0]
+}
+
 describe('registration', () => {
   it('creates the account, says "check your e-mail", and signs in only through the link', async () => {
     const client = server.client()
@@ -104,7 +111,7 @@ describe('registration', () => {
     expect(user.id).not.toBe(1)
   })
 
-  it('creates a business the new user owns', async () => {
+  it('creates a business the new user owns once the address is confirmed', async () => {
     const client = server.client()
     const response = await client.post('/register', {
       name: 'Kim Berg',
@@ -115,27 +122,27 @@ describe('registration', () => {
       organisationKind: 'business',
     })
     expect(response.status).toBe(200)
-    const row = await db
-      .selectFrom('memberships')
-      .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
-      .innerJoin('users', 'users.id', 'memberships.user_id')
-      .select([
-        'organisations.slug',
-        'organisations.kind',
-        'memberships.role',
-        'memberships.status',
-      ])
-      .where('users.email', '=', 'kim@example.se')
-      .executeTakeFirstOrThrow()
-    expect(row).toEqual({
-      slug: 'bergs-cykel-kaffe',
-      kind: 'business',
-      role: 'owner',
-      status: 'active',
-    })
+    const ownership = () =>
+      db
+        .selectFrom('memberships')
+        .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+        .innerJoin('users', 'users.id', 'memberships.user_id')
+        .select([
+          'organisations.slug',
+          'organisations.kind',
+          'memberships.role',
+          'memberships.status',
+        ])
+        .where('users.email', '=', 'kim@example.se')
+        .execute()
+    expect(await ownership()).toEqual([])
+    await client.post(await welcomeLinkFor('kim@example.se'), {})
+    expect(await ownership()).toEqual([
+      { slug: 'bergs-cykel-kaffe', kind: 'business', role: 'owner', status: 'active' },
+    ])
   })
 
-  it('asks to join an existing association and tells its owner', async () => {
+  it('asks to join an existing association and tells its owner once the address is confirmed', async () => {
     const owner = await createUser()
     const org = await createOrganisation({
       kind: 'association',
@@ -150,6 +157,8 @@ describe('registration', () => {
       organisationId: String(org.id),
     })
     expect(response.status).toBe(200)
+    expect(await listOutbox({ to: owner.email, template: 'joinRequest' })).toEqual([])
+    await server.client().post(await welcomeLinkFor('lo@example.se'), {})
     const membership = await db
       .selectFrom('memberships')
       .innerJoin('users', 'users.id', 'memberships.user_id')
@@ -159,6 +168,7 @@ describe('registration', () => {
     expect(membership).toEqual({ status: 'pending', role: 'member' })
     const [request] = await listOutbox({ to: owner.email, template: 'joinRequest' })
     expect(request?.subject).toBe('Lo Lind vill gå med i Föreningen Fyren')
+    expect(request?.text_body).toContain(`http://localhost:3000/organisations/${org.slug}`)
   })
 })
 
@@ -202,6 +212,90 @@ describe('registration that tells nobody whether an address has an account (issu
       .where('email', 'in', [owner.email, fresh])
       .execute()
     expect(accounts).toHaveLength(2)
+  })
+
+  it('an organisation named at sign-up exists for nobody until the address is confirmed', async () => {
+    const taken = await createUser()
+    const fresh = `ny-org-${Date.now()}@example.se`
+    const register = (email: string, organisationName: string) =>
+      server.client().post('/register', {
+        ...form(email),
+        represent: 'new',
+        organisationName,
+        organisationKind: 'business',
+      })
+    expect((await register(taken.email, 'Sond Tagen 8f3a')).status).toBe(200)
+    expect((await register(fresh, 'Sond Fri 8f3a')).status).toBe(200)
+
+    const anonymous = server.client()
+    const directory = async () => (await anonymous.get('/organisations?q=Sond')).text()
+    expect((await anonymous.get('/organisations/sond-tagen-8f3a')).status).toBe(404)
+    expect((await anonymous.get('/organisations/sond-fri-8f3a')).status).toBe(404)
+    const before = await directory()
+    expect(before).not.toContain('Sond Fri 8f3a')
+    expect(before).not.toContain('Sond Tagen 8f3a')
+    expect(await (await anonymous.get('/register')).text()).not.toContain('Sond Fri 8f3a')
+    // Nothing was made that a later sign-up could bump into (its slug, its id).
+    expect(
+      await db.selectFrom('organisations').select('id').where('name', 'like', 'Sond %').execute(),
+    ).toEqual([])
+
+    // The newcomer confirms: their business appears, with the slug its name gives.
+    await server.client().post(await welcomeLinkFor(fresh), {})
+    expect((await anonymous.get('/organisations/sond-fri-8f3a')).status).toBe(200)
+    expect(await directory()).toContain('Sond Fri 8f3a')
+    expect((await anonymous.get('/organisations/sond-tagen-8f3a')).status).toBe(404)
+  })
+
+  it('a request to join reaches the owners only once the address is confirmed', async () => {
+    const owner = await createUser({ name: 'Åsa Ägare' })
+    const org = await createOrganisation({
+      kind: 'association',
+      name: 'Föreningen Ljuset',
+      ownerId: owner.id,
+    })
+    const taken = await createUser()
+    const fresh = `ny-join-${Date.now()}@example.se`
+    const ask = (email: string, name: string) =>
+      server.client().post('/register', {
+        ...form(email),
+        name,
+        represent: 'join',
+        organisationId: String(org.id),
+      })
+    expect((await ask(taken.email, 'Tage Tagen')).status).toBe(200)
+    expect((await ask(fresh, 'Frida Fri')).status).toBe(200)
+
+    const ownerClient = server.client()
+    await ownerClient.login(owner.email, owner.password)
+    const profile = async () => (await ownerClient.get(`/organisations/${org.slug}`)).text()
+    expect(await listOutbox({ to: owner.email, template: 'joinRequest' })).toEqual([])
+    const before = await profile()
+    expect(before).not.toContain('Frida Fri')
+    expect(before).not.toContain('Tage Tagen')
+
+    await server.client().post(await welcomeLinkFor(fresh), {})
+    const mails = await listOutbox({ to: owner.email, template: 'joinRequest' })
+    expect(mails.map((m) => m.subject)).toEqual(['Frida Fri vill gå med i Föreningen Ljuset'])
+    const after = await profile()
+    expect(after).toContain('Frida Fri')
+    expect(after).not.toContain('Tage Tagen')
+  })
+
+  it('a password reset that confirms the address also makes the organisation asked for', async () => {
+    const email = `ny-reset-${Date.now()}@example.se`
+    await server.client().post('/register', {
+      ...form(email),
+      represent: 'new',
+      organisationName: 'Sond Återställd',
+      organisationKind: 'association',
+    })
+    await server.client().post('/forgot-password', { email })
+    await server.client().post(await resetLinkFor(email), {
+      password: 'ett helt nytt lösenord',
+      confirm: 'ett helt nytt lösenord',
+    })
+    expect((await server.client().get('/organisations/sond-aterstalld')).status).toBe(200)
   })
 
   it('writes the owner in their own language', async () => {
