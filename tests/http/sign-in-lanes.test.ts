@@ -206,6 +206,9 @@ describe('an address others have exhausted', () => {
     const link = /\/confirm-email\/[A-Za-z0-9_-]+/.exec(mails[0]?.text_body ?? '')![0]
     expect((await desk.post(link, {})).status).toBe(200)
     expect((await desk.get('/me')).status).toBe(200)
+  })
+})
+
 // Issue 10, review of item 4: a device cookie is revoked by what revokes a password.
 describe('device cookies end with the password', () => {
   /** The right password from the client while the account is under attack: 302 or the link. */
