@@ -468,8 +468,8 @@ describe('login and sessions', () => {
     expect(blocked.status).toBe(429)
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
     const html = await blocked.text()
-    expect(html).toContain('För många försök')
-    expect(html).toMatch(/Försök igen om \d+ sekunder/)
+    expect(html).toContain('För många inloggningsförsök har kommit från ditt nätverk')
+    expect(html).toMatch(/Försök igen om \d+ minuter?./)
     // Even the right password waits: that is the point.
     expect(sessionCookie(client)).toBeUndefined()
   })
