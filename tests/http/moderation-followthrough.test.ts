@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
 import { startTestServer } from '../helpers/http'
+import { saveSettings } from '../helpers/settings'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 beforeAll(async () => {
@@ -28,17 +29,7 @@ async function trustedFlagger() {
 }
 
 async function configure(changes: Record<string, string>) {
-  const admin = await signedIn({ role: 'admin' })
-  const response = await admin.client.post('/admin/settings', {
-    autoHideThreshold: '3',
-    slaDays: '14',
-    fixedQuestionDays: '14',
-    boardName: 'Utmana',
-    townName: 'Sjöhamn',
-    contactEmail: 'utmana@example.se',
-    ...changes,
-  })
-  expect(response.status).toBe(302)
+  await saveSettings((await signedIn({ role: 'admin' })).client, changes)
 }
 
 type Client = ReturnType<typeof server.client>

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
 import { startTestServer } from '../helpers/http'
+import { saveSettings } from '../helpers/settings'
 
 // Issue 10, item 5: with pre-moderation on, edits of published challenges and proposals wait
 // for a moderator while the approved text stays public, and new comments, proposals and
@@ -17,17 +18,7 @@ const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.si
 type Client = ReturnType<typeof server.client>
 
 async function configure(changes: Record<string, string>) {
-  const admin = await signedIn({ role: 'admin' })
-  const response = await admin.client.post('/admin/settings', {
-    autoHideThreshold: '3',
-    slaDays: '14',
-    fixedQuestionDays: '14',
-    boardName: 'Utmana',
-    townName: 'Sjöhamn',
-    contactEmail: 'utmana@example.se',
-    ...changes,
-  })
-  expect(response.status).toBe(302)
+  await saveSettings((await signedIn({ role: 'admin' })).client, changes)
 }
 
 const challenge = (id: number) =>

@@ -3,6 +3,7 @@ import { db } from '~/db.server'
 import { listOutbox } from '~/models/outbox.server'
 import { forgetSettings, getSettings, SETTING_DEFAULTS } from '~/models/settings.server'
 import { startTestServer } from '../helpers/http'
+import { saveSettings } from '../helpers/settings'
 
 // Issue 10, item 12: a room full of people behind one public address can sign up; a script
 // cannot. The server trusts the loopback proxy, so X-Forwarded-For is the address it sees.
@@ -40,18 +41,7 @@ async function confirm(email: string) {
 const accountsFor = async (emails: string[]) =>
   (await db.selectFrom('users').select('id').where('email', 'in', emails).execute()).length
 
-async function configure(changes: Record<string, string>) {
-  const response = await admin.client.post('/admin/settings', {
-    autoHideThreshold: '3',
-    slaDays: '14',
-    fixedQuestionDays: '14',
-    boardName: 'Utmana',
-    townName: 'Sjöhamn',
-    contactEmail: 'utmana@example.se',
-    ...changes,
-  })
-  expect(response.status).toBe(302)
-}
+const configure = (changes: Record<string, string>) => saveSettings(admin.client, changes)
 const defaults = () =>
   configure({
     signupsPendingPerAddress: String(SETTING_DEFAULTS.signupsPendingPerAddress),
