@@ -1,35 +1,16 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { Migrator, sql } from 'kysely'
-import { afterAll, describe, expect, it } from 'vitest'
-import { createDatabase, migrateToLatest } from '#db/connection'
-import { migrations } from '#db/migrations'
+import { sql } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { migrateToLatest } from '#db/connection'
+import { oldDatabase } from '../helpers/old-database'
 import { inertProblems } from '../helpers/xss'
 
 // A site with pledges from before plans were rendered as Markdown, brought up to date.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'utmana-plan-html-'))
-const handle = createDatabase(`file:${path.join(dir, 'old.sqlite')}`)
-afterAll(async () => {
-  await handle.close()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
+const old = oldDatabase('plan-html')
 
 describe('0008_pledge_plan_html', () => {
   it('keeps existing plans as the escaped text they were shown as, in paragraphs', async () => {
-    const { db } = handle
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
-    expect((await migrator.migrateTo('0006_weekly_activity')).error).toBeUndefined()
-
-    await sql`insert into users (email, name, password_hash, created_at, updated_at)
-      values ('old@example.se', 'Gammal', 'x', '2024-03-04T10:00:00.000Z', '2024-03-04T10:00:00.000Z')`.execute(
-      db,
-    )
-    await sql`insert into categories (slug, name_sv, name_en, description_sv, description_en, position)
-      values ('c', 'C', 'C', '', '', 1)`.execute(db)
-    await sql`insert into areas (slug, name_sv, name_en, position) values ('a', 'A', 'A', 1)`.execute(
-      db,
-    )
+    const { db } = old
+    await old.at('0006_weekly_activity')
     await sql`insert into challenges (title, description_md, description_html, summary, category_id, area_id,
         author_id, poster_kind, status, created_at, updated_at)
       values ('En gammal utmaning', 'x', 'x', 'x', 1, 1, 1, 'resident', 'in_progress',

@@ -1,35 +1,16 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { Migrator, sql } from 'kysely'
-import { afterAll, describe, expect, it } from 'vitest'
-import { createDatabase, migrateToLatest } from '#db/connection'
-import { migrations } from '#db/migrations'
+import { sql } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { migrateToLatest } from '#db/connection'
+import { oldDatabase } from '../helpers/old-database'
 
 // A site where authors withdrew challenges before 0012: those that were never public had been
 // closed (and so published); they go back to the status they had, marked withdrawn.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'utmana-withdrawn-'))
-const handle = createDatabase(`file:${path.join(dir, 'old.sqlite')}`)
-afterAll(async () => {
-  await handle.close()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
+const old = oldDatabase('withdrawn')
 
 describe('0012_review_and_withdrawal', () => {
   it('unpublishes challenges withdrawn while pending or rejected, and only those', async () => {
-    const { db } = handle
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
-    expect((await migrator.migrateTo('0011_credit_and_fixed')).error).toBeUndefined()
-
-    await sql`insert into users (email, name, password_hash, created_at, updated_at)
-      values ('old@example.se', 'Gammal', 'x', '2024-03-04T10:00:00.000Z', '2024-03-04T10:00:00.000Z')`.execute(
-      db,
-    )
-    await sql`insert into categories (slug, name_sv, name_en, description_sv, description_en, position)
-      values ('c', 'C', 'C', '', '', 1)`.execute(db)
-    await sql`insert into areas (slug, name_sv, name_en, position) values ('a', 'A', 'A', 1)`.execute(
-      db,
-    )
+    const { db } = old
+    await old.at('0011_credit_and_fixed')
     // Each challenge ends closed as withdrawn, after the statuses listed (then closed).
     const paths: Record<string, string[]> = {
       'withdrawn while pending': ['pending'],
