@@ -1,6 +1,6 @@
 import { scaleBand, scaleLinear } from 'd3-scale'
 import { AXIS_COLOUR, GRID_COLOUR, SERIES_COLOURS } from './palette'
-import { countTicks } from './axes'
+import { ChartSvg, countTicks } from './axes'
 import type { Format } from './types'
 
 /** Horizontal bars, one per item, labelled at the left and valued at the right of each bar. */
@@ -32,12 +32,7 @@ export function BarChart({
     .padding(0.25)
   const ticks = countTicks(x)
   return (
-    <svg
-      className="chart-svg"
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-labelledby={labelledBy}
-    >
+    <ChartSvg width={width} height={height} labelledBy={labelledBy}>
       {ticks.map((t) => (
         <g key={t}>
           <line
@@ -86,6 +81,6 @@ export function BarChart({
         y2={height - margin.bottom}
         stroke={AXIS_COLOUR}
       />
-    </svg>
+    </ChartSvg>
   )
 }

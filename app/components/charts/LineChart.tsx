@@ -1,7 +1,7 @@
-import { scaleLinear, scalePoint } from 'd3-scale'
+import { scalePoint } from 'd3-scale'
 import { line } from 'd3-shape'
 import { DASHES } from './Legend'
-import { ColumnAxis, countTicks, ValueGridY } from './axes'
+import { ColumnChartFrame, valueScaleY } from './axes'
 import type { Format, Series } from './types'
 
 /** Lines over the same x values, each series with its own colour and dash pattern. */
@@ -21,30 +21,26 @@ export function LineChart({
   height?: number
 }) {
   const margin = { top: 10, right: 16, bottom: 40, left: 56 }
-  const max = Math.max(1, ...points.flatMap((p) => series.map((s) => p.values[s.key] ?? 0)))
-  const y = scaleLinear()
-    .domain([0, max])
-    .nice()
-    .range([height - margin.bottom, margin.top])
+  const y = valueScaleY(
+    Math.max(...points.flatMap((p) => series.map((s) => p.values[s.key] ?? 0))),
+    height,
+    margin,
+  )
   const x = scalePoint<string>()
     .domain(points.map((p) => p.key))
     .range([margin.left, width - margin.right])
     .padding(0.5)
-  const ticks = countTicks(y)
   return (
-    <svg
-      className="chart-svg"
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-labelledby={labelledBy}
+    <ColumnChartFrame
+      labelledBy={labelledBy}
+      width={width}
+      height={height}
+      margin={margin}
+      y={y}
+      columns={points}
+      columnCentre={(key) => x(key) ?? 0}
+      format={format}
     >
-      <ValueGridY
-        ticks={ticks}
-        y={y}
-        left={margin.left}
-        right={width - margin.right}
-        format={format}
-      />
       {series.map((s, i) => {
         const path = line<(typeof points)[number]>()
           .x((p) => x(p.key) ?? 0)
@@ -60,13 +56,6 @@ export function LineChart({
           />
         )
       })}
-      <ColumnAxis
-        columns={points}
-        x={(key) => x(key) ?? 0}
-        left={margin.left}
-        right={width - margin.right}
-        baseline={height - margin.bottom}
-      />
-    </svg>
+    </ColumnChartFrame>
   )
 }

@@ -1,6 +1,6 @@
-import { scaleBand, scaleLinear } from 'd3-scale'
+import { scaleBand } from 'd3-scale'
 import { stack } from 'd3-shape'
-import { ColumnAxis, countTicks, ValueGridY } from './axes'
+import { ColumnChartFrame, valueScaleY } from './axes'
 import type { Format, Series } from './types'
 
 /**
@@ -26,33 +26,26 @@ export function StackedBarChart({
   const layers = stack<(typeof columns)[number]>()
     .keys(series.map((s) => s.key))
     .value((d, key) => d.values[key] ?? 0)(columns)
-  const max = Math.max(
-    1,
-    ...columns.map((c) => series.reduce((n, s) => n + (c.values[s.key] ?? 0), 0)),
+  const y = valueScaleY(
+    Math.max(...columns.map((c) => series.reduce((n, s) => n + (c.values[s.key] ?? 0), 0))),
+    height,
+    margin,
   )
-  const y = scaleLinear()
-    .domain([0, max])
-    .nice()
-    .range([height - margin.bottom, margin.top])
   const x = scaleBand<string>()
     .domain(columns.map((c) => c.key))
     .range([margin.left, width - margin.right])
     .padding(0.2)
-  const ticks = countTicks(y)
   return (
-    <svg
-      className="chart-svg"
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-labelledby={labelledBy}
+    <ColumnChartFrame
+      labelledBy={labelledBy}
+      width={width}
+      height={height}
+      margin={margin}
+      y={y}
+      columns={columns}
+      columnCentre={(key) => (x(key) ?? 0) + x.bandwidth() / 2}
+      format={format}
     >
-      <ValueGridY
-        ticks={ticks}
-        y={y}
-        left={margin.left}
-        right={width - margin.right}
-        format={format}
-      />
       {layers.map((layer, i) => (
         <g key={layer.key} fill={series[i]!.colour}>
           {layer.map((point, j) =>
@@ -73,13 +66,6 @@ export function StackedBarChart({
           )}
         </g>
       ))}
-      <ColumnAxis
-        columns={columns}
-        x={(key) => (x(key) ?? 0) + x.bandwidth() / 2}
-        left={margin.left}
-        right={width - margin.right}
-        baseline={height - margin.bottom}
-      />
-    </svg>
+    </ColumnChartFrame>
   )
 }
