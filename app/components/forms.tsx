@@ -65,6 +65,40 @@ function describedBy(...ids: Array<string | false | undefined>) {
   return joined || undefined
 }
 
+/**
+ * A control with its label, hint and errors, tied together for assistive technology: the
+ * control gets its `aria-*` attributes from `children`'s argument.
+ */
+function LabelledField({
+  field,
+  label,
+  hint,
+  children,
+}: {
+  field: FieldMetadata<unknown>
+  label: string
+  hint?: string
+  children: (aria: { 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined
+  const invalid = Boolean(field.errors?.length)
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {children({
+        'aria-invalid': invalid || undefined,
+        'aria-describedby': describedBy(hintId, invalid && field.errorId),
+      })}
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  )
+}
+
 // Not 'url': a field sends back what was typed, and HTML forbids a url input whose value is not
 // an absolute URL, so a page with the user's mistake in it would be invalid. A web address is a
 // text field with inputMode="url".
@@ -87,8 +121,6 @@ export function TextField({
   inputMode?: 'numeric' | 'url'
   required?: boolean
 }) {
-  const hintId = hint ? `${field.id}-hint` : undefined
-  const invalid = Boolean(field.errors?.length)
   // A schema's number limits come as min/max/step, which HTML allows on number and date inputs
   // only; a whole number is typed in a text field (inputMode="numeric") and its hint gives the range.
   const {
@@ -99,24 +131,18 @@ export function TextField({
     ...props
   } = getInputProps(field, { type, ariaAttributes: false })
   return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
+    <LabelledField field={field} label={label} hint={hint}>
+      {(aria) => (
+        <input
+          key={key}
+          {...props}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          required={required}
+          {...aria}
+        />
       )}
-      <input
-        key={key}
-        {...props}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        required={required}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(hintId, invalid && field.errorId)}
-      />
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
+    </LabelledField>
   )
 }
 
@@ -135,28 +161,13 @@ export function TextAreaField({
   rows?: number
   lang?: string
 }) {
-  const hintId = hint ? `${field.id}-hint` : undefined
-  const invalid = Boolean(field.errors?.length)
   const { key, ...props } = getTextareaProps(field, { ariaAttributes: false })
   return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
+    <LabelledField field={field} label={label} hint={hint}>
+      {(aria) => (
+        <textarea key={key} {...props} rows={rows} lang={lang} maxLength={maxLength} {...aria} />
       )}
-      <textarea
-        key={key}
-        {...props}
-        rows={rows}
-        lang={lang}
-        maxLength={maxLength}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(hintId, invalid && field.errorId)}
-      />
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
+    </LabelledField>
   )
 }
 
@@ -180,8 +191,6 @@ export function SelectField({
   children: ReactNode
   hint?: string
 }) {
-  const hintId = hint ? `${field.id}-hint` : undefined
-  const invalid = Boolean(field.errors?.length)
   const { key, required, ...props } = singleSelectProps(field)
   // HTML allows `required` on a select only when its first option is an empty placeholder
   // ("Choose…"). Without one a value is always chosen, so there is nothing to require.
@@ -191,24 +200,13 @@ export function SelectField({
     first.type === 'option' &&
     first.props.value === ''
   return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
+    <LabelledField field={field} label={label} hint={hint}>
+      {(aria) => (
+        <select key={key} {...props} required={placeholder ? required : undefined} {...aria}>
+          {children}
+        </select>
       )}
-      <select
-        key={key}
-        {...props}
-        required={placeholder ? required : undefined}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(hintId, invalid && field.errorId)}
-      >
-        {children}
-      </select>
-      <FieldErrors id={field.errorId} errors={field.errors} />
-    </div>
+    </LabelledField>
   )
 }
 
