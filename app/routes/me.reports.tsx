@@ -37,90 +37,112 @@ export default function MyReports() {
   const { page, pages, cap, flags, appeals, disputes } = useLoaderData<typeof loader>()
   return (
     <MyThingsPage title={t('myThings.reports.title')} intro={t('myThings.reports.intro')}>
-      <section aria-labelledby="my-flags">
-        <h2 id="my-flags">{t('myThings.reports.flags.title')}</h2>
-        {flags.items.length === 0 ? (
-          <p>{t('myThings.reports.flags.empty')}</p>
-        ) : (
-          <ol className="cards" aria-labelledby="my-flags">
-            {flags.items.map((f) => (
-              <Case
-                key={f.id}
-                kind="flag"
-                subject={f.subjectType}
-                challenge={f.challenge}
-                state={f.state}
-                createdAt={f.createdAt}
-                decidedAt={f.decidedAt}
-                note={null}
-              >
-                <dt>{t('myThings.reports.flags.reason')}</dt>
-                <dd>{t(`flagReasons.${f.reason}`)}</dd>
-                {f.note && (
-                  <>
-                    <dt>{t('myThings.reports.flags.yourNote')}</dt>
-                    <dd className="user-text">{f.note}</dd>
-                  </>
-                )}
-              </Case>
-            ))}
-          </ol>
+      <CaseList
+        id="my-flags"
+        list="flags"
+        items={flags.items}
+        after={<Pager page={page} pages={pages} href={href} />}
+      >
+        {(f) => (
+          <Case
+            key={f.id}
+            kind="flag"
+            subject={f.subjectType}
+            challenge={f.challenge}
+            state={f.state}
+            createdAt={f.createdAt}
+            decidedAt={f.decidedAt}
+            note={null}
+          >
+            <dt>{t('myThings.reports.flags.reason')}</dt>
+            <dd>{t(`flagReasons.${f.reason}`)}</dd>
+            {f.note && (
+              <>
+                <dt>{t('myThings.reports.flags.yourNote')}</dt>
+                <dd className="user-text">{f.note}</dd>
+              </>
+            )}
+          </Case>
         )}
-        <Pager page={page} pages={pages} href={href} />
-      </section>
-
-      <section aria-labelledby="my-appeals">
-        <h2 id="my-appeals">{t('myThings.reports.appeals.title')}</h2>
-        <Capped shown={appeals.items.length} total={appeals.total} cap={cap} />
-        {appeals.items.length === 0 ? (
-          <p>{t('myThings.reports.appeals.empty')}</p>
-        ) : (
-          <ol className="cards" aria-labelledby="my-appeals">
-            {appeals.items.map((a) => (
-              <Case
-                key={a.id}
-                kind="appeal"
-                subject={a.subjectType}
-                challenge={a.challenge}
-                state={a.state}
-                createdAt={a.createdAt}
-                decidedAt={a.decidedAt}
-                note={a.note}
-              >
-                <dt>{t('myThings.reports.appeals.yourText')}</dt>
-                <dd className="user-text">{a.body}</dd>
-              </Case>
-            ))}
-          </ol>
+      </CaseList>
+      <CaseList
+        id="my-appeals"
+        list="appeals"
+        items={appeals.items}
+        before={<Capped shown={appeals.items.length} total={appeals.total} cap={cap} />}
+      >
+        {(a) => (
+          <Case
+            key={a.id}
+            kind="appeal"
+            subject={a.subjectType}
+            challenge={a.challenge}
+            state={a.state}
+            createdAt={a.createdAt}
+            decidedAt={a.decidedAt}
+            note={a.note}
+          >
+            <dt>{t('myThings.reports.appeals.yourText')}</dt>
+            <dd className="user-text">{a.body}</dd>
+          </Case>
         )}
-      </section>
-
-      <section aria-labelledby="my-disputes">
-        <h2 id="my-disputes">{t('myThings.reports.disputes.title')}</h2>
-        <Capped shown={disputes.items.length} total={disputes.total} cap={cap} />
-        {disputes.items.length === 0 ? (
-          <p>{t('myThings.reports.disputes.empty')}</p>
-        ) : (
-          <ol className="cards" aria-labelledby="my-disputes">
-            {disputes.items.map((d) => (
-              <Case
-                key={d.id}
-                kind="dispute"
-                subject="challenge"
-                challenge={d.challenge}
-                state={d.state}
-                createdAt={d.createdAt}
-                decidedAt={d.decidedAt}
-                note={d.note}
-              >
-                <dt>{t('myThings.reports.disputes.yourText')}</dt>
-                <dd className="user-text">{d.body}</dd>
-              </Case>
-            ))}
-          </ol>
+      </CaseList>
+      <CaseList
+        id="my-disputes"
+        list="disputes"
+        items={disputes.items}
+        before={<Capped shown={disputes.items.length} total={disputes.total} cap={cap} />}
+      >
+        {(d) => (
+          <Case
+            key={d.id}
+            kind="dispute"
+            subject="challenge"
+            challenge={d.challenge}
+            state={d.state}
+            createdAt={d.createdAt}
+            decidedAt={d.decidedAt}
+            note={d.note}
+          >
+            <dt>{t('myThings.reports.disputes.yourText')}</dt>
+            <dd className="user-text">{d.body}</dd>
+          </Case>
         )}
-      </section>
+      </CaseList>
     </MyThingsPage>
+  )
+}
+
+/** One of the three lists: a heading, what to say when it is empty, and its cases. */
+function CaseList<Item>({
+  id,
+  list,
+  items,
+  before,
+  after,
+  children,
+}: {
+  id: string
+  list: 'flags' | 'appeals' | 'disputes'
+  items: Item[]
+  before?: ReactNode
+  after?: ReactNode
+  children: (item: Item) => ReactNode
+}) {
+  const { t } = useTranslation()
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{t(`myThings.reports.${list}.title`)}</h2>
+      {before}
+      {items.length === 0 ? (
+        <p>{t(`myThings.reports.${list}.empty`)}</p>
+      ) : (
+        <ol className="cards" aria-labelledby={id}>
+          {items.map(children)}
+        </ol>
+      )}
+      {after}
+    </section>
   )
 }
 
