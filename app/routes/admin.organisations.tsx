@@ -3,6 +3,8 @@ import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { FilterForm } from '~/components/FilterForm'
+import { PlainSelect } from '~/components/PlainSelect'
 import { useTranslation } from '~/i18n-react'
 import { ADMIN_LIST_LIMIT } from '~/models/admin-constants'
 import { AdminNav } from '~/components/AdminNav'
@@ -148,34 +150,23 @@ export default function AdminOrganisations() {
           {t(`admin.organisations.notice.${notice}`)}
         </p>
       )}
-      <search>
-        <Form method="get" className="filters" aria-label={t('admin.organisations.filters')}>
-          <div className="field search-field">
-            <label htmlFor="q">{t('admin.organisations.search')}</label>
-            <input
-              id="q"
-              name="q"
-              type="search"
-              defaultValue={params.q ?? ''}
-              maxLength={ADMIN_QUERY_MAX}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="kind">{t('admin.organisations.kind')}</label>
-            <select id="kind" name="kind" defaultValue={params.kind ?? ''}>
-              <option value="">{t('admin.organisations.anyKind')}</option>
-              {ORGANISATION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="button">
-            {t('admin.apply')}
-          </button>
-        </Form>
-      </search>
+      <FilterForm
+        label={t('admin.organisations.filters')}
+        search={{
+          label: t('admin.organisations.search'),
+          defaultValue: params.q,
+          maxLength: ADMIN_QUERY_MAX,
+        }}
+        apply={t('admin.apply')}
+      >
+        <PlainSelect
+          id="kind"
+          label={t('admin.organisations.kind')}
+          defaultValue={params.kind}
+          empty={t('admin.organisations.anyKind')}
+          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+        />
+      </FilterForm>
 
       <section aria-labelledby="organisations-heading">
         <h2 id="organisations-heading">{t('admin.organisations.listHeading')}</h2>

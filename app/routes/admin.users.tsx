@@ -3,6 +3,8 @@ import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { FilterForm } from '~/components/FilterForm'
+import { PlainSelect } from '~/components/PlainSelect'
 import { useTranslation } from '~/i18n-react'
 import { ADMIN_LIST_LIMIT } from '~/models/admin-constants'
 import { AdminNav } from '~/components/AdminNav'
@@ -121,34 +123,23 @@ export default function AdminUsers() {
           {t(`admin.users.notice.${notice}`)}
         </p>
       )}
-      <search>
-        <Form method="get" className="filters" aria-label={t('admin.users.filters')}>
-          <div className="field search-field">
-            <label htmlFor="q">{t('admin.users.search')}</label>
-            <input
-              id="q"
-              name="q"
-              type="search"
-              defaultValue={params.q ?? ''}
-              maxLength={ADMIN_QUERY_MAX}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="role">{t('admin.users.role')}</label>
-            <select id="role" name="role" defaultValue={params.role ?? ''}>
-              <option value="">{t('admin.users.anyRole')}</option>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {t(`roles.${role}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="button">
-            {t('admin.apply')}
-          </button>
-        </Form>
-      </search>
+      <FilterForm
+        label={t('admin.users.filters')}
+        search={{
+          label: t('admin.users.search'),
+          defaultValue: params.q,
+          maxLength: ADMIN_QUERY_MAX,
+        }}
+        apply={t('admin.apply')}
+      >
+        <PlainSelect
+          id="role"
+          label={t('admin.users.role')}
+          defaultValue={params.role}
+          empty={t('admin.users.anyRole')}
+          options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        />
+      </FilterForm>
       <section aria-labelledby="users-heading">
         <h2 id="users-heading">{t('admin.users.listHeading')}</h2>
         {items.length === 0 ? (

@@ -1,6 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
+import { PrevNext } from '~/components/PrevNext'
+import { FilterForm } from '~/components/FilterForm'
+import { PlainSelect } from '~/components/PlainSelect'
 import { useTranslation } from '~/i18n-react'
 import { DIRECTORY_QUERY_MAX, ORGANISATION_KINDS, parseDirectoryQuery } from '~/forms/organisation'
 import { listOrganisations } from '~/models/organisation-profile.server'
@@ -46,34 +49,23 @@ export default function OrganisationDirectory() {
         <h1>{t('organisations.title')}</h1>
       </div>
       <p className="lead">{t('organisations.lead')}</p>
-      <search>
-        <Form method="get" className="filters" aria-label={t('organisations.filters')}>
-          <div className="field search-field">
-            <label htmlFor="q">{t('organisations.search')}</label>
-            <input
-              id="q"
-              name="q"
-              type="search"
-              defaultValue={params.q ?? ''}
-              maxLength={DIRECTORY_QUERY_MAX}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="kind">{t('organisations.kind')}</label>
-            <select id="kind" name="kind" defaultValue={params.kind ?? ''}>
-              <option value="">{t('organisations.anyKind')}</option>
-              {ORGANISATION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="button">
-            {t('organisations.apply')}
-          </button>
-        </Form>
-      </search>
+      <FilterForm
+        label={t('organisations.filters')}
+        search={{
+          label: t('organisations.search'),
+          defaultValue: params.q,
+          maxLength: DIRECTORY_QUERY_MAX,
+        }}
+        apply={t('organisations.apply')}
+      >
+        <PlainSelect
+          id="kind"
+          label={t('organisations.kind')}
+          defaultValue={params.kind}
+          empty={t('organisations.anyKind')}
+          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+        />
+      </FilterForm>
       <section aria-labelledby="organisations-results">
         <h2 id="organisations-results" className="visually-hidden">
           {t('organisations.results')}
@@ -112,21 +104,7 @@ export default function OrganisationDirectory() {
           </ol>
         )}
       </section>
-      {(page > 1 || hasNext) && (
-        <nav className="pagination" aria-label={t('board.pagination')}>
-          {page > 1 && (
-            <Link to={pageLink(params, page - 1)} rel="prev">
-              {t('board.previous')}
-            </Link>
-          )}
-          <span>{t('board.page', { page })}</span>
-          {hasNext && (
-            <Link to={pageLink(params, page + 1)} rel="next">
-              {t('board.next')}
-            </Link>
-          )}
-        </nav>
-      )}
+      <PrevNext page={page} hasNext={hasNext} href={(n) => pageLink(params, n)} />
     </>
   )
 }
