@@ -2,10 +2,11 @@ import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { NewPasswordFields } from '~/components/NewPasswordFields'
 import { useTranslation } from '~/i18n-react'
 import { FormErrors, TextField, useSchemaForm } from '~/components/forms'
 import { MeNav } from '~/components/MyThings'
-import { ChangePasswordSchema, PASSWORD_MIN } from '~/forms/account'
+import { ChangePasswordSchema } from '~/forms/account'
 import { changePassword, logOutEverywhere } from '~/models/account.server'
 import { countMyThings } from '~/models/my-things.server'
 import { listUserMemberships } from '~/models/organisation.server'
@@ -265,21 +266,7 @@ export default function Me() {
             autoComplete="current-password"
             required
           />
-          <TextField
-            field={fields.password}
-            label={t('reset.password')}
-            type="password"
-            hint={t('register.passwordHint', { min: PASSWORD_MIN })}
-            autoComplete="new-password"
-            required
-          />
-          <TextField
-            field={fields.confirm}
-            label={t('reset.confirm')}
-            type="password"
-            autoComplete="new-password"
-            required
-          />
+          <NewPasswordFields password={fields.password} confirm={fields.confirm} />
           <button type="submit" className="button">
             {t('me.changePasswordSubmit')}
           </button>

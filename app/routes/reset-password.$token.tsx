@@ -2,9 +2,10 @@ import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { NewPasswordFields } from '~/components/NewPasswordFields'
 import { useTranslation } from '~/i18n-react'
-import { FormErrors, TextField, useSchemaForm } from '~/components/forms'
-import { PASSWORD_MIN, ResetPasswordSchema } from '~/forms/account'
+import { FormErrors, useSchemaForm } from '~/components/forms'
+import { ResetPasswordSchema } from '~/forms/account'
 import { isResetTokenUsable, resetPassword } from '~/models/account.server'
 import { getRequestT } from '~/services/i18n.server'
 import { log } from '~/services/log.server'
@@ -77,21 +78,7 @@ export default function ResetPassword() {
       <h1>{t('reset.title')}</h1>
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
         <FormErrors form={form} />
-        <TextField
-          field={fields.password}
-          label={t('reset.password')}
-          type="password"
-          hint={t('register.passwordHint', { min: PASSWORD_MIN })}
-          autoComplete="new-password"
-          required
-        />
-        <TextField
-          field={fields.confirm}
-          label={t('reset.confirm')}
-          type="password"
-          autoComplete="new-password"
-          required
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} />
         <button type="submit" className="button">
           {t('reset.submit')}
         </button>
