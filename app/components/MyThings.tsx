@@ -1,5 +1,6 @@
 import { Link, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { Tabs } from '~/components/Tabs'
 import { useTranslation } from '~/i18n-react'
 import { StatusBadge } from '~/components/StatusBadge'
 
@@ -16,17 +17,15 @@ export function MeNav() {
   const { t } = useTranslation()
   const { pathname } = useLocation()
   return (
-    <nav className="tabs" aria-label={t('myThings.nav')}>
-      <ul>
-        {MY_PAGES.map((p) => (
-          <li key={p.to}>
-            <Link to={p.to} aria-current={pathname === p.to ? 'page' : undefined}>
-              {t(p.key)}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <Tabs
+      label={t('myThings.nav')}
+      tabs={MY_PAGES.map((p) => ({
+        key: p.to,
+        to: p.to,
+        current: pathname === p.to,
+        children: t(p.key),
+      }))}
+    />
   )
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Tabs } from '~/components/Tabs'
 import { useTranslation } from '~/i18n-react'
 import { StatusBadge } from '~/components/StatusBadge'
 import { listInbox, listInboxDepartments } from '~/models/department-inbox.server'
@@ -79,17 +80,15 @@ export default function Inbox() {
         </Form>
       )}
 
-      <nav aria-label={t('inbox.viewsLabel')} className="tabs">
-        <ul>
-          {INBOX_VIEWS.map((v) => (
-            <li key={v}>
-              <Link to={link(v)} aria-current={v === view ? 'page' : undefined}>
-                {t(`inbox.views.${v}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <Tabs
+        label={t('inbox.viewsLabel')}
+        tabs={INBOX_VIEWS.map((v) => ({
+          key: v,
+          to: link(v),
+          current: v === view,
+          children: t(`inbox.views.${v}`),
+        }))}
+      />
 
       <section aria-labelledby="inbox-list">
         <h2 id="inbox-list">{heading}</h2>

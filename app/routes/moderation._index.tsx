@@ -2,6 +2,7 @@ import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Tabs } from '~/components/Tabs'
 import { useTranslation } from '~/i18n-react'
 import { PlainSelect } from '~/components/PlainSelect'
 import { StatusBadge } from '~/components/StatusBadge'
@@ -224,17 +225,19 @@ export default function ModerationQueue() {
             ))}
         </div>
       )}
-      <nav aria-label={t('moderation.tabs')} className="tabs">
-        <ul>
-          {QUEUE_TABS.map((name) => (
-            <li key={name}>
-              <Link to={`/moderation?tab=${name}`} aria-current={name === tab ? 'page' : undefined}>
-                {t(`moderation.tab.${name}`)} <span className="count">({counts[name]})</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <Tabs
+        label={t('moderation.tabs')}
+        tabs={QUEUE_TABS.map((name) => ({
+          key: name,
+          to: `/moderation?tab=${name}`,
+          current: name === tab,
+          children: (
+            <>
+              {t(`moderation.tab.${name}`)} <span className="count">({counts[name]})</span>
+            </>
+          ),
+        }))}
+      />
       <Form method="get" className="filters" aria-label={t('moderation.filter')}>
         <input type="hidden" name="tab" value={tab} />
         <PlainSelect

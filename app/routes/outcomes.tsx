@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, SerializeFrom } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Fragment } from 'react'
+import { Tabs } from '~/components/Tabs'
 import { useTranslation } from '~/i18n-react'
 import { OUTCOME_GROUPS, parseOutcomesQuery, type OutcomeGroup } from '~/forms/outcomes'
 import { getOutcomeSummary, listOutcomes, OUTCOMES_MAX_PAGE } from '~/models/outcomes.server'
@@ -100,18 +101,20 @@ export default function Outcomes() {
         </ul>
       </section>
 
-      <nav aria-label={t('outcomes.groupsLabel')} className="tabs">
-        <ul>
-          {OUTCOME_GROUPS.map((g) => (
-            <li key={g}>
-              <Link to={link(g)} aria-current={g === show ? 'page' : undefined}>
-                {t(`outcomes.groups.${g}`)}{' '}
-                <span className="count">({formatNumber(summary.counts[g], locale)})</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <Tabs
+        label={t('outcomes.groupsLabel')}
+        tabs={OUTCOME_GROUPS.map((g) => ({
+          key: g,
+          to: link(g),
+          current: g === show,
+          children: (
+            <>
+              {t(`outcomes.groups.${g}`)}{' '}
+              <span className="count">({formatNumber(summary.counts[g], locale)})</span>
+            </>
+          ),
+        }))}
+      />
 
       <section aria-labelledby="outcomes-list">
         <h2 id="outcomes-list">{heading}</h2>
