@@ -3,29 +3,15 @@
 // outbox → new password → old password refused → new password works → /me shows their email.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  expectPath,
-  expectVisible,
-  launchBrowser,
-  newContext,
-  open,
-  ready,
-  uniqueEmail,
-} from './browser'
-import { startServer, type TestServer } from './server'
+import { expectPath, expectVisible, newContext, open, ready, uniqueEmail } from './browser'
+import type { TestServer } from './server'
+import { serverAndBrowserForFile } from './suite'
 
 let server: TestServer
 let browser: Browser
-
-beforeAll(async () => {
-  // One after the other, so afterAll can stop whatever did start.
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
+serverAndBrowserForFile((s, b) => {
+  server = s
+  browser = b
 })
 
 const OLD_PASSWORD = 'blå cykel över bron'

@@ -4,21 +4,16 @@
 // so "Save" sent no name and no text and nothing could be edited.
 import SQLite from 'better-sqlite3'
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectPath, expectVisible, launchBrowser, newContext, open, ready } from './browser'
-import { DEMO, startServer, type TestServer } from './server'
+import { describe, expect, it } from 'vitest'
+import { expectPath, expectVisible, newContext, open, ready } from './browser'
+import { DEMO, type TestServer } from './server'
+import { serverAndBrowserForFile } from './suite'
 
 let server: TestServer
 let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
+serverAndBrowserForFile((s, b) => {
+  server = s
+  browser = b
 })
 
 type Template = { id: number; name: string; body_sv: string; body_en: string }

@@ -6,23 +6,17 @@
 // public credit on its profile.
 import SQLite from 'better-sqlite3'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { memberships, organisations, people } from '../../db/seed/demo-data'
-import { expectPath, expectVisible, launchBrowser, newContext, open, ready } from './browser'
-import { DEMO, startServer, type TestServer } from './server'
+import { afterAll, describe, expect, it } from 'vitest'
+import { memberships, people } from '../../db/seed/demo-data'
+import { expectPath, expectVisible, newContext, open, ready } from './browser'
+import { DEMO, type TestServer } from './server'
+import { demoBusinessOwner, serverAndBrowserForFile } from './suite'
 
 let server: TestServer
 let browser: Browser
-
-beforeAll(async () => {
-  // One after the other, so afterAll can stop whatever did start.
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
+serverAndBrowserForFile((s, b) => {
+  server = s
+  browser = b
 })
 
 const PASSWORD = DEMO.resident.password
@@ -31,13 +25,7 @@ const PASSWORD = DEMO.resident.password
 const OWNER = DEMO.resident.email
 
 // "The business user": the owner of a business organisation in the demo town.
-const businessMembership = memberships.find(
-  (m) =>
-    m.role === 'owner' &&
-    organisations.find((o) => o.slug === m.organisationSlug)?.kind === 'business',
-)!
-const BUSINESS = businessMembership.email
-const ORG = organisations.find((o) => o.slug === businessMembership.organisationSlug)!
+const { email: BUSINESS, organisation: ORG } = demoBusinessOwner()
 
 // Two residents who belong to no organisation and are not the owner.
 const [VOTER_1, VOTER_2] = people

@@ -7,43 +7,24 @@
 // resident answers "fixed" from the link in the mail.
 import SQLite from 'better-sqlite3'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { memberships, organisations, people } from '../../db/seed/demo-data'
-import {
-  expectPath,
-  expectVisible,
-  launchBrowser,
-  mainText,
-  newContext,
-  open,
-  ready,
-} from './browser'
-import { DEMO, startServer, type TestServer } from './server'
+import { afterAll, describe, expect, it } from 'vitest'
+import { people } from '../../db/seed/demo-data'
+import { expectPath, expectVisible, mainText, newContext, open, ready } from './browser'
+import { DEMO, type TestServer } from './server'
+import { demoBusinessOwner, serverAndBrowserForFile } from './suite'
 
 let server: TestServer
 let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
+serverAndBrowserForFile((s, b) => {
+  server = s
+  browser = b
 })
 
 const PASSWORD = DEMO.resident.password
 const DAY = 24 * 60 * 60 * 1000
 
 // The business: the owner of a demo business organisation (not the resident).
-const businessMembership = memberships.find(
-  (m) =>
-    m.role === 'owner' &&
-    m.email !== DEMO.resident.email &&
-    organisations.find((o) => o.slug === m.organisationSlug)?.kind === 'business',
-)!
-const BUSINESS = organisations.find((o) => o.slug === businessMembership.organisationSlug)!
+const { email: BUSINESS_OWNER, organisation: BUSINESS } = demoBusinessOwner()
 const DEMO_PEOPLE = new Set(people.map((p) => p.email))
 
 function query<T>(sql: string, ...params: unknown[]): T[] {
@@ -64,9 +45,7 @@ function departmentContact() {
      join users u on u.id = m.user_id where o.kind = 'municipality' order by o.id, u.id`,
   ).find(
     (d) =>
-      DEMO_PEOPLE.has(d.email) &&
-      d.email !== DEMO.resident.email &&
-      d.email !== businessMembership.email,
+      DEMO_PEOPLE.has(d.email) && d.email !== DEMO.resident.email && d.email !== BUSINESS_OWNER,
   )!
 }
 
@@ -188,7 +167,7 @@ describe.each([
       expect(told).toContain(`${department.name} svarade officiellt: ”${answer}”`)
 
       // 6. The business takes it on and, later, marks its work done.
-      const business = await signIn(businessMembership.email, PASSWORD, path)
+      const business = await signIn(BUSINESS_OWNER, PASSWORD, path)
       await business.locator('summary', { hasText: 'Anta utmaningen' }).click()
       const pledgeForm = business.locator('form#pledge')
       await pledgeForm.getByLabel('Er plan').fill(`Vi lånar ut pumpar och folk (${tag}).`)

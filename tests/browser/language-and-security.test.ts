@@ -2,21 +2,15 @@
 // (injected scripts do not run), the skip link, and no sideways scrolling at 320 px.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectPath, expectVisible, launchBrowser, newContext, open, ready } from './browser'
-import { startServer, type TestServer } from './server'
+import { expectPath, expectVisible, newContext, open, ready } from './browser'
+import type { TestServer } from './server'
+import { serverAndBrowserForFile } from './suite'
 
 let server: TestServer
 let browser: Browser
-
-beforeAll(async () => {
-  // One after the other, so afterAll can stop whatever did start.
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
+serverAndBrowserForFile((s, b) => {
+  server = s
+  browser = b
 })
 
 async function lang(page: Page) {

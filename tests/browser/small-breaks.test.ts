@@ -4,22 +4,17 @@
 // a long unbroken word in a title does not widen the page at 320 px.
 import SQLite from 'better-sqlite3'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { memberships, people } from '../../db/seed/demo-data'
-import { expectPath, expectVisible, launchBrowser, newContext, open, ready } from './browser'
-import { DEMO, startServer, type TestServer } from './server'
+import { expectPath, expectVisible, newContext, open, ready } from './browser'
+import { DEMO, type TestServer } from './server'
+import { serverAndBrowserForFile } from './suite'
 
 let server: TestServer
 let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
+serverAndBrowserForFile((s, b) => {
+  server = s
+  browser = b
 })
 
 const PASSWORD = DEMO.resident.password
