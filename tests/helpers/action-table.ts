@@ -4,6 +4,7 @@
 // (tests/http/form-fuzz.test.ts) uses the same rows for its target ids and the most privileged
 // role. A route or intent with no row here fails the matrix: whoever adds it decides who may
 // use it, here.
+import { SETTINGS_FORM } from './settings'
 import { db } from '~/db.server'
 import { addComment } from '~/models/comment.server'
 import { createConfirmationToken } from '~/models/email-confirmation.server'
@@ -678,14 +679,7 @@ ACTION_TABLE['routes/admin.settings'] = {
     allowed: ADMIN,
     why: 'settings: admins',
     // The defaults, so the rest of the run sees the same site.
-    body: () => ({
-      autoHideThreshold: '3',
-      slaDays: '14',
-      fixedQuestionDays: '14',
-      boardName: 'Utmana',
-      townName: 'Sjöhamn',
-      contactEmail: 'utmana@example.se',
-    }),
+    body: () => ({ ...SETTINGS_FORM }),
   },
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SETTINGS_FORM } from '../helpers/settings'
 import { db } from '~/db.server'
 import { markSolved } from '~/models/challenge.server'
 import { insertMembership } from '~/models/organisation.server'
@@ -27,14 +28,7 @@ const ROUTES = [
   '/admin/templates',
 ]
 
-const VALID_SETTINGS = {
-  autoHideThreshold: '3',
-  slaDays: '14',
-  fixedQuestionDays: '14',
-  boardName: 'Utmana',
-  townName: 'Sjöhamn',
-  contactEmail: 'utmana@example.se',
-}
+const VALID_SETTINGS = SETTINGS_FORM
 
 /** Everything an admin action can change, to prove a refused one changed nothing. */
 async function snapshot() {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { saveSettings } from '../helpers/settings'
 import { db } from '~/db.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
 import { startTestServer } from '../helpers/http'
@@ -12,17 +13,7 @@ afterAll(() => server.close())
 /** Change settings the way an admin does, so the server's own settings cache hears of it. */
 async function configure(changes: Record<string, string>) {
   const admin = await signedIn({ role: 'admin' })
-  const form: Record<string, string> = {
-    autoHideThreshold: '3',
-    slaDays: '14',
-    fixedQuestionDays: '14',
-    boardName: 'Utmana',
-    townName: 'Sjöhamn',
-    contactEmail: 'utmana@example.se',
-    ...changes,
-  }
-  const response = await admin.client.post('/admin/settings', form)
-  expect(response.status).toBe(302)
+  await saveSettings(admin.client, changes)
 }
 
 const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)

@@ -3,7 +3,7 @@ import { db } from '~/db.server'
 import { listOutbox } from '~/models/outbox.server'
 import { forgetSettings, getSettings, SETTING_DEFAULTS } from '~/models/settings.server'
 import { startTestServer } from '../helpers/http'
-import { saveSettings } from '../helpers/settings'
+import { SETTINGS_FORM, saveSettings } from '../helpers/settings'
 
 // Issue 10, item 12: a room full of people behind one public address can sign up; a script
 // cannot. The server trusts the loopback proxy, so X-Forwarded-For is the address it sees.
@@ -155,12 +155,7 @@ describe('the limits are admin settings', () => {
     expect(JSON.parse(audit.after!)).toEqual({ signupsPendingPerAddress: 60 })
     for (const bad of ['0', '10001', 'många', '2.5']) {
       const response = await admin.client.post('/admin/settings', {
-        autoHideThreshold: '3',
-        slaDays: '14',
-        fixedQuestionDays: '14',
-        boardName: 'Utmana',
-        townName: 'Sjöhamn',
-        contactEmail: 'utmana@example.se',
+        ...SETTINGS_FORM,
         signupsPendingPerAddress: bad,
       })
       expect(response.status, bad).toBe(400)
