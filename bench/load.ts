@@ -113,11 +113,13 @@ export function measureGet(
       const j = JSON.parse(line.slice('WRK_JSON '.length)) as WrkJson
       const seconds = j.duration_us / 1e6
       const socketErrors = j.errors.connect + j.errors.read + j.errors.write
+      // No answer in the whole run: no latency to report (wrk would say 0 ms).
+      const none = j.requests === 0
       resolve({
         requests: j.requests,
         reqPerSec: j.requests / seconds,
-        p50: j.latency_us.p50 / 1000,
-        p99: j.latency_us.p99 / 1000,
+        p50: none ? NaN : j.latency_us.p50 / 1000,
+        p99: none ? NaN : j.latency_us.p99 / 1000,
         ok: j.requests - j.errors.status,
         // wrk counts a status ≥ 400 as a status error; 3xx count as answered
         errors: j.errors.status + socketErrors + j.errors.timeout,

@@ -181,9 +181,10 @@ export function serverCommand(nodeArgs: string[] = []): {
 }
 
 /** Resident memory (bytes) of a process and all its descendants, read from /proc. */
-export function treeRss(rootPid: number): { bytes: number; processes: number } {
+export function treeRss(rootPid: number): { bytes: number; processes: number; names: string[] } {
   const parent = new Map<number, number>()
   const rss = new Map<number, number>()
+  const name = new Map<number, string>()
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
     try {
@@ -191,6 +192,7 @@ export function treeRss(rootPid: number): { bytes: number; processes: number } {
       // Field 4 (ppid) comes after the command name in parentheses, which may hold spaces.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
       parent.set(Number(entry), Number(fields[1]))
+      name.set(Number(entry), stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')))
       const status = fs.readFileSync(`/proc/${entry}/status`, 'utf8')
       const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)
       rss.set(Number(entry), kb ? Number(kb[1]) * 1024 : 0)
@@ -207,10 +209,12 @@ export function treeRss(rootPid: number): { bytes: number; processes: number } {
   }
   let bytes = 0
   let processes = 0
+  const names: string[] = []
   for (const [pid, r] of rss)
     if (inTree(pid)) {
       bytes += r
       processes++
+      names.push(`${name.get(pid)} ${(r / 2 ** 20).toFixed(0)} MB`)
     }
-  return { bytes, processes }
+  return { bytes, processes, names }
 }
