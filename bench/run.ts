@@ -486,6 +486,11 @@ async function main() {
   large.counts = counts(large.file)
   say(`${large.label}: ${JSON.stringify(large.counts)}`)
   const notes: string[] = []
+  const cores = os.availableParallelism()
+  if (loadStart[0]! > cores)
+    notes.push(
+      `The machine was busy before the run (load average ${loadStart[0]!.toFixed(1)} on ${cores} cores): absolute figures and latencies are not representative; ratios less so, but still noisy.`,
+    )
   if (large.counts.challenges < SCALE) {
     throw new Error(`expected ≥ ${SCALE} challenges, found ${large.counts.challenges}`)
   }
