@@ -3,7 +3,20 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 
 export default tseslint.config(
-  { ignores: ['build/**', 'public/build/**', '.cache/**', 'node_modules/**', 'data/**'] },
+  {
+    ignores: [
+      'build/**',
+      'public/build/**',
+      '.cache/**',
+      'node_modules/**',
+      'data/**',
+      // The benchmark's framework floor, built by `npm run bench`.
+      'bench/floor/build/**',
+      'bench/floor/public/build/**',
+      'bench/floor/.cache/**',
+      'bench/tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

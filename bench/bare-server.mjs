@@ -1,6 +1,7 @@
-// A bare node:http server that answers each benchmarked path with the bytes the app sent for it.
+// A bare node:http server that answers each benchmarked path with the bytes and headers the app
+// sent for it: the ceiling of what a Node server can send those bytes at.
 // Usage: node bench/bare-server.mjs MANIFEST.json PORT
-// MANIFEST: [{ "path": "/challenges", "file": "/tmp/…/page-0.html", "type": "text/html; charset=utf-8" }]
+// MANIFEST: [{ "path": "/challenges", "file": "/tmp/…/page-0.html", "headers": { "content-type": … } }]
 /* global process, console */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -11,7 +12,7 @@ for (const page of JSON.parse(fs.readFileSync(manifestFile, 'utf8'))) {
   const body = fs.readFileSync(page.file)
   pages.set(page.path, {
     body,
-    headers: { 'content-type': page.type, 'content-length': String(body.length) },
+    headers: { ...page.headers, 'content-length': String(body.length) },
   })
 }
 

@@ -1,5 +1,6 @@
+import fs from 'node:fs'
 import path from 'node:path'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import SQLite from 'better-sqlite3'
 import { createCookie } from '@remix-run/node'
 import { hashSessionId, SESSION_ABSOLUTE_MS } from '../app/models/session.server'
@@ -16,6 +17,47 @@ export async function seedDatabase(file: string, args: string[], label: string, 
     label,
   })
   return (Date.now() - started) / 1000
+}
+
+/**
+ * The large database, seeded once and kept in bench/tmp/ (gitignored) under a name that changes
+ * with the scale and with every file under db/ (schema, migrations, seed): seeding 100,000
+ * challenges takes about a minute, copying the file a second. Returns the cached file (never
+ * written to by the benchmark: callers work on a copy) and the seconds seeding took (0 if reused).
+ */
+export async function cachedScaleDatabase(scale: number, fresh: boolean, timeoutMs: number) {
+  const hash = createHash('sha256')
+  hash.update(String(scale))
+  const files = (fs.readdirSync('db', { recursive: true }) as string[])
+    .filter((f) => /\.(ts|json|sql)$/.test(f))
+    .sort()
+  for (const f of files) hash.update(f).update(fs.readFileSync(path.join('db', f)))
+  const dir = path.resolve('bench/tmp')
+  fs.mkdirSync(dir, { recursive: true })
+  const file = path.join(dir, `scale-${scale}-${hash.digest('hex').slice(0, 12)}.sqlite`)
+  if (fs.existsSync(file) && !fresh) return { file, seedSeconds: 0, reused: true }
+  // Older caches (other scales or db/ versions) would only fill the disk.
+  for (const old of fs.readdirSync(dir).filter((f) => f.startsWith(`scale-${scale}-`)))
+    fs.rmSync(path.join(dir, old), { force: true })
+  const partial = `${file}.partial`
+  const seedSeconds = await seedDatabase(
+    partial,
+    ['--scale', String(scale)],
+    'scale seed',
+    timeoutMs,
+  )
+  // One self-contained file (no -wal beside it), so a plain copy is a whole database.
+  const db = new SQLite(partial)
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  db.pragma('journal_mode = DELETE')
+  db.close()
+  fs.renameSync(partial, file)
+  return { file, seedSeconds, reused: false }
+}
+
+/** A working copy of a database file for one run (the run adds sessions and votes). */
+export function copyDatabase(from: string, to: string) {
+  fs.copyFileSync(from, to)
 }
 
 export interface Counts {

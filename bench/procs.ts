@@ -156,3 +156,65 @@ export async function waitForHttp(url: string, timeoutMs: number, child?: ChildP
   }
   throw new Error(`${url} not ready after ${timeoutMs / 1000} s (${last})`)
 }
+
+/**
+ * How the production server is started: `node build/server.js` once `npm run build` compiles
+ * the server (issue 11, item 4), else `node --import tsx server/main.ts` (what `npm run serve`
+ * ran before). Either way one plain `node` process, as `npm start` ends in.
+ */
+export function serverCommand(nodeArgs: string[] = []): {
+  command: string
+  args: string[]
+  label: string
+} {
+  if (fs.existsSync('build/server.js'))
+    return {
+      command: process.execPath,
+      args: [...nodeArgs, 'build/server.js'],
+      label: 'node build/server.js',
+    }
+  return {
+    command: process.execPath,
+    args: [...nodeArgs, '--import', 'tsx', 'server/main.ts'],
+    label: 'node --import tsx server/main.ts',
+  }
+}
+
+/** Resident memory (bytes) of a process and all its descendants, read from /proc. */
+export function treeRss(rootPid: number): { bytes: number; processes: number; names: string[] } {
+  const parent = new Map<number, number>()
+  const rss = new Map<number, number>()
+  const name = new Map<number, string>()
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+      // Field 4 (ppid) comes after the command name in parentheses, which may hold spaces.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      parent.set(Number(entry), Number(fields[1]))
+      name.set(Number(entry), stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')))
+      const status = fs.readFileSync(`/proc/${entry}/status`, 'utf8')
+      const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)
+      rss.set(Number(entry), kb ? Number(kb[1]) * 1024 : 0)
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  const inTree = (pid: number): boolean => {
+    for (let p: number | undefined = pid, hops = 0; p && hops < 64; hops++) {
+      if (p === rootPid) return true
+      p = parent.get(p)
+    }
+    return false
+  }
+  let bytes = 0
+  let processes = 0
+  const names: string[] = []
+  for (const [pid, r] of rss)
+    if (inTree(pid)) {
+      bytes += r
+      processes++
+      names.push(`${name.get(pid)} ${(r / 2 ** 20).toFixed(0)} MB`)
+    }
+  return { bytes, processes, names }
+}

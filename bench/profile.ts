@@ -1,5 +1,5 @@
 /**
- * A CPU profile of the production server under one autocannon load, summarised by where the
+ * A CPU profile of the production server under one load (wrk; vote toggles from a Node client), summarised by where the
  * self time goes (package, app file, garbage collection). For finding bottlenecks; not part of
  * `npm run bench`.
  *
@@ -14,8 +14,15 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { createSessions, ensureVoters, voteTargets } from './db'
-import { measureGet, measureVotes } from './load'
-import { freePort, startChild, stopChild, waitForHttp, killAllChildrenSync } from './procs'
+import { ensureWrk, measureGet, measureVotes } from './load'
+import {
+  freePort,
+  killAllChildrenSync,
+  serverCommand,
+  startChild,
+  stopChild,
+  waitForHttp,
+} from './procs'
 
 const { values } = parseArgs({
   options: {
@@ -99,24 +106,22 @@ async function main() {
     voters = ids.map((id) => ({ id, cookie: map.get(id)! }))
     cookies = voters.slice(0, 50).map((v) => v.cookie)
   }
-  // The same server as `tsx server/main.ts`, in one process so --cpu-prof sees it.
-  const server = startChild(
-    process.execPath,
-    ['--cpu-prof', `--cpu-prof-dir=${tmp}`, '--import', 'tsx', 'server/main.ts'],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DATABASE_URL: `file:${file}`,
-        SESSION_SECRET: secret,
-        LOG_LEVEL: 'warn',
-        PUBLIC_URL: origin,
-      },
-      logFile: path.join(tmp, 'server.log'),
+  if (!values.votes) ensureWrk()
+  // The same server as the benchmark's (build/server.js, or server/main.ts through tsx).
+  const { command, args } = serverCommand(['--cpu-prof', `--cpu-prof-dir=${tmp}`])
+  const server = startChild(command, args, {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: `file:${file}`,
+      SESSION_SECRET: secret,
+      LOG_LEVEL: 'warn',
+      PUBLIC_URL: origin,
     },
-  )
+    logFile: path.join(tmp, 'server.log'),
+  })
   try {
     await waitForHttp(`${origin}/healthz`, 60_000, server.child)
     if (!values.votes) await measureGet(origin, values.path!, connections, 2, cookies) // warm-up

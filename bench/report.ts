@@ -4,11 +4,15 @@ export interface Row {
   page: string
   path: string
   database: 'demo' | '100k' | string
-  mode: 'anonymous' | 'signed in' | 'vote toggles'
+  mode: 'anonymous' | 'signed in' | 'vote toggles' | 'floor'
   connections: number
   app: Measurement
+  /** the bare node:http server sending the same bytes */
   bare?: Measurement
   ratio?: number
+  /** the bare Remix page (bench/floor/) */
+  floor?: Measurement
+  floorRatio?: number
 }
 
 export interface Check {
@@ -24,6 +28,7 @@ const int = (n: number | undefined) =>
 export const pct = (n: number | undefined) =>
   n === undefined || Number.isNaN(n) ? '–' : `${(n * 100).toFixed(1)}%`
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+export const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`
 export const mark = (pass: boolean) => (pass ? 'PASS' : 'FAIL')
 
 export function rowCells(r: Row): string[] {
@@ -37,6 +42,8 @@ export function rowCells(r: Row): string[] {
     String(r.app.errors),
     r.bare ? int(r.bare.reqPerSec) : '–',
     r.ratio === undefined ? '–' : pct(r.ratio),
+    r.floor ? int(r.floor.reqPerSec) : '–',
+    r.floorRatio === undefined ? '–' : `${f2(r.floorRatio)}×`,
   ]
 }
 
@@ -50,6 +57,8 @@ export const ROW_HEADER = [
   'errors',
   'bare req/s',
   'ratio to bare',
+  'floor req/s',
+  'ratio to floor',
 ]
 
 /** A fixed-width text table for the terminal. */
