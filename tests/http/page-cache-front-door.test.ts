@@ -130,4 +130,26 @@ describe('the front-door page cache', () => {
     expect((await get('/login')).headers.get('x-page-cache')).toBeNull()
     expect(expressCalls).toBe(before + 2)
   })
+
+  it("logs a hit's client address as Express reads it behind a trusted proxy", async () => {
+    const proxied = await startTestServer({ trustProxy: 'loopback' })
+    try {
+      const path = fresh()
+      await (await fetch(proxied.origin + path)).text()
+      const info = vi.spyOn(proxied.runtime.log, 'info')
+      try {
+        const hit = await fetch(proxied.origin + path, {
+          headers: { 'X-Forwarded-For': '203.0.113.7' },
+        })
+        expect(hit.headers.get('x-page-cache')).toBe('hit')
+        await hit.text()
+        const line = info.mock.calls.find(([event]) => event === 'request')
+        expect(line?.[1]).toMatchObject({ ip: '203.0.113.7', cache: 'hit' })
+      } finally {
+        info.mockRestore()
+      }
+    } finally {
+      await proxied.close()
+    }
+  })
 })
