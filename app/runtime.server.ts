@@ -9,16 +9,17 @@ import {
 import { purgeExpiredSessions } from '~/models/session.server'
 import { recomputeTrending } from '~/models/trending.server'
 import { deliverOutbox } from '~/services/mail.server'
-import { seedDemoIfEmpty } from '#db/seed/demo'
-import { isLocalSite, publicUrl } from '~/env.server'
+import { getEnv, isHttpsSite, isLocalSite, publicUrl } from '~/env.server'
 import { mailNotifications } from '~/models/notification-mail.server'
 import { askFixedQuestions } from '~/models/fixed-question.server'
 import { getSettings } from '~/models/settings.server'
 import { purgeOldMail } from '~/models/outbox.server'
 import { forgetResolvedFlagNetworks } from '~/models/flag.server'
-import { log } from '~/services/log.server'
+import { log, loggablePath } from '~/services/log.server'
+import { clientKey } from '~/services/client-ip'
 import { warmPasswordCheck } from '~/services/password.server'
 import { PAGE_CACHE_HEADER, pageCacheVariantOf } from '~/services/page-cache.server'
+import type { Runtime, ServerEnv } from '../server/runtime'
 
 /**
  * Purges expired sessions, reset and confirmation tokens, sent mail older than 30 days, and
@@ -103,14 +104,32 @@ function every(ms: number, job: () => Promise<unknown>) {
 
 /**
  * What the production server needs from the app, exported through the server build so that
- * the server and the routes share one database connection.
+ * the server and the routes share one database connection, one environment and one logger:
+ * `server/` imports nothing from `app/` (its contract is server/runtime.ts).
  */
 export const runtime = {
-  async start(options: { seedDemo: boolean }) {
+  env(): ServerEnv {
+    const env = getEnv()
+    return {
+      nodeEnv: env.NODE_ENV,
+      port: env.PORT,
+      host: env.HOST,
+      publicOrigin: publicUrl().origin,
+      publicUrlSet: Boolean(env.PUBLIC_URL),
+      https: isHttpsSite(),
+      trustProxy: env.TRUST_PROXY,
+    }
+  },
+  log,
+  clientKey,
+  loggablePath,
+  async start(options: { seedDemo?: () => Promise<void> }) {
     await migrate()
     if (options.seedDemo) {
-      // The demo logins are public: never seed them into a site others can reach.
-      if (isLocalSite()) await seedDemoIfEmpty(db)
+      // The demo logins are public: never seed them into a site others can reach. The seed is
+      // not in this build (it would be carried in memory by every production server): the
+      // server runs it as a separate process (see server/main.ts).
+      if (isLocalSite()) await options.seedDemo()
       else log.warn('demo_seed_skipped', { reason: 'PUBLIC_URL is not a local address' })
     }
     await housekeeping()
@@ -154,4 +173,4 @@ export const runtime = {
     log.info('database_closed', { checkpoint: result })
   },
   pageCache: { header: PAGE_CACHE_HEADER, variant: pageCacheVariantOf },
-}
+} satisfies Runtime

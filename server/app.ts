@@ -1,32 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto'
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import path from 'node:path'
-import type { ServerBuild } from '@remix-run/node'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import expressStaticGzip from 'express-static-gzip'
 import helmet from 'helmet'
 import { createPageCache } from './page-cache'
 import { createRequestHandler } from './remix-handler'
-import { clientKey } from '../app/services/client-ip'
-import { log, loggablePath } from '../app/services/log.server'
+import type { AppBuild, Runtime } from './runtime'
+import { servePublicFiles } from './static'
 
-/** What the app's server build exports for the server (see app/runtime.server.ts). */
-export interface Runtime {
-  /** Migrates, starts the background jobs, and gives the function that stops them. */
-  start(options: { seedDemo: boolean }): Promise<() => Promise<void>>
-  /** ok, or degraded (writes fail) / unavailable (reads fail) with the reason. */
-  health(): Promise<{ status: 'ok' | 'degraded' | 'unavailable'; reason?: string }>
-  deliverOutbox(): Promise<number>
-  /** Checkpoints and closes the database. */
-  close(): Promise<void>
-  /** The anonymous page cache's rules (app/services/page-cache.server.ts). */
-  pageCache: {
-    /** The header the app marks a cacheable response with; never sent to the client. */
-    header: string
-    /** Which copy of a page the request may get, from its headers; null: none, not cached. */
-    variant(header: (name: string) => string | undefined): Promise<string | null>
-  }
-}
-export type AppBuild = ServerBuild & { entry: { module: { runtime: Runtime } } }
+export type { AppBuild, Runtime } from './runtime'
 
 export interface AppOptions {
   /** The build, or a function giving the current one (development reloads it). */
@@ -63,7 +46,12 @@ export function refusal(res: Response, status: number, sv: string, en: string) {
     )
 }
 
+/**
+ * The production server: Express behind a front door (`respond`) that answers anonymous page
+ * cache hits before Express. `listen` is node:http with `respond`, as server/main.ts runs it.
+ */
 export function createApp(options: AppOptions) {
+  const { log, loggablePath, clientKey } = options.runtime
   const app = express()
   const publicDir = options.publicDir ?? path.resolve('public')
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
@@ -87,7 +75,6 @@ export function createApp(options: AppOptions) {
         ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
         bytes: Number(res.getHeader('content-length') ?? 0) || undefined,
         ip: req.ip,
-        cache: res.locals.cacheHit ? 'hit' : undefined,
       })
     })
     next()
@@ -213,16 +200,20 @@ export function createApp(options: AppOptions) {
     next()
   })
 
-  // Fingerprinted build assets: cached for a year, served pre-compressed (see scripts/compress-assets.ts).
-  app.use(
-    '/build',
-    expressStaticGzip(path.join(publicDir, 'build'), {
-      enableBrotli: true,
-      orderPreference: ['br', 'gz'],
-      serveStatic: { immutable: true, maxAge: '1y', index: false },
-    }),
-  )
-  app.use(express.static(publicDir, { maxAge: '1h', index: false }))
+  // Fingerprinted build assets: cached for a year, served pre-compressed (see
+  // scripts/compress-assets.ts); the rest of public/ for an hour. Development rebuilds the
+  // assets, so it looks at the disk each time; elsewhere they are indexed once (server/static.ts).
+  if (options.mode === 'development') {
+    app.use(
+      '/build',
+      expressStaticGzip(path.join(publicDir, 'build'), {
+        enableBrotli: true,
+        orderPreference: ['br', 'gz'],
+        serveStatic: { immutable: true, maxAge: '1y', index: false },
+      }),
+    )
+    app.use(express.static(publicDir, { maxAge: '1h', index: false }))
+  } else app.use(servePublicFiles(publicDir))
 
   const pageCache =
     (options.pageCache ?? options.mode === 'production')
@@ -232,6 +223,20 @@ export function createApp(options: AppOptions) {
               const value = req.headers[name]
               return Array.isArray(value) ? value.join(', ') : value
             }),
+          onHit: (req, res, bytes, startedNs) => {
+            // Behind a proxy, Express's own reading of the client's address, as on a miss.
+            if (options.trustProxy) Object.setPrototypeOf(req, app.request)
+            log.info('request', {
+              id: randomUUID(),
+              method: req.method,
+              path: loggablePath(req.url ?? ''),
+              status: res.statusCode,
+              ms: Number((process.hrtime.bigint() - startedNs) / 1000n) / 1000,
+              bytes,
+              ip: options.trustProxy ? (req as Request).ip : req.socket.remoteAddress,
+              cache: 'hit',
+            })
+          },
         })
       : null
   if (pageCache) app.use(pageCache.middleware)
@@ -248,6 +253,8 @@ export function createApp(options: AppOptions) {
     getLoadContext,
     publicOrigin: options.publicOrigin,
     privateHeader: options.runtime.pageCache.header,
+    log,
+    loggablePath,
   }
   app.all(
     '*',
@@ -279,5 +286,12 @@ export function createApp(options: AppOptions) {
       : refusal(res, 500, 'Något gick fel.', 'Something went wrong.')
   })
 
-  return Object.assign(app, { pageCache })
+  /** The server's request handler: a page cache hit at the front door, else Express. */
+  const respond = (req: IncomingMessage, res: ServerResponse) => {
+    if (pageCache) pageCache.frontDoor(req, res, () => app(req, res))
+    else app(req, res)
+  }
+  const listen = ((...args: Parameters<http.Server['listen']>) =>
+    http.createServer(respond).listen(...args)) as typeof app.listen
+  return Object.assign(app, { pageCache, respond, listen })
 }

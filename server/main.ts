@@ -1,18 +1,35 @@
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import http, { type ServerResponse } from 'node:http'
 import { broadcastDevReady } from '@remix-run/node'
-import { createApp, type AppBuild } from './app'
-import { getEnv, isHttpsSite, publicUrl } from '../app/env.server'
-import { log } from '../app/services/log.server'
+import { createApp } from './app'
+import type { AppBuild, Log } from './runtime'
 
 const BUILD_PATH = path.resolve('build/index.js')
+// The demo seed as a CLI compiled by `npm run build` (scripts/build-server.ts); in
+// development, its source through tsx.
+const SEED_BUILD_PATH = path.resolve('build/seed.js')
+const SEED_SOURCE_PATH = path.resolve('db/seed.ts')
 
 async function importBuild(): Promise<AppBuild> {
   // The query busts Node's module cache when development rebuilds.
   const stamp = fs.statSync(BUILD_PATH).mtimeMs
   return (await import(`${pathToFileURL(BUILD_PATH).href}?t=${stamp}`)) as AppBuild
+}
+
+/** Until the build is loaded: a JSON line on stderr, like the app's logger writes. */
+let log: Log = {
+  debug: () => {},
+  info: () => {},
+  warn: (event, fields) => early('warn', event, fields),
+  error: (event, fields) => early('error', event, fields),
+}
+function early(level: string, event: string, fields: Record<string, unknown> = {}) {
+  process.stderr.write(
+    JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }) + '\n',
+  )
 }
 
 // A stray rejected promise is a bug to log, not a reason to take the site down.
@@ -22,17 +39,45 @@ process.on('unhandledRejection', (reason) => {
   })
 })
 
+/**
+ * Seeds the demo town into an empty database in a process of its own, so that the seed and its
+ * data are neither in the server build nor kept in this process's memory afterwards.
+ */
+function seedDemo(): Promise<void> {
+  const [script, loader] = fs.existsSync(SEED_BUILD_PATH)
+    ? [SEED_BUILD_PATH, []]
+    : [SEED_SOURCE_PATH, ['--import', 'tsx']]
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...loader, script, '--demo', '--if-empty'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.on('error', reject)
+    child.on('exit', (code) => {
+      if (code === 0) {
+        log.info('demo_seed', { result: output.trim() })
+        resolve()
+      } else reject(new Error(`the demo seed failed (exit ${code}): ${output.trim()}`))
+    })
+  })
+}
+
 async function main() {
-  const env = getEnv()
-  if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
+  if (!fs.existsSync(BUILD_PATH)) throw new Error('No build found: run `npm run build` first.')
+  let build = await importBuild()
+  const runtime = build.entry.module.runtime
+  log = runtime.log
+  const env = runtime.env()
+  if (env.nodeEnv === 'production' && !env.publicUrlSet) {
     log.warn('public_url_missing', {
       hint: 'set PUBLIC_URL (https://…) for links in mail, secure cookies and HSTS',
     })
   }
-  if (!fs.existsSync(BUILD_PATH)) throw new Error('No build found: run `npm run build` first.')
-  let build = await importBuild()
-  const runtime = build.entry.module.runtime
-  const stopBackground = await runtime.start({ seedDemo: process.argv.includes('--seed-demo') })
+  const stopBackground = await runtime.start({
+    seedDemo: process.argv.includes('--seed-demo') ? seedDemo : undefined,
+  })
 
   let buildStamp = fs.statSync(BUILD_PATH).mtimeMs
   const currentBuild = async () => {
@@ -46,12 +91,12 @@ async function main() {
   }
 
   const app = createApp({
-    build: env.NODE_ENV === 'development' ? currentBuild : build,
+    build: env.nodeEnv === 'development' ? currentBuild : build,
     runtime,
-    mode: env.NODE_ENV,
-    publicOrigin: publicUrl().origin,
-    https: isHttpsSite(),
-    trustProxy: env.TRUST_PROXY,
+    mode: env.nodeEnv,
+    publicOrigin: env.publicOrigin,
+    https: env.https,
+    trustProxy: env.trustProxy,
   })
 
   let stopping = false
@@ -63,14 +108,14 @@ async function main() {
       underway.add(res)
       res.on('close', () => underway.delete(res))
     }
-    app(req, res)
+    app.respond(req, res)
   })
-  server.listen(env.PORT, env.HOST, () => {
+  server.listen(env.port, env.host, () => {
     log.info('listening', {
-      url: `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`,
-      mode: env.NODE_ENV,
+      url: `http://${env.host === '0.0.0.0' ? 'localhost' : env.host}:${env.port}`,
+      mode: env.nodeEnv,
     })
-    if (env.NODE_ENV === 'development') void broadcastDevReady(build)
+    if (env.nodeEnv === 'development') void broadcastDevReady(build)
   })
   server.keepAliveTimeout = 65_000
   server.requestTimeout = 30_000

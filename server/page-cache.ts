@@ -1,9 +1,15 @@
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import zlib from 'node:zlib'
 import type { NextFunction, Request, Response } from 'express'
 
 /**
  * Rendered HTML of anonymous public pages, with brotli and gzip copies made once per entry.
  *
+ * - Hits are answered at the front door (`frontDoor`, plain node:http, before Express): the
+ *   stored response goes out with every header the miss had (helmet's included, so the CSP
+ *   with its nonce, HSTS and the rest are the same), `X-Page-Cache: hit` and the compressed
+ *   copy the client accepts. Everything else goes on to Express, where `middleware` stores
+ *   what the app marked.
  * - The app decides, not this file (app/services/page-cache.server.ts): `variantOf` says which
  *   copy a request may get (null: it carries a session, so nothing is served from or stored to
  *   the cache), and only a response the app marked with that same variant is stored
@@ -12,24 +18,52 @@ import type { NextFunction, Request, Response } from 'express'
  *   to another, whatever the Cookie header looks like.
  * - Any write that may have changed data (a non-GET request answered below 400 or with a 5xx,
  *   or whose client went away before the answer) empties the cache, so a vote is visible at
- *   once. This is coarse but safe for one process; several processes behind one database
- *   would each need to hear about writes.
+ *   once. The front door sees every request, so no write can pass it unseen. This is coarse
+ *   but safe for one process; several processes behind one database would each need to hear
+ *   about writes.
  * - An entry lives at most `maxAgeMs`, which also bounds how long its CSP nonce is reused.
  */
 export interface PageCacheOptions {
   maxEntries?: number
   maxAgeMs?: number
-  /** The app's answer: the variant (language) this request may get, or null for none. */
-  variantOf(req: Request): Promise<string | null>
+  /**
+   * The app's answer from the request's headers: the variant (language) this request may get,
+   * or null for none; synchronous when the app already knows the answer.
+   */
+  variantOf(req: IncomingMessage): string | null | Promise<string | null>
+  /** Called after a hit went out (the request log line). */
+  onHit?(req: IncomingMessage, res: ServerResponse, bytes: number, startedNs: bigint): void
 }
 
 interface Entry {
   created: number
-  nonce: string
-  headers: Record<string, string>
+  /** The response headers for each encoding, ready for writeHead. */
+  plain: OutgoingHttpHeaders
+  brHeaders: OutgoingHttpHeaders
+  gzipHeaders: OutgoingHttpHeaders
   body: Buffer
   br: Buffer
   gzip: Buffer
+}
+
+/** Per-connection or per-body headers a stored response must not replay. */
+const NOT_REPLAYED = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'content-encoding',
+  'x-page-cache',
+  'vary',
+  'set-cookie',
+])
+const VARY = 'Accept-Encoding, Accept-Language, Cookie'
+
+/** Whether a request target asks for a Remix data response (`?_data=…`), never a document. */
+function isDataRequest(url: string): boolean {
+  const query = url.indexOf('?')
+  return query !== -1 && new URLSearchParams(url.slice(query + 1)).has('_data')
 }
 
 export function createPageCache(options: PageCacheOptions) {
@@ -46,9 +80,37 @@ export function createPageCache(options: PageCacheOptions) {
     entries.clear()
   }
 
-  /** Serves a hit (with the nonce it was rendered with), or records a marked response. */
-  async function middleware(req: Request, res: Response, next: NextFunction) {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
+  function serve(req: IncomingMessage, res: ServerResponse, key: string, startedNs: bigint) {
+    const entry = entries.get(key)
+    if (!entry) return false
+    if (Date.now() - entry.created >= maxAge) {
+      entries.delete(key)
+      return false
+    }
+    hits++
+    // Re-insert: the Map's order is the LRU order.
+    entries.delete(key)
+    entries.set(key, entry)
+    const accept = req.headers['accept-encoding'] ?? ''
+    const [body, headers] = /\bbr\b/.test(accept)
+      ? [entry.br, entry.brHeaders]
+      : /\bgzip\b/.test(accept)
+        ? [entry.gzip, entry.gzipHeaders]
+        : [entry.body, entry.plain]
+    res.writeHead(200, headers)
+    if (req.method === 'HEAD') res.end()
+    else res.end(body)
+    options.onHit?.(req, res, body.length, startedNs)
+    return true
+  }
+
+  /**
+   * The front door: answers a fresh hit here and now; anything else goes to `next` (Express).
+   * Also watches every write, to empty the cache after it.
+   */
+  function frontDoor(req: IncomingMessage, res: ServerResponse, next: () => void) {
+    const method = req.method
+    if (method !== 'GET' && method !== 'HEAD') {
       // 'close' comes after 'finish', and alone when the client went away first: the action may
       // have committed all the same. A 5xx may also follow a commit; a 4xx wrote nothing.
       res.on('close', () => {
@@ -56,8 +118,32 @@ export function createPageCache(options: PageCacheOptions) {
       })
       return next()
     }
-    // Data requests never render a document, so they are never marked; skip the look-up.
-    if (new URL(req.originalUrl, 'http://x').searchParams.has('_data')) return next()
+    const url = req.url ?? ''
+    if (entries.size === 0 || isDataRequest(url)) return next()
+    const startedNs = process.hrtime.bigint()
+    let variant: string | null | Promise<string | null>
+    try {
+      variant = options.variantOf(req)
+    } catch {
+      return next()
+    }
+    if (variant instanceof Promise) {
+      variant.then(
+        (known) => {
+          if (known === null || !serve(req, res, `${url}\u0000${known}`, startedNs)) next()
+        },
+        () => next(),
+      )
+      return
+    }
+    if (variant === null || !serve(req, res, `${url}\u0000${variant}`, startedNs)) next()
+  }
+
+  /** Express middleware: records the response the app marked as cacheable. */
+  async function middleware(req: Request, res: Response, next: NextFunction) {
+    // HEAD gets an empty body from Remix: never store that as the page. Data requests never
+    // render a document, so they are never marked.
+    if (req.method !== 'GET' || isDataRequest(req.originalUrl)) return next()
     let variant: string | null
     try {
       variant = await options.variantOf(req)
@@ -67,33 +153,7 @@ export function createPageCache(options: PageCacheOptions) {
     if (variant === null) return next()
 
     const key = `${req.originalUrl}\u0000${variant}`
-    const entry = entries.get(key)
-    if (entry && Date.now() - entry.created < maxAge) {
-      hits++
-      // Re-insert: the Map's order is the LRU order.
-      entries.delete(key)
-      entries.set(key, entry)
-      res.locals.nonce = entry.nonce
-      res.locals.cacheHit = true
-      const accept = req.get('accept-encoding') ?? ''
-      const [body, encoding] = /\bbr\b/.test(accept)
-        ? [entry.br, 'br']
-        : /\bgzip\b/.test(accept)
-          ? [entry.gzip, 'gzip']
-          : [entry.body, null]
-      res
-        .status(200)
-        .set(entry.headers)
-        .set('X-Page-Cache', 'hit')
-        .set('Vary', 'Accept-Encoding, Accept-Language, Cookie')
-      if (encoding) res.set('Content-Encoding', encoding)
-      res.set('Content-Length', String(body.length))
-      return req.method === 'HEAD' ? res.end() : res.end(body)
-    }
-    // HEAD gets an empty body from Remix: never store that as the page.
-    if (req.method === 'HEAD') return next()
     const startedAt = generation
-
     // Whether to keep the body is known once the app's headers are in, at the first write.
     let keep: boolean | undefined
     const chunks: Buffer[] = []
@@ -129,28 +189,35 @@ export function createPageCache(options: PageCacheOptions) {
       if (res.statusCode !== 200 || !type.startsWith('text/html') || res.getHeader('set-cookie'))
         return
       const body = Buffer.concat(chunks)
-      const headers: Record<string, string> = {}
-      for (const name of [
-        'content-type',
-        'content-security-policy',
-        'cache-control',
-        'content-language',
-      ]) {
-        const value = res.getHeader(name)
-        if (value !== undefined) headers[name] = String(value)
+      // Every header the miss went out with (helmet's, the app's), as it sent them.
+      const headers: OutgoingHttpHeaders = {}
+      for (const [name, value] of Object.entries(res.getHeaders())) {
+        if (value !== undefined && !NOT_REPLAYED.has(name)) headers[name] = value
       }
+      headers['x-page-cache'] = 'hit'
+      headers.vary = VARY
+      const br = zlib.brotliCompressSync(body, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 },
+      })
+      const gzip = zlib.gzipSync(body, { level: 6 })
       entries.set(key, {
         created: Date.now(),
-        nonce: res.locals.nonce as string,
-        headers,
+        plain: { ...headers, 'content-length': body.length },
+        brHeaders: { ...headers, 'content-encoding': 'br', 'content-length': br.length },
+        gzipHeaders: { ...headers, 'content-encoding': 'gzip', 'content-length': gzip.length },
         body,
-        br: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }),
-        gzip: zlib.gzipSync(body, { level: 6 }),
+        br,
+        gzip,
       })
       while (entries.size > maxEntries) entries.delete(entries.keys().next().value!)
     })
     next()
   }
 
-  return { middleware, clear, stats: () => ({ hits, misses, entries: entries.size }) }
+  return {
+    frontDoor,
+    middleware,
+    clear,
+    stats: () => ({ hits, misses, entries: entries.size }),
+  }
 }

@@ -10,7 +10,7 @@ import {
   type ServerBuild,
 } from '@remix-run/node'
 import type { NextFunction, Request, Response } from 'express'
-import { log, loggablePath } from '../app/services/log.server'
+import type { Runtime } from './runtime'
 
 /**
  * Remix's Express adapter (@remix-run/express 2.17), except that file downloads
@@ -27,7 +27,10 @@ export function createRequestHandler(options: {
   publicOrigin: string
   /** A header the app sets for the server alone: kept in `res.locals.privateHeader`, never sent. */
   privateHeader?: string
+  log: Runtime['log']
+  loggablePath: Runtime['loggablePath']
 }) {
+  const { log, loggablePath } = options
   const handle = createRemixHandler(options.build, options.mode)
   return async (req: Request, res: Response, next: NextFunction) => {
     try {

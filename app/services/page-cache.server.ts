@@ -43,22 +43,26 @@ export async function pageCacheVariant(request: Request): Promise<string | null>
 const VARIANT_HEADERS = ['cookie', 'accept-language'] as const
 const remembered = new Map<string, string | null>()
 
-/** {@link pageCacheVariant} for the server, from a request's header values (lower-case names). */
-export async function pageCacheVariantOf(
+/**
+ * {@link pageCacheVariant} for the server, from a request's header values (lower-case names):
+ * the remembered answer at once, without a promise, when these values were seen before.
+ */
+export function pageCacheVariantOf(
   header: (name: (typeof VARIANT_HEADERS)[number]) => string | undefined,
-): Promise<string | null> {
+): string | null | Promise<string | null> {
   const values = VARIANT_HEADERS.map((name) => header(name))
-  const key = JSON.stringify(values)
+  const key = `${values[0] ?? '\u0001'}\u0000${values[1] ?? '\u0001'}`
   const known = remembered.get(key)
   if (known !== undefined) return known
   const headers = new Headers()
   VARIANT_HEADERS.forEach((name, i) => {
     if (values[i] !== undefined) headers.set(name, values[i])
   })
-  const variant = await pageCacheVariant(new Request('http://localhost/', { headers }))
-  if (remembered.size >= 1000) remembered.delete(remembered.keys().next().value!)
-  remembered.set(key, variant)
-  return variant
+  return pageCacheVariant(new Request('http://localhost/', { headers })).then((variant) => {
+    if (remembered.size >= 1000) remembered.delete(remembered.keys().next().value!)
+    remembered.set(key, variant)
+    return variant
+  })
 }
 
 /** The variant to mark this document response with, or null when it must not be kept. */

@@ -5,8 +5,8 @@ import { createApp, type AppBuild } from '../../server/app'
 import { createUser } from '../factories'
 
 /**
- * The real production server (Express + the built Remix app) on a free loopback port, sharing
- * this test file's database. Run `npm run build` first (`npm test` does).
+ * The real production server (the front-door page cache, Express and the built Remix app, as
+ * server/main.ts runs them) on a free loopback port, sharing this test file's database. Run `npm run build` first (`npm test` does).
  */
 export async function startTestServer(
   options: {
@@ -36,6 +36,7 @@ export async function startTestServer(
   return {
     origin,
     runtime,
+    app,
     /** A client; `headers` go with every request it makes (e.g. X-Forwarded-For). */
     client: (headers: Record<string, string> = {}) => new Client(origin, headers),
     /** A new user (a member unless said otherwise) with a signed-in client of their own. */

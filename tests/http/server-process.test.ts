@@ -8,7 +8,7 @@ import SQLite from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { sqlite } from '~/db.server'
 
-// The real server process (server/main.ts with the build), as an operator runs it: issue 10,
+// The real server process (build/server.js with the build), as an operator runs it: issue 10,
 // items 8 (/healthz when writes fail) and 9 (SIGTERM under keep-alive load).
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'utmana-process-'))
@@ -37,7 +37,7 @@ interface Running {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
-/** Starts server/main.ts on `dbFile` and waits until it answers /healthz (any status). */
+/** Starts build/server.js on `dbFile` and waits until it answers /healthz (any status). */
 async function startServer(dbFile: string, as?: { uid: number; gid: number }): Promise<Running> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
@@ -53,9 +53,10 @@ async function startServer(dbFile: string, as?: { uid: number; gid: number }): P
   }
   delete env.SMTP_URL
   delete env.TRUST_PROXY
-  // As `npm run serve` starts it: one process, tsx as a loader. (The tsx command would put a
-  // parent process in front that SIGKILLs a server busy for 30 ms when relaying SIGTERM.)
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // As `npm run serve` starts it: one plain node process on the compiled server. (The tsx
+  // command would put a parent process in front that SIGKILLs a server busy for 30 ms when
+  // relaying SIGTERM.)
+  const child = spawn(process.execPath, ['build/server.js'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     ...as,

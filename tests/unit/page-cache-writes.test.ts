@@ -2,7 +2,7 @@
 // after the ones that answered below 400 (found in review of issue 10, item 2): an action that
 // committed and then failed (500), or whose client went away before the answer, changed the
 // pages as much as a successful one.
-import type http from 'node:http'
+import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -27,7 +27,9 @@ beforeAll(async () => {
     res.status(500).send('fel')
   })
   app.post('/never-answers', () => {})
-  server = app.listen(0, '127.0.0.1')
+  // The front door sees every request (and answers hits); Express stores what the app marks.
+  server = http.createServer((req, res) => cache.frontDoor(req, res, () => app(req, res)))
+  server.listen(0, '127.0.0.1')
   await new Promise((resolve) => server.once('listening', resolve))
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
