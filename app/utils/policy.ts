@@ -213,8 +213,8 @@ export function mayDispute(
   return !mayManagePost(actor, challenge)
 }
 
-/** Withdraw a pledge: whoever manages it (its pledger, their organisation, staff). */
-export function mayWithdrawPledge(
+/** Withdraw a pledge, mark it done, report progress: its pledger, their organisation, staff. */
+export function mayManagePledge(
   actor: ActingActor,
   pledge: { user_id: number | null; organisation_id: number | null },
 ): boolean {
