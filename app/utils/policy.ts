@@ -260,6 +260,14 @@ export function mayDeleteComment(actor: Someone, comment: { author_id: number | 
   return comment.author_id === actor.id || isStaff(actor)
 }
 
+/** Appeal a hidden post: its author only, while it is hidden. */
+export function mayAppeal(
+  actor: Someone,
+  post: { author_id: number | null; hidden_at: string | null },
+): boolean {
+  return Boolean(actor) && post.hidden_at !== null && post.author_id === actor?.id
+}
+
 // Departments (DESIGN.md: "department inbox, official responses")
 
 /**
@@ -296,4 +304,34 @@ export function mayManageOrganisation(actor: ActingActor, organisationId: number
 /** What the header offers: the moderation, reports and admin links. */
 export function headerCan(actor: Someone) {
   return { moderate: mayModerate(actor), administer: mayAdminister(actor) }
+}
+
+/**
+ * What the challenge page offers a signed-in person (null for visitors): its loader builds this
+ * once, and the page's sections read it instead of roles.
+ */
+export function challengePageCan(
+  actor: ActingActor | null,
+  challenge: OwnedPost & {
+    status: string
+    hidden_at: string | null
+    withdrawn_at: string | null
+    merged_into_id: number | null
+    department_id: number | null
+  },
+  settings: { preModeration: boolean },
+) {
+  if (!actor) return null
+  return {
+    /** Accept solutions, mark pledges done, see the edit that waits. */
+    manage: mayManagePost(actor, challenge),
+    edit: mayEditChallenge(actor, challenge),
+    solve: maySolve(actor, challenge),
+    dispute: mayDispute(actor, challenge),
+    respond: mayRespondOfficially(actor, challenge),
+    /** Remove anyone's comment, see hidden posts. */
+    moderate: mayModerate(actor),
+    /** Pre-moderation: their new posts and edits of published ones wait for a moderator. */
+    reviewed: editsNeedReview(actor, settings),
+  }
 }

@@ -14,6 +14,7 @@ import {
   WITHDRAWABLE,
 } from '~/models/challenge-constants'
 import {
+  challengePageCan,
   COMMENT_EDIT_WINDOW_MS,
   commentEditRefusal,
   editsNeedReview,
@@ -22,6 +23,7 @@ import {
   isStaff,
   mayAcceptSolution,
   mayAdminister,
+  mayAppeal,
   mayBan,
   mayChangeRole,
   mayDeleteComment,
@@ -388,6 +390,47 @@ describe('DESIGN.md roles table, row by row', () => {
     it('removing: the author or staff', () => {
       expect(whoMay((a) => mayDeleteComment(a, comment()))).toEqual(['member', ...STAFF])
       expect(mayDeleteComment(null, comment())).toBe(false)
+    })
+  })
+
+  it('appeals: the author of a hidden post', () => {
+    const hidden = { author_id: actors.member.id, hidden_at: ago(1) }
+    expect(CAST.filter((r) => mayAppeal(actor(r), hidden))).toEqual(['member'])
+    expect(mayAppeal(actors.member, { ...hidden, hidden_at: null })).toBe(false)
+  })
+
+  describe('the challenge page’s `can`', () => {
+    it('visitors get none', () => {
+      expect(challengePageCan(null, challenge(), noPreModeration)).toBeNull()
+    })
+    it.each([
+      ['member', { manage: true, edit: true, solve: true, respond: false, moderate: false }],
+      ['orgMember', { manage: true, edit: true, solve: true, respond: false, moderate: false }],
+      [
+        'otherMember',
+        { manage: false, edit: false, solve: false, respond: false, moderate: false },
+      ],
+      ['deptMember', { manage: false, edit: false, solve: false, respond: true, moderate: false }],
+      ['moderator', { manage: true, edit: true, solve: true, respond: true, moderate: true }],
+    ] as const)('%s on an open challenge', (role, expected) => {
+      expect(challengePageCan(actors[role], challenge(), noPreModeration)).toMatchObject({
+        ...expected,
+        dispute: false,
+        reviewed: false,
+      })
+    })
+    it('a withdrawn challenge is edited by staff only; pre-moderation reviews members', () => {
+      const withdrawn = challenge({ status: 'closed', withdrawn_at: ago(1) })
+      const on = { preModeration: true }
+      expect(challengePageCan(actors.member, withdrawn, on)).toMatchObject({
+        manage: true,
+        edit: false,
+        reviewed: true,
+      })
+      expect(challengePageCan(actors.admin, withdrawn, on)).toMatchObject({
+        edit: true,
+        reviewed: false,
+      })
     })
   })
 
