@@ -59,14 +59,13 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 }
 
 export async function startServer(): Promise<TestServer> {
-  if (!fs.existsSync(path.join(ROOT, 'build/index.js'))) {
-    throw new Error('No build/index.js: run `npm run build` first (npm run test:browser does).')
+  if (!fs.existsSync(path.join(ROOT, 'build/server.js'))) {
+    throw new Error('No build/server.js: run `npm run build` first (npm run test:browser does).')
   }
   const port = await freePort()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'utmana-browser-'))
   const dbFile = path.join(dir, 'utmana.sqlite')
   const url = `http://127.0.0.1:${port}`
-  const tsx = path.join(ROOT, 'node_modules/.bin/tsx')
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -82,7 +81,8 @@ export async function startServer(): Promise<TestServer> {
   delete env.SESSION_SECRET
   delete env.TRUST_PROXY
   delete env.DEFAULT_LOCALE
-  const child = spawn(tsx, ['server/main.ts', '--seed-demo'], {
+  // The compiled server on plain node, as `npm start` runs it.
+  const child = spawn(process.execPath, ['build/server.js', '--seed-demo'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
