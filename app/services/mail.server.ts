@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer'
+import type { Transporter } from 'nodemailer'
 import type { Locale } from '~/i18n'
 import { getEnv, publicUrl } from '~/env.server'
 import {
@@ -112,10 +112,14 @@ export async function queueMail(
 
 let transporter: Transporter | null | undefined
 
-function getTransporter(): Transporter | null {
+/**
+ * nodemailer is loaded only when SMTP_URL is set: a site that keeps its mail in the outbox (the
+ * demo, a test) never pays its memory (about 12 MB).
+ */
+async function getTransporter(): Promise<Transporter | null> {
   if (transporter === undefined) {
     const url = getEnv().SMTP_URL
-    transporter = url ? nodemailer.createTransport(url) : null
+    transporter = url ? (await import('nodemailer')).default.createTransport(url) : null
   }
   return transporter
 }
@@ -146,7 +150,7 @@ export function deliverOutbox(now = new Date()): Promise<number> {
 
 async function deliverDue(now: Date): Promise<number> {
   const due = await listDueMessages(now)
-  const smtp = getTransporter()
+  const smtp = await getTransporter()
   let sent = 0
   for (const message of due) {
     try {
