@@ -19,7 +19,7 @@ export interface Translator {
 
 export function createTranslator(language: string, resources: Record<string, unknown>): Translator {
   const plural = new Intl.PluralRules(language === 'en' ? 'en-GB' : 'sv-SE')
-  const lookup = (key: string): unknown =>
+  const walk = (key: string): unknown =>
     key
       .split('.')
       .reduce<unknown>(
@@ -27,10 +27,22 @@ export function createTranslator(language: string, resources: Record<string, unk
           node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined,
         resources,
       )
+  // A page asks for the same few hundred keys on every render: each is walked once. The keys
+  // come from the code (and from a few stored enums), so the map stays small; the cap only
+  // guards against a caller building keys from free text.
+  const walked = new Map<string, unknown>()
+  const lookup = (key: string): unknown => {
+    if (walked.has(key)) return walked.get(key)
+    const value = walk(key)
+    if (walked.size < 10_000) walked.set(key, value)
+    return value
+  }
   const fill = (text: string, values: Values) =>
-    text.replace(/{{\s*(\w+)\s*}}/g, (_, name: string) =>
-      values[name] === undefined ? '' : String(values[name]),
-    )
+    text.includes('{{')
+      ? text.replace(/{{\s*(\w+)\s*}}/g, (_, name: string) =>
+          values[name] === undefined ? '' : String(values[name]),
+        )
+      : text
   const t: TFunction = (key, values = {}) => {
     let found: unknown
     if (typeof values.count === 'number')

@@ -43,9 +43,44 @@ export interface DatabaseHandle {
   close(): Promise<void>
 }
 
+/** Statements kept per connection; the app's distinct SQL texts number a few hundred. */
+const STATEMENT_CACHE_SIZE = 1000
+
+/**
+ * The connection as Kysely sees it, with its statements kept by SQL text. Kysely's SQLite
+ * driver prepares every query anew; preparing (parse and plan) cost more than running the
+ * board's short indexed queries (issue 11). Safe because Kysely runs one query at a time on
+ * this connection and never changes a statement's mode (pluck, raw, expand). Code using the
+ * better-sqlite3 handle directly gets its own, uncached statements, whose modes it may change.
+ */
+export function cachingStatements(sqlite: SQLite.Database) {
+  const statements = new Map<string, SQLite.Statement>()
+  return {
+    prepare(sql: string): SQLite.Statement {
+      let statement = statements.get(sql)
+      if (statement) {
+        // Most recently used last, so the oldest is the first to go.
+        statements.delete(sql)
+      } else {
+        statement = sqlite.prepare(sql)
+        if (statements.size >= STATEMENT_CACHE_SIZE)
+          statements.delete(statements.keys().next().value!)
+      }
+      statements.set(sql, statement)
+      return statement
+    },
+    close() {
+      statements.clear()
+      sqlite.close()
+    },
+  }
+}
+
 export function createDatabase(url: string = DEFAULT_DATABASE_URL): DatabaseHandle {
   const sqlite = openSqlite(sqlitePathFromUrl(url))
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
+  })
   return {
     db,
     sqlite,

@@ -4,6 +4,7 @@ import { db, type Executor } from '~/db.server'
 import type { SORTS } from '~/models/challenge-constants'
 import { canWithdraw, isPublicStatus, PUBLIC_STATUSES } from '~/models/challenge-constants'
 import { recordAudit } from '~/models/audit.server'
+import { selectCard } from '~/models/challenge-card.server'
 import { notifyFollowers } from '~/models/notification.server'
 import { creditSolvers } from '~/models/solvers.server'
 import { indexChallenge, matchAll } from '~/models/search.server'
@@ -96,31 +97,7 @@ export function orderBoard<QB extends SelectQueryBuilder<Database, 'challenges',
 export async function listChallenges(query: BoardQuery) {
   const base = boardBase({ ...query, trending: query.sort === 'trending' })
   if (!base) return { items: [], hasNext: false }
-  let qb = base
-    .innerJoin('categories', 'categories.id', 'challenges.category_id')
-    .innerJoin('areas', 'areas.id', 'challenges.area_id')
-    .leftJoin('organisations', 'organisations.id', 'challenges.organisation_id')
-    .select([
-      'challenges.id',
-      'challenges.title',
-      'challenges.summary',
-      'challenges.status',
-      'challenges.poster_kind',
-      'challenges.vote_count',
-      'challenges.solution_count',
-      'challenges.pledge_count',
-      'challenges.comment_count',
-      'challenges.hot',
-      'challenges.created_at',
-      'categories.slug as category_slug',
-      'categories.name_sv as category_sv',
-      'categories.name_en as category_en',
-      'areas.slug as area_slug',
-      'areas.name_sv as area_sv',
-      'areas.name_en as area_en',
-      'organisations.name as organisation_name',
-      'organisations.slug as organisation_slug',
-    ])
+  let qb = selectCard(base)
   qb = orderBoard(qb, query.sort)
   const page = Math.min(Math.max(query.page, 1), MAX_PAGE)
   const rows = await qb

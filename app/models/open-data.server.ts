@@ -11,6 +11,7 @@ import {
   type BoardQuery,
   type Sort,
 } from '~/models/challenge.server'
+import { selectCard } from '~/models/challenge-card.server'
 import type { PUBLIC_STATUSES } from '~/models/challenge-constants'
 import { listAreas, listCategories } from '~/models/taxonomy.server'
 
@@ -129,31 +130,7 @@ function withSort(filters: Filters, sort: Sort): Filters | null {
 export function publicBase(filters: Filters) {
   const qb = boardBase(filters)
   if (!qb) return null
-  return qb
-    .innerJoin('categories', 'categories.id', 'challenges.category_id')
-    .innerJoin('areas', 'areas.id', 'challenges.area_id')
-    .leftJoin('organisations', 'organisations.id', 'challenges.organisation_id')
-    .select([
-      'challenges.id',
-      'challenges.title',
-      'challenges.summary',
-      'challenges.status',
-      'challenges.poster_kind',
-      'challenges.vote_count',
-      'challenges.solution_count',
-      'challenges.pledge_count',
-      'challenges.created_at',
-      'challenges.updated_at',
-      'categories.slug as category_slug',
-      'categories.name_sv as category_sv',
-      'categories.name_en as category_en',
-      'areas.slug as area_slug',
-      'areas.name_sv as area_sv',
-      'areas.name_en as area_en',
-      'organisations.slug as organisation_slug',
-      'organisations.name as organisation_name',
-      'organisations.kind as organisation_kind',
-    ])
+  return selectCard(qb)
 }
 
 export type PublicChallengeRow = Awaited<

@@ -3,11 +3,11 @@ import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { ChallengeCard } from '~/components/ChallengeCard'
-import { toCard } from '~/models/board.server'
+import { toCard } from '~/models/challenge-card.server'
 import { listTrending } from '~/models/challenge.server'
 import { getSettings } from '~/models/settings.server'
 import { getKeyNumbers, listNewlySolved } from '~/models/stats.server'
-import { getRequestT } from '~/services/i18n.server'
+import { getRequestPageT } from '~/services/i18n.server'
 import { formatNumber } from '~/utils/format'
 import { publicMeta } from '~/utils/meta'
 import { useRootData } from '~/utils/root-data'
@@ -16,7 +16,7 @@ export const meta = publicMeta()
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [{ t, locale }, settings, numbers, trending, solved] = await Promise.all([
-    getRequestT(request),
+    getRequestPageT(request),
     getSettings(),
     getKeyNumbers(),
     listTrending(6),

@@ -8,7 +8,7 @@ import { parseBoardQuery } from '~/forms/board'
 import { getBoardPage, UnknownFilter } from '~/models/board.server'
 import { POSTER_KINDS, PUBLIC_STATUSES, SORTS } from '~/models/challenge-constants'
 import { getSettings } from '~/models/settings.server'
-import { getRequestT } from '~/services/i18n.server'
+import { getRequestPageT } from '~/services/i18n.server'
 import { publicMeta } from '~/utils/meta'
 
 export const meta = publicMeta({
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const parsed = parseBoardQuery(url)
   if (!parsed.success) throw json({ error: 'bad query' }, { status: 400 })
-  const [{ t, locale }, settings] = await Promise.all([getRequestT(request), getSettings()])
+  const [{ t, locale }, settings] = await Promise.all([getRequestPageT(request), getSettings()])
   try {
     const board = await getBoardPage(parsed.data, locale)
     return json({

@@ -15,27 +15,47 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
   return formatter
 }
 
+// The same timestamps are formatted on every render of a page (a board's 20 cards, a
+// challenge's comments): parsing and formatting one cost more than looking it up. Bounded: the
+// map is emptied when full rather than kept in order.
+const formatted = new Map<string, string>()
+const FORMATTED_MAX = 5_000
+
+function remember(key: string, make: () => string): string {
+  let text = formatted.get(key)
+  if (text === undefined) {
+    text = make()
+    if (formatted.size >= FORMATTED_MAX) formatted.clear()
+    formatted.set(key, text)
+  }
+  return text
+}
+
 export function formatDate(iso: string, locale: string, style: 'long' | 'short' = 'long'): string {
-  return cached(
-    `date:${locale}:${style}`,
-    () =>
-      new Intl.DateTimeFormat(localeTag(locale), {
-        dateStyle: style,
-        timeZone: TOWN_TIME_ZONE,
-      }),
-  ).format(new Date(iso))
+  return remember(`${locale}:${style}:${iso}`, () =>
+    cached(
+      `date:${locale}:${style}`,
+      () =>
+        new Intl.DateTimeFormat(localeTag(locale), {
+          dateStyle: style,
+          timeZone: TOWN_TIME_ZONE,
+        }),
+    ).format(new Date(iso)),
+  )
 }
 
 export function formatDateTime(iso: string, locale: string): string {
-  return cached(
-    `datetime:${locale}`,
-    () =>
-      new Intl.DateTimeFormat(localeTag(locale), {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: TOWN_TIME_ZONE,
-      }),
-  ).format(new Date(iso))
+  return remember(`${locale}:datetime:${iso}`, () =>
+    cached(
+      `datetime:${locale}`,
+      () =>
+        new Intl.DateTimeFormat(localeTag(locale), {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+          timeZone: TOWN_TIME_ZONE,
+        }),
+    ).format(new Date(iso)),
+  )
 }
 
 export function formatNumber(value: number, locale: string): string {
