@@ -14,7 +14,7 @@ import {
   UserQuerySchema,
   UserRoleSchema,
 } from '~/forms/admin'
-import { changeUserRole, searchUsers } from '~/models/admin.server'
+import { changeUserRole, searchUsers } from '~/models/admin-users.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireAdmin } from '~/services/session.server'
 import { formatDate } from '~/utils/format'
