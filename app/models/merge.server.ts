@@ -5,7 +5,7 @@ import { setChallengeStatus } from '~/models/challenge.server'
 import { isOnPublicBoard } from '~/models/challenge-constants'
 import { listAudience, notifyUsers } from '~/models/notification.server'
 import type { Actor } from '~/models/permissions.server'
-import { recomputeTrending } from '~/models/trending.server'
+import { recountChallenges } from '~/models/recount.server'
 
 export class MergeRefused extends Error {
   constructor(public reason: 'self' | 'merged' | 'not_found' | 'not_public') {
@@ -54,41 +54,20 @@ export async function mergeChallenge(
       .where('challenge_id', '=', from.id)
       .where('solution_id', 'is', null)
       .execute()
-    const count = async (table: 'challenge_votes' | 'follows' | 'comments') =>
-      Number(
-        (
-          await trx
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('challenge_id', '=', into.id)
-            // Held comments are counted when a moderator lets them through.
-            .$if(table === 'comments', (qb) => qb.where(sql.ref('held_at'), 'is', null))
-            .executeTakeFirstOrThrow()
-        ).n,
-      )
     await trx
       .updateTable('challenges')
-      .set({
-        vote_count: await count('challenge_votes'),
-        follower_count: await count('follows'),
-        comment_count: await count('comments'),
-        version: sql`version + 1`,
-      })
+      .set({ version: sql`version + 1` })
       .where('id', '=', into.id)
       .execute()
     await trx
       .updateTable('challenges')
-      .set({
-        merged_into_id: into.id,
-        vote_count: 0,
-        follower_count: 0,
-        comment_count: 0,
-        version: sql`version + 1`,
-      })
+      .set({ merged_into_id: into.id, version: sql`version + 1` })
       .where('id', '=', from.id)
       .execute()
-    // The moved votes, follows and comments keep their dates: the target trends with them.
-    await recomputeTrending(trx, { ids: [into.id, from.id] })
+    // Counters and trending from the rows both now hold, as the shared recount defines them:
+    // the moved votes, follows and comments keep their dates, so the target trends with them,
+    // and what stays on the duplicate (comments on its solutions) still counts there.
+    await recountChallenges(trx, [into.id, from.id])
     await setChallengeStatus(trx, {
       challengeId: from.id,
       to: 'closed',
