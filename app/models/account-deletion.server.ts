@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { db } from '~/db.server'
-import type { Executor } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
+import { POST_TABLE } from '~/models/post-kinds.server'
 import { indexChallenge } from '~/models/search.server'
 import { recountChallenges, recountSolutions } from '~/models/recount.server'
 import { verifyPassword } from '~/services/password.server'
@@ -30,12 +30,6 @@ export interface DeletionCounts {
 
 /** Templates of mail to other people that name the person who caused it. */
 const MAIL_NAMING_OTHERS = ['joinRequest'] as const
-
-const POST_TABLE = {
-  challenge: 'challenges',
-  solution: 'solutions',
-  comment: 'comments',
-} as const
 
 const uniq = (ids: Array<number | null>) => [...new Set(ids.filter((id): id is number => !!id))]
 

@@ -7,6 +7,7 @@ import type { HELD_TYPES, HIDE_REASONS } from '~/models/moderation-constants'
 import { tellAuthor } from '~/models/moderation-mail.server'
 import { isModerator, type Actor } from '~/models/permissions.server'
 import { countPledge } from '~/models/pledge.server'
+import { POST_TABLE } from '~/models/post-kinds.server'
 import type { Settings } from '~/models/settings.server'
 import { applySolutionText, countSolution } from '~/models/solution.server'
 
@@ -92,9 +93,9 @@ interface HeldRow {
  * the public text it would replace).
  */
 export async function listHeldPosts(limit = 100, now = Date.now()) {
-  const posts = (['comments', 'solutions'] as const).map((table) =>
+  const posts = (['comment', 'solution'] as const).map((type) =>
     db
-      .selectFrom(`${table} as p` as 'comments as p')
+      .selectFrom(`${POST_TABLE[type]} as p` as 'comments as p')
       .innerJoin('challenges', 'challenges.id', 'p.challenge_id')
       .leftJoin('users', 'users.id', 'p.author_id')
       .select([
@@ -107,7 +108,7 @@ export async function listHeldPosts(limit = 100, now = Date.now()) {
       ])
       .where('p.held_at', 'is not', null)
       // A held comment its author deleted waits for nobody.
-      .$if(table === 'comments', (qb) => qb.where('p.deleted_at', 'is', null))
+      .$if(type === 'comment', (qb) => qb.where('p.deleted_at', 'is', null))
       .orderBy('p.held_at')
       .limit(limit)
       .execute()
@@ -115,7 +116,7 @@ export async function listHeldPosts(limit = 100, now = Date.now()) {
         list.map((r): HeldRow => ({
           ...r,
           held_at: String(r.held_at),
-          type: table === 'comments' ? 'comment' : 'solution',
+          type,
         })),
       ),
   )
@@ -210,13 +211,13 @@ export async function countHeldPosts() {
   const count = (qb: { executeTakeFirstOrThrow(): Promise<{ n: number | string | bigint }> }) =>
     qb.executeTakeFirstOrThrow().then((r) => Number(r.n))
   const counts = await Promise.all([
-    ...(['comments', 'solutions', 'pledges'] as const).map((table) =>
+    ...(['comment', 'solution', 'pledge'] as const).map((type) =>
       count(
         db
-          .selectFrom(table)
+          .selectFrom(POST_TABLE[type])
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('held_at', 'is not', null)
-          .$if(table === 'comments', (qb) => qb.where(sql.ref('deleted_at'), 'is', null)),
+          .$if(type === 'comment', (qb) => qb.where(sql.ref('deleted_at'), 'is', null)),
       ),
     ),
     ...(['challenge_revisions', 'solution_revisions'] as const).map((table) =>
@@ -268,13 +269,13 @@ async function decidePost(
   input: Decision,
   subjectType: 'comment' | 'solution',
 ): Promise<Outcome> {
-  const table = subjectType === 'comment' ? 'comments' : 'solutions'
+  const table = POST_TABLE[subjectType]
   const post = await trx
     .selectFrom(`${table} as p` as 'comments as p')
     .innerJoin('challenges', 'challenges.id', 'p.challenge_id')
     .select(['p.id', 'p.author_id', 'p.held_at', 'p.challenge_id', 'challenges.title'])
     .where('p.id', '=', input.subjectId)
-    .$if(table === 'comments', (qb) => qb.where('p.deleted_at', 'is', null))
+    .$if(subjectType === 'comment', (qb) => qb.where('p.deleted_at', 'is', null))
     .executeTakeFirst()
   if (!post) return 'not_found'
   if (!post.held_at) return 'decided'
