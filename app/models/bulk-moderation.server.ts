@@ -4,7 +4,7 @@ import { dismissFlags } from '~/models/flag.server'
 import type { BULK_ACTIONS } from '~/models/moderation-constants'
 import { hidePost, type HideReason } from '~/models/moderation-visibility.server'
 import type { Actor } from '~/models/permissions.server'
-import { triageChallenge } from '~/models/triage.server'
+import { triageChallenge, type TriageChange } from '~/models/triage.server'
 
 export type BulkAction = (typeof BULK_ACTIONS)[number]
 
@@ -35,35 +35,25 @@ export async function bulkModerate(
         .select(['status', 'department_id'])
         .where('id', '=', challengeId)
         .executeTakeFirst()
+      // Every action but hide and dismiss is a triage change carrying the public message.
+      const triage = (change: TriageChange) =>
+        triageChallenge(
+          actor,
+          {
+            challengeId,
+            version: null,
+            change: { ...change, message: input.message },
+            ip: input.ip,
+          },
+          trx,
+        )
       let done: boolean
       switch (input.action) {
         case 'approve':
-          done =
-            (await isPending(trx, challengeId)) &&
-            (await triageChallenge(
-              actor,
-              {
-                challengeId,
-                version: null,
-                change: { status: 'open', message: input.message },
-                ip: input.ip,
-              },
-              trx,
-            ))
-          break
         case 'reject':
           done =
             (await isPending(trx, challengeId)) &&
-            (await triageChallenge(
-              actor,
-              {
-                challengeId,
-                version: null,
-                change: { status: 'rejected', message: input.message },
-                ip: input.ip,
-              },
-              trx,
-            ))
+            (await triage({ status: input.action === 'approve' ? 'open' : 'rejected' }))
           break
         case 'hide':
           done = await hidePost(
@@ -82,28 +72,10 @@ export async function bulkModerate(
           done = await dismissFlags(actor, { challengeId, ip: input.ip }, trx)
           break
         case 'route':
-          done = await triageChallenge(
-            actor,
-            {
-              challengeId,
-              version: null,
-              change: { departmentId: input.departmentId ?? null, message: input.message },
-              ip: input.ip,
-            },
-            trx,
-          )
+          done = await triage({ departmentId: input.departmentId ?? null })
           break
         default:
-          done = await triageChallenge(
-            actor,
-            {
-              challengeId,
-              version: null,
-              change: { status: input.status, message: input.message },
-              ip: input.ip,
-            },
-            trx,
-          )
+          done = await triage({ status: input.status })
       }
       if (!done) throw new BulkFailed(challengeId)
       const same =

@@ -309,24 +309,50 @@ async function decidePost(
       notify: approve && post.author_id !== null,
     })
   }
-  await recordAudit(trx, {
-    actorId: actor.id,
-    action: `${subjectType}.${input.decision}`,
+  await recordDecision(trx, actor, input, {
     subjectType,
     subjectId: post.id,
+    authorId: post.author_id,
+    challengeId: post.challenge_id,
+    title: post.title,
+    rejected: { after: { held: false, hidden: true, reason }, mail: 'postHidden' },
+  })
+  return 'done'
+}
+
+/** The audit row of a decision on a held post and, when it was turned down, the author's mail. */
+async function recordDecision(
+  trx: Executor,
+  actor: Actor,
+  input: Decision,
+  post: {
+    subjectType: 'comment' | 'solution' | 'pledge'
+    subjectId: number
+    authorId: number | null
+    challengeId: number
+    title: string
+    rejected: { after: Record<string, unknown>; mail: 'postHidden' | 'pledgeRejected' }
+  },
+) {
+  const approve = input.decision === 'approve'
+  const reason = input.reason ?? 'other'
+  await recordAudit(trx, {
+    actorId: actor.id,
+    action: `${post.subjectType}.${input.decision}`,
+    subjectType: post.subjectType,
+    subjectId: post.subjectId,
     before: { held: true },
-    after: approve ? { held: false } : { held: false, hidden: true, reason },
+    after: approve ? { held: false } : post.rejected.after,
     reason: approve ? null : reason,
     ip: input.ip,
   })
   if (!approve)
     await tellAuthor(
       trx,
-      post.author_id,
-      { name: 'postHidden', reason, challengeId: post.challenge_id, title: post.title },
+      post.authorId,
+      { name: post.rejected.mail, reason, challengeId: post.challengeId, title: post.title },
       input.siteUrl,
     )
-  return 'done'
 }
 
 async function decidePledge(trx: Executor, actor: Actor, input: Decision): Promise<Outcome> {
@@ -367,23 +393,14 @@ async function decidePledge(trx: Executor, actor: Actor, input: Decision): Promi
       .where('id', '=', pledge.id)
       .execute()
   }
-  await recordAudit(trx, {
-    actorId: actor.id,
-    action: approve ? 'pledge.approve' : 'pledge.reject',
+  await recordDecision(trx, actor, input, {
     subjectType: 'pledge',
     subjectId: pledge.id,
-    before: { held: true },
-    after: approve ? { held: false } : { held: false, reason },
-    reason: approve ? null : reason,
-    ip: input.ip,
+    authorId: pledge.user_id,
+    challengeId: pledge.challenge_id,
+    title: pledge.title,
+    rejected: { after: { held: false, reason }, mail: 'pledgeRejected' },
   })
-  if (!approve)
-    await tellAuthor(
-      trx,
-      pledge.user_id,
-      { name: 'pledgeRejected', reason, challengeId: pledge.challenge_id, title: pledge.title },
-      input.siteUrl,
-    )
   return 'done'
 }
 

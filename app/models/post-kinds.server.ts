@@ -1,4 +1,5 @@
-import type { FlagSubject } from '#db/schema'
+import { sql, type ExpressionBuilder } from 'kysely'
+import type { Database, FlagSubject } from '#db/schema'
 import { db, type Executor } from '~/db.server'
 
 // A post of any kind and the table it lives in: flags, hiding, appeals, held posts, account
@@ -74,4 +75,38 @@ export async function isPostOf(
   post: { subjectType: FlagSubject; subjectId: number },
 ) {
   return (await findPost(db, post.subjectType, post.subjectId))?.challenge_id === challengeId
+}
+
+/**
+ * A condition on a row naming a post by `subject_type` and `subject_id` (an audit entry, a
+ * flag): the post is a challenge, solution or comment whose `column` is `value`, e.g. every
+ * post of one challenge (`challenge_id`) or by one person (`author_id`).
+ */
+export function namesPostWhere<DB, TB extends keyof DB>(
+  ebOf: ExpressionBuilder<DB, TB>,
+  table: 'audit_log' | 'flags',
+  column: 'challenge_id' | 'author_id',
+  value: number,
+) {
+  // Callers' builders carry their joins (nullable columns); only these tables are read here.
+  const eb = ebOf as unknown as ExpressionBuilder<Database, 'audit_log' | 'flags'>
+  const type = sql.ref<string>(`${table}.subject_type`)
+  const id = sql.ref<number>(`${table}.subject_id`)
+  return eb.or(
+    (['challenge', 'solution', 'comment'] as const).map((kind) =>
+      eb.and([
+        eb(type, '=', kind),
+        kind === 'challenge' && column === 'challenge_id'
+          ? eb(id, '=', value)
+          : eb(
+              id,
+              'in',
+              eb
+                .selectFrom(POST_TABLE[kind] as 'solutions')
+                .select('id')
+                .where(kind === 'challenge' ? 'author_id' : column, '=', value),
+            ),
+      ]),
+    ),
+  )
 }
