@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { db } from '~/db.server'
 import type { AdminActor } from '~/models/admin-constants'
+import { setArchived } from '~/models/archive.server'
 import { recordAudit } from '~/models/audit.server'
 
 // Reply templates: moderators' ready-made public messages, kept by admins.
@@ -76,29 +77,14 @@ export async function updateReplyTemplate(id: number, input: TemplateInput, acto
 
 /** Archived templates are no longer offered to moderators. False when there is no such template. */
 export async function setReplyTemplateArchived(id: number, archived: boolean, actor: AdminActor) {
-  return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('reply_templates')
-      .select('archived_at')
-      .where('id', '=', id)
-      .executeTakeFirst()
-    if (!current) return false
-    if ((current.archived_at !== null) === archived) return true
-    const archivedAt = archived ? new Date().toISOString() : null
-    await trx
-      .updateTable('reply_templates')
-      .set({ archived_at: archivedAt })
-      .where('id', '=', id)
-      .execute()
-    await recordAudit(trx, {
-      actorId: actor.actorId,
-      action: `admin.template.${archived ? 'archive' : 'unarchive'}`,
+  return setArchived(
+    {
+      table: 'reply_templates',
+      id,
+      archived,
+      auditAction: 'admin.template',
       subjectType: 'reply_template',
-      subjectId: id,
-      before: { archived_at: current.archived_at },
-      after: { archived_at: archivedAt },
-      ip: actor.ip,
-    })
-    return true
-  })
+    },
+    actor,
+  )
 }

@@ -1,5 +1,6 @@
 import { db } from '~/db.server'
 import type { AdminActor } from '~/models/admin-constants'
+import { setArchived } from '~/models/archive.server'
 import { recordAudit } from '~/models/audit.server'
 import { slugify } from '~/models/organisation.server'
 
@@ -172,26 +173,8 @@ export async function setTaxonomyArchived(
   archived: boolean,
   actor: AdminActor,
 ): Promise<boolean> {
-  const table = tableOf(type)
-  return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom(table)
-      .select('archived_at')
-      .where('id', '=', id)
-      .executeTakeFirst()
-    if (!current) return false
-    if ((current.archived_at !== null) === archived) return true
-    const archivedAt = archived ? new Date().toISOString() : null
-    await trx.updateTable(table).set({ archived_at: archivedAt }).where('id', '=', id).execute()
-    await recordAudit(trx, {
-      actorId: actor.actorId,
-      action: `admin.${type}.${archived ? 'archive' : 'unarchive'}`,
-      subjectType: type,
-      subjectId: id,
-      before: { archived_at: current.archived_at },
-      after: { archived_at: archivedAt },
-      ip: actor.ip,
-    })
-    return true
-  })
+  return setArchived(
+    { table: tableOf(type), id, archived, auditAction: `admin.${type}`, subjectType: type },
+    actor,
+  )
 }
