@@ -1,4 +1,5 @@
 import { db } from '~/db.server'
+import { POST_TABLE } from '~/models/post-kinds.server'
 import {
   auditReferences,
   emptyAuditNames,
@@ -21,14 +22,13 @@ export async function getAuditNames(rows: AuditRow[]): Promise<AuditNames> {
   const posts = refs.flatMap((r) => r.posts)
   const postIds = (type: 'comment' | 'solution' | 'pledge') =>
     unique(posts.filter((p) => p.type === type).map((p) => p.id))
-  const TABLES = { comment: 'comments', solution: 'solutions', pledge: 'pledges' } as const
 
   const found = await Promise.all(
     (['comment', 'solution', 'pledge'] as const).map(async (type) => {
       const ids = postIds(type)
       const rows = ids.length
         ? await db
-            .selectFrom(TABLES[type])
+            .selectFrom(POST_TABLE[type])
             .select(['id', 'challenge_id'])
             .where('id', 'in', ids)
             .execute()

@@ -2,10 +2,10 @@ import type { FlagSubject } from '#db/schema'
 import { db } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import { HIDE_REASONS } from '~/models/moderation-constants'
-import { findPost, restorePost, tellAuthor } from '~/models/moderation.server'
+import { tellAuthor } from '~/models/moderation-mail.server'
+import { restorePost } from '~/models/moderation-visibility.server'
+import { findPost, setPostHidden } from '~/models/post-kinds.server'
 import type { Actor } from '~/utils/policy'
-
-const TABLE = { challenge: 'challenges', solution: 'solutions', comment: 'comments' } as const
 
 export type AutoHiddenDecision = 'confirm' | 'restore'
 
@@ -59,11 +59,7 @@ export async function decideAutoHidden(
     if (input.decision === 'confirm') {
       const top = open[0]!.reason
       const reason = (HIDE_REASONS as readonly string[]).includes(top) ? top : 'other'
-      await trx
-        .updateTable(TABLE[input.subjectType])
-        .set({ hidden_reason: reason })
-        .where('id', '=', input.subjectId)
-        .execute()
+      await setPostHidden(trx, input, { hidden_reason: reason })
       await closeFlags('upheld')
       await recordAudit(trx, {
         actorId: actor.id,

@@ -2,7 +2,7 @@ import { db, isUniqueViolation, type Executor } from '~/db.server'
 import { addFollow } from '~/models/follow.server'
 import { recordAudit } from '~/models/audit.server'
 import { notifyUsers } from '~/models/notification.server'
-import { StaleForm, triageChallenge } from '~/models/moderation.server'
+import { StaleForm, triageChallenge } from '~/models/triage.server'
 import type { Actor } from '~/utils/policy'
 
 /**

@@ -2,13 +2,14 @@ import type { FlagSubject } from '#db/schema'
 import { db, type Executor } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import type { FLAG_REASONS } from '~/models/flag-reasons'
-import { findPost, tellAuthor } from '~/models/moderation.server'
+import { tellAuthor } from '~/models/moderation-mail.server'
+import type { Actor } from '~/models/permissions.server'
+import { findPost, POST_TABLE, setPostHidden } from '~/models/post-kinds.server'
 import { indexChallenge } from '~/models/search.server'
 import { networkKey } from '~/services/client-ip'
 import { networkTag } from '~/services/network-tag.server'
 import { isProtectedFromFlags } from '~/utils/policy'
 
-const TABLE = { challenge: 'challenges', solution: 'solutions', comment: 'comments' } as const
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
@@ -154,7 +155,7 @@ async function isProtectedPost(
   subjectType: FlagSubject,
   subjectId: number,
 ): Promise<boolean> {
-  const table = TABLE[subjectType]
+  const table = POST_TABLE[subjectType]
   const row = await executor
     .selectFrom(`${table} as p` as 'solutions as p')
     .leftJoin('users as author', 'author.id', 'p.author_id')
@@ -233,11 +234,7 @@ export async function autoHideIfFlagged(input: {
       return 'escalated'
     }
     // Auto-hidden posts keep their flags open: a moderator still has to decide.
-    await trx
-      .updateTable(TABLE[input.subjectType])
-      .set({ hidden_at: at, hidden_reason: 'auto_flags' })
-      .where('id', '=', input.subjectId)
-      .execute()
+    await setPostHidden(trx, input, { hidden_at: at, hidden_reason: 'auto_flags' })
     await recordAudit(trx, {
       actorId: null,
       action: `${input.subjectType}.auto_hide`,
@@ -275,4 +272,40 @@ export async function forgetResolvedFlagNetworks(): Promise<number> {
     .where('network', 'is not', null)
     .executeTakeFirst()
   return Number(result.numUpdatedRows)
+}
+
+/** Closes every open flag on a challenge and its posts without hiding anything. */
+export async function dismissFlags(
+  actor: Actor,
+  input: { challengeId: number; ip?: string | null },
+  executor?: Executor,
+) {
+  const run = async (trx: Executor) => {
+    const exists = await trx
+      .selectFrom('challenges')
+      .select('id')
+      .where('id', '=', input.challengeId)
+      .executeTakeFirst()
+    if (!exists) return false
+    const result = await trx
+      .updateTable('flags')
+      .set({
+        resolved_at: new Date().toISOString(),
+        resolved_by: actor.id,
+        resolution: 'dismissed',
+      })
+      .where('challenge_id', '=', input.challengeId)
+      .where('resolved_at', 'is', null)
+      .executeTakeFirst()
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'flags.dismiss',
+      subjectType: 'challenge',
+      subjectId: input.challengeId,
+      after: { dismissed: Number(result.numUpdatedRows) },
+      ip: input.ip,
+    })
+    return true
+  }
+  return executor ? run(executor) : db.transaction().execute(run)
 }

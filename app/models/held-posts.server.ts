@@ -4,8 +4,9 @@ import { recordAudit } from '~/models/audit.server'
 import { applyChallengeText } from '~/models/challenge.server'
 import { countComment } from '~/models/comment.server'
 import type { HELD_TYPES, HIDE_REASONS } from '~/models/moderation-constants'
-import { tellAuthor } from '~/models/moderation.server'
+import { tellAuthor } from '~/models/moderation-mail.server'
 import { countPledge } from '~/models/pledge.server'
+import { POST_TABLE } from '~/models/post-kinds.server'
 import type { Settings } from '~/models/settings.server'
 import { applySolutionText, countSolution } from '~/models/solution.server'
 import { mayPublishWithoutReview, type Actor } from '~/utils/policy'
@@ -91,9 +92,9 @@ interface HeldRow {
  * the public text it would replace).
  */
 export async function listHeldPosts(limit = 100, now = Date.now()) {
-  const posts = (['comments', 'solutions'] as const).map((table) =>
+  const posts = (['comment', 'solution'] as const).map((type) =>
     db
-      .selectFrom(`${table} as p` as 'comments as p')
+      .selectFrom(`${POST_TABLE[type]} as p` as 'comments as p')
       .innerJoin('challenges', 'challenges.id', 'p.challenge_id')
       .leftJoin('users', 'users.id', 'p.author_id')
       .select([
@@ -106,7 +107,7 @@ export async function listHeldPosts(limit = 100, now = Date.now()) {
       ])
       .where('p.held_at', 'is not', null)
       // A held comment its author deleted waits for nobody.
-      .$if(table === 'comments', (qb) => qb.where('p.deleted_at', 'is', null))
+      .$if(type === 'comment', (qb) => qb.where('p.deleted_at', 'is', null))
       .orderBy('p.held_at')
       .limit(limit)
       .execute()
@@ -114,7 +115,7 @@ export async function listHeldPosts(limit = 100, now = Date.now()) {
         list.map((r): HeldRow => ({
           ...r,
           held_at: String(r.held_at),
-          type: table === 'comments' ? 'comment' : 'solution',
+          type,
         })),
       ),
   )
@@ -209,13 +210,13 @@ export async function countHeldPosts() {
   const count = (qb: { executeTakeFirstOrThrow(): Promise<{ n: number | string | bigint }> }) =>
     qb.executeTakeFirstOrThrow().then((r) => Number(r.n))
   const counts = await Promise.all([
-    ...(['comments', 'solutions', 'pledges'] as const).map((table) =>
+    ...(['comment', 'solution', 'pledge'] as const).map((type) =>
       count(
         db
-          .selectFrom(table)
+          .selectFrom(POST_TABLE[type])
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('held_at', 'is not', null)
-          .$if(table === 'comments', (qb) => qb.where(sql.ref('deleted_at'), 'is', null)),
+          .$if(type === 'comment', (qb) => qb.where(sql.ref('deleted_at'), 'is', null)),
       ),
     ),
     ...(['challenge_revisions', 'solution_revisions'] as const).map((table) =>
@@ -267,13 +268,13 @@ async function decidePost(
   input: Decision,
   subjectType: 'comment' | 'solution',
 ): Promise<Outcome> {
-  const table = subjectType === 'comment' ? 'comments' : 'solutions'
+  const table = POST_TABLE[subjectType]
   const post = await trx
     .selectFrom(`${table} as p` as 'comments as p')
     .innerJoin('challenges', 'challenges.id', 'p.challenge_id')
     .select(['p.id', 'p.author_id', 'p.held_at', 'p.challenge_id', 'challenges.title'])
     .where('p.id', '=', input.subjectId)
-    .$if(table === 'comments', (qb) => qb.where('p.deleted_at', 'is', null))
+    .$if(subjectType === 'comment', (qb) => qb.where('p.deleted_at', 'is', null))
     .executeTakeFirst()
   if (!post) return 'not_found'
   if (!post.held_at) return 'decided'
@@ -307,24 +308,50 @@ async function decidePost(
       notify: approve && post.author_id !== null,
     })
   }
-  await recordAudit(trx, {
-    actorId: actor.id,
-    action: `${subjectType}.${input.decision}`,
+  await recordDecision(trx, actor, input, {
     subjectType,
     subjectId: post.id,
+    authorId: post.author_id,
+    challengeId: post.challenge_id,
+    title: post.title,
+    rejected: { after: { held: false, hidden: true, reason }, mail: 'postHidden' },
+  })
+  return 'done'
+}
+
+/** The audit row of a decision on a held post and, when it was turned down, the author's mail. */
+async function recordDecision(
+  trx: Executor,
+  actor: Actor,
+  input: Decision,
+  post: {
+    subjectType: 'comment' | 'solution' | 'pledge'
+    subjectId: number
+    authorId: number | null
+    challengeId: number
+    title: string
+    rejected: { after: Record<string, unknown>; mail: 'postHidden' | 'pledgeRejected' }
+  },
+) {
+  const approve = input.decision === 'approve'
+  const reason = input.reason ?? 'other'
+  await recordAudit(trx, {
+    actorId: actor.id,
+    action: `${post.subjectType}.${input.decision}`,
+    subjectType: post.subjectType,
+    subjectId: post.subjectId,
     before: { held: true },
-    after: approve ? { held: false } : { held: false, hidden: true, reason },
+    after: approve ? { held: false } : post.rejected.after,
     reason: approve ? null : reason,
     ip: input.ip,
   })
   if (!approve)
     await tellAuthor(
       trx,
-      post.author_id,
-      { name: 'postHidden', reason, challengeId: post.challenge_id, title: post.title },
+      post.authorId,
+      { name: post.rejected.mail, reason, challengeId: post.challengeId, title: post.title },
       input.siteUrl,
     )
-  return 'done'
 }
 
 async function decidePledge(trx: Executor, actor: Actor, input: Decision): Promise<Outcome> {
@@ -365,23 +392,14 @@ async function decidePledge(trx: Executor, actor: Actor, input: Decision): Promi
       .where('id', '=', pledge.id)
       .execute()
   }
-  await recordAudit(trx, {
-    actorId: actor.id,
-    action: approve ? 'pledge.approve' : 'pledge.reject',
+  await recordDecision(trx, actor, input, {
     subjectType: 'pledge',
     subjectId: pledge.id,
-    before: { held: true },
-    after: approve ? { held: false } : { held: false, reason },
-    reason: approve ? null : reason,
-    ip: input.ip,
+    authorId: pledge.user_id,
+    challengeId: pledge.challenge_id,
+    title: pledge.title,
+    rejected: { after: { held: false, reason }, mail: 'pledgeRejected' },
   })
-  if (!approve)
-    await tellAuthor(
-      trx,
-      pledge.user_id,
-      { name: 'pledgeRejected', reason, challengeId: pledge.challenge_id, title: pledge.title },
-      input.siteUrl,
-    )
   return 'done'
 }
 

@@ -1,5 +1,6 @@
 import { db } from '~/db.server'
 import { listDisputesFor } from '~/models/dispute.server'
+import { namesPostWhere } from '~/models/post-kinds.server'
 
 /** Everything the triage page shows about one challenge, hidden parts included. */
 export async function getTriage(id: number) {
@@ -89,30 +90,7 @@ export async function getTriage(id: number) {
           'audit_log.created_at',
           'users.name as actor_name',
         ])
-        .where((eb) =>
-          eb.or([
-            eb.and([
-              eb('audit_log.subject_type', '=', 'challenge'),
-              eb('audit_log.subject_id', '=', id),
-            ]),
-            eb.and([
-              eb('audit_log.subject_type', '=', 'solution'),
-              eb(
-                'audit_log.subject_id',
-                'in',
-                eb.selectFrom('solutions').select('id').where('challenge_id', '=', id),
-              ),
-            ]),
-            eb.and([
-              eb('audit_log.subject_type', '=', 'comment'),
-              eb(
-                'audit_log.subject_id',
-                'in',
-                eb.selectFrom('comments').select('id').where('challenge_id', '=', id),
-              ),
-            ]),
-          ]),
-        )
+        .where((eb) => namesPostWhere(eb, 'audit_log', 'challenge_id', id))
         .orderBy('audit_log.id', 'desc')
         .limit(200)
         .execute(),
@@ -294,34 +272,7 @@ export async function getUserRecord(userId: number) {
         'flags.reason',
         'flags.created_at',
       ])
-      .where((eb) =>
-        eb.or([
-          eb.and([
-            eb('flags.subject_type', '=', 'challenge'),
-            eb(
-              'flags.subject_id',
-              'in',
-              eb.selectFrom('challenges').select('id').where('author_id', '=', userId),
-            ),
-          ]),
-          eb.and([
-            eb('flags.subject_type', '=', 'solution'),
-            eb(
-              'flags.subject_id',
-              'in',
-              eb.selectFrom('solutions').select('id').where('author_id', '=', userId),
-            ),
-          ]),
-          eb.and([
-            eb('flags.subject_type', '=', 'comment'),
-            eb(
-              'flags.subject_id',
-              'in',
-              eb.selectFrom('comments').select('id').where('author_id', '=', userId),
-            ),
-          ]),
-        ]),
-      )
+      .where((eb) => namesPostWhere(eb, 'flags', 'author_id', userId))
       .orderBy('flags.id', 'desc')
       .limit(100)
       .execute(),

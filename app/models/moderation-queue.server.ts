@@ -5,6 +5,7 @@ import { ACTIVE_STATUSES } from '~/models/challenge-constants'
 import { countOpenDisputes, listOpenDisputesOf } from '~/models/dispute.server'
 import { countHeldPosts } from '~/models/held-posts.server'
 import { QUEUE_SORTS, QUEUE_TABS } from '~/models/moderation-constants'
+import { POST_TABLE } from '~/models/post-kinds.server'
 
 // One list of tabs and sorts, shared with the page (moderation-constants.ts).
 export { QUEUE_SORTS, QUEUE_TABS }
@@ -354,9 +355,9 @@ async function flaggedTexts(challengeIds: number[]) {
       ])
       .where('challenges.id', 'in', challengeIds)
       .execute(),
-    ...(['solutions', 'comments'] as const).map((table) =>
+    ...(['solution', 'comment'] as const).map((type) =>
       db
-        .selectFrom(`${table} as p` as 'comments as p')
+        .selectFrom(`${POST_TABLE[type]} as p` as 'comments as p')
         .leftJoin('users', 'users.id', 'p.author_id')
         .select([
           'p.id',
@@ -371,7 +372,7 @@ async function flaggedTexts(challengeIds: number[]) {
             eb
               .selectFrom('flags')
               .select('flags.id')
-              .where('flags.subject_type', '=', table === 'comments' ? 'comment' : 'solution')
+              .where('flags.subject_type', '=', type)
               .whereRef('flags.subject_id', '=', 'p.id')
               .where('flags.resolved_at', 'is', null),
           ),

@@ -1,4 +1,5 @@
-import type { AppealStatus, ChallengeStatus, FlagSubject, PledgeStatus } from '#db/schema'
+import { sql, type SelectQueryBuilder } from 'kysely'
+import type { AppealStatus, ChallengeStatus, Database, FlagSubject, PledgeStatus } from '#db/schema'
 import { db } from '~/db.server'
 import { actingOrganisationIds } from '~/models/policy.server'
 import { summarise } from '~/services/markdown.server'
@@ -63,6 +64,46 @@ const CHALLENGE_COLUMNS = [
 const offset = (page: number) => (page - 1) * MY_PAGE_SIZE
 
 const count = (rows: { n: number | string | bigint }) => Number(rows.n)
+
+/** Whose row it is: the author of a challenge, the person on every other row listed here. */
+const OWNER = {
+  challenges: 'author_id',
+  follows: 'user_id',
+  flags: 'user_id',
+  appeals: 'user_id',
+  disputes: 'user_id',
+} as const
+
+/** How many rows of a table are the person's; with `open`, only those still waiting. */
+function countOwn(table: keyof typeof OWNER, viewer: Actor, open = false) {
+  // Each table has the owner column (and `status` or `resolved_at` where `open` is asked):
+  // typed as one of them to share the statement.
+  return db
+    .selectFrom(table as 'appeals')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where(OWNER[table] as 'user_id', '=', viewer.id)
+    .$if(open && table === 'flags', (qb) => qb.where(sql.ref('resolved_at'), 'is', null))
+    .$if(open && table !== 'flags', (qb) => qb.where('status', '=', 'open'))
+    .executeTakeFirstOrThrow()
+    .then(count)
+}
+
+/**
+ * Newest first (ties by id), then one page of MY_PAGE_SIZE rows, or with `page` null the
+ * newest MY_DECISIONS_CAP.
+ */
+function newestFirst<QB extends SelectQueryBuilder<Database, never, object>>(
+  qb: QB,
+  table: 'challenges' | 'pledges' | 'flags' | 'appeals' | 'disputes',
+  page: number | null,
+): QB {
+  const sorted = qb
+    .orderBy(`${table}.created_at` as never, 'desc')
+    .orderBy(`${table}.id` as never, 'desc')
+  return (
+    page === null ? sorted.limit(MY_DECISIONS_CAP) : sorted.limit(MY_PAGE_SIZE).offset(offset(page))
+  ) as QB
+}
 
 /**
  * The latest thing written on each challenge: an edit or status change (updated_at), a history
@@ -140,12 +181,7 @@ async function lastActivity(
 /** The person's own challenges, newest first, hidden, pending, rejected and merged ones too. */
 export async function listMyChallenges(viewer: Actor, page: number) {
   const [total, rows] = await Promise.all([
-    db
-      .selectFrom('challenges')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('author_id', '=', viewer.id)
-      .executeTakeFirstOrThrow()
-      .then(count),
+    countOwn('challenges', viewer),
     db
       .selectFrom('challenges')
       .select([
@@ -164,10 +200,7 @@ export async function listMyChallenges(viewer: Actor, page: number) {
         'updated_at',
       ])
       .where('author_id', '=', viewer.id)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(MY_PAGE_SIZE)
-      .offset(offset(page))
+      .$call((qb) => newestFirst(qb, 'challenges', page))
       .execute(),
   ])
   const activity = await lastActivity(rows)
@@ -195,12 +228,7 @@ export async function listMyChallenges(viewer: Actor, page: number) {
 /** The challenges the person follows, most recently followed first. */
 export async function listMyFollows(viewer: Actor, page: number) {
   const [total, rows] = await Promise.all([
-    db
-      .selectFrom('follows')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('user_id', '=', viewer.id)
-      .executeTakeFirstOrThrow()
-      .then(count),
+    countOwn('follows', viewer),
     db
       .selectFrom('follows')
       .innerJoin('challenges', 'challenges.id', 'follows.challenge_id')
@@ -277,10 +305,7 @@ export async function listMyPledges(viewer: Actor, page: number) {
         'organisations.name as organisation_name',
         'organisations.slug as organisation_slug',
       ])
-      .orderBy('pledges.created_at', 'desc')
-      .orderBy('pledges.id', 'desc')
-      .limit(MY_PAGE_SIZE)
-      .offset(offset(page))
+      .$call((qb) => newestFirst(qb, 'pledges', page))
       .execute(),
   ])
   const ids = rows.map((r) => r.id)
@@ -350,12 +375,7 @@ export function flagState(flag: {
  */
 export async function listMyReports(viewer: Actor, page: number) {
   const [flagTotal, flags, appealTotal, appeals, disputeTotal, disputes] = await Promise.all([
-    db
-      .selectFrom('flags')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('user_id', '=', viewer.id)
-      .executeTakeFirstOrThrow()
-      .then(count),
+    countOwn('flags', viewer),
     db
       .selectFrom('flags')
       .innerJoin('challenges', 'challenges.id', 'flags.challenge_id')
@@ -371,17 +391,9 @@ export async function listMyReports(viewer: Actor, page: number) {
         'flags.created_at',
       ])
       .where('flags.user_id', '=', viewer.id)
-      .orderBy('flags.created_at', 'desc')
-      .orderBy('flags.id', 'desc')
-      .limit(MY_PAGE_SIZE)
-      .offset(offset(page))
+      .$call((qb) => newestFirst(qb, 'flags', page))
       .execute(),
-    db
-      .selectFrom('appeals')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('user_id', '=', viewer.id)
-      .executeTakeFirstOrThrow()
-      .then(count),
+    countOwn('appeals', viewer),
     db
       .selectFrom('appeals')
       .innerJoin('challenges', 'challenges.id', 'appeals.challenge_id')
@@ -397,16 +409,9 @@ export async function listMyReports(viewer: Actor, page: number) {
         'appeals.created_at',
       ])
       .where('appeals.user_id', '=', viewer.id)
-      .orderBy('appeals.created_at', 'desc')
-      .orderBy('appeals.id', 'desc')
-      .limit(MY_DECISIONS_CAP)
+      .$call((qb) => newestFirst(qb, 'appeals', null))
       .execute(),
-    db
-      .selectFrom('disputes')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('user_id', '=', viewer.id)
-      .executeTakeFirstOrThrow()
-      .then(count),
+    countOwn('disputes', viewer),
     db
       .selectFrom('disputes')
       .innerJoin('challenges', 'challenges.id', 'disputes.challenge_id')
@@ -420,9 +425,7 @@ export async function listMyReports(viewer: Actor, page: number) {
         'disputes.created_at',
       ])
       .where('disputes.user_id', '=', viewer.id)
-      .orderBy('disputes.created_at', 'desc')
-      .orderBy('disputes.id', 'desc')
-      .limit(MY_DECISIONS_CAP)
+      .$call((qb) => newestFirst(qb, 'disputes', null))
       .execute(),
   ])
   return {
@@ -472,58 +475,23 @@ export async function listMyReports(viewer: Actor, page: number) {
 /** How many of each the person has, for the links on /me. */
 export async function countMyThings(viewer: Actor) {
   const organisationIds = await actingOrganisationIds(viewer.id)
-  const n = (q: Promise<{ n: number | string | bigint }>) => q.then(count)
   const [challenges, following, pledges, openFlags, openAppeals, openDisputes] = await Promise.all([
-    n(
-      db
-        .selectFrom('challenges')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('author_id', '=', viewer.id)
-        .executeTakeFirstOrThrow(),
-    ),
-    n(
-      db
-        .selectFrom('follows')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('user_id', '=', viewer.id)
-        .executeTakeFirstOrThrow(),
-    ),
-    n(
-      db
-        .selectFrom('pledges')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where((eb) =>
-          eb.or([
-            eb('user_id', '=', viewer.id),
-            ...(organisationIds.length ? [eb('organisation_id', 'in', organisationIds)] : []),
-          ]),
-        )
-        .executeTakeFirstOrThrow(),
-    ),
-    n(
-      db
-        .selectFrom('flags')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('user_id', '=', viewer.id)
-        .where('resolved_at', 'is', null)
-        .executeTakeFirstOrThrow(),
-    ),
-    n(
-      db
-        .selectFrom('appeals')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('user_id', '=', viewer.id)
-        .where('status', '=', 'open')
-        .executeTakeFirstOrThrow(),
-    ),
-    n(
-      db
-        .selectFrom('disputes')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('user_id', '=', viewer.id)
-        .where('status', '=', 'open')
-        .executeTakeFirstOrThrow(),
-    ),
+    countOwn('challenges', viewer),
+    countOwn('follows', viewer),
+    db
+      .selectFrom('pledges')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where((eb) =>
+        eb.or([
+          eb('user_id', '=', viewer.id),
+          ...(organisationIds.length ? [eb('organisation_id', 'in', organisationIds)] : []),
+        ]),
+      )
+      .executeTakeFirstOrThrow()
+      .then(count),
+    countOwn('flags', viewer, true),
+    countOwn('appeals', viewer, true),
+    countOwn('disputes', viewer, true),
   ])
   return { challenges, following, pledges, waiting: openFlags + openAppeals + openDisputes }
 }

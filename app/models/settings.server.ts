@@ -1,5 +1,7 @@
 import { db } from '~/db.server'
 import type { Executor } from '~/db.server'
+import type { AdminActor } from '~/models/admin-constants'
+import { recordAudit } from '~/models/audit.server'
 
 /** Every setting with its default; the admin issue adds the editing UI. */
 export const SETTING_DEFAULTS = {
@@ -33,19 +35,19 @@ export type SettingKey = keyof Settings
 let cached: { at: number; settings: Promise<Settings> } | null = null
 const CACHE_MS = 5_000
 
+/** The stored settings over the defaults. */
+async function readSettings(executor: Executor): Promise<Settings> {
+  const rows = await executor.selectFrom('settings').select(['key', 'value']).execute()
+  const values: Record<string, unknown> = { ...SETTING_DEFAULTS }
+  for (const row of rows) {
+    if (row.key in SETTING_DEFAULTS) values[row.key] = JSON.parse(row.value)
+  }
+  return values as Settings
+}
+
 export function getSettings(): Promise<Settings> {
   if (cached && Date.now() - cached.at < CACHE_MS) return cached.settings
-  const settings = db
-    .selectFrom('settings')
-    .select(['key', 'value'])
-    .execute()
-    .then((rows) => {
-      const values: Record<string, unknown> = { ...SETTING_DEFAULTS }
-      for (const row of rows) {
-        if (row.key in SETTING_DEFAULTS) values[row.key] = JSON.parse(row.value)
-      }
-      return values as Settings
-    })
+  const settings = readSettings(db)
   cached = { at: Date.now(), settings }
   settings.catch(() => (cached = null))
   return settings
@@ -69,4 +71,41 @@ export async function setSetting<K extends SettingKey>(
       oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: now }),
     )
     .execute()
+}
+
+/**
+ * Saves the settings form: only the keys whose value changed are written, with one audit row
+ * holding their old and new values. Returns the changed keys.
+ */
+export async function updateSettings(
+  values: { [K in keyof Settings]?: Settings[K] },
+  actor: AdminActor,
+): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
+    // Read inside the transaction (getSettings uses the shared handle, which waits for us).
+    const current: Record<string, unknown> = await readSettings(trx)
+
+    const before: Record<string, unknown> = {}
+    const after: Record<string, unknown> = {}
+    for (const key of Object.keys(SETTING_DEFAULTS) as Array<keyof Settings>) {
+      const value = values[key]
+      // A setting the form did not send keeps its value.
+      if (value === undefined || current[key] === value) continue
+      before[key] = current[key]
+      after[key] = value
+      await setSetting(trx, key, value)
+    }
+    const changed = Object.keys(after)
+    if (changed.length) {
+      await recordAudit(trx, {
+        actorId: actor.actorId,
+        action: 'admin.settings.update',
+        subjectType: 'settings',
+        before,
+        after,
+        ip: actor.ip,
+      })
+    }
+    return changed
+  })
 }

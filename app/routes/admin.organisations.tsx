@@ -22,7 +22,7 @@ import {
   listOrganisationsForAdmin,
   mergeOrganisations,
   setOrganisationVerified,
-} from '~/models/admin.server'
+} from '~/models/admin-organisations.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireAdmin } from '~/services/session.server'
 import { formatDate, formatNumber } from '~/utils/format'

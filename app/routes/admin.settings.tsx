@@ -16,8 +16,7 @@ import {
   SLA_DAYS_RANGE,
   TOWN_NAME_MAX,
 } from '~/forms/admin'
-import { updateSettings } from '~/models/admin.server'
-import { getSettings } from '~/models/settings.server'
+import { getSettings, updateSettings } from '~/models/settings.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireAdmin } from '~/services/session.server'
 import { titleMeta } from '~/utils/meta'

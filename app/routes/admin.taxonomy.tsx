@@ -19,7 +19,7 @@ import {
   renameTaxonomyItem,
   setTaxonomyArchived,
   type TaxonomyType,
-} from '~/models/admin.server'
+} from '~/models/taxonomy.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireAdmin } from '~/services/session.server'
 import { formatDate, formatNumber } from '~/utils/format'

@@ -18,7 +18,7 @@ import {
   listReplyTemplatesForAdmin,
   setReplyTemplateArchived,
   updateReplyTemplate,
-} from '~/models/admin.server'
+} from '~/models/reply-templates.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireAdmin } from '~/services/session.server'
 import { titleMeta } from '~/utils/meta'

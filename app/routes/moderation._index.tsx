@@ -29,7 +29,7 @@ import {
   type QueueSort,
   type QueueTab,
 } from '~/models/moderation-queue.server'
-import { BulkFailed, bulkModerate } from '~/models/moderation.server'
+import { BulkFailed, bulkModerate } from '~/models/bulk-moderation.server'
 import { getSettings } from '~/models/settings.server'
 import { listAreas, listCategories } from '~/models/taxonomy.server'
 import { getRequestT } from '~/services/i18n.server'

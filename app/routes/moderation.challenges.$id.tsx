@@ -25,21 +25,15 @@ import {
 } from '~/forms/moderation'
 import { HIDE_REASONS } from '~/models/moderation-constants'
 import { getTemplateBody, getTriage, listActiveTemplates } from '~/models/moderation-page.server'
-import {
-  addInternalNote,
-  decideAppeal,
-  dismissFlags,
-  hidePost,
-  MergeRefused,
-  mergeChallenge,
-  postOfficialResponse,
-  restorePost,
-  setBan,
-  StaleForm,
-  TriageRefused,
-  isPostOf,
-  triageChallenge,
-} from '~/models/moderation.server'
+import { decideAppeal } from '~/models/appeals.server'
+import { setBan } from '~/models/bans.server'
+import { dismissFlags } from '~/models/flag.server'
+import { addInternalNote } from '~/models/internal-notes.server'
+import { MergeRefused, mergeChallenge } from '~/models/merge.server'
+import { hidePost, restorePost } from '~/models/moderation-visibility.server'
+import { postOfficialResponse } from '~/models/official-response.server'
+import { isPostOf } from '~/models/post-kinds.server'
+import { StaleForm, TriageRefused, triageChallenge } from '~/models/triage.server'
 import { listAreas, listCategories } from '~/models/taxonomy.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireModerator } from '~/services/session.server'

@@ -2,13 +2,11 @@ import { db } from '~/db.server'
 import { addComment, deleteComment } from '~/models/comment.server'
 import { flagPost } from '~/models/flag.server'
 import { setFollow } from '~/models/follow.server'
-import {
-  addInternalNote,
-  appeal,
-  hidePost,
-  postOfficialResponse,
-  setBan,
-} from '~/models/moderation.server'
+import { appeal } from '~/models/appeals.server'
+import { setBan } from '~/models/bans.server'
+import { addInternalNote } from '~/models/internal-notes.server'
+import { hidePost } from '~/models/moderation-visibility.server'
+import { postOfficialResponse } from '~/models/official-response.server'
 import { insertMembership } from '~/models/organisation.server'
 import { pledge, postProgress } from '~/models/pledge.server'
 import { proposeSolution } from '~/models/solution.server'

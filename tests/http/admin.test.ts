@@ -282,6 +282,25 @@ describe('categories and areas', () => {
     expect((await lastAudit('admin.category.unarchive')).after).toEqual({ archived_at: null })
   })
 
+  it('archives and restores a reply template with its audit rows, and only once', async () => {
+    const template = await addTemplate(`Arkiveras ${Date.now()}`)
+    const archive = { intent: 'archive', id: String(template.id) }
+    expect((await admin.client.post('/admin/templates', archive)).status).toBe(302)
+    const audit = await lastAudit('admin.template.archive')
+    expect(audit).toMatchObject({
+      subject_type: 'reply_template',
+      subject_id: template.id,
+      before: { archived_at: null },
+    })
+    expect(audit.after.archived_at).not.toBeNull()
+    // Archiving an archived template changes nothing and records nothing.
+    expect((await admin.client.post('/admin/templates', archive)).status).toBe(302)
+    expect((await lastAudit('admin.template.archive')).id).toBe(audit.id)
+    const restore = { ...archive, intent: 'unarchive' }
+    expect((await admin.client.post('/admin/templates', restore)).status).toBe(302)
+    expect((await lastAudit('admin.template.unarchive')).after).toEqual({ archived_at: null })
+  })
+
   it.each([
     ['an empty Swedish name', { nameSv: '', nameEn: 'Kept English' }],
     ['a name of spaces', { nameSv: '     ', nameEn: 'Kept English' }],

@@ -97,7 +97,7 @@ describe('/outcomes', () => {
 
     const closedTitle = `Fontän på torget ${unique()}`
     const closed = await createChallengeFor(author.id, { title: closedTitle })
-    const { triageChallenge } = await import('~/models/moderation.server')
+    const { triageChallenge } = await import('~/models/triage.server')
     await triageChallenge(await moderatorActor(), {
       challengeId: closed,
       version: null,
@@ -170,7 +170,8 @@ describe('/outcomes', () => {
       title: rejectedTitle,
       status: 'pending',
     })
-    const { triageChallenge, mergeChallenge } = await import('~/models/moderation.server')
+    const { triageChallenge } = await import('~/models/triage.server')
+    const { mergeChallenge } = await import('~/models/merge.server')
     const moderator = await moderatorActor()
     await triageChallenge(moderator, {
       challengeId: rejected,

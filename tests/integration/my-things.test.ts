@@ -5,14 +5,11 @@ import { addComment } from '~/models/comment.server'
 import { decideDispute, fileDispute } from '~/models/dispute.server'
 import { flagPost } from '~/models/flag.server'
 import { setFollow } from '~/models/follow.server'
-import {
-  addInternalNote,
-  appeal,
-  decideAppeal,
-  dismissFlags,
-  hidePost,
-  mergeChallenge,
-} from '~/models/moderation.server'
+import { appeal, decideAppeal } from '~/models/appeals.server'
+import { dismissFlags } from '~/models/flag.server'
+import { addInternalNote } from '~/models/internal-notes.server'
+import { mergeChallenge } from '~/models/merge.server'
+import { hidePost } from '~/models/moderation-visibility.server'
 import {
   countMyThings,
   flagState,

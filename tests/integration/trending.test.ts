@@ -9,7 +9,9 @@ import { db } from '~/db.server'
 import { listChallenges, listTrending, setChallengeStatus } from '~/models/challenge.server'
 import { addComment, deleteComment } from '~/models/comment.server'
 import { setFollow } from '~/models/follow.server'
-import { mergeChallenge } from '~/models/moderation.server'
+import { mergeChallenge } from '~/models/merge.server'
+import { recountChallenges } from '~/models/recount.server'
+import { proposeSolution } from '~/models/solution.server'
 import { recomputeTrending } from '~/models/trending.server'
 import { setChallengeVote } from '~/models/vote.server'
 import { createChallengeFor, createTaxonomy, createUser } from '../factories'
@@ -197,6 +199,67 @@ describe('trending', () => {
       page: 1,
     })
     expect(trendingClosed.items).toEqual([])
+  })
+})
+
+describe('merging and the counters', () => {
+  const COUNTERS = [
+    'vote_count',
+    'follower_count',
+    'comment_count',
+    'solution_count',
+    'pledge_count',
+    'hot',
+    'last_activity_at',
+  ] as const
+  const counters = (ids: number[]) =>
+    Promise.all(
+      ids.map((id) =>
+        db
+          .selectFrom('challenges')
+          .select([...COUNTERS])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow(),
+      ),
+    )
+
+  it('leaves both challenges with the counters and trending score a fresh recount gives', async () => {
+    const { post } = await board()
+    const duplicate = await post('Dubblett med en lösning som folk kommenterat')
+    const target = await post('Originalet som tar emot dubbletten')
+    const [voter, follower, commenter, proposer] = await voters(4)
+    await setChallengeVote({ userId: voter!.id, challengeId: duplicate, vote: true })
+    await setChallengeVote({ userId: voter!.id, challengeId: target, vote: true })
+    await setFollow(duplicate, follower!.id, true)
+    await addComment({ challengeId: duplicate, authorId: commenter!.id, body: 'Samma här.' })
+    // A solution and the comment on it stay with the duplicate: they are its own.
+    const solutionId = await proposeSolution({
+      challengeId: duplicate,
+      authorId: proposer!.id,
+      organisationId: null,
+      body: 'Flytta cykelstället närmare perrongen.',
+    })
+    await addComment({
+      challengeId: duplicate,
+      authorId: commenter!.id,
+      body: 'Bra idé!',
+      solutionId,
+    })
+    const moderator = await createUser({ role: 'moderator' })
+
+    await mergeChallenge(
+      { id: moderator.id, role: 'moderator' },
+      { fromId: duplicate, intoId: target },
+    )
+    const merged = await counters([duplicate, target])
+    await db.transaction().execute((trx) => recountChallenges(trx, [duplicate, target]))
+    await recomputeTrending(db, { ids: [duplicate, target] })
+
+    expect(merged).toEqual(await counters([duplicate, target]))
+    // The duplicate keeps its solution and the comment on it; the target has one vote (the
+    // same voter's, not doubled), the moved follows and the moved comment.
+    expect(merged[0]).toMatchObject({ vote_count: 0, comment_count: 1, solution_count: 1 })
+    expect(merged[1]).toMatchObject({ vote_count: 1, comment_count: 1 })
   })
 })
 

@@ -1,0 +1,97 @@
+import type { FlagSubject } from '#db/schema'
+import { db } from '~/db.server'
+import { recordAudit } from '~/models/audit.server'
+import { restorePost } from '~/models/moderation-visibility.server'
+import { notifyUsers } from '~/models/notification.server'
+import type { Actor } from '~/models/permissions.server'
+import { findPost } from '~/models/post-kinds.server'
+
+/** The author asks once for a hidden post to come back; the appeal lands in the queue. */
+export async function appeal(input: {
+  userId: number
+  challengeId: number
+  subjectType: FlagSubject
+  subjectId: number
+  body: string
+}) {
+  return db.transaction().execute(async (trx) => {
+    const post = await findPost(trx, input.subjectType, input.subjectId)
+    if (
+      !post ||
+      !post.hidden_at ||
+      post.author_id !== input.userId ||
+      post.challenge_id !== input.challengeId
+    ) {
+      return 'not_allowed' as const
+    }
+    const inserted = await trx
+      .insertInto('appeals')
+      .values({
+        subject_type: input.subjectType,
+        subject_id: input.subjectId,
+        challenge_id: post.challenge_id,
+        user_id: input.userId,
+        body: input.body,
+        decided_by: null,
+        decided_at: null,
+      })
+      .onConflict((oc) => oc.columns(['subject_type', 'subject_id']).doNothing())
+      .executeTakeFirst()
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0)
+      ? ('filed' as const)
+      : ('already' as const)
+  })
+}
+
+export async function decideAppeal(
+  actor: Actor,
+  input: {
+    appealId: number
+    challengeId: number
+    restore: boolean
+    /** The moderator's note to the appellant. */
+    note?: string | null
+    ip?: string | null
+  },
+) {
+  return db.transaction().execute(async (trx) => {
+    const found = await trx
+      .selectFrom('appeals')
+      .selectAll()
+      .where('id', '=', input.appealId)
+      .executeTakeFirst()
+    if (!found || found.status !== 'open' || found.challenge_id !== input.challengeId) return false
+    await trx
+      .updateTable('appeals')
+      .set({
+        status: input.restore ? 'upheld' : 'rejected',
+        decided_by: actor.id,
+        decided_at: new Date().toISOString(),
+        decision_note: input.note || null,
+      })
+      .where('id', '=', input.appealId)
+      .execute()
+    await notifyUsers(trx, [found.user_id], {
+      challengeId: found.challenge_id,
+      actorId: actor.id,
+      kind: 'appeal_decided',
+      payload: { subject: found.subject_type, restored: input.restore, note: input.note || null },
+    })
+    if (input.restore)
+      await restorePost(
+        actor,
+        { subjectType: found.subject_type, subjectId: found.subject_id, ip: input.ip },
+        trx,
+      )
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: input.restore ? 'appeal.uphold' : 'appeal.reject',
+      subjectType: 'appeal',
+      subjectId: found.id,
+      after: { subjectType: found.subject_type, subjectId: found.subject_id },
+      reason: input.note || null,
+      ip: input.ip,
+    })
+    return true
+  })
+}

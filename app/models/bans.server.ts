@@ -1,0 +1,40 @@
+import { db } from '~/db.server'
+import { recordAudit } from '~/models/audit.server'
+import type { Actor } from '~/models/permissions.server'
+import { deleteUserSessions } from '~/models/session.server'
+
+/** Bans a user until a time (sessions end at once); null `until` lifts the ban. */
+export async function setBan(
+  actor: Actor,
+  input: { userId: number; until: string | null; reason: string | null; ip?: string | null },
+) {
+  return db.transaction().execute(async (trx) => {
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'banned_until', 'role'])
+      .where('id', '=', input.userId)
+      .executeTakeFirst()
+    if (!user) return false
+    // Nobody bans themselves; only an admin may ban a moderator or an admin.
+    if (user.id === actor.id || (user.role !== 'member' && actor.role !== 'admin')) {
+      return 'forbidden' as const
+    }
+    await trx
+      .updateTable('users')
+      .set({ banned_until: input.until, ban_reason: input.until ? input.reason : null })
+      .where('id', '=', user.id)
+      .execute()
+    if (input.until) await deleteUserSessions(trx, user.id)
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: input.until ? 'user.ban' : 'user.unban',
+      subjectType: 'user',
+      subjectId: user.id,
+      before: { bannedUntil: user.banned_until },
+      after: { bannedUntil: input.until },
+      reason: input.reason,
+      ip: input.ip,
+    })
+    return true
+  })
+}
