@@ -1,4 +1,5 @@
 import { db } from '~/db.server'
+import { STAFF_ROLES } from '~/utils/policy'
 
 /** The counts on /admin, in one query. */
 export async function getAdminOverview() {
@@ -24,7 +25,11 @@ export async function getAdminOverview() {
           .where('verified_at', 'is', null)
           .as('unverifiedDepartments'),
         eb.selectFrom('users').select(n).as('users'),
-        eb.selectFrom('users').select(n).where('role', 'in', ['moderator', 'admin']).as('staff'),
+        eb
+          .selectFrom('users')
+          .select(n)
+          .where('role', 'in', [...STAFF_ROLES])
+          .as('staff'),
         rows('reply_templates', false).as('templates'),
       ]
     })

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { mayChangeRole } from '~/utils/policy'
 import type { Role } from '#db/schema'
 import { db } from '~/db.server'
 import { ADMIN_LIST_LIMIT, type AdminActor } from '~/models/admin-constants'
@@ -46,7 +47,8 @@ export async function changeUserRole(
       .where('id', '=', userId)
       .executeTakeFirst()
     if (!current) return 'notFound'
-    if (userId === actor.actorId && role !== 'admin') return 'selfDemotion'
+    // Only admins reach this (requireAdmin); the policy says what even they may not do.
+    if (!mayChangeRole({ id: actor.actorId, role: 'admin' }, userId, role)) return 'selfDemotion'
     if (current.role === role) return 'ok'
     await setUserRole(trx, userId, role)
     await recordAudit(trx, {

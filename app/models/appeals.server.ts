@@ -3,7 +3,7 @@ import { db } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import { restorePost } from '~/models/moderation-visibility.server'
 import { notifyUsers } from '~/models/notification.server'
-import type { Actor } from '~/models/permissions.server'
+import type { Actor } from '~/utils/policy'
 import { findPost } from '~/models/post-kinds.server'
 
 /** The author asks once for a hidden post to come back; the appeal lands in the queue. */

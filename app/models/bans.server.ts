@@ -1,6 +1,6 @@
 import { db } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
-import type { Actor } from '~/models/permissions.server'
+import { mayBan, type Actor } from '~/utils/policy'
 import { deleteUserSessions } from '~/models/session.server'
 
 /** Bans a user until a time (sessions end at once); null `until` lifts the ban. */
@@ -15,10 +15,7 @@ export async function setBan(
       .where('id', '=', input.userId)
       .executeTakeFirst()
     if (!user) return false
-    // Nobody bans themselves; only an admin may ban a moderator or an admin.
-    if (user.id === actor.id || (user.role !== 'member' && actor.role !== 'admin')) {
-      return 'forbidden' as const
-    }
+    if (!mayBan(actor, user)) return 'forbidden' as const
     await trx
       .updateTable('users')
       .set({ banned_until: input.until, ban_reason: input.until ? input.reason : null })

@@ -3,7 +3,7 @@ import { db, type Executor } from '~/db.server'
 import { dismissFlags } from '~/models/flag.server'
 import type { BULK_ACTIONS } from '~/models/moderation-constants'
 import { hidePost, type HideReason } from '~/models/moderation-visibility.server'
-import type { Actor } from '~/models/permissions.server'
+import type { Actor } from '~/utils/policy'
 import { triageChallenge, type TriageChange } from '~/models/triage.server'
 
 export type BulkAction = (typeof BULK_ACTIONS)[number]

@@ -1,6 +1,6 @@
 import { db } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
-import type { Actor } from '~/models/permissions.server'
+import type { Actor } from '~/utils/policy'
 
 /** A moderator's note on a challenge, seen only by staff. */
 export async function addInternalNote(actor: Actor, challengeId: number, body: string) {

@@ -4,7 +4,7 @@ import { recordAudit } from '~/models/audit.server'
 import { setChallengeStatus } from '~/models/challenge.server'
 import { isOnPublicBoard } from '~/models/challenge-constants'
 import { listAudience, notifyUsers } from '~/models/notification.server'
-import type { Actor } from '~/models/permissions.server'
+import type { Actor } from '~/utils/policy'
 import { recountChallenges } from '~/models/recount.server'
 
 export class MergeRefused extends Error {

@@ -1,7 +1,7 @@
 import { db } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import { notifyFollowers } from '~/models/notification.server'
-import type { Actor } from '~/models/permissions.server'
+import type { Actor } from '~/utils/policy'
 import { renderMarkdown, summarise } from '~/services/markdown.server'
 import { excerpt } from '~/utils/notification-text'
 

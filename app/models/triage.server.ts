@@ -6,7 +6,7 @@ import { setChallengeStatus } from '~/models/challenge.server'
 import { isOnPublicBoard, isPublicStatus } from '~/models/challenge-constants'
 import { addFollow } from '~/models/follow.server'
 import { notifyFollowers, notifyUsers } from '~/models/notification.server'
-import type { Actor } from '~/models/permissions.server'
+import type { Actor } from '~/utils/policy'
 
 /** Someone else changed the challenge since the form was loaded. */
 export class StaleForm extends Error {}
