@@ -22,10 +22,19 @@ import type { NextFunction, Request, Response } from 'express'
  *   but safe for one process; several processes behind one database would each need to hear
  *   about writes.
  * - An entry lives at most `maxAgeMs`, which also bounds how long its CSP nonce is reused.
+ * - One render per page at a time: while a page known to be cacheable is being rendered (after
+ *   it expired or a write emptied the cache), other requests for it wait for that render and
+ *   get its copy, instead of 32 connections rendering the same search at once. And in the last
+ *   `refreshMs` of an entry's life, one request renders it anew while the others are still
+ *   served the valid copy, so under steady traffic a page never expires for everyone at once.
  */
 export interface PageCacheOptions {
   maxEntries?: number
   maxAgeMs?: number
+  /** How long before the end of an entry's life one request renders it anew. */
+  refreshMs?: number
+  /** How long a request waits for another's render of the same page before rendering it. */
+  waitMs?: number
   /**
    * The app's answer from the request's headers: the variant (language) this request may get,
    * or null for none; synchronous when the app already knows the answer.
@@ -69,7 +78,14 @@ function isDataRequest(url: string): boolean {
 export function createPageCache(options: PageCacheOptions) {
   const maxEntries = options.maxEntries ?? 500
   const maxAge = options.maxAgeMs ?? 30_000
+  const refresh = options.refreshMs ?? 5_000
+  const waitMs = options.waitMs ?? 5_000
   const entries = new Map<string, Entry>()
+  // Pages being rendered for the cache, with the requests waiting for them.
+  const rendering = new Map<string, Array<() => void>>()
+  // Keys stored at least once: only these are worth waiting for (a page the app never marks,
+  // such as /login, goes straight on).
+  const known = new Set<string>()
   let hits = 0
   let misses = 0
   // Bumped by every write: a page that was rendering while a write happened is not stored.
@@ -80,13 +96,19 @@ export function createPageCache(options: PageCacheOptions) {
     entries.clear()
   }
 
-  function serve(req: IncomingMessage, res: ServerResponse, key: string, startedNs: bigint) {
+  /** The entry if it is still valid (an expired one is dropped). */
+  function fresh(key: string): Entry | undefined {
     const entry = entries.get(key)
-    if (!entry) return false
-    if (Date.now() - entry.created >= maxAge) {
+    if (entry && Date.now() - entry.created >= maxAge) {
       entries.delete(key)
-      return false
+      return undefined
     }
+    return entry
+  }
+
+  function serve(req: IncomingMessage, res: ServerResponse, key: string, startedNs: bigint) {
+    const entry = fresh(key)
+    if (!entry) return false
     hits++
     // Re-insert: the Map's order is the LRU order.
     entries.delete(key)
@@ -119,7 +141,8 @@ export function createPageCache(options: PageCacheOptions) {
       return next()
     }
     const url = req.url ?? ''
-    if (entries.size === 0 || isDataRequest(url)) return next()
+    if ((entries.size === 0 && rendering.size === 0 && known.size === 0) || isDataRequest(url))
+      return next()
     const startedNs = process.hrtime.bigint()
     let variant: string | null | Promise<string | null>
     try {
@@ -129,14 +152,59 @@ export function createPageCache(options: PageCacheOptions) {
     }
     if (variant instanceof Promise) {
       variant.then(
-        (known) => {
-          if (known === null || !serve(req, res, `${url}\u0000${known}`, startedNs)) next()
-        },
+        (answer) =>
+          answer === null ? next() : lookUp(req, res, `${url}\u0000${answer}`, next, startedNs),
         () => next(),
       )
       return
     }
-    if (variant === null || !serve(req, res, `${url}\u0000${variant}`, startedNs)) next()
+    if (variant === null) next()
+    else lookUp(req, res, `${url}\u0000${variant}`, next, startedNs)
+  }
+
+  function lookUp(
+    req: IncomingMessage,
+    res: ServerResponse,
+    key: string,
+    next: () => void,
+    startedNs: bigint,
+  ) {
+    const entry = fresh(key)
+    const get = req.method === 'GET'
+    if (entry) {
+      // Near its end: this request renders the page anew, the others keep getting this copy.
+      if (get && Date.now() - entry.created >= maxAge - refresh && !rendering.has(key)) {
+        return renderFor(key, res, next)
+      }
+      serve(req, res, key, startedNs)
+      return
+    }
+    const waiting = rendering.get(key)
+    if (waiting) {
+      waiting.push(() => {
+        if (!serve(req, res, key, startedNs)) next()
+      })
+      return
+    }
+    if (get && known.has(key)) return renderFor(key, res, next)
+    next()
+  }
+
+  /** Lets this request render `key` while others for it wait (at most `waitMs`). */
+  function renderFor(key: string, res: ServerResponse, next: () => void) {
+    const waiting: Array<() => void> = []
+    rendering.set(key, waiting)
+    // The copy is stored at 'finish', before 'close': the waiters find it.
+    const release = () => {
+      clearTimeout(timer)
+      if (rendering.get(key) === waiting) rendering.delete(key)
+      // Not stored (the page is no longer cacheable, or a write came first): not worth waiting for.
+      if (!entries.has(key)) known.delete(key)
+      for (const resume of waiting.splice(0)) resume()
+    }
+    const timer = setTimeout(release, waitMs)
+    res.on('close', release)
+    next()
   }
 
   /** Express middleware: records the response the app marked as cacheable. */
@@ -210,6 +278,9 @@ export function createPageCache(options: PageCacheOptions) {
         gzip,
       })
       while (entries.size > maxEntries) entries.delete(entries.keys().next().value!)
+      known.delete(key)
+      known.add(key)
+      while (known.size > maxEntries * 4) known.delete(known.keys().next().value!)
     })
     next()
   }

@@ -1,5 +1,6 @@
 // Issue 11, item 5: anonymous page cache hits are answered before Express, by a plain
 // node:http front door (server/page-cache.ts), with the headers the miss went out with.
+import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createChallengeFor, createUser } from '../factories'
 import { startTestServer } from '../helpers/http'
@@ -7,6 +8,8 @@ import { startTestServer } from '../helpers/http'
 let server: Awaited<ReturnType<typeof startTestServer>>
 let challengeId: number
 let expressCalls = 0
+// Milliseconds Express waits before handling a request: a slow render, so that requests overlap.
+let renderDelay = 0
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -17,7 +20,8 @@ beforeAll(async () => {
   const handle = app.handle.bind(app)
   app.handle = (...args: unknown[]) => {
     expressCalls++
-    return handle(...args)
+    if (renderDelay) setTimeout(() => handle(...args), renderDelay)
+    else return handle(...args)
   }
 })
 afterAll(() => server.close())
@@ -27,6 +31,31 @@ let page = 0
 const fresh = () => `/challenges/${challengeId}?front=${++page}`
 const get = (path: string, headers: Record<string, string> = {}) =>
   fetch(server.origin + path, { headers: { 'Accept-Language': 'sv', ...headers } })
+
+/** `n` GETs of `path` sent at once, each on its own connection (fetch would queue them on one). */
+function getAtOnce(path: string, n: number) {
+  return Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<{ cache: string | undefined; body: string }>((resolve, reject) => {
+          const request = http.get(
+            server.origin + path,
+            { agent: false, headers: { 'Accept-Language': 'sv' } },
+            (response) => {
+              let body = ''
+              response.setEncoding('utf8')
+              response.on('data', (chunk: string) => (body += chunk))
+              response.on('end', () =>
+                resolve({ cache: response.headers['x-page-cache'] as string | undefined, body }),
+              )
+            },
+          )
+          request.on('error', reject)
+        }),
+    ),
+  )
+}
 
 /** Headers that differ between any two responses, or between a streamed and a stored body. */
 const PER_RESPONSE = new Set([
@@ -129,6 +158,57 @@ describe('the front-door page cache', () => {
     expect(data.headers.get('x-page-cache')).toBeNull()
     expect((await get('/login')).headers.get('x-page-cache')).toBeNull()
     expect(expressCalls).toBe(before + 2)
+  })
+
+  it('renders a page emptied by a write once, however many ask for it at the same time', async () => {
+    const path = fresh()
+    await (await get(path)).text()
+    const client = server.client()
+    expect((await client.post('/language', { lng: 'sv', redirectTo: '/' })).status).toBe(302)
+    const before = expressCalls
+    renderDelay = 50
+    const answers = await getAtOnce(path, 8).finally(() => (renderDelay = 0))
+    expect(answers.map((a) => a.cache).sort()).toEqual([
+      'hit',
+      'hit',
+      'hit',
+      'hit',
+      'hit',
+      'hit',
+      'hit',
+      'miss',
+    ])
+    expect(expressCalls).toBe(before + 1)
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1)
+  })
+
+  it('near the end of its life, one request renders the page anew while the rest get the old copy', async () => {
+    const path = fresh()
+    const old = await (await get(path)).text()
+    const now = Date.now()
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now + 27_000)
+    try {
+      const before = expressCalls
+      renderDelay = 50
+      const answers = await getAtOnce(path, 6).finally(() => (renderDelay = 0))
+      expect(answers.map((a) => a.cache).sort()).toEqual([
+        'hit',
+        'hit',
+        'hit',
+        'hit',
+        'hit',
+        'miss',
+      ])
+      expect(expressCalls).toBe(before + 1)
+      // The new copy counts its life from now: 27 s later it is still served, not expired.
+      clock.mockReturnValue(now + 27_000 + 24_000)
+      const later = await get(path)
+      expect(later.headers.get('x-page-cache')).toBe('hit')
+      expect(await later.text()).not.toBe(old) // rendered anew: another CSP nonce
+      expect(expressCalls).toBe(before + 1)
+    } finally {
+      clock.mockRestore()
+    }
   })
 
   it("logs a hit's client address as Express reads it behind a trusted proxy", async () => {
