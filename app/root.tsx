@@ -20,6 +20,7 @@ import { getLocale } from '~/services/i18n.server'
 import { getUser } from '~/services/session.server'
 import stylesheet from '~/styles/app.css'
 import { pageTitle, titleMeta } from '~/utils/meta'
+import { headerCan } from '~/utils/policy'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -49,6 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     locale,
     user,
+    /** What the header links to, from the policy: components never read roles. */
+    can: headerCan(user),
     unread,
     inbox,
     board: { name: settings.boardName, town: settings.townName, contact: settings.contactEmail },

@@ -8,6 +8,7 @@ export function SiteHeader() {
   const location = useLocation()
   const here = location.pathname + location.search
   const user = data?.user ?? null
+  const can = data?.can
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -42,12 +43,12 @@ export function SiteHeader() {
           <ul>
             {user ? (
               <>
-                {(user.role === 'moderator' || user.role === 'admin') && (
+                {can?.moderate && (
                   <li>
                     <NavLink to="/moderation">{t('nav.moderation')}</NavLink>
                   </li>
                 )}
-                {(user.role === 'moderator' || user.role === 'admin') && (
+                {can?.moderate && (
                   <li>
                     <NavLink to="/reports">{t('nav.reports')}</NavLink>
                   </li>
@@ -57,7 +58,7 @@ export function SiteHeader() {
                     <NavLink to="/inbox">{t('nav.inbox')}</NavLink>
                   </li>
                 )}
-                {user.role === 'admin' && (
+                {can?.administer && (
                   <li>
                     <NavLink to="/admin">{t('nav.admin')}</NavLink>
                   </li>

@@ -2,9 +2,9 @@ import { z } from 'zod'
 import { markdown } from '~/forms/challenge'
 import { email, line, msg } from '~/forms/fields'
 import { ORGANISATION_KINDS } from '~/forms/organisation'
+import { ROLES } from '~/utils/policy'
 
 export const TAXONOMY_TYPES = ['category', 'area'] as const
-export const ROLES = ['member', 'moderator', 'admin'] as const
 export const TAXONOMY_NAME_MAX = 60
 export const TEMPLATE_NAME_MAX = 80
 export const TEMPLATE_BODY_MAX = 2000

@@ -3,7 +3,7 @@ import { db } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import { HIDE_REASONS } from '~/models/moderation-constants'
 import { findPost, restorePost, tellAuthor } from '~/models/moderation.server'
-import type { Actor } from '~/models/permissions.server'
+import type { Actor } from '~/utils/policy'
 
 const TABLE = { challenge: 'challenges', solution: 'solutions', comment: 'comments' } as const
 

@@ -1,6 +1,8 @@
 // Shared by models, forms and components (no server code here).
 export const SORTS = ['new', 'top', 'trending', 'unsolved'] as const
 export const PUBLIC_STATUSES = ['open', 'in_progress', 'solved', 'closed'] as const
+/** A challenge still being worked on: it takes solutions and pledges, and can be solved. */
+export const ACTIVE_STATUSES = ['open', 'in_progress'] as const
 export const POSTER_KINDS = ['resident', 'business', 'association', 'municipality'] as const
 export const TITLE_MIN = 10
 export const TITLE_MAX = 140
@@ -12,6 +14,11 @@ export const PLAN_MAX = 2_000
 /** Whether a status is one the public sees (open, in progress, solved, closed). */
 export function isPublicStatus(status: string) {
   return (PUBLIC_STATUSES as readonly string[]).includes(status)
+}
+
+/** Whether a challenge is still being worked on (open or in progress). */
+export function isActiveStatus(status: string) {
+  return (ACTIVE_STATUSES as readonly string[]).includes(status)
 }
 
 /**

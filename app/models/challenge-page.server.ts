@@ -1,8 +1,8 @@
 import { db } from '~/db.server'
 import { getOwnDispute } from '~/models/dispute.server'
 import { PUBLIC_STATUSES } from '~/models/challenge-constants'
-import { canSeeChallenge, type Actor } from '~/models/permissions.server'
 import { matchAny, searchChallengeIds } from '~/models/search.server'
+import { maySeeChallenge, type Actor } from '~/utils/policy'
 
 /**
  * Everything the challenge page shows, or undefined when the viewer may not see it (unknown,
@@ -55,7 +55,7 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
   if (!challenge) return undefined
   // The one visibility policy: hidden, pending, rejected and withdrawn ones only for their
   // author and moderators.
-  if (!canSeeChallenge(challenge, viewer)) return undefined
+  if (!maySeeChallenge(viewer, challenge)) return undefined
 
   const [history, solutions, pledges, updates, comments, solvers, viewerState, responses] =
     await Promise.all([

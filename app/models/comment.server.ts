@@ -4,9 +4,7 @@ import { addFollow } from '~/models/follow.server'
 import { notifyFollowers } from '~/models/notification.server'
 import { recordActivity, TRENDING_WEIGHTS, withdrawActivity } from '~/models/trending.server'
 import { renderMarkdown } from '~/services/markdown.server'
-
-/** Authors may edit a comment for this long after posting it. */
-export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000
+import { isWithinCommentEditWindow } from '~/utils/policy'
 
 export class CommentRefused extends Error {
   constructor(public reason: 'parent' | 'expired') {
@@ -148,7 +146,7 @@ export async function editComment(input: { commentId: number; body: string; now?
   const now = input.now ?? new Date()
   const comment = await getComment(input.commentId)
   if (!comment || comment.deleted_at) throw new CommentRefused('parent')
-  if (now.getTime() - Date.parse(comment.created_at) > COMMENT_EDIT_WINDOW_MS) {
+  if (!isWithinCommentEditWindow(comment, now.getTime())) {
     throw new CommentRefused('expired')
   }
   await db

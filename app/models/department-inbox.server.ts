@@ -1,8 +1,8 @@
 import { db } from '~/db.server'
+import { ACTIVE_STATUSES } from '~/models/challenge-constants'
 import type { InboxView } from '~/models/inbox-constants'
-import { isModerator, type Actor } from '~/models/permissions.server'
+import { mayReadEveryInbox, type Actor } from '~/utils/policy'
 
-const ACTIVE = ['open', 'in_progress'] as const
 const DAY = 24 * 60 * 60 * 1000
 /** A department's inbox lists at most this many challenges; the filters narrow it. */
 export const INBOX_LIMIT = 200
@@ -16,7 +16,7 @@ export async function listInboxDepartments(actor: Actor) {
     .selectFrom('organisations')
     .select(['organisations.id', 'organisations.name', 'organisations.slug'])
     .where('organisations.kind', '=', 'municipality')
-  if (!isModerator(actor)) {
+  if (!mayReadEveryInbox(actor)) {
     qb = qb.where((eb) =>
       eb.exists(
         eb
@@ -82,11 +82,11 @@ export async function listInbox(input: {
     case 'mine':
       qb = qb
         .where('challenges.contact_user_id', '=', input.readerId)
-        .where('challenges.status', 'in', [...ACTIVE])
+        .where('challenges.status', 'in', [...ACTIVE_STATUSES])
       break
     case 'overdue':
       qb = qb
-        .where('challenges.status', 'in', [...ACTIVE])
+        .where('challenges.status', 'in', [...ACTIVE_STATUSES])
         .where('challenges.first_response_at', 'is', null)
         .where(
           'challenges.created_at',
@@ -100,7 +100,7 @@ export async function listInbox(input: {
         .where('challenges.status', 'not in', ['pending', 'rejected'])
       break
     default:
-      qb = qb.where('challenges.status', 'in', [...ACTIVE])
+      qb = qb.where('challenges.status', 'in', [...ACTIVE_STATUSES])
   }
   const rows = await qb
     .orderBy((eb) =>

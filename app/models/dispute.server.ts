@@ -3,7 +3,7 @@ import { addFollow } from '~/models/follow.server'
 import { recordAudit } from '~/models/audit.server'
 import { notifyUsers } from '~/models/notification.server'
 import { StaleForm, triageChallenge } from '~/models/moderation.server'
-import type { Actor } from '~/models/permissions.server'
+import type { Actor } from '~/utils/policy'
 
 /**
  * Whether a challenge can be disputed at all: solved and on the public board. Read inside the

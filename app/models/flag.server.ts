@@ -6,6 +6,7 @@ import { findPost, tellAuthor } from '~/models/moderation.server'
 import { indexChallenge } from '~/models/search.server'
 import { networkKey } from '~/services/client-ip'
 import { networkTag } from '~/services/network-tag.server'
+import { isProtectedFromFlags } from '~/utils/policy'
 
 const TABLE = { challenge: 'challenges', solution: 'solutions', comment: 'comments' } as const
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -147,10 +148,7 @@ export async function weighFlags(
   }
 }
 
-/**
- * A municipal department's or a verified organisation's post, or a moderator's or admin's, is
- * never hidden by flags alone: it speaks for the municipality or for someone an admin vouched for.
- */
+/** Whether flags alone may not hide this post (the policy's isProtectedFromFlags). */
 async function isProtectedPost(
   executor: Executor,
   subjectType: FlagSubject,
@@ -174,7 +172,11 @@ async function isProtectedPost(
     kind?: string | null
     verified_at?: string | null
   }
-  return role === 'moderator' || role === 'admin' || kind === 'municipality' || Boolean(verified_at)
+  return isProtectedFromFlags({
+    authorRole: role,
+    organisationKind: kind,
+    organisationVerifiedAt: verified_at,
+  })
 }
 
 export type FlagOutcome = 'hidden' | 'escalated' | 'none'

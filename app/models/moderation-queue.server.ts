@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder } from 'kysely'
 import type { Database } from '#db/schema'
 import { db } from '~/db.server'
+import { ACTIVE_STATUSES } from '~/models/challenge-constants'
 import { countOpenDisputes, listOpenDisputesOf } from '~/models/dispute.server'
 import { countHeldPosts } from '~/models/held-posts.server'
 import { QUEUE_SORTS, QUEUE_TABS } from '~/models/moderation-constants'
@@ -10,7 +11,6 @@ export { QUEUE_SORTS, QUEUE_TABS }
 export type QueueTab = (typeof QUEUE_TABS)[number]
 export type QueueSort = (typeof QUEUE_SORTS)[number]
 
-const ACTIVE = ['open', 'in_progress'] as const
 const DAY = 24 * 60 * 60 * 1000
 
 export interface QueueFilter {
@@ -42,12 +42,12 @@ function tabQuery(tab: QueueTab, slaDays: number, now = new Date()) {
       )
     case 'unrouted':
       return qb
-        .where('challenges.status', 'in', [...ACTIVE])
+        .where('challenges.status', 'in', [...ACTIVE_STATUSES])
         .where('challenges.department_id', 'is', null)
         .where('challenges.hidden_at', 'is', null)
     case 'overdue':
       return qb
-        .where('challenges.status', 'in', [...ACTIVE])
+        .where('challenges.status', 'in', [...ACTIVE_STATUSES])
         .where('challenges.first_response_at', 'is', null)
         .where('challenges.hidden_at', 'is', null)
         .where('challenges.created_at', '<', new Date(now.getTime() - slaDays * DAY).toISOString())

@@ -1,7 +1,8 @@
 import type { AppealStatus, ChallengeStatus, FlagSubject, PledgeStatus } from '#db/schema'
 import { db } from '~/db.server'
-import { actingOrganisationIds, canSeeChallenge, type Actor } from '~/models/permissions.server'
+import { actingOrganisationIds } from '~/models/policy.server'
 import { summarise } from '~/services/markdown.server'
+import { maySeeChallenge, type Actor } from '~/utils/policy'
 
 // "My things" (issue 9, item 8): what a signed-in person posted, follows, took on through an
 // organisation, and asked the moderators to decide. Every query starts from the person's own
@@ -38,10 +39,11 @@ export interface ChallengeRef {
 }
 
 function challengeRef(row: ChallengeColumns, viewer: Actor): ChallengeRef {
-  const visible = canSeeChallenge(
-    { author_id: row.author_id, hidden_at: row.hidden_at, status: row.status },
-    viewer,
-  )
+  const visible = maySeeChallenge(viewer, {
+    author_id: row.author_id,
+    hidden_at: row.hidden_at,
+    status: row.status,
+  })
   return {
     id: row.challenge_id,
     title: visible ? row.title : null,

@@ -3,6 +3,7 @@ import type { Database, NotificationKind } from '#db/schema'
 import { db, type Executor } from '~/db.server'
 import { PUBLIC_STATUSES } from '~/models/challenge-constants'
 import type { NotificationPayload } from '~/utils/notification-text'
+import { STAFF_ROLES } from '~/utils/policy'
 
 type Notice<K extends NotificationKind> = {
   challengeId: number
@@ -77,14 +78,14 @@ export async function notifyFollowers<K extends NotificationKind>(
  * pending or rejected, after the notification was written takes its title and what was said
  * about it (an official response's first lines, a moderator's message) out of the recipient's
  * list, count, mail and data export, as it leaves every other public view. Its author and
- * moderators still read it. For queries joining `notifications`, its `challenges` and the
+ * moderators still read it (the policy's maySeeChallenge, in SQL). For queries joining `notifications`, its `challenges` and the
  * recipient as `users`.
  */
 export function readableByRecipient(
   eb: ExpressionBuilder<Database, 'notifications' | 'challenges' | 'users'>,
 ) {
   return eb.or([
-    eb('users.role', 'in', ['moderator', 'admin']),
+    eb('users.role', 'in', [...STAFF_ROLES]),
     eb.and([
       eb('challenges.hidden_at', 'is', null),
       eb('challenges.status', 'in', [...PUBLIC_STATUSES]),

@@ -77,26 +77,17 @@ export async function listOrganisations(query: {
   }
 }
 
-/** An active owner of the organisation: the only one who may edit it and answer join requests. */
-export async function isOrganisationOwner(userId: number, organisationId: number) {
-  const row = await db
-    .selectFrom('memberships')
-    .select('user_id')
-    .where('organisation_id', '=', organisationId)
-    .where('user_id', '=', userId)
-    .where('role', '=', 'owner')
-    .where('status', '=', 'active')
-    .executeTakeFirst()
-  return Boolean(row)
-}
-
 /**
  * The public profile: the organisation with its area, active members (names and roles only,
  * never emails), the public challenges it posted, its pledges and solutions on public
  * challenges, and the challenges it is credited with solving. Pending join requests are
- * included only when `viewerId` is an owner. Undefined for an unknown slug.
+ * included only when `mayManage` (the policy's mayManageOrganisation, asked by the route) says
+ * the viewer manages it. Undefined for an unknown slug.
  */
-export async function getOrganisationProfile(slug: string, viewerId: number | null = null) {
+export async function getOrganisationProfile(
+  slug: string,
+  mayManage: (organisationId: number) => boolean = () => false,
+) {
   const organisation = await db
     .selectFrom('organisations')
     .leftJoin('areas', 'areas.id', 'organisations.area_id')
@@ -116,7 +107,7 @@ export async function getOrganisationProfile(slug: string, viewerId: number | nu
     .executeTakeFirst()
   if (!organisation) return undefined
   const id = organisation.id
-  const owner = viewerId !== null && (await isOrganisationOwner(viewerId, id))
+  const owner = mayManage(id)
 
   const [members, challenges, pledges, solutions, solved, joinRequests] = await Promise.all([
     db
@@ -235,7 +226,7 @@ export async function getOrganisationProfile(slug: string, viewerId: number | nu
     // SQLite has no booleans: the accepted flag is derived here.
     solutions: solutions.map(({ accepted_at, ...s }) => ({ ...s, accepted: accepted_at !== null })),
     solved,
-    viewerIsOwner: owner,
+    manageable: owner,
     joinRequests,
   }
 }
@@ -257,7 +248,7 @@ interface Actor {
 
 /**
  * Makes a pending join request an active membership, with its audit row, in one transaction.
- * The caller has checked isOrganisationOwner. False when there is no such pending request.
+ * The caller has checked mayManageOrganisation. False when there is no such pending request.
  */
 export async function approveJoinRequest(
   input: { organisationId: number; userId: number } & Actor,
@@ -286,7 +277,7 @@ export async function approveJoinRequest(
 
 /**
  * Removes a pending join request (the user may ask again later), with its audit row, in one
- * transaction. The caller has checked isOrganisationOwner. False when there is no such request.
+ * transaction. The caller has checked mayManageOrganisation. False when there is no such request.
  */
 export async function declineJoinRequest(
   input: { organisationId: number; userId: number } & Actor,
@@ -313,7 +304,7 @@ export async function declineJoinRequest(
 
 /**
  * An owner edits the public description (plain text) and website (an http(s) URL, or null).
- * The caller has validated both and checked isOrganisationOwner; before and after are audited.
+ * The caller has validated both and checked mayManageOrganisation; before and after are audited.
  */
 export async function updateOrganisationProfile(
   id: number,

@@ -1,50 +1,33 @@
-import type { Role } from '#db/schema'
-import { db } from '~/db.server'
+// Superseded by the policy (app/utils/policy.ts and app/models/policy.server.ts). Kept only for
+// the modules still being reworked under issue 11 (app/actions/challenge.server.ts and
+// app/routes/challenges.$id.tsx); delete it once they import the policy. Every function here
+// answers through the policy's rules.
+import { actingOrganisationIds, allows } from '~/models/policy.server'
+import { isStaff, mayActFor, mayManagePost, maySeeChallenge, type Actor } from '~/utils/policy'
 
-export interface Actor {
-  id: number
-  role: Role
-}
+export type { Actor }
+export { actingOrganisationIds }
 
-export const isModerator = (actor: Actor | null | undefined) =>
-  actor?.role === 'moderator' || actor?.role === 'admin'
+/** @deprecated use `isStaff` / `mayModerate` from ~/utils/policy */
+export const isModerator = (actor: Actor | null | undefined) => isStaff(actor)
 
-/** The organisations the user may act for (active memberships only). */
-export async function actingOrganisationIds(userId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('memberships')
-    .select('organisation_id')
-    .where('user_id', '=', userId)
-    .where('status', '=', 'active')
-    .execute()
-  return rows.map((r) => r.organisation_id)
-}
-
+/** @deprecated use `allows(user, mayActFor, organisationId)` */
 export async function canActFor(userId: number, organisationId: number): Promise<boolean> {
-  return (await actingOrganisationIds(userId)).includes(organisationId)
+  return allows({ id: userId, role: 'member' }, mayActFor, organisationId)
 }
 
-/**
- * Own posts, posts made for an organisation the user belongs to, and anything for moderators:
- * DESIGN.md's "edit or withdraw own posts" row.
- */
+/** @deprecated use `allows(user, mayManagePost, post)` */
 export async function canManagePost(
   actor: Actor,
   post: { author_id: number | null; organisation_id: number | null },
 ): Promise<boolean> {
-  if (isModerator(actor)) return true
-  if (post.author_id === actor.id) return true
-  return post.organisation_id !== null && (await canActFor(actor.id, post.organisation_id))
+  return allows(actor, mayManagePost, post)
 }
 
-/** Whether a viewer may see a challenge at all: hidden, pending and rejected ones only by their author and moderators. */
+/** @deprecated use `maySeeChallenge(viewer, challenge)` */
 export function canSeeChallenge(
   challenge: { author_id: number | null; hidden_at: string | null; status: string },
   viewer: Actor | null,
 ): boolean {
-  if (isModerator(viewer)) return true
-  const own = viewer !== null && challenge.author_id === viewer.id
-  if (challenge.hidden_at && !own) return false
-  if ((challenge.status === 'pending' || challenge.status === 'rejected') && !own) return false
-  return true
+  return maySeeChallenge(viewer, challenge)
 }

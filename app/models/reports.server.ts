@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { ChallengeStatus } from '#db/schema'
 import { db } from '~/db.server'
+import { ACTIVE_STATUSES } from '~/models/challenge-constants'
 import { firstShiftingUtcHour, townDayOfUtcHour, townMidnight } from '~/services/town-time'
 import {
   BACKLOG_BUCKETS,
@@ -212,7 +213,7 @@ async function backlog(filters: ResolvedReportFilters, now: Date) {
       sql<number>`coalesce(sum(${at} <= ${d365}), 0)`.as('older'),
     ])
     // Unary +: count from the report index rather than look rows up through the status index.
-    .where(sql`+challenges.status`, 'in', ['pending', 'open', 'in_progress'])
+    .where(sql`+challenges.status`, 'in', ['pending', ...ACTIVE_STATUSES])
     .executeTakeFirstOrThrow()
   return BACKLOG_BUCKETS.map((bucket: BacklogBucket) => ({ bucket, count: row[bucket] }))
 }
@@ -255,7 +256,7 @@ async function topOpen(filters: ResolvedReportFilters) {
   // selecting the title in the ranking would look up every counted row.
   const top = reportChallenges(filters)
     .select('challenges.id')
-    .where(sql`+challenges.status`, 'in', ['open', 'in_progress'])
+    .where(sql`+challenges.status`, 'in', [...ACTIVE_STATUSES])
     .orderBy('challenges.vote_count', 'desc')
     .orderBy('challenges.id', 'desc')
     .limit(TOP_LIMIT)

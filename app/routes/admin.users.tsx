@@ -7,17 +7,12 @@ import { useTranslation } from '~/i18n-react'
 import { ADMIN_LIST_LIMIT } from '~/models/admin-constants'
 import { AdminNav } from '~/components/AdminNav'
 import { FormErrors, SelectField, useSchemaForm } from '~/components/forms'
-import {
-  ADMIN_QUERY_MAX,
-  parseAdminQuery,
-  ROLES,
-  UserQuerySchema,
-  UserRoleSchema,
-} from '~/forms/admin'
+import { ADMIN_QUERY_MAX, parseAdminQuery, UserQuerySchema, UserRoleSchema } from '~/forms/admin'
 import { changeUserRole, searchUsers } from '~/models/admin.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireAdmin } from '~/services/session.server'
 import { formatDate } from '~/utils/format'
+import { ROLES } from '~/utils/policy'
 import { titleMeta } from '~/utils/meta'
 
 export const meta = titleMeta

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { FieldErrors, FormErrors, SelectField, TextField, useSchemaForm } from '~/components/forms'
 import { ChallengeSchema, parseId } from '~/forms/challenge'
-import { canWithdraw, isPublicStatus, TITLE_MAX, TITLE_MIN } from '~/models/challenge-constants'
+import { isPublicStatus, TITLE_MAX, TITLE_MIN } from '~/models/challenge-constants'
 import {
   getChallenge,
   getPendingRevision,
@@ -14,14 +14,20 @@ import {
   updateChallenge,
   withdrawChallenge,
 } from '~/models/challenge.server'
-import { editsNeedReview } from '~/models/held-posts.server'
-import { canManagePost, isModerator } from '~/models/permissions.server'
+import { loadActor } from '~/models/policy.server'
 import { getSettings } from '~/models/settings.server'
 import { listAreas, listCategories } from '~/models/taxonomy.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireUser } from '~/services/session.server'
 import { formatDateTime } from '~/utils/format'
 import { titleMeta } from '~/utils/meta'
+import {
+  editsNeedReview,
+  mayEditChallenge,
+  mayPublishWithoutReview,
+  maySeeHidden,
+  mayWithdrawChallenge,
+} from '~/utils/policy'
 
 export const meta = titleMeta
 
@@ -34,13 +40,13 @@ async function editable(request: Request, rawId: string | undefined) {
   const user = await requireUser(request)
   const id = parseId(rawId)
   const challenge = id ? await getChallenge(id) : undefined
-  if (!challenge || (challenge.hidden_at && user.role === 'member')) throw json({}, { status: 404 })
-  if (!(await canManagePost(user, challenge))) throw json({}, { status: 403 })
-  if (challenge.withdrawn_at && !isModerator(user)) throw json({}, { status: 403 })
+  if (!challenge || (challenge.hidden_at && !maySeeHidden(user))) throw json({}, { status: 404 })
+  const actor = await loadActor(user)
+  if (!mayEditChallenge(actor, challenge)) throw json({}, { status: 403 })
   const settings = await getSettings()
   // Pre-moderation: an edit of a published challenge by anyone but staff waits for a moderator.
   const review = editsNeedReview(user, settings) && isPublicStatus(challenge.status)
-  return { user, challenge, review }
+  return { user: actor, challenge, review }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -52,8 +58,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listRevisions(challenge.id),
     getPendingRevision(challenge.id),
   ])
+  const withdraw = mayWithdrawChallenge(user, challenge)
   // Whoever's edits are reviewed goes on from the edit that waits; staff edit the public text.
-  const draft = pending && !isModerator(user) ? pending : null
+  const draft = pending && !mayPublishWithoutReview(user) ? pending : null
   return json({
     title: t('edit.title'),
     challenge: {
@@ -68,12 +75,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pendingSince: pending?.created_at ?? null,
     /** The form shows the edit that waits (the author's side), not the public text. */
     draft: draft !== null,
-    /** What withdrawing would do here (see WITHDRAWABLE), or null when it cannot. */
-    withdraw: canWithdraw(challenge)
-      ? isPublicStatus(challenge.status)
-        ? ('close' as const)
-        : ('unpublished' as const)
-      : null,
+    can: { withdraw },
+    /** What withdrawing does here: close a public challenge, or set aside an unpublished one. */
+    withdrawal: isPublicStatus(challenge.status) ? ('close' as const) : ('unpublished' as const),
     categories,
     areas,
     revisions,
@@ -85,6 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData()
   if (form.get('intent') === 'withdraw') {
     // Solved, closed and already withdrawn challenges cannot be withdrawn.
+    if (!mayWithdrawChallenge(user, challenge)) throw json({}, { status: 403 })
     const result = await withdrawChallenge(challenge.id, user.id, context.ip ?? null)
     if (result === 'refused') throw json({}, { status: 403 })
     return redirect(`/challenges/${challenge.id}`)
@@ -106,14 +111,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     areaId: submission.value.areaId,
     review,
     // The form started from the edit that waits, so this one replaces it.
-    replacesPending: !isModerator(user),
+    replacesPending: !mayPublishWithoutReview(user),
   })
   return redirect(`/challenges/${challenge.id}`)
 }
 
 export default function EditChallenge() {
   const { t, i18n } = useTranslation()
-  const { challenge, categories, areas, revisions, review, pendingSince, draft, withdraw } =
+  const { challenge, categories, areas, revisions, review, pendingSince, draft, can, withdrawal } =
     useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useSchemaForm({
@@ -181,13 +186,13 @@ export default function EditChallenge() {
           {t('edit.save')}
         </button>
       </Form>
-      {withdraw ? (
+      {can.withdraw ? (
         <Form method="post" className="danger-zone">
           <h2>{t('edit.withdrawHeading')}</h2>
           {/* What withdrawing means for this challenge, decided by its status. */}
           <p id="withdraw-hint">
             {t(
-              withdraw === 'close'
+              withdrawal === 'close'
                 ? 'edit.withdrawHint'
                 : `edit.withdrawUnpublished.${challenge.status}`,
             )}

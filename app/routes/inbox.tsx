@@ -5,12 +5,12 @@ import { useTranslation } from '~/i18n-react'
 import { StatusBadge } from '~/components/StatusBadge'
 import { listInbox, listInboxDepartments } from '~/models/department-inbox.server'
 import { INBOX_VIEWS, type InboxView } from '~/models/inbox-constants'
-import { isModerator } from '~/models/permissions.server'
 import { getSettings } from '~/models/settings.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireUser } from '~/services/session.server'
 import { formatDate, formatNumber } from '~/utils/format'
 import { titleMeta } from '~/utils/meta'
+import { mayReadInbox } from '~/utils/policy'
 
 export const meta = titleMeta
 
@@ -18,7 +18,13 @@ export const meta = titleMeta
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const departments = await listInboxDepartments(user)
-  if (!departments.length && !isModerator(user)) throw json({}, { status: 403 })
+  if (
+    !mayReadInbox(
+      user,
+      departments.map((d) => d.id),
+    )
+  )
+    throw json({}, { status: 403 })
   const url = new URL(request.url)
   const view = (url.searchParams.get('show') ?? 'department') as InboxView
   const department = url.searchParams.get('department')

@@ -10,11 +10,11 @@ import { FollowListSchema, parseMyPage } from '~/forms/my-things'
 import { getChallenge } from '~/models/challenge.server'
 import { setFollow } from '~/models/follow.server'
 import { listMyFollows, MY_PAGE_SIZE } from '~/models/my-things.server'
-import { canSeeChallenge, type Actor } from '~/models/permissions.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireUser } from '~/services/session.server'
 import { formatDate, formatNumber } from '~/utils/format'
 import { titleMeta } from '~/utils/meta'
+import { maySeeChallenge, type Actor } from '~/utils/policy'
 
 export const meta = titleMeta
 
@@ -24,7 +24,7 @@ const href = pageHref(PATH)
 /** A challenge the person may follow (again): visible to them and not merged away. */
 async function followable(id: number, user: Actor) {
   const challenge = await getChallenge(id)
-  return challenge && challenge.merged_into_id === null && canSeeChallenge(challenge, user)
+  return challenge && challenge.merged_into_id === null && maySeeChallenge(user, challenge)
     ? challenge
     : null
 }

@@ -17,15 +17,16 @@ import {
   declineJoinRequest,
   getOrganisationIdBySlug,
   getOrganisationProfile,
-  isOrganisationOwner,
   updateOrganisationProfile,
 } from '~/models/organisation-profile.server'
+import { allows, loadActor } from '~/models/policy.server'
 import { getSettings } from '~/models/settings.server'
 import { getRequestT } from '~/services/i18n.server'
 import { log } from '~/services/log.server'
 import { getUser, requireUser } from '~/services/session.server'
 import { formatDate } from '~/utils/format'
 import { publicMeta } from '~/utils/meta'
+import { mayManageOrganisation } from '~/utils/policy'
 
 export const meta = publicMeta({
   path: (data) => {
@@ -42,12 +43,14 @@ const notFound = () => json({ error: 'not found' }, { status: 404 })
 export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isSlug(params.slug)) throw notFound()
   const user = await getUser(request)
-  const [profile, { t }, settings] = await Promise.all([
-    getOrganisationProfile(params.slug, user?.id ?? null),
+  const actor = user ? await loadActor(user) : null
+  const [found, { t }, settings] = await Promise.all([
+    getOrganisationProfile(params.slug, (id) => actor !== null && mayManageOrganisation(actor, id)),
     getRequestT(request),
     getSettings(),
   ])
-  if (!profile) throw notFound()
+  if (!found) throw notFound()
+  const { manageable, ...profile } = found
   const notice = new URL(request.url).searchParams.get('notice')
   return json({
     title: t('organisation.title', {
@@ -58,6 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       profile.organisation.description ||
       t('meta.organisation', { name: profile.organisation.name, board: settings.boardName }),
     ...profile,
+    /** Edit the profile, answer join requests: its owners (the policy's mayManageOrganisation). */
+    can: { manage: manageable },
     notice: NOTICES.includes(notice as Notice) ? (notice as Notice) : null,
   })
 }
@@ -67,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug
   const organisationId = isSlug(slug) ? await getOrganisationIdBySlug(slug) : null
   if (!slug || !organisationId) throw notFound()
-  if (!(await isOrganisationOwner(user.id, organisationId))) {
+  if (!(await allows(user, mayManageOrganisation, organisationId))) {
     log.warn('access_denied', {
       action: 'organisation.manage',
       userId: user.id,
@@ -285,7 +290,7 @@ export default function OrganisationProfile() {
         )}
       </section>
 
-      {data.viewerIsOwner && (
+      {data.can.manage && (
         <>
           <section aria-labelledby="join-requests-heading">
             <h2 id="join-requests-heading">{t('organisation.joinRequestsHeading')}</h2>

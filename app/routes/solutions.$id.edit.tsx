@@ -5,14 +5,19 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { MarkdownForm } from '~/components/challenge/MarkdownForm'
 import { parseId, SolutionSchema } from '~/forms/challenge'
-import { editsNeedReview } from '~/models/held-posts.server'
-import { canManagePost, isModerator } from '~/models/permissions.server'
+import { loadActor } from '~/models/policy.server'
 import { getSettings } from '~/models/settings.server'
 import { editSolution, getPendingSolutionRevision, getSolution } from '~/models/solution.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireUser } from '~/services/session.server'
 import { formatDateTime } from '~/utils/format'
 import { titleMeta } from '~/utils/meta'
+import {
+  editsNeedReview,
+  mayEditSolution,
+  mayPublishWithoutReview,
+  maySeeHidden,
+} from '~/utils/policy'
 
 export const meta = titleMeta
 
@@ -20,8 +25,8 @@ async function editable(request: Request, rawId: string | undefined) {
   const user = await requireUser(request)
   const id = parseId(rawId)
   const solution = id ? await getSolution(id) : undefined
-  if (!solution || (solution.hidden_at && user.role === 'member')) throw json({}, { status: 404 })
-  if (!(await canManagePost(user, solution))) throw json({}, { status: 403 })
+  if (!solution || (solution.hidden_at && !maySeeHidden(user))) throw json({}, { status: 404 })
+  if (!mayEditSolution(await loadActor(user), solution)) throw json({}, { status: 403 })
   // Pre-moderation: an edit of a published proposal (neither held nor hidden) by anyone but
   // staff waits for a moderator; a held one is still being reviewed and is edited in place.
   const published = solution.held_at === null && solution.hidden_at === null
@@ -36,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getPendingSolutionRevision(solution.id),
   ])
   // Whoever's edits are reviewed goes on from the edit that waits; staff edit the public text.
-  const draft = pending && !isModerator(user) ? pending.body_md : null
+  const draft = pending && !mayPublishWithoutReview(user) ? pending.body_md : null
   return json({
     title: t('edit.solutionTitle'),
     solution: {
@@ -62,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     body: submission.value.body,
     review,
     // The form started from the edit that waits, so this one replaces it.
-    replacesPending: !isModerator(user),
+    replacesPending: !mayPublishWithoutReview(user),
   })
   return redirect(`/challenges/${solution.challenge_id}#solution-${solution.id}`)
 }

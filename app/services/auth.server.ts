@@ -2,6 +2,7 @@ import { Authenticator } from 'remix-auth'
 import { FormStrategy } from 'remix-auth-form'
 import { getUserByEmail, normaliseEmail } from '~/models/user.server'
 import { burnPasswordCheck, verifyPassword } from '~/services/password.server'
+import { needsEmailConfirmation } from '~/utils/policy'
 
 /**
  * Thrown by the form strategy; the login action turns it into its answer. 'unconfirmed' is the
@@ -33,8 +34,7 @@ authenticator.use(
       ? await verifyPassword(user.password_hash, password)
       : await burnPasswordCheck(password)
     if (!user || !ok) throw new LoginFailed('invalid')
-    // Staff accounts are made or promoted by an admin, who vouches for them.
-    if (user.email_verified_at === null && user.role === 'member') {
+    if (needsEmailConfirmation(user)) {
       throw new LoginFailed('unconfirmed', undefined, user.id)
     }
     if (user.banned_until && user.banned_until > new Date().toISOString()) {

@@ -19,6 +19,7 @@ import {
 } from '~/models/session.server'
 import { getSessionUserById, type SessionUser } from '~/models/user.server'
 import { log, loggablePath } from '~/services/log.server'
+import { mayAdminister, mayModerate } from '~/utils/policy'
 
 /**
  * SESSION_SECRET is required for a site others can reach. For a local demo or development we
@@ -150,13 +151,13 @@ function denied(request: Request, user: SessionUser) {
 /** A moderator or admin, or a 403 (401-style redirect to login for visitors). */
 export async function requireModerator(request: Request): Promise<SessionUser> {
   const user = await requireUser(request)
-  if (user.role !== 'moderator' && user.role !== 'admin') throw denied(request, user)
+  if (!mayModerate(user)) throw denied(request, user)
   return user
 }
 
 /** An admin, or a 403. */
 export async function requireAdmin(request: Request): Promise<SessionUser> {
   const user = await requireUser(request)
-  if (user.role !== 'admin') throw denied(request, user)
+  if (!mayAdminister(user)) throw denied(request, user)
   return user
 }

@@ -141,6 +141,24 @@ describe('the permission matrix', () => {
     expect(await auditCount()).toBe(before)
   })
 
+  it('the header links to what the role reaches (the root loader’s `can`)', async () => {
+    const links: Record<Role, string[]> = {
+      visitor: [],
+      member: [],
+      orgMember: [],
+      moderator: ['/moderation', '/reports'],
+      admin: ['/moderation', '/reports', '/admin'],
+    }
+    for (const role of ROLES) {
+      const html = await (await clients[role].get('/about')).text()
+      const header = html.slice(html.indexOf('<header'), html.indexOf('</header>'))
+      const found = ['/moderation', '/reports', '/admin'].filter((href) =>
+        header.includes(`href="${href}"`),
+      )
+      expect(`${role}: ${found.join(' ')}`).toBe(`${role}: ${links[role].join(' ')}`)
+    }
+  })
+
   it('lets a moderator act where members may not', async () => {
     const response = await clients.moderator.post(fill('/moderation/challenges/ID'), {
       intent: 'note',
