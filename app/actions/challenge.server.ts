@@ -15,7 +15,7 @@ import { DisputeSchema } from '~/forms/dispute'
 import { ButtonSchema } from '~/forms/fields'
 import { FixedAnswerSchema, SolveSchema } from '~/forms/solve'
 import { getChallenge, markSolved } from '~/models/challenge.server'
-import { isOnPublicBoard } from '~/models/challenge-constants'
+import { isActiveStatus, isOnPublicBoard } from '~/models/challenge-constants'
 import {
   addComment,
   CommentRefused,
@@ -26,13 +26,13 @@ import {
 import { fileDispute, getOwnDispute } from '~/models/dispute.server'
 import { answerFixed, defaultDisputeBody } from '~/models/fixed-question.server'
 import { autoHideIfFlagged, flagPost } from '~/models/flag.server'
-import { editsNeedReview, mustHold } from '~/models/held-posts.server'
+import { mustHold } from '~/models/held-posts.server'
 import { flagIntentKey } from '~/models/flag-reasons'
 import { appeal, postOfficialResponse } from '~/models/moderation.server'
 import { getSettings } from '~/models/settings.server'
 import { publicUrl } from '~/env.server'
 import { setFollow } from '~/models/follow.server'
-import { canActFor, canManagePost, canSeeChallenge, isModerator } from '~/models/permissions.server'
+import { allows, loadActor } from '~/models/policy.server'
 import {
   DuplicatePledge,
   getPledge,
@@ -47,6 +47,17 @@ import { setChallengeVote, setSolutionVote, VoteRefused } from '~/models/vote.se
 import type { SessionUser } from '~/models/user.server'
 import { consume, withRateLimits, type LimitName } from '~/services/rate-limit.server'
 import { defineIntents, dispatchIntent } from '~/utils/intents.server'
+import {
+  commentEditRefusal,
+  mayAcceptSolution,
+  mayActFor,
+  mayDeleteComment,
+  mayDispute,
+  mayManagePledge,
+  mayRespondOfficially,
+  maySeeChallenge,
+  maySolve,
+} from '~/utils/policy'
 import { badRequest, conflict, forbidden, notFound } from '~/utils/responses.server'
 
 type Challenge = NonNullable<Awaited<ReturnType<typeof getChallenge>>>
@@ -68,8 +79,6 @@ const posted = (c: Context, what: string, anchor = what) =>
 const limited = (c: Context, name: LimitName) =>
   withRateLimits({ action: name, userId: c.user.id }, () => consume(name, String(c.user.id)))
 
-const ACTIVE = ['open', 'in_progress']
-
 /**
  * Only its author and moderators see a challenge off the public board; they may still edit,
  * appeal, respond or tidy up (unvote, unfollow, delete a comment), but not act among the public.
@@ -86,7 +95,7 @@ const notSolved = () => conflict('not solved')
 const held = async (c: Context) => mustHold(c.user, await getSettings())
 
 async function requireOrganisation(c: Context, organisationId: number | undefined) {
-  if (organisationId && !(await canActFor(c.user.id, organisationId))) return false
+  if (organisationId && !(await allows(c.user, mayActFor, organisationId))) return false
   return true
 }
 
@@ -169,7 +178,7 @@ export const challengeIntents = defineIntents<Context>()({
       if (
         hidden &&
         subjectType === 'challenge' &&
-        !canSeeChallenge({ ...challenge, hidden_at: 'now' }, c.user)
+        !maySeeChallenge(c.user, { ...challenge, hidden_at: 'now' })
       )
         return redirect('/flagged')
       return redirect(`/challenges/${challenge.id}?flagged=${hidden ? 'hidden' : '1'}`)
@@ -201,11 +210,12 @@ export const challengeIntents = defineIntents<Context>()({
     async run({ ctx: c, value, refuse }) {
       const comment = await getComment(value.commentId)
       if (!comment || comment.challenge_id !== c.challenge.id) throw notFound()
-      if (comment.author_id !== c.user.id) throw forbidden()
       // Under pre-moderation a published comment is not rewritten unseen; comments keep no
       // revisions to review, so its author deletes it and writes a new one (which is reviewed).
-      if (comment.held_at === null && editsNeedReview(c.user, await getSettings()))
-        return refuse({ formErrors: ['challenge.commentEditReviewed'] })
+      // The edit window is the model's to enforce (it answers `expired` below).
+      const refusal = commentEditRefusal(c.user, comment, await getSettings())
+      if (refusal === 'forbidden') throw forbidden()
+      if (refusal === 'reviewed') return refuse({ formErrors: ['challenge.commentEditReviewed'] })
       try {
         await editComment({ commentId: comment.id, body: value.body })
       } catch (error) {
@@ -221,7 +231,7 @@ export const challengeIntents = defineIntents<Context>()({
     async run({ ctx: c, value }) {
       const comment = await getComment(value.targetId)
       if (!comment || comment.challenge_id !== c.challenge.id) throw notFound()
-      if (comment.author_id !== c.user.id && !isModerator(c.user)) throw forbidden()
+      if (!mayDeleteComment(c.user, comment)) throw forbidden()
       await deleteComment(comment.id)
       return back(c, `#comment-${comment.id}`)
     },
@@ -232,7 +242,7 @@ export const challengeIntents = defineIntents<Context>()({
     async run({ ctx: c, value, refuse }) {
       if (!(await requireOrganisation(c, value.organisationId)))
         return refuse({ fieldErrors: { organisationId: ['errors.notMember'] } })
-      if (!ACTIVE.includes(c.challenge.status)) throw forbidden()
+      if (!isActiveStatus(c.challenge.status)) throw forbidden()
       await limited(c, 'post')
       const id = await proposeSolution({
         challengeId: c.challenge.id,
@@ -267,8 +277,7 @@ export const challengeIntents = defineIntents<Context>()({
     schema: SolveSchema,
     async guard(c) {
       publicOnly(c)
-      if (!(await canManagePost(c.user, c.challenge))) throw forbidden()
-      if (!ACTIVE.includes(c.challenge.status)) throw forbidden()
+      if (!(await allows(c.user, maySolve, c.challenge))) throw forbidden()
     },
     async run({ ctx: c, value, refuse }) {
       const { chosen, solvers } = value
@@ -289,7 +298,7 @@ export const challengeIntents = defineIntents<Context>()({
       const found = await getPledge(value.targetId)
       if (!isLivePledge(c, found)) throw notFound()
       if (!(await canManagePledge(c, found))) throw forbidden()
-      if (!ACTIVE.includes(c.challenge.status)) throw forbidden()
+      if (!isActiveStatus(c.challenge.status)) throw forbidden()
       await markPledgeDone({ pledgeId: found.id, actorId: c.user.id })
       return back(c, `#pledge-${found.id}`)
     },
@@ -315,7 +324,7 @@ export const challengeIntents = defineIntents<Context>()({
     async run({ ctx: c, value, refuse }) {
       if (!(await requireOrganisation(c, value.organisationId)))
         return refuse({ fieldErrors: { organisationId: ['errors.notMember'] } })
-      if (!ACTIVE.includes(c.challenge.status)) throw forbidden()
+      if (!isActiveStatus(c.challenge.status)) throw forbidden()
       await limited(c, 'post')
       let id: number
       try {
@@ -363,7 +372,7 @@ export const challengeIntents = defineIntents<Context>()({
       if (challenge.status !== 'solved' || challenge.hidden_at || challenge.merged_into_id)
         throw notSolved()
       // Whoever may manage the challenge reopens it themselves rather than disputing their own word.
-      if (await canManagePost(c.user, challenge)) throw forbidden()
+      if (!(await allows(c.user, mayDispute, challenge))) throw forbidden()
     },
     async run({ ctx: c, value, refuse }) {
       const { challenge } = c
@@ -384,10 +393,10 @@ export const challengeIntents = defineIntents<Context>()({
   'official-response': {
     schema: OfficialResponseSchema,
     async run({ ctx: c, value }) {
+      const actor = await loadActor(c.user)
+      if (!mayRespondOfficially(actor, c.challenge)) throw forbidden()
       const department = c.challenge.department_id
-      const member = department !== null && (await canActFor(c.user.id, department))
-      if (!isModerator(c.user) && !member) throw forbidden()
-      if (c.challenge.merged_into_id) throw forbidden()
+      const member = mayActFor(actor, department)
       await limited(c, 'post')
       await postOfficialResponse(c.user, {
         challengeId: c.challenge.id,
@@ -426,7 +435,7 @@ async function canManagePledge(
   c: Context,
   found: { user_id: number | null; organisation_id: number | null },
 ) {
-  return canManagePost(c.user, { author_id: found.user_id, organisation_id: found.organisation_id })
+  return allows(c.user, mayManagePledge, found)
 }
 
 async function voteSolution(c: Context, solutionId: number, vote: boolean) {
@@ -447,7 +456,7 @@ async function accept(c: Context, solutionId: number, value: boolean) {
   )
     throw notFound()
   // The challenge's owner (or its organisation) or a moderator decides.
-  if (!(await canManagePost(c.user, c.challenge))) throw forbidden()
+  if (!(await allows(c.user, mayAcceptSolution, c.challenge))) throw forbidden()
   await acceptSolution({ solutionId: solution.id, actorId: c.user.id, accept: value })
   return back(c, `#solution-${solution.id}`)
 }
@@ -479,7 +488,7 @@ export async function actOnSimilarChallenge(user: SessionUser, value: string) {
   const [what, rawId] = value.split(':')
   const id = parseId(rawId)
   const challenge = id ? await getChallenge(id) : undefined
-  if (!challenge || !canSeeChallenge(challenge, user) || challenge.merged_into_id) throw notFound()
+  if (!challenge || !maySeeChallenge(user, challenge) || challenge.merged_into_id) throw notFound()
   if (!isOnPublicBoard(challenge)) throw forbidden()
   if (what === 'vote') {
     await withRateLimits({ action: 'vote', userId: user.id }, () =>

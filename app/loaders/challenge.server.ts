@@ -2,16 +2,24 @@ import { json, redirect } from '@remix-run/node'
 import { absoluteUrl } from '~/env.server'
 import { parseId } from '~/forms/challenge'
 import { getPendingRevision } from '~/models/challenge.server'
-import { isOnPublicBoard } from '~/models/challenge-constants'
+import { isActiveStatus, isOnPublicBoard } from '~/models/challenge-constants'
 import { getChallengePage } from '~/models/challenge-page.server'
 import { getFixedSection } from '~/models/fixed-question.server'
-import { editsNeedReview } from '~/models/held-posts.server'
 import { listUserMemberships } from '~/models/organisation.server'
-import { canManagePost, isModerator } from '~/models/permissions.server'
+import { loadActor } from '~/models/policy.server'
 import { getSettings } from '~/models/settings.server'
 import { getSolverCandidates } from '~/models/solvers.server'
 import { getRequestT } from '~/services/i18n.server'
 import { getUser } from '~/services/session.server'
+import {
+  commentEditRefusal,
+  editsNeedReview,
+  isStaff,
+  mayDeleteComment,
+  mayEditChallenge,
+  mayManagePost,
+  mayRespondOfficially,
+} from '~/utils/policy'
 import { notFound } from '~/utils/responses.server'
 
 /** After a flag: "1" thanks the flagger; "hidden" also says the post is now hidden. */
@@ -31,18 +39,19 @@ export async function challengePageData(request: Request, rawId: string | undefi
   // A merged duplicate lives on as a pointer to the challenge it joined.
   if (page.challenge.merged_into_id)
     throw redirect(`/challenges/${page.challenge.merged_into_id}`, 301)
-  const [canManage, memberships] = user
-    ? await Promise.all([canManagePost(user, page.challenge), listUserMemberships(user.id)])
-    : [false, []]
+  const [actor, memberships] = user
+    ? await Promise.all([loadActor(user), listUserMemberships(user.id)])
+    : [null, []]
+  const canManage = actor ? mayManagePost(actor, page.challenge) : false
   const url = new URL(request.url)
-  const active = page.challenge.status === 'open' || page.challenge.status === 'in_progress'
+  const active = isActiveStatus(page.challenge.status)
   const [solveCandidates, fixed, pendingEdit, { t, locale }, settings] = await Promise.all([
     // Who may be credited, for the owner's solve form.
     canManage && active ? getSolverCandidates(id) : null,
     getFixedSection(page.challenge, user?.id ?? null),
     // An edit waiting for a moderator: told to those who may edit the challenge (moderators
     // find it in their queue).
-    canManage && !isModerator(user) ? getPendingRevision(id) : undefined,
+    canManage && !isStaff(user) ? getPendingRevision(id) : undefined,
     getRequestT(request),
     getSettings(),
   ])
@@ -80,19 +89,26 @@ export async function challengePageData(request: Request, rawId: string | undefi
     })),
     fixed,
     pendingEditSince: pendingEdit?.created_at ?? null,
+    // What the viewer may do here, from the policy: components read this, never roles.
+    can: {
+      /** Accept solutions, mark solved, see a pending edit (the challenge's owners and staff). */
+      manage: canManage,
+      /** The edit page opens for them. */
+      edit: actor ? mayEditChallenge(actor, page.challenge) : false,
+      respond: actor ? mayRespondOfficially(actor, page.challenge) : false,
+    },
+    comments: page.comments.map((c) => ({
+      ...c,
+      can: {
+        edit: !c.removed && commentEditRefusal(user, { ...c, deleted_at: null }, settings) === null,
+        delete: !c.removed && mayDeleteComment(user, c),
+      },
+    })),
     me: user
       ? {
           id: user.id,
-          canManage,
-          moderator: isModerator(user),
           /** Pre-moderation: their new posts and edits of published ones wait for a moderator. */
           reviewed: editsNeedReview(user, settings),
-          canRespond:
-            isModerator(user) ||
-            (page.challenge.department_id !== null &&
-              memberships.some(
-                (m) => m.id === page.challenge.department_id && m.status === 'active',
-              )),
           organisations: memberships
             .filter((m) => m.status === 'active')
             .map((m) => ({ id: m.id, name: m.name })),

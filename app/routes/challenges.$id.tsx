@@ -6,9 +6,9 @@ import { PostedContext } from '~/components/challenge/PostedNotice'
 import { parseId } from '~/forms/challenge'
 import { challengePageData } from '~/loaders/challenge.server'
 import { getChallenge } from '~/models/challenge.server'
-import { canSeeChallenge } from '~/models/permissions.server'
 import { requireUser } from '~/services/session.server'
 import { publicMeta } from '~/utils/meta'
+import { maySeeChallenge } from '~/utils/policy'
 import { notFound } from '~/utils/responses.server'
 
 export const meta = publicMeta({
@@ -29,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const challenge = id ? await getChallenge(id) : undefined
   if (!challenge) throw notFound()
   // A light check, not the whole page: actions (votes above all) must stay cheap.
-  if (!canSeeChallenge(challenge, user)) throw notFound()
+  if (!maySeeChallenge(user, challenge)) throw notFound()
   return handleChallengeAction(user, challenge, await request.formData(), context.ip ?? null)
 }
 

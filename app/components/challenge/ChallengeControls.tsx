@@ -9,9 +9,10 @@ export function ChallengeControls(props: {
   challenge: ChallengeData['challenge']
   viewer: ChallengeData['viewer']
   me: ChallengeData['me']
+  can: ChallengeData['can']
 }) {
   const { t } = useTranslation()
-  const { page, challenge, viewer, me } = props
+  const { page, challenge, viewer, me, can } = props
   return (
     <div className="challenge-actions">
       <VoteButton
@@ -39,8 +40,7 @@ export function ChallengeControls(props: {
           </p>
         )
       )}
-      {/* A challenge withdrawn before publication is over: only moderators still change it. */}
-      {me?.canManage && (!challenge.withdrawn_at || me.moderator) && (
+      {can.edit && (
         <p>
           <Link to={`${page.action}/edit`}>{t('challenge.edit')}</Link>
         </p>

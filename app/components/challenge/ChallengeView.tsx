@@ -20,7 +20,7 @@ import type { ChallengeData, PageState } from './types'
  */
 export function ChallengeView({ data, actionData }: { data: ChallengeData; actionData: unknown }) {
   const { t } = useTranslation()
-  const { challenge, me } = data
+  const { challenge, me, can } = data
   const signedIn = Boolean(useRootData()?.user)
   const action = `/challenges/${challenge.id}`
   const onBoard = isOnPublicBoard(challenge)
@@ -50,7 +50,7 @@ export function ChallengeView({ data, actionData }: { data: ChallengeData; actio
       <DisputeBlock
         dispute={data.dispute}
         canDispute={data.canDispute}
-        canManage={Boolean(me?.canManage)}
+        canManage={can.manage}
         lastResult={resultFor(actionData, 'dispute')}
       />
       {data.fixed && (
@@ -60,14 +60,14 @@ export function ChallengeView({ data, actionData }: { data: ChallengeData; actio
           lastResult={resultFor(actionData, 'fixed-answer')}
         />
       )}
-      <ChallengeControls page={page} challenge={challenge} viewer={data.viewer} me={me} />
+      <ChallengeControls page={page} challenge={challenge} viewer={data.viewer} me={me} can={can} />
 
       {/* Sanitised when it was written (renderMarkdown). */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: challenge.description_html }} />
 
       <OfficialResponses
         responses={data.responses}
-        canRespond={Boolean(me?.canRespond)}
+        canRespond={can.respond}
         lastResult={resultFor(actionData, 'official-response')}
       />
 
@@ -85,6 +85,7 @@ export function ChallengeView({ data, actionData }: { data: ChallengeData; actio
         comments={data.comments}
         solutionVotes={data.viewer?.solutionVotes ?? []}
         solveCandidates={data.solveCandidates}
+        canManage={can.manage}
         me={me}
         appeals={data.appeals}
         actionData={actionData}

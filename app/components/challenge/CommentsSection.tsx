@@ -104,12 +104,6 @@ export function CommentItem(props: {
   const edit = resultFor(props.actionData, 'edit-comment')
   const editErrors =
     edit?.initialValue?.commentId === String(comment.id) ? (edit.error?.[''] ?? []) : []
-  // Under pre-moderation a published comment is not rewritten (the server refuses it too).
-  const editable =
-    own &&
-    !comment.removed &&
-    (!me?.reviewed || comment.ownHeld) &&
-    Date.now() - Date.parse(comment.created_at) < 15 * 60 * 1000
   return (
     <div className="comment" id={`comment-${comment.id}`}>
       <p className="meta">
@@ -148,9 +142,9 @@ export function CommentItem(props: {
           />
         </div>
       )}
-      {!comment.removed && (own || me?.moderator) && (
+      {comment.can.delete && (
         <div className="inline-actions">
-          {editable && (
+          {comment.can.edit && (
             <details>
               <summary>{t('challenge.editComment')}</summary>
               <EditCommentForm comment={comment} action={props.action} />

@@ -25,6 +25,8 @@ export function SolutionsSection(props: {
   comments: ChallengeData['comments']
   solutionVotes: number[]
   solveCandidates: ChallengeData['solveCandidates']
+  /** Accept proposals and mark the challenge solved. */
+  canManage: boolean
   me: Me
   appeals: Appeals
   actionData: unknown
@@ -43,6 +45,7 @@ export function SolutionsSection(props: {
             solution={s}
             comments={props.comments.filter((c) => c.solution_id === s.id && c.parent_id === null)}
             voted={props.solutionVotes.includes(s.id)}
+            canManage={props.canManage}
             page={page}
             me={me}
             appeals={props.appeals}
@@ -50,7 +53,7 @@ export function SolutionsSection(props: {
           />
         ))}
       </ol>
-      {me?.canManage && page.active && props.solveCandidates && (
+      {props.canManage && page.active && props.solveCandidates && (
         <SolveForm
           action={page.action}
           candidates={props.solveCandidates}
@@ -83,6 +86,7 @@ function SolutionItem(props: {
   /** Its own top-level comments. */
   comments: ChallengeData['comments']
   voted: boolean
+  canManage: boolean
   page: PageState
   me: Me
   appeals: Appeals
@@ -128,7 +132,7 @@ function SolutionItem(props: {
           canVote={page.signedIn && page.votable && me?.id !== s.author_id}
           label={by}
         />
-        {me?.canManage && page.active && (
+        {props.canManage && page.active && (
           <Form method="post" action={page.action}>
             <input type="hidden" name="intent" value={s.accepted_at ? 'unaccept' : 'accept'} />
             <input type="hidden" name="targetId" value={s.id} />
