@@ -216,8 +216,6 @@ const PENDING_CHECKS = [
   "app/models/moderation.server.ts: if (user.id === actor.id || (user.role !== 'member' && actor.role !== 'admin')) {",
 ]
 const PENDING_COPIES = [
-  'app/components/challenge/ChallengeView.tsx: Date.now() - Date.parse(comment.created_at) < 15 * 60 * 1000',
-  "app/actions/challenge.server.ts: const ACTIVE = ['open', 'in_progress']",
   "app/models/admin.server.ts: eb.selectFrom('users').select(n).where('role', 'in', ['moderator', 'admin']).as('staff'),",
 ]
 
