@@ -1,6 +1,4 @@
-import { parseWithZod } from '@conform-to/zod'
 import { json, redirect } from '@remix-run/node'
-import type { z } from 'zod'
 import {
   CommentSchema,
   EditCommentSchema,
@@ -14,9 +12,10 @@ import {
   parseId,
 } from '~/forms/challenge'
 import { DisputeSchema } from '~/forms/dispute'
+import { ButtonSchema } from '~/forms/fields'
 import { FixedAnswerSchema, SolveSchema } from '~/forms/solve'
 import { getChallenge, markSolved } from '~/models/challenge.server'
-import { isOnPublicBoard } from '~/models/challenge-constants'
+import { isActiveStatus, isOnPublicBoard } from '~/models/challenge-constants'
 import {
   addComment,
   CommentRefused,
@@ -27,14 +26,14 @@ import {
 import { fileDispute, getOwnDispute } from '~/models/dispute.server'
 import { answerFixed, defaultDisputeBody } from '~/models/fixed-question.server'
 import { autoHideIfFlagged, flagPost } from '~/models/flag.server'
-import { editsNeedReview, mustHold } from '~/models/held-posts.server'
+import { mustHold } from '~/models/held-posts.server'
 import { flagIntentKey } from '~/models/flag-reasons'
 import { appeal } from '~/models/appeals.server'
 import { postOfficialResponse } from '~/models/official-response.server'
 import { getSettings } from '~/models/settings.server'
 import { publicUrl } from '~/env.server'
 import { setFollow } from '~/models/follow.server'
-import { canActFor, canManagePost, canSeeChallenge, isModerator } from '~/models/permissions.server'
+import { allows, loadActor } from '~/models/policy.server'
 import {
   DuplicatePledge,
   getPledge,
@@ -48,18 +47,28 @@ import { getSolverCandidates, strangers } from '~/models/solvers.server'
 import { setChallengeVote, setSolutionVote, VoteRefused } from '~/models/vote.server'
 import type { SessionUser } from '~/models/user.server'
 import { consume, withRateLimits, type LimitName } from '~/services/rate-limit.server'
+import { defineIntents, dispatchIntent } from '~/utils/intents.server'
+import {
+  commentEditRefusal,
+  mayAcceptSolution,
+  mayActFor,
+  mayDeleteComment,
+  mayDispute,
+  mayManagePledge,
+  mayRespondOfficially,
+  maySeeChallenge,
+  maySolve,
+} from '~/utils/policy'
+import { badRequest, conflict, forbidden, notFound } from '~/utils/responses.server'
 
 type Challenge = NonNullable<Awaited<ReturnType<typeof getChallenge>>>
 interface Context {
   user: SessionUser
   challenge: Challenge
-  form: FormData
   /** The client's address, for the audit log. */
   ip: string | null
 }
 
-const forbidden = () => json({ error: 'forbidden' }, { status: 403 })
-const notFound = () => json({ error: 'not found' }, { status: 404 })
 const back = (c: Context, anchor = '') => redirect(`/challenges/${c.challenge.id}${anchor}`)
 /**
  * Back to the new post, saying it was saved: the page reads `posted` (with or without
@@ -68,19 +77,17 @@ const back = (c: Context, anchor = '') => redirect(`/challenges/${c.challenge.id
 const posted = (c: Context, what: string, anchor = what) =>
   redirect(`/challenges/${c.challenge.id}?posted=${what}#${anchor}`)
 
-/** A form with errors goes back to the page, marked with the intent so the right form shows them. */
-function invalid(intent: string, result: unknown, status = 400) {
-  return json({ intent, result }, { status })
-}
-
-function parse<S extends z.ZodTypeAny>(c: Context, schema: S) {
-  return parseWithZod(c.form, { schema })
-}
-
 const limited = (c: Context, name: LimitName) =>
   withRateLimits({ action: name, userId: c.user.id }, () => consume(name, String(c.user.id)))
 
-const ACTIVE = ['open', 'in_progress']
+/**
+ * Only its author and moderators see a challenge off the public board; they may still edit,
+ * appeal, respond or tidy up (unvote, unfollow, delete a comment), but not act among the public.
+ */
+const publicOnly = (c: Context) => {
+  if (!isOnPublicBoard(c.challenge)) throw forbidden()
+}
+const notSolved = () => conflict('not solved')
 
 /**
  * Pre-moderation (everyone but staff) and quarantine (new accounts) hold comments, proposals
@@ -89,305 +96,328 @@ const ACTIVE = ['open', 'in_progress']
 const held = async (c: Context) => mustHold(c.user, await getSettings())
 
 async function requireOrganisation(c: Context, organisationId: number | undefined) {
-  if (organisationId && !(await canActFor(c.user.id, organisationId))) return false
+  if (organisationId && !(await allows(c.user, mayActFor, organisationId))) return false
   return true
 }
 
-const handlers: Record<string, (c: Context) => Promise<Response>> = {
-  async vote(c) {
-    await limited(c, 'vote')
-    await setChallengeVote({ userId: c.user.id, challengeId: c.challenge.id, vote: true })
-    return back(c)
+/** A button naming a post by `targetId`: nobody types it, so a bad one is a post not found. */
+const target = { schema: TargetSchema, whenInvalid: notFound }
+
+export const challengeIntents = defineIntents<Context>()({
+  vote: {
+    schema: ButtonSchema,
+    guard: publicOnly,
+    async run({ ctx: c }) {
+      await limited(c, 'vote')
+      await setChallengeVote({ userId: c.user.id, challengeId: c.challenge.id, vote: true })
+      return back(c)
+    },
   },
-  async unvote(c) {
-    await limited(c, 'vote')
-    await setChallengeVote({ userId: c.user.id, challengeId: c.challenge.id, vote: false })
-    return back(c)
+  unvote: {
+    schema: ButtonSchema,
+    async run({ ctx: c }) {
+      await limited(c, 'vote')
+      await setChallengeVote({ userId: c.user.id, challengeId: c.challenge.id, vote: false })
+      return back(c)
+    },
   },
-  async follow(c) {
-    await setFollow(c.challenge.id, c.user.id, true)
-    return back(c)
+  follow: {
+    schema: ButtonSchema,
+    guard: publicOnly,
+    async run({ ctx: c }) {
+      await setFollow(c.challenge.id, c.user.id, true)
+      return back(c)
+    },
   },
-  async unfollow(c) {
-    await setFollow(c.challenge.id, c.user.id, false)
-    return back(c)
+  unfollow: {
+    schema: ButtonSchema,
+    async run({ ctx: c }) {
+      await setFollow(c.challenge.id, c.user.id, false)
+      return back(c)
+    },
   },
-  async flag(c) {
-    const submission = parse(c, FlagSchema)
+  flag: {
+    schema: FlagSchema,
+    guard: publicOnly,
     // Keyed by the post, so only that post's form opens with the errors.
-    const key = flagIntentKey(String(c.form.get('subjectType')), String(c.form.get('subjectId')))
-    if (submission.status !== 'success') return invalid(key, submission.reply())
-    const { subjectType, subjectId, reason, note } = submission.value
-    const post =
-      subjectType === 'challenge'
-        ? null
-        : subjectType === 'solution'
-          ? await getSolution(subjectId)
-          : await getComment(subjectId)
-    // A held post is for moderators to decide already: others cannot see it to flag it.
-    const belongs =
-      subjectType === 'challenge'
-        ? subjectId === c.challenge.id
-        : post?.challenge_id === c.challenge.id && post.held_at === null
-    if (!belongs) throw notFound()
-    await limited(c, 'flag')
-    await flagPost({
-      subjectType,
-      subjectId,
-      challengeId: c.challenge.id,
-      userId: c.user.id,
-      reason,
-      note: note || null,
-      ip: c.ip,
-    })
-    const { autoHideThreshold } = await getSettings()
-    const outcome = await autoHideIfFlagged({
-      subjectType,
-      subjectId,
-      threshold: autoHideThreshold,
-      siteUrl: publicUrl().origin,
-    })
-    const hidden = outcome === 'hidden'
-    // The flag that hid the challenge itself leaves the flagger nothing to go back to: thank
-    // them on a page of its own instead of sending them to a 404.
-    const { challenge } = c
-    if (
-      hidden &&
-      subjectType === 'challenge' &&
-      !canSeeChallenge({ ...challenge, hidden_at: 'now' }, c.user)
-    )
-      return redirect('/flagged')
-    return redirect(`/challenges/${challenge.id}?flagged=${hidden ? 'hidden' : '1'}`)
-  },
-  async comment(c) {
-    const submission = parse(c, CommentSchema)
-    if (submission.status !== 'success') return invalid('comment', submission.reply())
-    await limited(c, 'comment')
-    try {
-      const id = await addComment({
-        challengeId: c.challenge.id,
-        authorId: c.user.id,
-        body: submission.value.body,
-        parentId: submission.value.parentId ?? null,
-        solutionId: submission.value.solutionId ?? null,
-        held: await held(c),
-      })
-      return posted(c, `comment-${id}`)
-    } catch (error) {
-      if (error instanceof CommentRefused) throw notFound()
-      throw error
-    }
-  },
-  async 'edit-comment'(c) {
-    const submission = parse(c, EditCommentSchema)
-    if (submission.status !== 'success') return invalid('edit-comment', submission.reply())
-    const comment = await getComment(submission.value.commentId)
-    if (!comment || comment.challenge_id !== c.challenge.id) throw notFound()
-    if (comment.author_id !== c.user.id) throw forbidden()
-    // Under pre-moderation a published comment is not rewritten unseen; comments keep no
-    // revisions to review, so its author deletes it and writes a new one (which is reviewed).
-    if (comment.held_at === null && editsNeedReview(c.user, await getSettings())) {
-      return invalid(
-        'edit-comment',
-        submission.reply({ formErrors: ['challenge.commentEditReviewed'] }),
-      )
-    }
-    try {
-      await editComment({ commentId: comment.id, body: submission.value.body })
-    } catch (error) {
-      if (error instanceof CommentRefused && error.reason === 'expired') {
-        return invalid(
-          'edit-comment',
-          submission.reply({ formErrors: ['challenge.editWindowOver'] }),
-        )
-      }
-      throw error
-    }
-    return back(c, `#comment-${comment.id}`)
-  },
-  async 'delete-comment'(c) {
-    const submission = parse(c, TargetSchema)
-    if (submission.status !== 'success') throw notFound()
-    const comment = await getComment(submission.value.targetId)
-    if (!comment || comment.challenge_id !== c.challenge.id) throw notFound()
-    if (comment.author_id !== c.user.id && !isModerator(c.user)) throw forbidden()
-    await deleteComment(comment.id)
-    return back(c, `#comment-${comment.id}`)
-  },
-  async solution(c) {
-    const submission = parse(c, SolutionSchema)
-    if (submission.status !== 'success') return invalid('solution', submission.reply())
-    if (!(await requireOrganisation(c, submission.value.organisationId))) {
-      return invalid(
-        'solution',
-        submission.reply({ fieldErrors: { organisationId: ['errors.notMember'] } }),
-      )
-    }
-    if (!ACTIVE.includes(c.challenge.status)) throw forbidden()
-    await limited(c, 'post')
-    const id = await proposeSolution({
-      challengeId: c.challenge.id,
-      authorId: c.user.id,
-      organisationId: submission.value.organisationId ?? null,
-      body: submission.value.body,
-      held: await held(c),
-    })
-    return posted(c, `solution-${id}`)
-  },
-  async 'vote-solution'(c) {
-    return voteSolution(c, true)
-  },
-  async 'unvote-solution'(c) {
-    return voteSolution(c, false)
-  },
-  async accept(c) {
-    return accept(c, true)
-  },
-  async unaccept(c) {
-    return accept(c, false)
-  },
-  async solve(c) {
-    if (!(await canManagePost(c.user, c.challenge))) throw forbidden()
-    if (!ACTIVE.includes(c.challenge.status)) throw forbidden()
-    const submission = parse(c, SolveSchema)
-    if (submission.status !== 'success') return invalid('solve', submission.reply())
-    const { chosen, solvers } = submission.value
-    // Only those who pledged or proposed an accepted solution can be credited.
-    if (strangers(await getSolverCandidates(c.challenge.id), solvers).length) {
-      return invalid(
-        'solve',
-        submission.reply({ fieldErrors: { solvers: ['challenge.solve.notCandidate'] } }),
-      )
-    }
-    await markSolved(c.challenge.id, c.user.id, {
-      // Not from the form (no `chosen`): the default credit, as on the triage page.
-      solvers: chosen ? solvers : undefined,
-      ip: c.ip,
-    })
-    return back(c)
-  },
-  async 'pledge-done'(c) {
-    const submission = parse(c, TargetSchema)
-    if (submission.status !== 'success') throw notFound()
-    const found = await getPledge(submission.value.targetId)
-    if (!isLivePledge(c, found)) throw notFound()
-    if (!(await canManagePledge(c, found))) throw forbidden()
-    if (!ACTIVE.includes(c.challenge.status)) throw forbidden()
-    await markPledgeDone({ pledgeId: found.id, actorId: c.user.id })
-    return back(c, `#pledge-${found.id}`)
-  },
-  async 'fixed-answer'(c) {
-    const submission = parse(c, FixedAnswerSchema)
-    if (submission.status !== 'success') return invalid('fixed-answer', submission.reply())
-    const result = await answerFixed({
-      challengeId: c.challenge.id,
-      userId: c.user.id,
-      answer: submission.value.answer,
-      note: submission.value.note,
-      defaultDisputeBody: await defaultDisputeBody(),
-      ip: c.ip,
-    })
-    if (!result) throw json({ error: 'not solved' }, { status: 409 })
-    return back(c, result.disputed ? '#dispute' : '#fixed')
-  },
-  async pledge(c) {
-    const submission = parse(c, PledgeSchema)
-    if (submission.status !== 'success') return invalid('pledge', submission.reply())
-    if (!(await requireOrganisation(c, submission.value.organisationId))) {
-      return invalid(
-        'pledge',
-        submission.reply({ fieldErrors: { organisationId: ['errors.notMember'] } }),
-      )
-    }
-    if (!ACTIVE.includes(c.challenge.status)) throw forbidden()
-    await limited(c, 'post')
-    let id: number
-    try {
-      id = await pledge({
+    key: (form) => flagIntentKey(String(form.get('subjectType')), String(form.get('subjectId'))),
+    async run({ ctx: c, value }) {
+      const { subjectType, subjectId, reason, note } = value
+      const post =
+        subjectType === 'challenge'
+          ? null
+          : subjectType === 'solution'
+            ? await getSolution(subjectId)
+            : await getComment(subjectId)
+      // A held post is for moderators to decide already: others cannot see it to flag it.
+      const belongs =
+        subjectType === 'challenge'
+          ? subjectId === c.challenge.id
+          : post?.challenge_id === c.challenge.id && post.held_at === null
+      if (!belongs) throw notFound()
+      await limited(c, 'flag')
+      await flagPost({
+        subjectType,
+        subjectId,
         challengeId: c.challenge.id,
         userId: c.user.id,
-        organisationId: submission.value.organisationId ?? null,
-        plan: submission.value.plan,
+        reason,
+        note: note || null,
+        ip: c.ip,
+      })
+      const { autoHideThreshold } = await getSettings()
+      const outcome = await autoHideIfFlagged({
+        subjectType,
+        subjectId,
+        threshold: autoHideThreshold,
+        siteUrl: publicUrl().origin,
+      })
+      const hidden = outcome === 'hidden'
+      // The flag that hid the challenge itself leaves the flagger nothing to go back to: thank
+      // them on a page of its own instead of sending them to a 404.
+      const { challenge } = c
+      if (
+        hidden &&
+        subjectType === 'challenge' &&
+        !maySeeChallenge(c.user, { ...challenge, hidden_at: 'now' })
+      )
+        return redirect('/flagged')
+      return redirect(`/challenges/${challenge.id}?flagged=${hidden ? 'hidden' : '1'}`)
+    },
+  },
+  comment: {
+    schema: CommentSchema,
+    guard: publicOnly,
+    async run({ ctx: c, value }) {
+      await limited(c, 'comment')
+      try {
+        const id = await addComment({
+          challengeId: c.challenge.id,
+          authorId: c.user.id,
+          body: value.body,
+          parentId: value.parentId ?? null,
+          solutionId: value.solutionId ?? null,
+          held: await held(c),
+        })
+        return posted(c, `comment-${id}`)
+      } catch (error) {
+        if (error instanceof CommentRefused) throw notFound()
+        throw error
+      }
+    },
+  },
+  'edit-comment': {
+    schema: EditCommentSchema,
+    async run({ ctx: c, value, refuse }) {
+      const comment = await getComment(value.commentId)
+      if (!comment || comment.challenge_id !== c.challenge.id) throw notFound()
+      // Under pre-moderation a published comment is not rewritten unseen; comments keep no
+      // revisions to review, so its author deletes it and writes a new one (which is reviewed).
+      // The edit window is the model's to enforce (it answers `expired` below).
+      const refusal = commentEditRefusal(c.user, comment, await getSettings())
+      if (refusal === 'forbidden') throw forbidden()
+      if (refusal === 'reviewed') return refuse({ formErrors: ['challenge.commentEditReviewed'] })
+      try {
+        await editComment({ commentId: comment.id, body: value.body })
+      } catch (error) {
+        if (error instanceof CommentRefused && error.reason === 'expired')
+          return refuse({ formErrors: ['challenge.editWindowOver'] })
+        throw error
+      }
+      return back(c, `#comment-${comment.id}`)
+    },
+  },
+  'delete-comment': {
+    ...target,
+    async run({ ctx: c, value }) {
+      const comment = await getComment(value.targetId)
+      if (!comment || comment.challenge_id !== c.challenge.id) throw notFound()
+      if (!mayDeleteComment(c.user, comment)) throw forbidden()
+      await deleteComment(comment.id)
+      return back(c, `#comment-${comment.id}`)
+    },
+  },
+  solution: {
+    schema: SolutionSchema,
+    guard: publicOnly,
+    async run({ ctx: c, value, refuse }) {
+      if (!(await requireOrganisation(c, value.organisationId)))
+        return refuse({ fieldErrors: { organisationId: ['errors.notMember'] } })
+      if (!isActiveStatus(c.challenge.status)) throw forbidden()
+      await limited(c, 'post')
+      const id = await proposeSolution({
+        challengeId: c.challenge.id,
+        authorId: c.user.id,
+        organisationId: value.organisationId ?? null,
+        body: value.body,
         held: await held(c),
       })
-    } catch (error) {
-      if (error instanceof DuplicatePledge) {
-        return invalid('pledge', submission.reply({ formErrors: ['challenge.alreadyPledged'] }))
+      return posted(c, `solution-${id}`)
+    },
+  },
+  'vote-solution': {
+    ...target,
+    guard: publicOnly,
+    run: ({ ctx, value }) => voteSolution(ctx, value.targetId, true),
+  },
+  'unvote-solution': {
+    ...target,
+    run: ({ ctx, value }) => voteSolution(ctx, value.targetId, false),
+  },
+  accept: {
+    ...target,
+    guard: publicOnly,
+    run: ({ ctx, value }) => accept(ctx, value.targetId, true),
+  },
+  unaccept: {
+    ...target,
+    guard: publicOnly,
+    run: ({ ctx, value }) => accept(ctx, value.targetId, false),
+  },
+  solve: {
+    schema: SolveSchema,
+    async guard(c) {
+      publicOnly(c)
+      if (!(await allows(c.user, maySolve, c.challenge))) throw forbidden()
+    },
+    async run({ ctx: c, value, refuse }) {
+      const { chosen, solvers } = value
+      // Only those who pledged or proposed an accepted solution can be credited.
+      if (strangers(await getSolverCandidates(c.challenge.id), solvers).length)
+        return refuse({ fieldErrors: { solvers: ['challenge.solve.notCandidate'] } })
+      await markSolved(c.challenge.id, c.user.id, {
+        // Not from the form (no `chosen`): the default credit, as on the triage page.
+        solvers: chosen ? solvers : undefined,
+        ip: c.ip,
+      })
+      return back(c)
+    },
+  },
+  'pledge-done': {
+    ...target,
+    async run({ ctx: c, value }) {
+      const found = await getPledge(value.targetId)
+      if (!isLivePledge(c, found)) throw notFound()
+      if (!(await canManagePledge(c, found))) throw forbidden()
+      if (!isActiveStatus(c.challenge.status)) throw forbidden()
+      await markPledgeDone({ pledgeId: found.id, actorId: c.user.id })
+      return back(c, `#pledge-${found.id}`)
+    },
+  },
+  'fixed-answer': {
+    schema: FixedAnswerSchema,
+    async run({ ctx: c, value }) {
+      const result = await answerFixed({
+        challengeId: c.challenge.id,
+        userId: c.user.id,
+        answer: value.answer,
+        note: value.note,
+        defaultDisputeBody: await defaultDisputeBody(),
+        ip: c.ip,
+      })
+      if (!result) throw notSolved()
+      return back(c, result.disputed ? '#dispute' : '#fixed')
+    },
+  },
+  pledge: {
+    schema: PledgeSchema,
+    guard: publicOnly,
+    async run({ ctx: c, value, refuse }) {
+      if (!(await requireOrganisation(c, value.organisationId)))
+        return refuse({ fieldErrors: { organisationId: ['errors.notMember'] } })
+      if (!isActiveStatus(c.challenge.status)) throw forbidden()
+      await limited(c, 'post')
+      let id: number
+      try {
+        id = await pledge({
+          challengeId: c.challenge.id,
+          userId: c.user.id,
+          organisationId: value.organisationId ?? null,
+          plan: value.plan,
+          held: await held(c),
+        })
+      } catch (error) {
+        if (error instanceof DuplicatePledge)
+          return refuse({ formErrors: ['challenge.alreadyPledged'] })
+        throw error
       }
-      throw error
-    }
-    return posted(c, `pledge-${id}`)
+      return posted(c, `pledge-${id}`)
+    },
   },
-  async progress(c) {
-    const submission = parse(c, ProgressSchema)
-    if (submission.status !== 'success') return invalid('progress', submission.reply())
-    const found = await getPledge(submission.value.pledgeId)
-    if (!isLivePledge(c, found)) throw notFound()
-    if (!(await canManagePledge(c, found))) throw forbidden()
-    await limited(c, 'post')
-    await postProgress({ pledgeId: found.id, authorId: c.user.id, body: submission.value.body })
-    return posted(c, `progress-${found.id}`, `pledge-${found.id}`)
+  progress: {
+    schema: ProgressSchema,
+    guard: publicOnly,
+    async run({ ctx: c, value }) {
+      const found = await getPledge(value.pledgeId)
+      if (!isLivePledge(c, found)) throw notFound()
+      if (!(await canManagePledge(c, found))) throw forbidden()
+      await limited(c, 'post')
+      await postProgress({ pledgeId: found.id, authorId: c.user.id, body: value.body })
+      return posted(c, `progress-${found.id}`, `pledge-${found.id}`)
+    },
   },
-  async appeal(c) {
-    const submission = parse(c, AppealSchema)
-    if (submission.status !== 'success') return invalid('appeal', submission.reply())
-    const result = await appeal({
-      userId: c.user.id,
-      challengeId: c.challenge.id,
-      ...submission.value,
-    })
-    if (result === 'not_allowed') throw forbidden()
-    return redirect(`/challenges/${c.challenge.id}?appealed=1`)
+  appeal: {
+    schema: AppealSchema,
+    async run({ ctx: c, value }) {
+      const result = await appeal({ userId: c.user.id, challengeId: c.challenge.id, ...value })
+      if (result === 'not_allowed') throw forbidden()
+      return redirect(`/challenges/${c.challenge.id}?appealed=1`)
+    },
   },
-  async dispute(c) {
-    // Only a solved challenge on the public board can be disputed.
-    const notSolved = () => json({ error: 'not solved' }, { status: 409 })
-    const { challenge } = c
-    if (challenge.status !== 'solved' || challenge.hidden_at || challenge.merged_into_id)
-      throw notSolved()
-    // Whoever may manage the challenge reopens it themselves rather than disputing their own word.
-    if (await canManagePost(c.user, challenge)) throw forbidden()
-    const submission = parse(c, DisputeSchema)
-    if (submission.status !== 'success') return invalid('dispute', submission.reply())
-    const already = () =>
-      invalid('dispute', submission.reply({ formErrors: ['disputes.already'] }), 409)
-    if (await getOwnDispute(challenge.id, c.user.id)) return already()
-    await limited(c, 'post')
-    const result = await fileDispute({
-      challengeId: challenge.id,
-      userId: c.user.id,
-      body: submission.value.body,
-      ip: c.ip,
-    })
-    if (result === 'not_solved') throw notSolved()
-    if (result === 'already') return already()
-    return back(c, '#dispute')
+  dispute: {
+    schema: DisputeSchema,
+    async guard(c) {
+      publicOnly(c)
+      // Only a solved challenge on the public board can be disputed.
+      const { challenge } = c
+      if (challenge.status !== 'solved' || challenge.hidden_at || challenge.merged_into_id)
+        throw notSolved()
+      // Whoever may manage the challenge reopens it themselves rather than disputing their own word.
+      if (!(await allows(c.user, mayDispute, challenge))) throw forbidden()
+    },
+    async run({ ctx: c, value, refuse }) {
+      const { challenge } = c
+      const already = () => refuse({ formErrors: ['disputes.already'] }, 409)
+      if (await getOwnDispute(challenge.id, c.user.id)) return already()
+      await limited(c, 'post')
+      const result = await fileDispute({
+        challengeId: challenge.id,
+        userId: c.user.id,
+        body: value.body,
+        ip: c.ip,
+      })
+      if (result === 'not_solved') throw notSolved()
+      if (result === 'already') return already()
+      return back(c, '#dispute')
+    },
   },
-  async 'official-response'(c) {
-    const submission = parse(c, OfficialResponseSchema)
-    if (submission.status !== 'success') return invalid('official-response', submission.reply())
-    const department = c.challenge.department_id
-    const member = department !== null && (await canActFor(c.user.id, department))
-    if (!isModerator(c.user) && !member) throw forbidden()
-    if (c.challenge.merged_into_id) throw forbidden()
-    await limited(c, 'post')
-    await postOfficialResponse(c.user, {
-      challengeId: c.challenge.id,
-      body: submission.value.body,
-      organisationId: member ? department : null,
-    })
-    return back(c, '#official')
+  'official-response': {
+    schema: OfficialResponseSchema,
+    async run({ ctx: c, value }) {
+      const actor = await loadActor(c.user)
+      if (!mayRespondOfficially(actor, c.challenge)) throw forbidden()
+      const department = c.challenge.department_id
+      const member = mayActFor(actor, department)
+      await limited(c, 'post')
+      await postOfficialResponse(c.user, {
+        challengeId: c.challenge.id,
+        body: value.body,
+        organisationId: member ? department : null,
+      })
+      return back(c, '#official')
+    },
   },
-  async 'withdraw-pledge'(c) {
-    const submission = parse(c, TargetSchema)
-    if (submission.status !== 'success') throw notFound()
-    const found = await getPledge(submission.value.targetId)
-    if (!found || found.challenge_id !== c.challenge.id) throw notFound()
-    if (!(await canManagePledge(c, found))) throw forbidden()
-    await withdrawPledge(found.id)
-    return back(c, '#pledges')
+  'withdraw-pledge': {
+    ...target,
+    async run({ ctx: c, value }) {
+      const found = await getPledge(value.targetId)
+      if (!found || found.challenge_id !== c.challenge.id) throw notFound()
+      if (!(await canManagePledge(c, found))) throw forbidden()
+      await withdrawPledge(found.id)
+      return back(c, '#pledges')
+    },
   },
-}
+})
 
 /** An active pledge of this challenge that a moderator has let through (not held). */
 function isLivePledge(
@@ -406,23 +436,19 @@ async function canManagePledge(
   c: Context,
   found: { user_id: number | null; organisation_id: number | null },
 ) {
-  return canManagePost(c.user, { author_id: found.user_id, organisation_id: found.organisation_id })
+  return allows(c.user, mayManagePledge, found)
 }
 
-async function voteSolution(c: Context, vote: boolean) {
-  const submission = parse(c, TargetSchema)
-  if (submission.status !== 'success') throw notFound()
-  const solution = await getSolution(submission.value.targetId)
+async function voteSolution(c: Context, solutionId: number, vote: boolean) {
+  const solution = await getSolution(solutionId)
   if (!solution || solution.challenge_id !== c.challenge.id) throw notFound()
   await limited(c, 'vote')
   await setSolutionVote({ userId: c.user.id, solutionId: solution.id, vote })
   return back(c, `#solution-${solution.id}`)
 }
 
-async function accept(c: Context, value: boolean) {
-  const submission = parse(c, TargetSchema)
-  if (submission.status !== 'success') throw notFound()
-  const solution = await getSolution(submission.value.targetId)
+async function accept(c: Context, solutionId: number, value: boolean) {
+  const solution = await getSolution(solutionId)
   if (
     !solution ||
     solution.challenge_id !== c.challenge.id ||
@@ -431,25 +457,14 @@ async function accept(c: Context, value: boolean) {
   )
     throw notFound()
   // The challenge's owner (or its organisation) or a moderator decides.
-  if (!(await canManagePost(c.user, c.challenge))) throw forbidden()
+  if (!(await allows(c.user, mayAcceptSolution, c.challenge))) throw forbidden()
   await acceptSolution({ solutionId: solution.id, actorId: c.user.id, accept: value })
   return back(c, `#solution-${solution.id}`)
 }
 
-const PUBLIC_ONLY = new Set([
-  'vote',
-  'vote-solution',
-  'follow',
-  'flag',
-  'comment',
-  'solution',
-  'pledge',
-  'progress',
-  'solve',
-  'accept',
-  'unaccept',
-  'dispute',
-])
+/** A vote the model refused: the challenge or solution is gone (404) or not open to votes. */
+const voteRefusal = (error: VoteRefused) =>
+  json({ error: error.reason }, { status: error.reason === 'not_found' ? 404 : 403 })
 
 /** Runs one of the challenge page's forms, chosen by its `intent`. */
 export async function handleChallengeAction(
@@ -458,18 +473,10 @@ export async function handleChallengeAction(
   form: FormData,
   ip: string | null = null,
 ) {
-  const intent = String(form.get('intent') ?? '')
-  const handler = Object.hasOwn(handlers, intent) ? handlers[intent] : undefined
-  if (!handler) throw json({ error: 'unknown intent' }, { status: 400 })
-  // Only its author and moderators see a challenge off the public board; they may still edit,
-  // appeal, respond or tidy up (unvote, unfollow, delete a comment), but not act among the public.
-  if (PUBLIC_ONLY.has(intent) && !isOnPublicBoard(challenge)) throw forbidden()
   try {
-    return await handler({ user, challenge, form, ip })
+    return await dispatchIntent(challengeIntents, form, { user, challenge, ip })
   } catch (error) {
-    if (error instanceof VoteRefused) {
-      throw json({ error: error.reason }, { status: error.reason === 'not_found' ? 404 : 403 })
-    }
+    if (error instanceof VoteRefused) throw voteRefusal(error)
     throw error
   }
 }
@@ -482,7 +489,7 @@ export async function actOnSimilarChallenge(user: SessionUser, value: string) {
   const [what, rawId] = value.split(':')
   const id = parseId(rawId)
   const challenge = id ? await getChallenge(id) : undefined
-  if (!challenge || !canSeeChallenge(challenge, user) || challenge.merged_into_id) throw notFound()
+  if (!challenge || !maySeeChallenge(user, challenge) || challenge.merged_into_id) throw notFound()
   if (!isOnPublicBoard(challenge)) throw forbidden()
   if (what === 'vote') {
     await withRateLimits({ action: 'vote', userId: user.id }, () =>
@@ -491,9 +498,7 @@ export async function actOnSimilarChallenge(user: SessionUser, value: string) {
     try {
       await setChallengeVote({ userId: user.id, challengeId: challenge.id, vote: true })
     } catch (error) {
-      if (error instanceof VoteRefused) {
-        throw json({ error: error.reason }, { status: error.reason === 'not_found' ? 404 : 403 })
-      }
+      if (error instanceof VoteRefused) throw voteRefusal(error)
       throw error
     }
     return 'vote' as const
@@ -502,5 +507,5 @@ export async function actOnSimilarChallenge(user: SessionUser, value: string) {
     await setFollow(challenge.id, user.id, true)
     return 'follow' as const
   }
-  throw json({ error: 'unknown action' }, { status: 400 })
+  throw badRequest('unknown action')
 }

@@ -37,3 +37,6 @@ export const email = z
   .max(254, msg('errors.tooLong', { max: 254 }))
   .email(msg('errors.email'))
   .transform((v) => v.toLowerCase())
+
+/** A form that is only a button: nothing to read beyond its intent. */
+export const ButtonSchema = z.object({})

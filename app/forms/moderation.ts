@@ -91,3 +91,19 @@ export const BulkSchema = z.object({
   templateId: optionalId,
   message: text(2000),
 })
+
+/** A moderator's answer to an appeal against hiding: restore or not, with an optional note. */
+export const AppealDecisionSchema = z.object({
+  appealId: id,
+  restore: z.enum(['yes', 'no'], { errorMap: () => ({ message: msg('errors.choose') }) }),
+  note: text(1000),
+})
+
+/** Lifting a ban: the user is a hidden field, never typed. */
+export const UnbanSchema = z.object({
+  userId: z.coerce
+    .number({ required_error: msg('errors.invalid'), invalid_type_error: msg('errors.invalid') })
+    .int(msg('errors.invalid'))
+    .positive(msg('errors.invalid'))
+    .max(Number.MAX_SAFE_INTEGER, msg('errors.invalid')),
+})

@@ -14,10 +14,9 @@ import { isOnPublicBoard } from '~/models/challenge-constants'
 import { verifyFixedToken } from '~/services/fixed-link.server'
 import { getRequestT } from '~/services/i18n.server'
 import { titleMeta } from '~/utils/meta'
+import { notFound } from '~/utils/responses.server'
 
 export const meta = titleMeta
-
-const notFound = () => json({ error: 'not found' }, { status: 404 })
 
 async function load(token: string | undefined) {
   const signed = verifyFixedToken(token ?? '')

@@ -27,6 +27,7 @@ import { getUser, requireUser } from '~/services/session.server'
 import { formatDate } from '~/utils/format'
 import { publicMeta } from '~/utils/meta'
 import { mayManageOrganisation } from '~/utils/policy'
+import { forbidden, notFound } from '~/utils/responses.server'
 
 export const meta = publicMeta({
   path: (data) => {
@@ -37,8 +38,6 @@ export const meta = publicMeta({
 
 const NOTICES = ['saved', 'approved', 'declined'] as const
 type Notice = (typeof NOTICES)[number]
-
-const notFound = () => json({ error: 'not found' }, { status: 404 })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isSlug(params.slug)) throw notFound()
@@ -79,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       organisationId,
       ip: context.ip,
     })
-    throw json({ error: 'forbidden' }, { status: 403 })
+    throw forbidden()
   }
   const formData = await request.formData()
   const intent = formData.get('intent')

@@ -108,6 +108,7 @@ function schemaIntents(source: string): string[] {
  * - `form.get('intent') === 'x'`, `intent === 'x'`, `intent !== 'x'` (a single-form guard),
  * - `case 'x':` in a `switch (intent)`,
  * - a `handlers` table in an imported `~/actions/*.server.ts` (its keys),
+ * - an intent table declared with `defineIntents` (its keys),
  * - `intent: z.enum([...])` or `z.literal('x')` in a schema the route or its action imports.
  */
 export function dispatchedIntents(route: RouteFile): string[] {
@@ -143,6 +144,26 @@ export function dispatchedIntents(route: RouteFile): string[] {
     for (const m of inner.matchAll(/^ {2}async\s+(?:'([\w:-]+)'|(\w+))\s*\(/gm))
       found.add(m[1] ?? m[2]!)
   }
+  // An intent table (app/utils/intents.server.ts): `defineIntents<Ctx>()({ vote: {…},
+  // 'edit-comment': {…} })`, in the route itself or in an action module whose dispatching
+  // function (one that calls `dispatchIntent`) the route calls.
+  for (const [i, source] of sources.entries()) {
+    const table = /defineIntents<[^>]*>\(\)\(\{/.exec(source)
+    if (!table) continue
+    if (i > 0) {
+      const dispatchers = [...source.matchAll(/export\s+async\s+function\s+(\w+)/g)]
+        .filter((m) =>
+          /\bdispatchIntent\(/.test(
+            balanced(source, source.indexOf('{', source.indexOf(')', m.index))),
+          ),
+        )
+        .map((m) => m[1]!)
+      if (!dispatchers.some((name) => new RegExp(`\\b${name}\\(`).test(route.source))) continue
+    }
+    const inner = balanced(source, table.index + table[0].length - 1)
+    for (const m of inner.matchAll(/^ {2}(?:'([\w:-]+)'|(\w+))\s*:\s*\{/gm))
+      found.add(m[1] ?? m[2]!)
+  }
   return [...found].sort()
 }
 
@@ -161,7 +182,8 @@ function balanced(source: string, open: number): string {
  * `value.intent`, or a dispatch table it calls.
  */
 export function readsIntent(route: RouteFile): boolean {
-  const reads = /get\(\s*'intent'\s*\)|\{[^}]*\bintent\b[^}]*\}\s*=|\.intent\b|\bhandlers\[/
+  const reads =
+    /get\(\s*'intent'\s*\)|\{[^}]*\bintent\b[^}]*\}\s*=|\.intent\b|\bhandlers\[|\bdispatchIntent\(/
   return [actionBody(route.source), ...actionSources(route).slice(1)].some((s) => reads.test(s))
 }
 

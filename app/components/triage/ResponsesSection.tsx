@@ -1,0 +1,47 @@
+import { Form } from '@remix-run/react'
+import { FieldErrors, FormErrors } from '~/components/forms'
+import { OfficialResponseSchema } from '~/forms/challenge'
+import { useTranslation } from '~/i18n-react'
+import { formatDateTime } from '~/utils/format'
+import { useTriageForm, type TriageData } from './shared'
+
+/** The official responses so far, and the moderator's own. */
+export function ResponsesSection({ responses }: { responses: TriageData['responses'] }) {
+  const { t, i18n } = useTranslation()
+  const [form, fields] = useTriageForm('respond', OfficialResponseSchema)
+  const invalid = Boolean(fields.body.errors?.length)
+  return (
+    <section aria-labelledby="responses">
+      <h2 id="responses">{t('triage.responses')}</h2>
+      {responses.map((r) => (
+        <div key={r.id} className="official">
+          <p className="meta">
+            {r.author_name} · {formatDateTime(r.created_at, i18n.language)}
+          </p>
+          <div className="prose" dangerouslySetInnerHTML={{ __html: r.body_html }} />
+        </div>
+      ))}
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
+        <FormErrors form={form} />
+        <input type="hidden" name="intent" value="respond" />
+        <div className="field">
+          <label htmlFor="response-body">{t('triage.responseLabel')}</label>
+          <textarea
+            key={fields.body.key}
+            id="response-body"
+            name={fields.body.name}
+            rows={3}
+            maxLength={5000}
+            defaultValue={String(fields.body.initialValue ?? '')}
+            aria-invalid={invalid || undefined}
+            aria-describedby={invalid ? 'response-body-error' : undefined}
+          />
+          <FieldErrors id="response-body-error" errors={fields.body.errors} />
+        </div>
+        <button type="submit" className="button secondary">
+          {t('triage.respond')}
+        </button>
+      </Form>
+    </section>
+  )
+}
