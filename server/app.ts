@@ -8,6 +8,7 @@ import { createPageCache } from './page-cache'
 import { createRequestHandler } from './remix-handler'
 import type { AppBuild, Runtime } from './runtime'
 import { servePublicFiles } from './static'
+import { createTurns } from './turns'
 
 export type { AppBuild, Runtime } from './runtime'
 
@@ -26,9 +27,14 @@ export interface AppOptions {
   maxBodyBytes?: number
   /** Keep anonymous public pages in memory (see page-cache.ts). Default: on in production. */
   pageCache?: boolean
+  /** How many requests the app works on at once; the rest queue (server/turns.ts). */
+  concurrentRequests?: number
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+// Enough to overlap a password hash (off the main thread) with pages; few enough to keep the
+// order fair on two cores.
+export const DEFAULT_CONCURRENT_REQUESTS = 4
 const ONE_CLICK_UNSUBSCRIBE = /^\/unsubscribe\/[A-Za-z0-9_-]{20,64}$/
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -256,6 +262,8 @@ export function createApp(options: AppOptions) {
     log,
     loggablePath,
   }
+  const turns = createTurns(options.concurrentRequests ?? DEFAULT_CONCURRENT_REQUESTS)
+  app.all('*', (_req, res, next) => turns.take(res, next))
   app.all(
     '*',
     typeof build === 'function'
