@@ -1,5 +1,14 @@
 // Shared by models, forms and components (no server code here).
 export const SORTS = ['new', 'top', 'trending', 'unsolved'] as const
+/** Every status a challenge can have, in its life's order (the moderator's choice, the reports' bars). */
+export const CHALLENGE_STATUSES = [
+  'pending',
+  'open',
+  'in_progress',
+  'solved',
+  'closed',
+  'rejected',
+] as const
 export const PUBLIC_STATUSES = ['open', 'in_progress', 'solved', 'closed'] as const
 /** A challenge still being worked on: it takes solutions and pledges, and can be solved. */
 export const ACTIVE_STATUSES = ['open', 'in_progress'] as const

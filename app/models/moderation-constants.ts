@@ -1,4 +1,5 @@
 // Shared by the moderation models, forms and pages (no server code here).
+import { CHALLENGE_STATUSES } from '~/models/challenge-constants'
 export const HIDE_REASONS = [
   'spam',
   'offensive',
@@ -8,14 +9,7 @@ export const HIDE_REASONS = [
   'other',
 ] as const
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const
-export const MODERATOR_STATUSES = [
-  'pending',
-  'open',
-  'in_progress',
-  'solved',
-  'closed',
-  'rejected',
-] as const
+export const MODERATOR_STATUSES = CHALLENGE_STATUSES
 export const QUEUE_TABS = [
   'pending',
   'flagged',

@@ -1,15 +1,9 @@
 // Shared by the reports model and the page (no server code here).
 import type { ChallengeStatus } from '#db/schema'
+import { CHALLENGE_STATUSES } from '~/models/challenge-constants'
 
 /** Statuses in the order the stacked bars draw them (bottom to top) and the tables list them. */
-export const REPORT_STATUSES = [
-  'pending',
-  'open',
-  'in_progress',
-  'solved',
-  'closed',
-  'rejected',
-] as const satisfies readonly ChallengeStatus[]
+export const REPORT_STATUSES = CHALLENGE_STATUSES satisfies readonly ChallengeStatus[]
 
 /** Backlog ages: < 7 days, 7–29, 30–90, 91–364, ≥ 365 days. */
 export const BACKLOG_BUCKETS = ['week', 'month', 'quarter', 'year', 'older'] as const
