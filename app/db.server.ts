@@ -7,6 +7,7 @@ import {
   openSqlite,
   sqlitePathFromUrl,
   type DatabaseHandle,
+  type DialectName,
 } from '#db/connection'
 import { getEnv } from '~/env.server'
 
@@ -32,8 +33,16 @@ export const db = new Proxy({} as DatabaseHandle['db'], {
 /** The database or an open transaction: models that write take one so callers can group writes. */
 export type Executor = DatabaseHandle['db'] | Transaction<Database>
 
-export function sqlite() {
-  return handle().sqlite
+/** Which database DATABASE_URL names, for the few places SQL differs (see models/sql.server). */
+export function dialect(): DialectName {
+  return handle().dialect
+}
+
+/** The better-sqlite3 handle, for SQLite-only operations (backups, tests). */
+export function sqlite(): SQLite.Database {
+  const { sqlite } = handle()
+  if (!sqlite) throw new Error('sqlite() asked for on a PostgreSQL database')
+  return sqlite
 }
 
 /**
@@ -44,7 +53,7 @@ export function sqlite() {
 export function sideConnection(): SQLite.Database {
   if (!globalForDb.utmanaSideDb) {
     const file = sqlitePathFromUrl(getEnv().DATABASE_URL)
-    globalForDb.utmanaSideDb = file === ':memory:' ? handle().sqlite : openSqlite(file)
+    globalForDb.utmanaSideDb = file === ':memory:' ? sqlite() : openSqlite(file)
   }
   return globalForDb.utmanaSideDb
 }
@@ -62,7 +71,7 @@ export async function closeDatabase() {
   await current?.close()
 }
 
-/** A write refused by a UNIQUE index (SQLite now; PostgreSQL's 23505 when it arrives). */
+/** A write refused by a UNIQUE index or primary key (SQLite's codes; PostgreSQL's 23505). */
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code
   return (

@@ -38,26 +38,28 @@ Object.assign(process.env, {
 
 type Timed = Map<string, [ms: number, count: number]>
 
+/**
+ * Times every statement through the Statement prototype, so statements the app prepared (and
+ * cached) before the instrument went in are timed too.
+ */
 function instrument(handle: SQLite.Database, times: Timed) {
-  const prepare = handle.prepare.bind(handle)
-  handle.prepare = ((source: string) => {
-    const statement = prepare(source)
-    for (const method of ['all', 'get', 'run'] as const) {
-      const original = (statement[method] as (...a: unknown[]) => unknown).bind(statement)
-      ;(statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-        const started = performance.now()
-        try {
-          return original(...args)
-        } finally {
-          const entry = times.get(source) ?? [0, 0]
-          entry[0] += performance.now() - started
-          entry[1]++
-          times.set(source, entry)
-        }
+  const proto = Object.getPrototypeOf(handle.prepare('select 1')) as Record<string, unknown>
+  if (proto.__timed) return
+  proto.__timed = true
+  for (const method of ['all', 'get', 'run', 'iterate'] as const) {
+    const original = proto[method] as (this: SQLite.Statement, ...a: unknown[]) => unknown
+    proto[method] = function (this: SQLite.Statement, ...args: unknown[]) {
+      const started = performance.now()
+      try {
+        return original.apply(this, args)
+      } finally {
+        const entry = times.get(this.source) ?? [0, 0]
+        entry[0] += performance.now() - started
+        entry[1]++
+        times.set(this.source, entry)
       }
     }
-    return statement
-  }) as typeof handle.prepare
+  }
 }
 
 async function main() {

@@ -2,16 +2,22 @@ import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect, type MigrationResultSet } from 'kysely'
-import { migrations } from './migrations'
+import { dialectOf, dialectOfDb, type DialectName } from './dialect'
+import { migrationsFor } from './migrations'
+import { createPostgresDialect, type PostgresOptions } from './postgres'
 import type { Database } from './schema'
 
 export const DEFAULT_DATABASE_URL = 'file:./data/utmana.sqlite'
+
+export { dialectOf, dialectOfDb, type DialectName }
 
 /** `file:./data/utmana.sqlite` → an absolute path; the folder is created when missing. */
 export function sqlitePathFromUrl(url: string): string {
   if (url === ':memory:' || url === 'file::memory:') return ':memory:'
   if (!url.startsWith('file:')) {
-    throw new Error(`DATABASE_URL must start with file: (got ${url.split(':')[0]}:)`)
+    throw new Error(
+      `DATABASE_URL must start with file: or postgres:// (got ${url.split(':')[0]}:)`,
+    )
   }
   const file = path.resolve(url.slice('file:'.length).replace(/^\/\/(?=\/)/, ''))
   fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -39,7 +45,9 @@ export function openSqlite(file: string, options: { readonly?: boolean } = {}) {
 
 export interface DatabaseHandle {
   db: Kysely<Database>
-  sqlite: SQLite.Database
+  dialect: DialectName
+  /** The better-sqlite3 handle; undefined on PostgreSQL. */
+  sqlite: SQLite.Database | undefined
   close(): Promise<void>
 }
 
@@ -76,20 +84,33 @@ export function cachingStatements(sqlite: SQLite.Database) {
   }
 }
 
-export function createDatabase(url: string = DEFAULT_DATABASE_URL): DatabaseHandle {
+export function createDatabase(
+  url: string = DEFAULT_DATABASE_URL,
+  options: PostgresOptions = {},
+): DatabaseHandle {
+  if (dialectOf(url) === 'postgres') {
+    const db = new Kysely<Database>({ dialect: createPostgresDialect(url, options) })
+    // Kysely's destroy ends the pool as well.
+    return { db, dialect: 'postgres', sqlite: undefined, close: () => db.destroy() }
+  }
   const sqlite = openSqlite(sqlitePathFromUrl(url))
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
   })
   return {
     db,
+    dialect: 'sqlite',
     sqlite,
     // Kysely's destroy closes the better-sqlite3 handle as well.
     close: () => db.destroy(),
   }
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  dialect: DialectName = dialectOfDb(db),
+): Promise<MigrationResultSet> {
+  const migrations = migrationsFor(dialect)
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

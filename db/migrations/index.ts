@@ -1,4 +1,6 @@
-import type { Migration } from 'kysely'
+import type { Kysely, Migration } from 'kysely'
+import type { DialectName } from '../dialect'
+import { postgresMigrations } from './postgres'
 import * as m0001 from './0001_foundation'
 import * as m0002 from './0002_board'
 import * as m0003 from './0003_moderation'
@@ -14,8 +16,9 @@ import * as m0012 from './0012_review_and_withdrawal'
 import * as m0013 from './0013_trust_and_limits'
 
 // A static list instead of FileMigrationProvider: it works the same under tsx, vitest and the
-// bundled server build, with no directory scanning. Add each new migration here, in order.
-export const migrations: Record<string, Migration> = {
+// bundled server build, with no directory scanning. 0001–0013 were written for SQLite alone;
+// their PostgreSQL bodies, under the same names, are in ./postgres.
+export const sqliteMigrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_board': m0002,
   '0003_moderation': m0003,
@@ -29,4 +32,21 @@ export const migrations: Record<string, Migration> = {
   '0011_credit_and_fixed': m0011,
   '0012_review_and_withdrawal': m0012,
   '0013_trust_and_limits': m0013,
+}
+
+/** From 0014 on, one body for both databases that receives the dialect. */
+export interface DialectMigration {
+  up(db: Kysely<any>, dialect: DialectName): Promise<void>
+}
+
+// Add each new migration here, in order.
+const sharedMigrations: Record<string, DialectMigration> = {}
+
+export function migrationsFor(dialect: DialectName): Record<string, Migration> {
+  const own = dialect === 'postgres' ? postgresMigrations : sqliteMigrations
+  const shared = Object.entries(sharedMigrations).map(([name, m]) => [
+    name,
+    { up: (db: Kysely<any>) => m.up(db, dialect) },
+  ])
+  return { ...own, ...Object.fromEntries(shared) }
 }

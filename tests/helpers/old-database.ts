@@ -4,7 +4,7 @@ import path from 'node:path'
 import { Migrator, sql } from 'kysely'
 import { afterAll, expect } from 'vitest'
 import { createDatabase } from '#db/connection'
-import { migrations } from '#db/migrations'
+import { sqliteMigrations as migrations } from '#db/migrations'
 
 /**
  * A site's database as it was at an older migration, in a temporary file removed after the test

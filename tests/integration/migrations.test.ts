@@ -4,7 +4,7 @@ import path from 'node:path'
 import { Migrator, sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createDatabase, migrateToLatest } from '#db/connection'
-import { migrations } from '#db/migrations'
+import { sqliteMigrations as migrations } from '#db/migrations'
 import { mondayOf } from '~/models/reports.server'
 import { townDay } from '~/services/town-time'
 

@@ -1,0 +1,13 @@
+import { PostgresAdapter, type Kysely } from 'kysely'
+
+/** Which database a DATABASE_URL names: `file:` is SQLite, `postgres://` PostgreSQL. */
+export type DialectName = 'sqlite' | 'postgres'
+
+export function dialectOf(url: string): DialectName {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite'
+}
+
+/** The dialect of an open Kysely instance (or transaction). */
+export function dialectOfDb(db: Kysely<any>): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite'
+}
