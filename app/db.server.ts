@@ -80,3 +80,25 @@ export function isUniqueViolation(error: unknown): boolean {
     code === '23505'
   )
 }
+
+const SQLITE_UNAVAILABLE = /^SQLITE_(READONLY|FULL|IOERR|CANTOPEN|BUSY)/
+// PostgreSQL: connection exceptions (08), insufficient resources (53: disk full, too many
+// connections), operator intervention (57: shutdown, cannot connect now), a read-only replica
+// (25006), a lock or statement timeout (55P03, 57014), and conflicts still failing after their
+// retries (40001 serialization failure, 40P01 deadlock).
+const POSTGRES_UNAVAILABLE = /^(08|53|57)...$|^(25006|55P03|40001|40P01)$/
+const NETWORK_UNAVAILABLE = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN)$/
+
+/**
+ * A failure of the database rather than of the code (a read-only, full or failing disk, a
+ * database that is down or busy): answered 503 with Retry-After, not 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code !== 'string') return false
+  return (
+    SQLITE_UNAVAILABLE.test(code) ||
+    POSTGRES_UNAVAILABLE.test(code) ||
+    NETWORK_UNAVAILABLE.test(code)
+  )
+}

@@ -10,6 +10,7 @@ import { getLocale, getTranslator } from '~/services/i18n.server'
 import { hasSessionCookie } from '~/services/session.server'
 import { cacheableVariant, PAGE_CACHE_HEADER } from '~/services/page-cache.server'
 import { log, loggablePath } from '~/services/log.server'
+import { isDatabaseUnavailable } from '~/db.server'
 
 export { runtime } from '~/runtime.server'
 
@@ -17,7 +18,6 @@ const ABORT_DELAY = 5_000
 
 // A read-only, full or failing disk is the operator's problem, not a bug: the page says so with
 // a 503 instead of a 500. handleError sees the original error; the page only a sanitised one.
-const UNAVAILABLE = /^SQLITE_(READONLY|FULL|IOERR|CANTOPEN|BUSY)/
 const unavailableRequests = new WeakSet<Request>()
 
 function markUnavailable(remixContext: EntryContext) {
@@ -49,8 +49,7 @@ export const handleDataRequest: HandleDataRequestFunction = async (response, { r
 export function handleError(error: unknown, { request }: { request: Request }) {
   // Aborted requests and our own thrown 4xx answers are not errors worth a log line.
   if (request.signal.aborted || isRouteErrorResponse(error)) return
-  const code = (error as { code?: unknown } | null)?.code
-  if (typeof code === 'string' && UNAVAILABLE.test(code)) unavailableRequests.add(request)
+  if (isDatabaseUnavailable(error)) unavailableRequests.add(request)
   log.error('unhandled', {
     path: loggablePath(new URL(request.url).pathname),
     error: error instanceof Error ? (error.stack ?? error.message) : String(error),

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { closeDatabase, db, migrate } from '~/db.server'
+import { closeDatabase, db, dialect, migrate } from '~/db.server'
 import { probeDatabase, type Health } from '~/models/health.server'
 import { purgeOldResetTokens } from '~/models/password-reset.server'
 import {
@@ -158,6 +158,12 @@ export const runtime = {
    * forever: the connections close regardless, and SQLite rolls back what was not committed.
    */
   async close() {
+    if (dialect() === 'postgres') {
+      // Kysely ends the pool once the queries under way have finished.
+      await closeDatabase()
+      log.info('database_closed', {})
+      return
+    }
     let timer: NodeJS.Timeout | undefined
     // busy = 1: another connection (a backup, a CLI) kept the WAL from being emptied.
     const checkpoint = sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { db } from '~/db.server'
+import { likeIgnoringCase } from '~/models/dialect.server'
 import { recordAudit } from '~/models/audit.server'
 import { POST_TABLE } from '~/models/post-kinds.server'
 import { indexChallenge } from '~/models/search.server'
@@ -292,7 +293,7 @@ export async function deleteAccount(
           await trx
             .deleteFrom('email_outbox')
             .where('template', 'in', [...MAIL_NAMING_OTHERS])
-            .where(sql<boolean>`subject like ${startsWithName} escape '\\'`)
+            .where(likeIgnoringCase(sql.ref('subject'), startsWithName))
             .executeTakeFirst()
         ).numDeletedRows,
       )

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { MembershipRole, MembershipStatus, OrganisationKind } from '#db/schema'
 import { db, type Executor } from '~/db.server'
+import { likeIgnoringCase } from '~/models/dialect.server'
 import { ADMIN_LIST_LIMIT, type AdminActor } from '~/models/admin-constants'
 import { recordAudit } from '~/models/audit.server'
 import { containsPattern } from '~/models/organisation-profile.server'
@@ -27,10 +28,10 @@ export async function listOrganisationsForAdmin(query: { q?: string; kind?: Orga
   if (query.kind) qb = qb.where('organisations.kind', '=', query.kind)
   if (query.q) {
     // Bound as a parameter; ESCAPE makes the user's % and _ plain characters.
-    qb = qb.where(sql<boolean>`organisations.name like ${containsPattern(query.q)} escape '\\'`)
+    qb = qb.where(likeIgnoringCase(sql.ref('organisations.name'), containsPattern(query.q)))
   }
   const rows = await qb
-    .orderBy(sql`organisations.name collate nocase`)
+    .orderBy(sql`lower(organisations.name)`)
     .orderBy('organisations.id')
     .limit(ADMIN_LIST_LIMIT + 1)
     .execute()
@@ -47,7 +48,7 @@ export async function listOrganisationChoices() {
   return db
     .selectFrom('organisations')
     .select(['id', 'name', 'kind', 'slug'])
-    .orderBy(sql`name collate nocase`)
+    .orderBy(sql`lower(name)`)
     .orderBy('id')
     .execute()
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { mayChangeRole } from '~/utils/policy'
 import type { Role } from '#db/schema'
 import { db } from '~/db.server'
+import { likeIgnoringCase } from '~/models/dialect.server'
 import { ADMIN_LIST_LIMIT, type AdminActor } from '~/models/admin-constants'
 import { recordAudit } from '~/models/audit.server'
 import { containsPattern } from '~/models/organisation-profile.server'
@@ -21,7 +22,7 @@ export async function searchUsers(query: { q?: string; role?: Role }) {
   if (query.q) {
     const pattern = containsPattern(query.q)
     qb = qb.where(
-      sql<boolean>`(name like ${pattern} escape '\\' or email like ${pattern} escape '\\')`,
+      sql<boolean>`(${likeIgnoringCase(sql.ref('name'), pattern)} or ${likeIgnoringCase(sql.ref('email'), pattern)})`,
     )
   }
   const rows = await qb

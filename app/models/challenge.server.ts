@@ -7,7 +7,7 @@ import { recordAudit } from '~/models/audit.server'
 import { selectCard } from '~/models/challenge-card.server'
 import { notifyFollowers } from '~/models/notification.server'
 import { creditSolvers } from '~/models/solvers.server'
-import { indexChallenge, matchAll } from '~/models/search.server'
+import { challengeIdsMatching, indexChallenge, matchAll } from '~/models/search.server'
 import { TRENDING_STATUSES } from '~/models/trending.server'
 import { renderMarkdown, summarise } from '~/services/markdown.server'
 
@@ -57,11 +57,7 @@ export function boardBase(query: Omit<BoardQuery, 'sort' | 'page'>) {
   const match = query.q ? matchAll(query.q) : null
   if (query.q && !match) return null // only punctuation: nothing can match
   if (match) {
-    qb = qb.where(
-      'challenges.id',
-      'in',
-      sql<number>`(select rowid from challenges_fts where challenges_fts match ${match})`,
-    )
+    qb = qb.where('challenges.id', 'in', challengeIdsMatching(match))
   }
   return qb
 }

@@ -183,8 +183,8 @@ export async function countFixedAnswers(challengeIds: number[]): Promise<Map<num
     .selectFrom('fixed_answers')
     .select([
       'challenge_id',
-      sql<number>`sum(fixed)`.as('fixed'),
-      sql<number>`sum(1 - fixed)`.as('not_fixed'),
+      sql<number>`count(*) filter (where fixed)`.as('fixed'),
+      sql<number>`count(*) filter (where not fixed)`.as('not_fixed'),
     ])
     .where('challenge_id', 'in', challengeIds)
     .groupBy('challenge_id')

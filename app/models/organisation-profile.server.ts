@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { OrganisationKind } from '#db/schema'
 import { db } from '~/db.server'
+import { likeIgnoringCase } from '~/models/dialect.server'
 import { recordAudit } from '~/models/audit.server'
 import { PUBLIC_STATUSES } from '~/models/challenge-constants'
 
@@ -54,10 +55,10 @@ export async function listOrganisations(query: {
   const q = query.q?.trim().slice(0, 100)
   if (q) {
     // Bound as a parameter; ESCAPE makes the user's % and _ plain characters.
-    qb = qb.where(sql<boolean>`organisations.name like ${containsPattern(q)} escape '\\'`)
+    qb = qb.where(likeIgnoringCase(sql.ref('organisations.name'), containsPattern(q)))
   }
   const rows = await qb
-    .orderBy(sql`organisations.name collate nocase`)
+    .orderBy(sql`lower(organisations.name)`)
     .orderBy('organisations.id')
     .limit(DIRECTORY_PAGE_SIZE + 1)
     .offset((page - 1) * DIRECTORY_PAGE_SIZE)
@@ -118,7 +119,7 @@ export async function getOrganisationProfile(
       .where('memberships.status', '=', 'active')
       // Owners first.
       .orderBy((eb) => eb.case().when('memberships.role', '=', 'owner').then(0).else(1).end())
-      .orderBy(sql`users.name collate nocase`)
+      .orderBy(sql`lower(users.name)`)
       .execute(),
     db
       .selectFrom('challenges')

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { db } from '~/db.server'
+import { daysBetween as sqlDaysBetween } from '~/models/dialect.server'
 import { OUTCOME_GROUPS, type OutcomeGroup } from '~/forms/outcomes'
 import { countFixedAnswers } from '~/models/fixed-question.server'
 
@@ -36,19 +37,19 @@ export async function getOutcomeSummary() {
       .groupBy('status')
       .execute(),
     // SQLite has no median(): take the middle one (odd count) or the middle two (even count)
-    // of the sorted durations and average them. julianday() is SQLite's date arithmetic.
+    // of the sorted durations and average them (the same query runs on PostgreSQL).
     sql<{ median: number | null }>`
       with solved as (
-        select julianday(solved_at) - julianday(created_at) as days
+        select ${sqlDaysBetween(sql.ref('created_at'), sql.ref('solved_at'))} as days
         from challenges
         where status = 'solved' and hidden_at is null and merged_into_id is null
           and solved_at is not null
       )
       select avg(days) as median from (
         select days from solved order by days
-        limit 2 - (select count(*) from solved) % 2
-        offset ((select count(*) from solved) - 1) / 2
-      )`.execute(db),
+        limit (2 - (select count(*) from solved) % 2)
+        offset (((select count(*) from solved) - 1) / 2)
+      ) as middle`.execute(db),
   ])
   const counts = Object.fromEntries(OUTCOME_GROUPS.map((g) => [g, 0])) as Record<
     OutcomeGroup,

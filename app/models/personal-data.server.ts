@@ -24,6 +24,8 @@ export const EXPORT_COVERAGE = [
     column: 'user_id',
     section: 'memberships',
     columns: ['organisation_id', 'role', 'status', 'created_at'],
+    // No id column: in the order they were made.
+    orderBy: 'created_at',
   },
   {
     table: 'challenges',
@@ -130,12 +132,16 @@ export const EXPORT_COVERAGE = [
     column: 'user_id',
     section: 'challengeVotes',
     columns: ['challenge_id', 'created_at'],
+    // No id column: in the order they were made.
+    orderBy: 'created_at',
   },
   {
     table: 'solution_votes',
     column: 'user_id',
     section: 'solutionVotes',
     columns: ['solution_id', 'created_at'],
+    // No id column: in the order they were made.
+    orderBy: 'created_at',
   },
   {
     table: 'comments',
@@ -159,6 +165,8 @@ export const EXPORT_COVERAGE = [
     column: 'user_id',
     section: 'follows',
     columns: ['challenge_id', 'created_at'],
+    // No id column: in the order they were made.
+    orderBy: 'created_at',
   },
   {
     table: 'flags',
@@ -264,6 +272,8 @@ export const EXPORT_COVERAGE = [
     column: 'user_id',
     section: 'sessions',
     columns: ['created_at', 'last_seen_at', 'expires_at'],
+    // No id column: in the order they were made.
+    orderBy: 'created_at',
   },
   {
     table: 'password_reset_tokens',
@@ -316,7 +326,7 @@ function select(
   userId: number,
 ): RawBuilder<Row> {
   const list = sql.join(entry.columns.map((c) => sql.ref(c)))
-  const order = entry.orderBy ? sql.ref(entry.orderBy) : sql`rowid`
+  const order = sql.ref(entry.orderBy ?? 'id')
   return sql<Row>`select ${list} from ${sql.table(entry.table)} where ${sql.ref(entry.column)} = ${userId} order by ${order}`
 }
 

@@ -13,7 +13,7 @@ export async function listReplyTemplatesForAdmin() {
     .selectFrom('reply_templates')
     .select(['id', 'name', 'body_sv', 'body_en', 'archived_at', 'created_at'])
     .orderBy(sql`archived_at is not null`)
-    .orderBy(sql`name collate nocase`)
+    .orderBy(sql`lower(name)`)
     .orderBy('id')
     .execute()
 }

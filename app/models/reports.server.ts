@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { ChallengeStatus } from '#db/schema'
 import { db } from '~/db.server'
+import { daysBetween, greatest, unindexed, utcHourText } from '~/models/dialect.server'
 import { ACTIVE_STATUSES } from '~/models/challenge-constants'
 import { firstShiftingUtcHour, townDayOfUtcHour, townMidnight } from '~/services/town-time'
 import {
@@ -57,13 +58,14 @@ interface Counted {
  */
 async function countChallenges(filters: ResolvedReportFilters): Promise<Counted> {
   const late = String(firstShiftingUtcHour()).padStart(2, '0')
+  const hour = utcHourText(sql.ref('challenges.created_at'))
   const [bySlot, byPlace] = await Promise.all([
     reportChallenges(filters)
       .select([
         // The day, with the UTC hour only for the late hours that may be the town's next day:
         // a few thousand groups at most instead of one per hour.
-        sql<string>`substr(challenges.created_at, 1, 10) || case
-          when substr(challenges.created_at, 12, 2) >= ${late} then 'T' || substr(challenges.created_at, 12, 2)
+        sql<string>`substr(${hour}, 1, 10) || case
+          when substr(${hour}, 12, 2) >= ${late} then 'T' || substr(${hour}, 12, 2)
           else '' end`.as('slot'),
         'challenges.status',
         (eb) => eb.fn.countAll<number>().as('n'),
@@ -72,9 +74,9 @@ async function countChallenges(filters: ResolvedReportFilters): Promise<Counted>
       .execute(),
     reportChallenges(filters)
       .select([
-        // Unary + keeps SQLite from reading the category index instead of the report index.
-        sql<number>`+challenges.category_id`.as('category'),
-        sql<number>`+challenges.area_id`.as('area'),
+        // Unindexed: keeps SQLite from reading the category index instead of the report index.
+        unindexed<number>('challenges.category_id').as('category'),
+        unindexed<number>('challenges.area_id').as('area'),
         (eb) => eb.fn.countAll<number>().as('n'),
       ])
       .groupBy(['category', 'area'])
@@ -141,9 +143,10 @@ async function durationPercentiles(
   const durations = reportChallenges(filters)
     .select([
       'challenges.department_id as dep',
-      sql<number>`max(0, julianday(${sql.ref(`challenges.${end}`)}) - julianday(challenges.created_at))`.as(
-        'dur',
-      ),
+      greatest(
+        sql`0`,
+        daysBetween(sql.ref('challenges.created_at'), sql.ref(`challenges.${end}`)),
+      ).as('dur'),
     ])
     .where(`challenges.${end}`, 'is not', null)
   const { rows } = await sql<PercentileRow>`
@@ -206,14 +209,14 @@ async function backlog(filters: ResolvedReportFilters, now: Date) {
   const at = sql.ref('challenges.created_at')
   const row = await reportChallenges(filters)
     .select([
-      sql<number>`coalesce(sum(${at} > ${d7}), 0)`.as('week'),
-      sql<number>`coalesce(sum(${at} <= ${d7} and ${at} > ${d30}), 0)`.as('month'),
-      sql<number>`coalesce(sum(${at} <= ${d30} and ${at} > ${d91}), 0)`.as('quarter'),
-      sql<number>`coalesce(sum(${at} <= ${d91} and ${at} > ${d365}), 0)`.as('year'),
-      sql<number>`coalesce(sum(${at} <= ${d365}), 0)`.as('older'),
+      sql<number>`count(*) filter (where ${at} > ${d7})`.as('week'),
+      sql<number>`count(*) filter (where ${at} <= ${d7} and ${at} > ${d30})`.as('month'),
+      sql<number>`count(*) filter (where ${at} <= ${d30} and ${at} > ${d91})`.as('quarter'),
+      sql<number>`count(*) filter (where ${at} <= ${d91} and ${at} > ${d365})`.as('year'),
+      sql<number>`count(*) filter (where ${at} <= ${d365})`.as('older'),
     ])
-    // Unary +: count from the report index rather than look rows up through the status index.
-    .where(sql`+challenges.status`, 'in', ['pending', ...ACTIVE_STATUSES])
+    // Count from the report index rather than look rows up through the status index.
+    .where(unindexed('challenges.status'), 'in', ['pending', ...ACTIVE_STATUSES])
     .executeTakeFirstOrThrow()
   return BACKLOG_BUCKETS.map((bucket: BacklogBucket) => ({ bucket, count: row[bucket] }))
 }
@@ -243,8 +246,8 @@ async function fixedAnswers(filters: ResolvedReportFilters) {
   const row = await db
     .selectFrom('fixed_answers')
     .select([
-      sql<number>`coalesce(sum(fixed), 0)`.as('fixed'),
-      sql<number>`coalesce(sum(1 - fixed), 0)`.as('not_fixed'),
+      sql<number>`count(*) filter (where fixed)`.as('fixed'),
+      sql<number>`count(*) filter (where not fixed)`.as('not_fixed'),
     ])
     .where('fixed_answers.challenge_id', 'in', counted)
     .executeTakeFirstOrThrow()
@@ -256,7 +259,7 @@ async function topOpen(filters: ResolvedReportFilters) {
   // selecting the title in the ranking would look up every counted row.
   const top = reportChallenges(filters)
     .select('challenges.id')
-    .where(sql`+challenges.status`, 'in', [...ACTIVE_STATUSES])
+    .where(unindexed('challenges.status'), 'in', [...ACTIVE_STATUSES])
     .orderBy('challenges.vote_count', 'desc')
     .orderBy('challenges.id', 'desc')
     .limit(TOP_LIMIT)

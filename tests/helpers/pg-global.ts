@@ -1,0 +1,39 @@
+import pg from 'pg'
+import type { TestProject } from 'vitest/node'
+import { createDatabase, migrateToLatest } from '#db/connection'
+import { startCluster, withDatabase, type Cluster } from '../../scripts/pg-cluster'
+
+/**
+ * `npm run test:pg`: one PostgreSQL server for the run (UTMANA_TEST_PG_URL names a superuser URL
+ * to use; otherwise a throwaway cluster is started) and one migrated template database, which
+ * every test file copies into a database of its own (tests/helpers/setup.ts).
+ */
+export const TEMPLATE = 'utmana_template'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string
+  }
+}
+
+export default async function setup(project: TestProject) {
+  let cluster: Cluster | undefined
+  const adminUrl =
+    process.env.UTMANA_TEST_PG_URL || (cluster = await startCluster()).url
+  const admin = new pg.Client(adminUrl)
+  await admin.connect()
+  await admin.query(`drop database if exists ${TEMPLATE} with (force)`)
+  await admin.query(`create database ${TEMPLATE}`)
+  const template = createDatabase(withDatabase(adminUrl, TEMPLATE), { poolSize: 1 })
+  try {
+    await migrateToLatest(template.db)
+  } finally {
+    await template.close()
+  }
+  project.provide('pgAdminUrl', adminUrl)
+  return async () => {
+    await admin.query(`drop database if exists ${TEMPLATE} with (force)`).catch(() => {})
+    await admin.end()
+    cluster?.stop()
+  }
+}
