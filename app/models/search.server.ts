@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import { db, type Executor } from '~/db.server'
+import { searchKey } from '#db/search-key'
 import { onPostgres } from '~/models/dialect.server'
 
 // Everything that knows about challenges_fts lives in this module. SQLite: an FTS5 table
@@ -68,7 +69,7 @@ export async function indexChallenge(executor: Executor, challengeId: number) {
     .select(['title', 'description_md'])
     .where('id', '=', challengeId)
     .executeTakeFirst()
-  const key = onPostgres() ? sql`challenge_id` : sql`rowid`
+  const key = searchKey(executor)
   await sql`delete from challenges_fts where ${key} = ${challengeId}`.execute(executor)
   if (!challenge) return
   const solutions = await executor

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { ChallengeStatus, Database, PosterKind } from '../schema'
 import { renderMarkdown, summarise } from '../../app/services/markdown.server'
 import type { DemoChallenge } from './demo-challenges'
+import { searchKey } from '../search-key'
 
 const DAY = 86_400_000
 
@@ -338,8 +339,7 @@ export async function seedDemoBoard(
       .where('id', '=', id)
       .execute()
     const solutionText = demo.solutions.map((s) => s.body).join('\n\n')
-    await sql`insert into challenges_fts (rowid, title, body) values (${id}, ${demo.title}, ${`${demo.description}\n\n${solutionText}`})`.execute(
-      trx,
-    )
+    await sql`insert into challenges_fts (${searchKey(trx)}, title, body)
+      values (${id}, ${demo.title}, ${`${demo.description}\n\n${solutionText}`})`.execute(trx)
   }
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { ChallengeStatus, Database } from '../schema'
 import { recomputeTrending } from '../../app/models/trending.server'
 import { random } from './board'
+import { searchKey } from '../search-key'
 
 const DAY = 86_400_000
 const STATUSES: ChallengeStatus[] = [
@@ -175,7 +176,7 @@ export async function seedScale(
           .values(follows.slice(i, i + 500))
           .execute()
       // Search index, statuses' histories: what the app would have written.
-      await sql`insert into challenges_fts (rowid, title, body)
+      await sql`insert into challenges_fts (${searchKey(trx)}, title, body)
         select id, title, description_md from challenges where id between ${ids[0]!} and ${ids.at(-1)!}`.execute(
         trx,
       )

@@ -1,0 +1,7 @@
+import { sql, type Kysely } from 'kysely'
+import { dialectOfDb } from './dialect'
+
+/** challenges_fts' key column: FTS5's rowid on SQLite, challenge_id on PostgreSQL. */
+export function searchKey(db: Kysely<any>) {
+  return dialectOfDb(db) === 'postgres' ? sql`challenge_id` : sql`rowid`
+}
