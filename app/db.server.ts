@@ -1,4 +1,5 @@
 import type SQLite from 'better-sqlite3'
+import type pg from 'pg'
 import type { Transaction } from 'kysely'
 import type { Database } from '#db/schema'
 import {
@@ -9,12 +10,14 @@ import {
   type DatabaseHandle,
   type DialectName,
 } from '#db/connection'
+import { createPostgresPool } from '#db/postgres'
 import { getEnv } from '~/env.server'
 
 // One connection per process; kept on globalThis so dev rebuilds don't open a new one each time.
 const globalForDb = globalThis as unknown as {
   utmanaDb?: DatabaseHandle
   utmanaSideDb?: SQLite.Database
+  utmanaSidePool?: pg.Pool
 }
 
 function handle(): DatabaseHandle {
@@ -58,6 +61,12 @@ export function sideConnection(): SQLite.Database {
   return globalForDb.utmanaSideDb
 }
 
+/** PostgreSQL's counterpart of sideConnection: a small pool of its own for the rate limiter. */
+export function sidePool(): pg.Pool {
+  globalForDb.utmanaSidePool ??= createPostgresPool(getEnv().DATABASE_URL, { poolSize: 2 })
+  return globalForDb.utmanaSidePool
+}
+
 export async function migrate() {
   return migrateToLatest(handle().db)
 }
@@ -65,9 +74,12 @@ export async function migrate() {
 export async function closeDatabase() {
   const current = globalForDb.utmanaDb
   const side = globalForDb.utmanaSideDb
+  const sidePool = globalForDb.utmanaSidePool
   globalForDb.utmanaDb = undefined
   globalForDb.utmanaSideDb = undefined
+  globalForDb.utmanaSidePool = undefined
   if (side && side !== current?.sqlite) side.close()
+  await sidePool?.end()
   await current?.close()
 }
 

@@ -64,7 +64,14 @@ const STATEMENT_CACHE_SIZE = 1000
 export function cachingStatements(sqlite: SQLite.Database) {
   const statements = new Map<string, SQLite.Statement>()
   return {
-    prepare(sql: string): SQLite.Statement {
+    prepare(text: string): SQLite.Statement {
+      // Kysely begins transactions DEFERRED. Another process (a second app worker, a CLI) may
+      // write between a deferred transaction's read and its write, and SQLite then refuses the
+      // upgrade to a write lock at once ("database is locked", whatever busy_timeout says).
+      // IMMEDIATE takes the write lock at BEGIN, waiting on busy_timeout, so each transaction's
+      // reads and writes are exact across processes. In one process Kysely's connection mutex
+      // already runs one transaction at a time, so nothing changes there.
+      const sql = text === 'begin' ? 'begin immediate' : text
       let statement = statements.get(sql)
       if (statement) {
         // Most recently used last, so the oldest is the first to go.

@@ -1,11 +1,12 @@
 import { json } from '@remix-run/node'
 import {
   RateLimiterMemory,
+  RateLimiterPostgres,
   RateLimiterRes,
   RateLimiterSQLite,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible'
-import { sideConnection } from '~/db.server'
+import { dialect, sideConnection, sidePool } from '~/db.server'
 import { getSettings } from '~/models/settings.server'
 import { clientKey, networkKey } from '~/services/client-ip'
 import { networkTag } from '~/services/network-tag.server'
@@ -106,17 +107,21 @@ function limiter(name: AnyLimit, rule: Rule): Promise<RateLimiterAbstract> {
   }
   if (!existing) {
     existing = new Promise((resolve, reject) => {
-      const created: RateLimiterSQLite = new RateLimiterSQLite(
-        {
-          storeClient: sideConnection(),
-          storeType: 'better-sqlite3',
-          tableName: 'rate_limits',
-          keyPrefix: name,
-          points: rule.points,
-          duration: rule.duration,
-        },
-        (error?: unknown) => (error ? reject(error) : resolve(created)),
-      )
+      const done = (error?: unknown) => (error ? reject(error) : resolve(created))
+      const options = {
+        tableName: 'rate_limits',
+        keyPrefix: name,
+        points: rule.points,
+        duration: rule.duration,
+      }
+      // Counts live in the database, so every app process sees the same ones.
+      const created: RateLimiterAbstract =
+        dialect() === 'postgres'
+          ? new RateLimiterPostgres({ ...options, storeClient: sidePool() }, done)
+          : new RateLimiterSQLite(
+              { ...options, storeClient: sideConnection(), storeType: 'better-sqlite3' },
+              done,
+            )
     })
     limiters.set(id, existing)
   }
