@@ -1,4 +1,31 @@
 import type { Migration } from 'kysely'
+import * as m0001 from './0001_foundation'
+import * as m0002 from './0002_board'
+import * as m0003 from './0003_moderation'
+import * as m0004 from './0004_outcomes_privacy'
+import * as m0005 from './0005_report_indexes'
+import * as m0006 from './0006_weekly_activity'
+import * as m0007 from './0007_close_the_loops'
+import * as m0008 from './0008_pledge_plan_html'
+import * as m0009 from './0009_trending'
+import * as m0010 from './0010_moderation_followthrough'
+import * as m0011 from './0011_credit_and_fixed'
+import * as m0012 from './0012_review_and_withdrawal'
+import * as m0013 from './0013_trust_and_limits'
 
-// PostgreSQL bodies of 0001–0013, under the same names as the SQLite ones.
-export const postgresMigrations: Record<string, Migration> = {}
+// PostgreSQL bodies of 0001–0013, under the same names as the SQLite ones. Frozen like those.
+export const postgresMigrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+  '0002_board': m0002,
+  '0003_moderation': m0003,
+  '0004_outcomes_privacy': m0004,
+  '0005_report_indexes': m0005,
+  '0006_weekly_activity': m0006,
+  '0007_close_the_loops': m0007,
+  '0008_pledge_plan_html': m0008,
+  '0009_trending': m0009,
+  '0010_moderation_followthrough': m0010,
+  '0011_credit_and_fixed': m0011,
+  '0012_review_and_withdrawal': m0012,
+  '0013_trust_and_limits': m0013,
+}
