@@ -15,9 +15,7 @@ export { dialectOf, dialectOfDb, type DialectName }
 export function sqlitePathFromUrl(url: string): string {
   if (url === ':memory:' || url === 'file::memory:') return ':memory:'
   if (!url.startsWith('file:')) {
-    throw new Error(
-      `DATABASE_URL must start with file: or postgres:// (got ${url.split(':')[0]}:)`,
-    )
+    throw new Error(`DATABASE_URL must start with file: or postgres:// (got ${url.split(':')[0]}:)`)
   }
   const file = path.resolve(url.slice('file:'.length).replace(/^\/\/(?=\/)/, ''))
   fs.mkdirSync(path.dirname(file), { recursive: true })

@@ -8,6 +8,6 @@ export function dialectOf(url: string): DialectName {
 }
 
 /** The dialect of an open Kysely instance (or transaction). */
-export function dialectOfDb(db: Kysely<any>): DialectName {
+export function dialectOfDb(db: Pick<Kysely<unknown>, 'getExecutor'>): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite'
 }

@@ -58,7 +58,16 @@ export async function startCluster(options: { maxConnections?: number } = {}): P
       throw new Error(`${command} failed: ${result.stderr || result.stdout || result.error}`)
   }
   if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir])
-  asOwner('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'])
+  asOwner('initdb', [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ])
   const port = await freePort()
   const settings = [
     `-p ${port}`,

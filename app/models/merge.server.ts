@@ -41,15 +41,11 @@ export async function mergeChallenge(
     // "where … on conflict": SQLite needs the WHERE to tell ON CONFLICT from a join's ON.
     await sql`insert into challenge_votes (challenge_id, user_id, created_at)
       select ${into.id}, user_id, created_at from challenge_votes where challenge_id = ${from.id}
-      on conflict do nothing`.execute(
-      trx,
-    )
+      on conflict do nothing`.execute(trx)
     await trx.deleteFrom('challenge_votes').where('challenge_id', '=', from.id).execute()
     await sql`insert into follows (challenge_id, user_id, created_at)
       select ${into.id}, user_id, created_at from follows where challenge_id = ${from.id}
-      on conflict do nothing`.execute(
-      trx,
-    )
+      on conflict do nothing`.execute(trx)
     await trx.deleteFrom('follows').where('challenge_id', '=', from.id).execute()
     await trx
       .updateTable('comments')

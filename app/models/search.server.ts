@@ -49,8 +49,7 @@ function ftsQuery(match: SearchMatch): string {
 function tsQuery(match: SearchMatch): RawBuilder<unknown> {
   const suffix = match.mode === 'all' ? ':*' : ''
   const parts = match.words.map(
-    (w) =>
-      sql`(to_tsquery('utmana_sv', ${w + suffix}) || to_tsquery('utmana_en', ${w + suffix}))`,
+    (w) => sql`(to_tsquery('utmana_sv', ${w + suffix}) || to_tsquery('utmana_en', ${w + suffix}))`,
   )
   return sql.join(parts, sql.raw(match.mode === 'all' ? ' && ' : ' || '))
 }

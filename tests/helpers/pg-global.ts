@@ -18,8 +18,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   let cluster: Cluster | undefined
-  const adminUrl =
-    process.env.UTMANA_TEST_PG_URL || (cluster = await startCluster()).url
+  const adminUrl = process.env.UTMANA_TEST_PG_URL || (cluster = await startCluster()).url
   const admin = new pg.Client(adminUrl)
   await admin.connect()
   await admin.query(`drop database if exists ${TEMPLATE} with (force)`)
