@@ -1,15 +1,14 @@
-import { defineConfig, mergeConfig } from 'vitest/config'
+import { defineConfig } from 'vitest/config'
 import base from './vitest.config'
 
 // `npm run test:pg`: the integration and HTTP suites against PostgreSQL. Each test file gets a
 // database of its own, copied from a migrated template (tests/helpers/pg-global.ts).
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      include: ['tests/{integration,http}/**/*.test.ts'],
-      globalSetup: ['tests/helpers/pg-global.ts'],
-      env: { UTMANA_TEST_DIALECT: 'postgres' },
-    },
-  }),
-)
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: ['tests/{integration,http}/**/*.test.ts'],
+    globalSetup: ['tests/helpers/pg-global.ts'],
+    env: { UTMANA_TEST_DIALECT: 'postgres' },
+  },
+})

@@ -327,7 +327,7 @@ async function engagement(filters: ResolvedReportFilters): Promise<EngagementWee
     const to = next > filters.toTs ? filters.toTs : next
     const fromRollup = !narrowed && from === monday && to === next
     const people = fromRollup
-      ? sql`${rollup.get(week) ?? 0}`
+      ? sql`${sql.lit(rollup.get(week) ?? 0)}`
       : sql`(select count(distinct user_id) from (
           select user_id from challenge_votes
             where created_at >= ${from} and created_at < ${to} ${onScope}
@@ -338,8 +338,8 @@ async function engagement(filters: ResolvedReportFilters): Promise<EngagementWee
           select author_id from solutions
             where created_at >= ${from} and created_at < ${to} and author_id is not null ${onScope}
           union all
-          select author_id from (${posted(from, to)})
-        ))`
+          select author_id from (${posted(from, to)}) as posted
+        ) as active)`
     const { rows } = await sql<{ votes: number; comments: number; users: number }>`
       select
         (select count(*) from challenge_votes

@@ -92,7 +92,7 @@ async function recomputeSome(executor: Executor, cutoff: string, ids: number[]) 
         union all
         select max(f.created_at) from follows f
           where f.challenge_id = challenges.id
-            and f.user_id is distinct from challenges.author_id))`,
+            and f.user_id is distinct from challenges.author_id) as activity)`,
     })
     .where('id', 'in', ids)
     .executeTakeFirst()

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { sql, type Kysely } from 'kysely'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createDatabase, migrateToLatest, type DatabaseHandle } from '#db/connection'
 import type { Database } from '#db/schema'
 
@@ -11,7 +11,7 @@ import type { Database } from '#db/schema'
 // PostgreSQL database are migrated to the latest and their schemas compared, normalised to what
 // both can say (names, nullability, type family, defaults, keys, indexes, foreign keys, checks,
 // triggers). Needs an admin URL of a PostgreSQL server; the test makes and drops its own database.
-const ADMIN_URL = process.env.UTMANA_TEST_PG_URL
+const ADMIN_URL = process.env.UTMANA_TEST_PG_URL || inject('pgAdminUrl')
 
 // Compared families, from each side's declared type.
 type Family = 'integer' | 'real' | 'text' | 'date-time' | 'boolean' | 'date' | `other: ${string}`
