@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { withDatabase } from '../../scripts/pg-cluster'
-import { TEMPLATE } from './pg-global'
 
 /** A database of the test file's own, copied from the migrated template; `drop` removes it. */
-export async function createTestDatabase(adminUrl: string) {
+export async function createTestDatabase(adminUrl: string, template: string) {
   const name = `utmana_test_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client(adminUrl)
   await admin.connect()
   try {
-    await admin.query(`create database ${name} template ${TEMPLATE}`)
+    await admin.query(`create database ${name} template ${template}`)
   } finally {
     await admin.end()
   }

@@ -16,7 +16,7 @@ export const onPostgres = process.env.UTMANA_TEST_DIALECT === 'postgres'
 let dropDatabase = async () => {}
 if (onPostgres) {
   const { createTestDatabase } = await import('./pg-database')
-  const created = await createTestDatabase(inject('pgAdminUrl'))
+  const created = await createTestDatabase(inject('pgAdminUrl'), inject('pgTemplate'))
   process.env.DATABASE_URL = created.url
   dropDatabase = created.drop
 } else {
