@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import * as prettier from 'prettier'
 import type { Measurement } from './load'
 
 export interface Row {
@@ -79,3 +82,22 @@ export function markdownTable(header: string[], rows: string[][]): string {
 }
 
 export { f1, f2, int }
+
+/**
+ * Writes one section of bench/results.md between `<!-- key:start -->` and `<!-- key:end -->`,
+ * replacing the previous run's section or appending it, as Prettier would write the file.
+ */
+export async function writeResultsSection(root: string, key: string, markdown: string) {
+  const file = path.join(root, 'bench/results.md')
+  const [start, end] = [`<!-- ${key}:start -->`, `<!-- ${key}:end -->`]
+  const section = [start, '', markdown.trim(), '', end].join('\n')
+  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n'
+  const from = old.indexOf(start)
+  const to = old.indexOf(end)
+  const text =
+    from >= 0 && to > from
+      ? old.slice(0, from) + section + old.slice(to + end.length)
+      : `${old.trimEnd()}\n\n${section}\n`
+  const options = (await prettier.resolveConfig(file)) ?? {}
+  fs.writeFileSync(file, await prettier.format(text, { ...options, filepath: file }))
+}

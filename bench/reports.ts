@@ -5,16 +5,12 @@
  * the range's first day by one day per request (each a new query: what the first moderator to
  * ask pays), "warm" repeats one query (what everyone else gets within the minute).
  */
-import fs from 'node:fs'
 import http from 'node:http'
-import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import * as prettier from 'prettier'
 import { createSessions } from './db'
+import { writeResultsSection } from './report'
 
 export const REPORTS_TARGET_MS = 200
-const SECTION_START = '<!-- reports:start -->'
-const SECTION_END = '<!-- reports:end -->'
 
 export interface ReportsTiming {
   name: string
@@ -114,14 +110,11 @@ export async function writeReportsSection(
   results: ReportsTiming[],
   context: { database: string; command: string },
 ) {
-  const file = path.join(root, 'bench/results.md')
   const rows = results.map(
     (r) =>
       `| ${r.name} | ${r.mode} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.requests} | < ${REPORTS_TARGET_MS} ms (p50) | ${r.p50 < REPORTS_TARGET_MS ? 'PASS' : 'FAIL'} |`,
   )
   const section = [
-    SECTION_START,
-    '',
     '## /reports (signed in as a moderator)',
     '',
     `- Date: ${new Date().toISOString()}; command: \`${context.command}\`; database: ${context.database}.`,
@@ -130,16 +123,6 @@ export async function writeReportsSection(
     '| range | mode | p50 | p99 | requests | target | result |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
-    '',
-    SECTION_END,
   ].join('\n')
-  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n'
-  const start = old.indexOf(SECTION_START)
-  const end = old.indexOf(SECTION_END)
-  const text =
-    start >= 0 && end > start
-      ? old.slice(0, start) + section + old.slice(end + SECTION_END.length)
-      : `${old.trimEnd()}\n\n${section}\n`
-  const options = (await prettier.resolveConfig(file)) ?? {}
-  fs.writeFileSync(file, await prettier.format(text, { ...options, filepath: file }))
+  await writeResultsSection(root, 'reports', section)
 }

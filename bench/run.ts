@@ -15,6 +15,7 @@
  *   … --skip-demo                                  only the large database (no latency vs demo)
  *   … --keep                                       keep the temporary databases and server logs
  *   npm run bench -- --only reports [--db FILE]     only GET /reports as a moderator
+ *   npm run bench -- --only scaling [--quick]       only 1 vs 2 processes on SQLite and PostgreSQL (bench/scaling.ts)
  *
  * Needs `npm run build` first; installs wrk with apt when missing. Every child process is
  * stopped by its PID at the end, also on error.
@@ -61,6 +62,7 @@ import {
   ROW_HEADER,
   rowCells,
   textTable,
+  writeResultsSection,
   type Check,
   type Row,
 } from './report'
@@ -85,6 +87,7 @@ import {
   type ReportsTiming,
 } from './reports'
 import { scriptSizes, type ScriptSizes } from './sizes'
+import { measureScaling, scalingMarkdown } from './scaling'
 
 const root = process.cwd()
 const { values: flags } = parseArgs({
@@ -104,17 +107,19 @@ const { values: flags } = parseArgs({
 if (flags.help) {
   console.log(`Usage: npm run bench -- [--scale N] [--quick] [--db FILE | --fresh] [--skip-demo] [--keep]
        npm run bench -- --only reports [--db FILE]
+       npm run bench -- --only scaling [--quick]
   --scale N        challenges in the large database (default 100000)
   --quick          5 s per measurement instead of 10
   --db FILE        use (a copy of) this database as the large one instead of seeding it
   --fresh          seed the large database again even if bench/tmp/ holds one for this db/
   --skip-demo      measure the large database only (no latency comparison with the demo town)
   --keep           keep the temporary databases and server logs
-  --only reports   only time GET /reports as a moderator on the large database`)
+  --only reports   only time GET /reports as a moderator on the large database
+  --only scaling   only votes and signed-in pages with 1 and 2 processes on SQLite and PostgreSQL`)
   process.exit(0)
 }
-if (flags.only !== undefined && flags.only !== 'reports') {
-  console.error('--only takes: reports')
+if (flags.only !== undefined && flags.only !== 'reports' && flags.only !== 'scaling') {
+  console.error('--only takes: reports, scaling')
   process.exit(1)
 }
 const SCALE = Number(flags.scale)
@@ -1159,16 +1164,28 @@ async function report(o: Outcome) {
   )
 }
 
-const job: Promise<unknown> = flags.only
-  ? onlyReports()
-  : main().then(async (outcome) => {
-      await report(outcome)
-      if (reportsTimings.length)
-        await writeReportsSection(root, reportsTimings, {
-          database: `${int(outcome.large.counts.challenges)} challenges, ${int(outcome.large.counts.votes)} challenge votes`,
-          command: command(),
+/** Issue 12: 1 and 2 processes on SQLite and on PostgreSQL (bench/scaling.ts). */
+async function scaling() {
+  tmp ??= fs.mkdtempSync(path.join(os.tmpdir(), 'utmana-bench-'))
+  const rows = await measureScaling({ seconds: DURATION, tmp, say })
+  await writeResultsSection(root, 'scaling', scalingMarkdown(rows))
+  say('wrote the scaling section of bench/results.md')
+}
+
+const job: Promise<unknown> =
+  flags.only === 'reports'
+    ? onlyReports()
+    : flags.only === 'scaling'
+      ? scaling()
+      : main().then(async (outcome) => {
+          await report(outcome)
+          if (reportsTimings.length)
+            await writeReportsSection(root, reportsTimings, {
+              database: `${int(outcome.large.counts.challenges)} challenges, ${int(outcome.large.counts.votes)} challenge votes`,
+              command: command(),
+            })
+          await scaling()
         })
-    })
 job
   .catch((error) => {
     console.error(

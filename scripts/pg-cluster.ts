@@ -8,7 +8,8 @@ import path from 'node:path'
  * A throwaway PostgreSQL cluster for tests and the benchmark: Debian's `postgresql` package
  * (15 or later), a fresh data directory in the temp folder, loopback only, trust auth, a free
  * port. `initdb` refuses to run as root, so as root the cluster runs as the `postgres` user.
- * Durability is off (fsync, synchronous_commit): the data is thrown away afterwards.
+ * Durability is off (fsync, synchronous_commit) unless asked for: the data is thrown away
+ * afterwards, but a benchmark compares with SQLite's synchronous=FULL and asks for it.
  */
 export interface Cluster {
   /** A superuser URL to the `postgres` database. */
@@ -44,7 +45,9 @@ export function freePort(): Promise<number> {
   })
 }
 
-export async function startCluster(options: { maxConnections?: number } = {}): Promise<Cluster> {
+export async function startCluster(
+  options: { maxConnections?: number; durable?: boolean } = {},
+): Promise<Cluster> {
   const bin = binDir()
   const asRoot = process.getuid?.() === 0
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'utmana-pg-'))
@@ -74,9 +77,9 @@ export async function startCluster(options: { maxConnections?: number } = {}): P
     `-k ${dir}`,
     '-c listen_addresses=127.0.0.1',
     `-c max_connections=${options.maxConnections ?? 200}`,
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
+    ...(options.durable
+      ? []
+      : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
   ].join(' ')
   asOwner('pg_ctl', ['-D', data, '-o', settings, '-l', path.join(dir, 'server.log'), '-w', 'start'])
   let stopped = false
