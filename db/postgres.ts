@@ -1,5 +1,11 @@
-import pg from 'pg'
+import { createRequire } from 'node:module'
+import type pg from 'pg'
 import { PostgresDialect } from 'kysely'
+
+// Loaded on first use: `pg` (with TLS) adds about 15 MB to a process, which a SQLite site
+// should not carry.
+let pgModule: typeof pg | undefined
+const loadPg = () => (pgModule ??= createRequire(import.meta.url)('pg') as typeof pg)
 
 /**
  * PostgreSQL connection set-up lives here, and only here. The app sees the same JavaScript
@@ -28,7 +34,7 @@ const parsers: Record<number, (text: string) => unknown> = {
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     return (parsers[oid] ??
-      (pg.types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format)) as (
+      (loadPg().types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format)) as (
       text: string,
     ) => unknown
   },
@@ -40,7 +46,7 @@ export interface PostgresOptions {
 }
 
 export function createPostgresPool(url: string, options: PostgresOptions = {}) {
-  return new pg.Pool({
+  return new (loadPg().Pool)({
     connectionString: url,
     max: options.poolSize ?? (Number(process.env.DATABASE_POOL_SIZE) || 10),
     types,
