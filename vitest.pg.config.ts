@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     ...base.test,
     include: ['tests/{integration,http}/**/*.test.ts'],
+    // Every query is a round trip to another process here; a loaded CI machine needs the room.
+    testTimeout: 60_000,
     globalSetup: ['tests/helpers/pg-global.ts'],
     env: { UTMANA_TEST_DIALECT: 'postgres' },
   },
