@@ -19,7 +19,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import SQLite from 'better-sqlite3'
 import { createSessions, seedDatabase } from './db'
-import { freePort, startChild, stopAllChildren, stopChild, waitForHttp } from './procs'
+import { startProductionServer, stopAllChildren, stopChild } from './procs'
 
 const { values } = parseArgs({
   options: {
@@ -133,25 +133,12 @@ async function run() {
     say(`  seeded in ${seconds.toFixed(1)} s`)
     const secret = randomBytes(32).toString('hex')
     const cookie = (await createSessions(file, [moderatorId(file)], secret)).values().next().value!
-    const port = await freePort()
-    const origin = `http://127.0.0.1:${port}`
-    const server = startChild(path.resolve('node_modules/.bin/tsx'), ['server/main.ts'], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DATABASE_URL: `file:${file}`,
-        SESSION_SECRET: secret,
-        LOG_LEVEL: 'warn',
-        PUBLIC_URL: origin,
-        TRUST_PROXY: '',
-        SMTP_URL: '',
-      },
+    const { server, origin } = await startProductionServer({
+      databaseUrl: `file:${file}`,
+      secret,
       logFile: path.join(tmp, `server-${n}.log`),
     })
     try {
-      await waitForHttp(`${origin}/healthz`, 60_000, server.child)
       const targets: Array<[string, string, string | null, boolean]> = [
         ['report CSV', `/reports/export.csv?from=${from}&to=${today}`, cookie, false],
         ['open data JSON', '/open-data/challenges.json', null, false],

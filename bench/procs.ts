@@ -218,3 +218,46 @@ export function treeRss(rootPid: number): { bytes: number; processes: number; na
     }
   return { bytes, processes, names }
 }
+
+/**
+ * The production server (serverCommand) on a free loopback port, as every benchmark runs it:
+ * NODE_ENV=production, LOG_LEVEL=warn, and no proxy trust or SMTP inherited from the shell.
+ * Resolves once /healthz answers; if it never does, stops it and rejects with its log's tail.
+ */
+export async function startProductionServer(options: {
+  databaseUrl: string
+  secret: string
+  logFile: string
+  env?: Record<string, string>
+  nodeArgs?: string[]
+}): Promise<{ server: Started; origin: string }> {
+  const port = await freePort()
+  const origin = `http://127.0.0.1:${port}`
+  const { command, args } = serverCommand(options.nodeArgs)
+  const server = startChild(command, args, {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: options.databaseUrl,
+      SESSION_SECRET: options.secret,
+      LOG_LEVEL: 'warn',
+      PUBLIC_URL: origin,
+      TRUST_PROXY: '',
+      SMTP_URL: '',
+      ...options.env,
+    },
+    logFile: options.logFile,
+  })
+  try {
+    await waitForHttp(`${origin}/healthz`, 60_000, server.child)
+  } catch (error) {
+    const log = fs.existsSync(server.logFile) ? fs.readFileSync(server.logFile, 'utf8') : ''
+    await stopChild(server)
+    throw new Error(
+      `production server (${options.logFile}) did not start: ${(error as Error).message}\n${tail(log)}`,
+    )
+  }
+  return { server, origin }
+}

@@ -15,14 +15,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { createSessions, ensureVoters, voteTargets } from './db'
 import { ensureWrk, measureGet, measureVotes } from './load'
-import {
-  freePort,
-  killAllChildrenSync,
-  serverCommand,
-  startChild,
-  stopChild,
-  waitForHttp,
-} from './procs'
+import { killAllChildrenSync, startProductionServer, stopChild } from './procs'
 
 const { values } = parseArgs({
   options: {
@@ -94,8 +87,6 @@ async function main() {
   const file = path.resolve(values.db!)
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'utmana-profile-'))
   const secret = randomBytes(32).toString('hex')
-  const port = await freePort()
-  const origin = `http://127.0.0.1:${port}`
   const connections = Number(values.connections)
   const seconds = Number(values.seconds)
   let cookies: string[] = []
@@ -108,22 +99,13 @@ async function main() {
   }
   if (!values.votes) ensureWrk()
   // The same server as the benchmark's (build/server.js, or server/main.ts through tsx).
-  const { command, args } = serverCommand(['--cpu-prof', `--cpu-prof-dir=${tmp}`])
-  const server = startChild(command, args, {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: `file:${file}`,
-      SESSION_SECRET: secret,
-      LOG_LEVEL: 'warn',
-      PUBLIC_URL: origin,
-    },
+  const { server, origin } = await startProductionServer({
+    databaseUrl: `file:${file}`,
+    secret,
     logFile: path.join(tmp, 'server.log'),
+    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${tmp}`],
   })
   try {
-    await waitForHttp(`${origin}/healthz`, 60_000, server.child)
     if (!values.votes) await measureGet(origin, values.path!, connections, 2, cookies) // warm-up
     const m = values.votes
       ? (await measureVotes(origin, connections, seconds, voters, voteTargets(file, 2000))).result

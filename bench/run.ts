@@ -73,6 +73,7 @@ import {
   serverCommand,
   sleep,
   startChild,
+  startProductionServer,
   stopAllChildren,
   stopChild,
   tail,
@@ -191,35 +192,12 @@ function getPlain(
 
 const SERVER = serverCommand()
 
-async function startServer(dbFile: string, secret: string, label: string) {
-  const port = await freePort()
-  const origin = `http://127.0.0.1:${port}`
-  const server = startChild(SERVER.command, SERVER.args, {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: `file:${dbFile}`,
-      SESSION_SECRET: secret,
-      LOG_LEVEL: 'warn',
-      PUBLIC_URL: origin,
-      // Not inherited from the shell running the benchmark.
-      TRUST_PROXY: '',
-      SMTP_URL: '',
-    },
+function startServer(dbFile: string, secret: string, label: string) {
+  return startProductionServer({
+    databaseUrl: `file:${dbFile}`,
+    secret,
     logFile: path.join(tmp, `server-${label}.log`),
   })
-  try {
-    await waitForHttp(`${origin}/healthz`, 60_000, server.child)
-  } catch (error) {
-    const log = fs.existsSync(server.logFile) ? fs.readFileSync(server.logFile, 'utf8') : ''
-    await stopChild(server)
-    throw new Error(
-      `production server (${label}) did not start: ${(error as Error).message}\n${tail(log)}`,
-    )
-  }
-  return { server, origin }
 }
 
 /** A response as the bare server replays it: the same body and headers, minus per-connection ones. */

@@ -17,15 +17,7 @@ import { createDatabase } from '../db/connection'
 import { hashSessionId, SESSION_ABSOLUTE_MS } from '../app/models/session.server'
 import { startCluster, withDatabase } from '../scripts/pg-cluster'
 import { measureGet, measureVotes, type Measurement } from './load'
-import {
-  freePort,
-  runCommand,
-  serverCommand,
-  startChild,
-  stopChild,
-  tail,
-  waitForHttp,
-} from './procs'
+import { runCommand, startProductionServer, stopChild } from './procs'
 
 const VOTERS = 400
 const SIGNED_IN = 50
@@ -133,31 +125,13 @@ async function measureOne(
 ): Promise<ScalingRow> {
   const secret = randomBytes(32).toString('hex')
   const { voters, targets } = await prepareUsers(url, secret)
-  const port = await freePort()
-  const origin = `http://127.0.0.1:${port}`
-  const { command, args } = serverCommand()
-  const label = `${database.toLowerCase()}-${processes}`
-  const server = startChild(command, args, {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: url,
-      SESSION_SECRET: secret,
-      WEB_CONCURRENCY: String(processes),
-      LOG_LEVEL: 'warn',
-      PUBLIC_URL: origin,
-      TRUST_PROXY: '',
-      SMTP_URL: '',
-    },
-    logFile: path.join(tmp, `server-${label}.log`),
+  const { server, origin } = await startProductionServer({
+    databaseUrl: url,
+    secret,
+    logFile: path.join(tmp, `server-${database.toLowerCase()}-${processes}.log`),
+    env: { WEB_CONCURRENCY: String(processes) },
   })
   try {
-    await waitForHttp(`${origin}/healthz`, 60_000, server.child).catch((error: Error) => {
-      const log = fs.existsSync(server.logFile) ? fs.readFileSync(server.logFile, 'utf8') : ''
-      throw new Error(`server (${label}) did not start: ${error.message}\n${tail(log)}`)
-    })
     const cookies = voters.slice(0, SIGNED_IN).map((v) => v.cookie)
     await measureGet(origin, '/challenges', CONNECTIONS, 1, cookies)
     const signedIn = await measureGet(origin, '/challenges', CONNECTIONS, seconds, cookies)
