@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { SingleBar, Presets } from 'cli-progress'
 import { openSqlite, sqlitePathFromUrl, DEFAULT_DATABASE_URL } from './connection'
+import { dialectOf } from './dialect'
 import { run } from './cli'
 
 /** Online backup: the app may keep writing while this runs. */
@@ -13,7 +14,13 @@ run(async () => {
     throw new Error(`${destination} already exists; choose a new file.`)
   fs.mkdirSync(path.dirname(destination), { recursive: true })
 
-  const source = openSqlite(sqlitePathFromUrl(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL))
+  const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL
+  // PostgreSQL has its own tools for a consistent online copy; a second way here would be worse.
+  if (dialectOf(url) === 'postgres')
+    throw new Error(
+      'db:backup copies a SQLite file. On PostgreSQL use pg_dump (e.g. pg_dump -Fc -f FILE "$DATABASE_URL") or the server\'s own backups.',
+    )
+  const source = openSqlite(sqlitePathFromUrl(url))
   const bar = new SingleBar(
     { format: 'Backup [{bar}] {percentage}% | {value}/{total} pages' },
     Presets.shades_classic,

@@ -107,4 +107,13 @@ describe('operator commands', () => {
       stderr: expect.stringContaining('already exists'),
     })
   })
+  it('db:backup on PostgreSQL points to pg_dump instead of failing obscurely', async () => {
+    const target = path.join(dir, 'backups', 'pg.dump')
+    await expect(
+      run(tsx, ['db/backup.ts', target], {
+        env: { ...env, DATABASE_URL: 'postgres://utmana@127.0.0.1:1/utmana' },
+      }),
+    ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('pg_dump') })
+    expect(fs.existsSync(target)).toBe(false)
+  })
 })
