@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, Migrator, SqliteDialect, type MigrationResultSet } from 'kysely'
+import { Kysely, Migrator, sql, SqliteDialect, type MigrationResultSet } from 'kysely'
 import { dialectOf, dialectOfDb, type DialectName } from './dialect'
 import { migrationsFor } from './migrations'
 import { createPostgresDialect, type PostgresOptions } from './postgres'
@@ -115,6 +115,7 @@ export async function migrateToLatest(
   db: Kysely<Database>,
   dialect: DialectName = dialectOfDb(db),
 ): Promise<MigrationResultSet> {
+  if (dialect === 'postgres') await requirePostgres15(db)
   const migrations = migrationsFor(dialect)
   const migrator = new Migrator({
     db,
@@ -123,4 +124,14 @@ export async function migrateToLatest(
   const result = await migrator.migrateToLatest()
   if (result.error) throw result.error
   return result
+}
+
+/** The PostgreSQL bodies use features of 15 (Debian 12's); an older server is refused by name. */
+async function requirePostgres15(db: Kysely<Database>) {
+  const { rows } = await sql<{ version: string }>`show server_version_num`.execute(db)
+  const version = Number(rows[0]?.version)
+  if (version < 150000)
+    throw new Error(
+      `PostgreSQL 15 or later is needed (this server is ${Math.floor(version / 10000)})`,
+    )
 }
