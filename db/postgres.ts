@@ -49,6 +49,18 @@ export function createPostgresPool(url: string, options: PostgresOptions = {}) {
   })
 }
 
+/**
+ * One connection outside any pool, for what is bound to a session (LISTEN): the caller
+ * connects it, and ends it.
+ */
+export function createPostgresClient(url: string) {
+  return new pg.Client({
+    connectionString: url,
+    types,
+    options: '-c TimeZone=UTC -c DateStyle=ISO',
+  })
+}
+
 export function createPostgresDialect(url: string, options: PostgresOptions = {}) {
   const pool = createPostgresPool(url, options)
   // An idle connection the server dropped (restart, failover) is removed from the pool; the
