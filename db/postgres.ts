@@ -51,11 +51,12 @@ export function createPostgresPool(url: string, options: PostgresOptions = {}) {
 
 /**
  * One connection outside any pool, for what is bound to a session (LISTEN): the caller
- * connects it, and ends it.
+ * connects it, and ends it. `name` shows in pg_stat_activity.
  */
-export function createPostgresClient(url: string) {
+export function createPostgresClient(url: string, name: string) {
   return new pg.Client({
     connectionString: url,
+    application_name: name,
     types,
     options: '-c TimeZone=UTC -c DateStyle=ISO',
   })

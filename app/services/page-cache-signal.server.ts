@@ -72,7 +72,7 @@ function listenOnPostgres(clear: () => void): PageCacheSignal {
 
   const connect = async () => {
     if (stopped) return
-    const next = createPostgresClient(url)
+    const next = createPostgresClient(url, CHANNEL)
     let lost = false
     const reconnect = (error?: unknown) => {
       if (lost) return

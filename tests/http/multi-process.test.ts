@@ -4,6 +4,7 @@ import http from 'node:http'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db, sqlite } from '~/db.server'
 import { createChallengeFor, createUser } from '../factories'
@@ -252,6 +253,30 @@ describe('two server processes on one database', () => {
     const took = await within(1000, async () => (await votesOn(two.url, id)) === 1)
     expect(took, 'the second process kept serving its old copy').toBeGreaterThan(-1)
   }, 30_000)
+
+  it.runIf(onPostgres)(
+    'listens again after its LISTEN connection was cut, and hears the next write',
+    async () => {
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity
+        where application_name = 'utmana_page_cache' and datname = current_database()
+          and pid <> pg_backend_pid()`.execute(db)
+      const back = await within(5000, async () =>
+        [one, two].every((s) => s.output().includes('"page_cache_listening"')),
+      )
+      expect(back, two.output().slice(-2000)).toBeGreaterThan(-1)
+      const id = await createChallengeFor(author.id)
+      await settle()
+      await fresh(two.url, `/challenges/${id}`)
+      expect((await fresh(two.url, `/challenges/${id}`)).cache).toBe('hit')
+      const vote = await fresh(one.url, `/challenges/${id}`, {
+        form: { intent: 'vote' },
+        cookie: cookieOf(voters[3]!),
+      })
+      expect(vote.status).toBe(302)
+      expect(await within(1000, async () => (await votesOn(two.url, id)) === 1)).toBeGreaterThan(-1)
+    },
+    30_000,
+  )
 
   // On SQLite, two processes that were started apart cannot know of each other: pacing is
   // shared there only between the workers of WEB_CONCURRENCY (below).
