@@ -125,6 +125,7 @@ function fresh(
       },
     )
     request.on('error', reject)
+    request.setTimeout(10_000, () => request.destroy(new Error(`no answer to ${pathname}`)))
     request.end(body)
   })
 }
@@ -188,17 +189,23 @@ beforeAll(async () => {
   author = await createUser({ name: 'Författaren Fors' })
 })
 
+/** The 40 voters, signed in through the given servers in turn (once per file). */
+async function signInVoters(urls: string[]) {
+  if (voters.length) return
+  const users = await Promise.all(Array.from({ length: 40 }, () => createUser()))
+  for (const [i, user] of users.entries()) {
+    const client = new Client(urls[i % urls.length]!)
+    await client.login(user.email, user.password)
+    voters.push(client)
+  }
+}
+
 describe('two server processes on one database', () => {
   let one: Running
   let two: Running
   beforeAll(async () => {
     ;[one, two] = await Promise.all([startServer(), startServer()])
-    const users = await Promise.all(Array.from({ length: 40 }, () => createUser()))
-    for (const [i, user] of users.entries()) {
-      const client = new Client(i % 2 ? one.url : two.url)
-      await client.login(user.email, user.password)
-      voters.push(client)
-    }
+    await signInVoters([one.url, two.url])
   }, 120_000)
   afterAll(async () => {
     expect(await one.stop()).toBe(0)
@@ -316,12 +323,12 @@ describe('WEB_CONCURRENCY=2: two workers on one port', () => {
   let server: Running
   beforeAll(async () => {
     server = await startServer({ WEB_CONCURRENCY: '2' })
-  }, 60_000)
+    await signInVoters([server.url])
+  }, 120_000)
   afterAll(async () => {
     expect(await server.stop()).toBe(0)
-    // Migrations ran once, in the primary, before the workers were forked.
-    expect(server.output().indexOf('"primary_started"')).toBeGreaterThan(-1)
-    expect(server.output().match(/"listening"/g)).toHaveLength(2)
+    // Every worker stopped on its own (the primary passed SIGTERM on), then the primary.
+    expect(server.output().match(/"stopped","code":0/g)).toHaveLength(3)
   })
 
   it('counts 40 simultaneous votes exactly and every worker shows +40 at once', async () => {
@@ -373,6 +380,40 @@ describe('WEB_CONCURRENCY=2: two workers on one port', () => {
   it("paces one user's votes across the workers: the 301st in 10 minutes is refused", async () => {
     await pacesAcross(server.url, server.url)
   }, 120_000)
+
+  it('forks a worker again after it died, and keeps answering meanwhile', async () => {
+    const workers = () =>
+      fs
+        .readdirSync('/proc')
+        .filter((name) => /^\d+$/.test(name))
+        .filter((pid) => {
+          try {
+            // pid (comm) state ppid …: the parent is the fourth field after the name.
+            const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+            return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === server.child.pid
+          } catch {
+            return false
+          }
+        })
+        .map(Number)
+    const before = workers()
+    expect(before).toHaveLength(2)
+    process.kill(before[0]!, 'SIGKILL')
+    // Once the primary knows (a connection handed to a worker as it dies is lost with it),
+    // and while the new one is not there yet, the other worker answers.
+    await within(5000, async () => server.output().includes('"worker_exited"'))
+    const meanwhile = await fresh(server.url, '/about').catch((error: Error) => error.message)
+    expect(meanwhile, server.output().slice(-3000)).toMatchObject({ status: 200 })
+    const back = await within(
+      5000,
+      async () => (server.output().match(/"listening"/g) ?? []).length === 3,
+    )
+    expect(back, server.output().slice(-2000)).toBeGreaterThan(-1)
+    expect(server.output()).toMatch(/"worker_exited".*"signal":"SIGKILL","restartInMs":1000/)
+    const after = workers()
+    expect(after).toHaveLength(2)
+    expect(after).not.toContain(before[0])
+  }, 30_000)
 })
 
 describe('SESSION_SECRET', () => {
