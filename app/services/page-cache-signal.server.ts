@@ -32,7 +32,14 @@ const CHANNEL = 'utmana_page_cache'
 const POLL_MS = 250
 
 export function watchPageCache(clear: () => void): PageCacheSignal {
-  return dialect() === 'postgres' ? listenOnPostgres(clear) : pollSqlite(clear)
+  if (dialect() === 'postgres') return listenOnPostgres(clear)
+  try {
+    return pollSqlite(clear)
+  } catch (error) {
+    // The site still serves; only other processes' writes may show up to 30 s late.
+    log.error('page_cache_signal_unavailable', { error: String(error) })
+    return { written() {}, stop: async () => {} }
+  }
 }
 
 function pollSqlite(clear: () => void): PageCacheSignal {
