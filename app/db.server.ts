@@ -41,6 +41,15 @@ export function dialect(): DialectName {
   return handle().dialect
 }
 
+/**
+ * Whether another process may serve this site's requests on the same database: PostgreSQL
+ * (made for several app servers) or WEB_CONCURRENCY above 1. State that must hold for the
+ * whole site (vote pacing) then lives in the database rather than in this process's memory.
+ */
+export function severalProcesses(): boolean {
+  return dialect() === 'postgres' || getEnv().WEB_CONCURRENCY > 1
+}
+
 /** The better-sqlite3 handle, for SQLite-only operations (backups, tests). */
 export function sqlite(): SQLite.Database {
   const { sqlite } = handle()

@@ -5,6 +5,13 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().default('file:./data/utmana.sqlite'),
+  /**
+   * PostgreSQL behind a transaction-pooling PgBouncer: a URL straight to the server, for the
+   * session-long connections pooling cannot carry (LISTEN for page-cache invalidation).
+   */
+  DATABASE_DIRECT_URL: z.string().optional(),
+  /** Worker processes serving the one port (node:cluster); 1: one plain process. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   /** Comma-separated; the first signs new cookies, the rest are still accepted (rotation). */
   SESSION_SECRET: z
     .string()

@@ -19,6 +19,8 @@ import { log, loggablePath } from '~/services/log.server'
 import { clientKey } from '~/services/client-ip'
 import { warmPasswordCheck } from '~/services/password.server'
 import { PAGE_CACHE_HEADER, pageCacheVariantOf } from '~/services/page-cache.server'
+import { watchPageCache } from '~/services/page-cache-signal.server'
+import { sessionSecrets } from '~/services/session.server'
 import type { Runtime, ServerEnv } from '../server/runtime'
 
 /**
@@ -118,12 +120,16 @@ export const runtime = {
       publicUrlSet: Boolean(env.PUBLIC_URL),
       https: isHttpsSite(),
       trustProxy: env.TRUST_PROXY,
+      workers: env.WEB_CONCURRENCY,
     }
   },
   log,
   clientKey,
   loggablePath,
-  async start(options: { seedDemo?: () => Promise<void> }) {
+  async prepare(options: { seedDemo?: () => Promise<void> }) {
+    // A missing secret stops the start with its message, not the first sign-in; a generated
+    // one is made here, before any worker is forked, so they all read the same.
+    sessionSecrets()
     await migrate()
     if (options.seedDemo) {
       // The demo logins are public: never seed them into a site others can reach. The seed is
@@ -132,6 +138,9 @@ export const runtime = {
       if (isLocalSite()) await options.seedDemo()
       else log.warn('demo_seed_skipped', { reason: 'PUBLIC_URL is not a local address' })
     }
+  },
+  async start(options: { seedDemo?: () => Promise<void>; prepared?: boolean }) {
+    if (!options.prepared) await runtime.prepare(options)
     await housekeeping()
     await warmPasswordCheck()
     const jobs = [
@@ -178,5 +187,5 @@ export const runtime = {
     await closeDatabase()
     log.info('database_closed', { checkpoint: result })
   },
-  pageCache: { header: PAGE_CACHE_HEADER, variant: pageCacheVariantOf },
+  pageCache: { header: PAGE_CACHE_HEADER, variant: pageCacheVariantOf, watch: watchPageCache },
 } satisfies Runtime

@@ -55,6 +55,19 @@ export function createPostgresPool(url: string, options: PostgresOptions = {}) {
   })
 }
 
+/**
+ * One connection outside any pool, for what is bound to a session (LISTEN): the caller
+ * connects it, and ends it. `name` shows in pg_stat_activity.
+ */
+export function createPostgresClient(url: string, name: string) {
+  return new pg.Client({
+    connectionString: url,
+    application_name: name,
+    types,
+    options: '-c TimeZone=UTC -c DateStyle=ISO',
+  })
+}
+
 export function createPostgresDialect(url: string, options: PostgresOptions = {}) {
   const pool = createPostgresPool(url, options)
   // An idle connection the server dropped (restart, failover) is removed from the pool; the

@@ -27,6 +27,8 @@ export interface AppOptions {
   maxBodyBytes?: number
   /** Keep anonymous public pages in memory (see page-cache.ts). Default: on in production. */
   pageCache?: boolean
+  /** Called after the page cache was emptied for a write this process served. */
+  onPageCacheWrite?: () => void
   /** How many requests the app works on at once; the rest queue (server/turns.ts). */
   concurrentRequests?: number
 }
@@ -229,6 +231,7 @@ export function createApp(options: AppOptions) {
               const value = req.headers[name]
               return Array.isArray(value) ? value.join(', ') : value
             }),
+          onWrite: options.onPageCacheWrite,
           onHit: (req, res, bytes, startedNs) => {
             // Behind a proxy, Express's own reading of the client's address, as on a miss.
             if (options.trustProxy) Object.setPrototypeOf(req, app.request)

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process'
+import cluster, { type Worker } from 'node:cluster'
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import http, { type ServerResponse } from 'node:http'
 import { broadcastDevReady } from '@remix-run/node'
 import { createApp } from './app'
-import type { AppBuild, Log } from './runtime'
+import type { AppBuild, Log, Runtime, ServerEnv } from './runtime'
 
 const BUILD_PATH = path.resolve('build/index.js')
 // The demo seed as a CLI compiled by `npm run build` (scripts/build-server.ts); in
@@ -64,19 +65,90 @@ function seedDemo(): Promise<void> {
   })
 }
 
+// A worker that dies is forked again after a pause that doubles with each quick death (up to
+// a minute), so a crash loop (a bad build, a database that refuses connections) does not spin.
+const RESTART_FIRST_MS = 1000
+const RESTART_MAX_MS = 60_000
+// A worker that lived this long was healthy: the next death starts the pause over.
+const HEALTHY_AFTER_MS = 60_000
+const SHUTDOWN_HARD_STOP_MS = 10_000
+
+/**
+ * WEB_CONCURRENCY > 1: this process prepares the site once (the secret, migrations, the demo
+ * seed), closes its database and forks the workers that serve the port (node:cluster hands
+ * them the connections in turn). It restarts a worker that dies, and on SIGTERM/SIGINT passes
+ * the signal on, waits for every worker's own graceful stop, and exits after them.
+ */
+async function runPrimary(runtime: Runtime, env: ServerEnv) {
+  await runtime.prepare({ seedDemo: process.argv.includes('--seed-demo') ? seedDemo : undefined })
+  // The workers open their own connections; this process only watches them.
+  await runtime.close()
+
+  let stopping = false
+  let pauseMs = RESTART_FIRST_MS
+  let listening = 0
+  const started = new Map<Worker, number>()
+  const fork = () => {
+    const worker = cluster.fork()
+    started.set(worker, Date.now())
+    worker.once('listening', () => {
+      if (++listening === env.workers) log.info('workers_listening', { workers: env.workers })
+    })
+  }
+  cluster.on('exit', (worker, code, signal) => {
+    const lived = Date.now() - (started.get(worker) ?? Date.now())
+    started.delete(worker)
+    if (stopping) {
+      if (started.size === 0) {
+        log.info('stopped', { code: 0 })
+        process.exit(0)
+      }
+      return
+    }
+    if (lived >= HEALTHY_AFTER_MS) pauseMs = RESTART_FIRST_MS
+    log.error('worker_exited', { pid: worker.process.pid, code, signal, restartInMs: pauseMs })
+    setTimeout(() => {
+      if (!stopping) fork()
+    }, pauseMs)
+    pauseMs = Math.min(pauseMs * 2, RESTART_MAX_MS)
+  })
+  for (let i = 0; i < env.workers; i++) fork()
+  log.info('primary_started', { workers: env.workers, url: `http://${env.host}:${env.port}` })
+
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return
+    stopping = true
+    log.info('shutting_down', { signal, workers: started.size })
+    if (started.size === 0) process.exit(0)
+    // Each worker stops as a single process does (server/main.ts below), within its own hard
+    // stop; this one waits a little longer before it gives up on them.
+    for (const worker of started.keys()) worker.process.kill('SIGTERM')
+    setTimeout(() => {
+      log.error('shutdown_timeout', { workers: started.size })
+      for (const worker of started.keys()) worker.process.kill('SIGKILL')
+      process.exit(1)
+    }, SHUTDOWN_HARD_STOP_MS + 2000).unref()
+  }
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => shutdown('SIGINT'))
+}
+
 async function main() {
   if (!fs.existsSync(BUILD_PATH)) throw new Error('No build found: run `npm run build` first.')
   let build = await importBuild()
   const runtime = build.entry.module.runtime
   log = runtime.log
   const env = runtime.env()
-  if (env.nodeEnv === 'production' && !env.publicUrlSet) {
+  if (env.nodeEnv === 'production' && !env.publicUrlSet && !cluster.isWorker) {
     log.warn('public_url_missing', {
       hint: 'set PUBLIC_URL (https://…) for links in mail, secure cookies and HSTS',
     })
   }
+  if (cluster.isPrimary && env.workers > 1) return runPrimary(runtime, env)
+  // A worker: the primary prepared the site before forking it.
   const stopBackground = await runtime.start({
     seedDemo: process.argv.includes('--seed-demo') ? seedDemo : undefined,
+    prepared: cluster.isWorker,
   })
 
   let buildStamp = fs.statSync(BUILD_PATH).mtimeMs
@@ -90,6 +162,7 @@ async function main() {
     return build
   }
 
+  let cacheSignal: ReturnType<Runtime['pageCache']['watch']> | undefined
   const app = createApp({
     build: env.nodeEnv === 'development' ? currentBuild : build,
     runtime,
@@ -97,7 +170,11 @@ async function main() {
     publicOrigin: env.publicOrigin,
     https: env.https,
     trustProxy: env.trustProxy,
+    onPageCacheWrite: () => cacheSignal?.written(),
   })
+  // Writes served by other processes on the same database empty this one's page cache too.
+  const pageCache = app.pageCache
+  if (pageCache) cacheSignal = runtime.pageCache.watch(() => pageCache.clear())
 
   let stopping = false
   // Responses under way, so a shutdown can tell their connections to close after them.
@@ -127,6 +204,7 @@ async function main() {
     exiting = true
     server.closeAllConnections()
     try {
+      await cacheSignal?.stop()
       await runtime.close()
     } catch (error) {
       log.error('database_close_failed', { error: String(error) })

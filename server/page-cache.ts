@@ -19,8 +19,8 @@ import type { NextFunction, Request, Response } from 'express'
  * - Any write that may have changed data (a non-GET request answered below 400 or with a 5xx,
  *   or whose client went away before the answer) empties the cache, so a vote is visible at
  *   once. The front door sees every request, so no write can pass it unseen. This is coarse
- *   but safe for one process; several processes behind one database would each need to hear
- *   about writes.
+ *   but safe. Other processes on the same database hear of it (`onWrite` and the runtime's
+ *   signal, app/services/page-cache-signal.server.ts) and call `clear`.
  * - An entry lives at most `maxAgeMs`, which also bounds how long its CSP nonce is reused.
  * - One render per page at a time: while a page known to be cacheable is being rendered (after
  *   it expired or a write emptied the cache), other requests for it wait for that render and
@@ -40,6 +40,11 @@ export interface PageCacheOptions {
    * or null for none; synchronous when the app already knows the answer.
    */
   variantOf(req: IncomingMessage): string | null | Promise<string | null>
+  /**
+   * Called after this process emptied the cache for a write it served, to tell the other
+   * processes on the same database (they call `clear` when they hear of it).
+   */
+  onWrite?(): void
   /** Called after a hit went out (the request log line). */
   onHit?(req: IncomingMessage, res: ServerResponse, bytes: number, startedNs: bigint): void
 }
@@ -136,7 +141,10 @@ export function createPageCache(options: PageCacheOptions) {
       // 'close' comes after 'finish', and alone when the client went away first: the action may
       // have committed all the same. A 5xx may also follow a commit; a 4xx wrote nothing.
       res.on('close', () => {
-        if (!res.writableFinished || res.statusCode < 400 || res.statusCode >= 500) clear()
+        if (!res.writableFinished || res.statusCode < 400 || res.statusCode >= 500) {
+          clear()
+          options.onWrite?.()
+        }
       })
       return next()
     }

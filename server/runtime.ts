@@ -25,6 +25,8 @@ export interface ServerEnv {
   https: boolean
   /** Express `trust proxy` (TRUST_PROXY). */
   trustProxy?: string
+  /** Worker processes to fork (WEB_CONCURRENCY); 1: this process serves, no cluster. */
+  workers: number
 }
 
 export interface Runtime {
@@ -37,10 +39,19 @@ export interface Runtime {
   /** A path fit for the log: no query, secret tokens redacted. */
   loggablePath(url: string): string
   /**
-   * Migrates, seeds the demo town through `seedDemo` when given (local sites only), starts the
-   * background jobs, and gives the function that stops them.
+   * Checks the session secret (making one beside a SQLite file when allowed), migrates, and
+   * seeds the demo town through `seedDemo` when given (local sites only). With WEB_CONCURRENCY
+   * the primary process runs this once, before forking the workers.
    */
-  start(options: { seedDemo?: () => Promise<void> }): Promise<() => Promise<void>>
+  prepare(options: { seedDemo?: () => Promise<void> }): Promise<void>
+  /**
+   * Prepares (unless `prepared`: the primary did), starts the background jobs, and gives the
+   * function that stops them.
+   */
+  start(options: {
+    seedDemo?: () => Promise<void>
+    prepared?: boolean
+  }): Promise<() => Promise<void>>
   /** ok, or degraded (writes fail) / unavailable (reads fail) with the reason. */
   health(): Promise<{ status: 'ok' | 'degraded' | 'unavailable'; reason?: string }>
   deliverOutbox(): Promise<number>
@@ -57,6 +68,11 @@ export interface Runtime {
     variant(
       header: (name: 'cookie' | 'accept-language') => string | undefined,
     ): string | null | Promise<string | null>
+    /**
+     * Hears about writes other processes on the same database committed, and calls `clear`
+     * (within a second); `written` tells the others about a write this process served.
+     */
+    watch(clear: () => void): { written(): void; stop(): Promise<void> }
   }
 }
 

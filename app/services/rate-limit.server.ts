@@ -6,7 +6,7 @@ import {
   RateLimiterSQLite,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible'
-import { dialect, sideConnection, sidePool } from '~/db.server'
+import { dialect, severalProcesses, sideConnection, sidePool } from '~/db.server'
 import { getSettings } from '~/models/settings.server'
 import { clientKey, networkKey } from '~/services/client-ip'
 import { networkTag } from '~/services/network-tag.server'
@@ -18,8 +18,11 @@ interface Rule {
   /** seconds */
   duration: number
   /**
-   * 'memory' for limits that only pace a busy user (votes): counted per process, no write per
-   * request. Everything that guards accounts is stored in SQLite and survives restarts.
+   * 'memory' for limits that only pace a busy user (votes): counted in this process, no write
+   * per request, when it is the only one serving the site (one SQLite process); with several
+   * (WEB_CONCURRENCY, PostgreSQL) they are counted in the database like the others, or each
+   * process would allow the whole number. Everything that guards accounts is stored in the
+   * database and survives restarts.
    */
   store?: 'memory'
 }
@@ -99,7 +102,7 @@ const limiters = new Map<string, Promise<RateLimiterAbstract>>()
 function limiter(name: AnyLimit, rule: Rule): Promise<RateLimiterAbstract> {
   const id = `${name}:${rule.points}:${rule.duration}`
   let existing = limiters.get(id)
-  if (!existing && rule.store === 'memory') {
+  if (!existing && rule.store === 'memory' && !severalProcesses()) {
     existing = Promise.resolve(
       new RateLimiterMemory({ keyPrefix: name, points: rule.points, duration: rule.duration }),
     )

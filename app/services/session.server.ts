@@ -10,6 +10,7 @@ import {
 } from '@remix-run/node'
 import { getEnv, isHttpsSite, isLocalSite } from '~/env.server'
 import { sqlitePathFromUrl } from '#db/connection'
+import { dialectOf } from '#db/dialect'
 import {
   deleteSession,
   insertSession,
@@ -21,13 +22,37 @@ import { getSessionUserById, type SessionUser } from '~/models/user.server'
 import { log, loggablePath } from '~/services/log.server'
 import { mayAdminister, mayModerate } from '~/utils/policy'
 
+let generatedForPostgres: string | undefined
+
 /**
- * SESSION_SECRET is required for a site others can reach. For a local demo or development we
- * generate one and keep it beside the database, so sessions survive a restart.
+ * SESSION_SECRET is required for a site others can reach, and on PostgreSQL in production
+ * (several app servers share the database but no file, and each must accept the others'
+ * cookies). For a local demo or development we generate one and keep it beside the SQLite
+ * file, so sessions survive a restart; with WEB_CONCURRENCY the primary process makes it
+ * before forking (runtime.prepare), so every worker reads the same one.
  */
 export function sessionSecrets(): string[] {
   const env = getEnv()
   if (env.SESSION_SECRET) return env.SESSION_SECRET.split(',').map((s) => s.trim())
+  if (dialectOf(env.DATABASE_URL) === 'postgres') {
+    if (env.NODE_ENV === 'production') {
+      throw new Error(
+        'SESSION_SECRET is required on PostgreSQL in production: every app server must sign ' +
+          'cookies with the same secret, and there is no shared file to keep a generated one ' +
+          'in. Set the same value on every server (openssl rand -hex 32).',
+      )
+    }
+    // Development on PostgreSQL: one for this process, put in its environment so that the
+    // workers it forks (WEB_CONCURRENCY) inherit it; sessions end at a restart.
+    if (!generatedForPostgres) {
+      generatedForPostgres = randomBytes(32).toString('hex')
+      process.env.SESSION_SECRET = generatedForPostgres
+      log.warn('session_secret_generated', {
+        hint: 'set SESSION_SECRET; sessions end at a restart',
+      })
+    }
+    return [generatedForPostgres]
+  }
   if (env.NODE_ENV === 'production' && !isLocalSite()) {
     throw new Error('SESSION_SECRET is required in production')
   }
@@ -35,8 +60,18 @@ export function sessionSecrets(): string[] {
   if (dbFile === ':memory:') return [randomBytes(32).toString('hex')]
   const file = path.join(path.dirname(dbFile), '.session-secret')
   if (!fs.existsSync(file)) {
-    fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
-    log.warn('session_secret_generated', { file, hint: 'set SESSION_SECRET in production' })
+    // Write it whole under another name and link it into place: two processes starting at once
+    // on one file both end up reading the first one linked, never a half-written one.
+    const own = `${file}.${process.pid}`
+    fs.writeFileSync(own, randomBytes(32).toString('hex'), { mode: 0o600 })
+    try {
+      fs.linkSync(own, file)
+      log.warn('session_secret_generated', { file, hint: 'set SESSION_SECRET in production' })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    } finally {
+      fs.rmSync(own, { force: true })
+    }
   }
   return [fs.readFileSync(file, 'utf8').trim()]
 }
