@@ -60,7 +60,7 @@ export function createPostgresPool(url: string, options: PostgresOptions = {}) {
  * connects it, and ends it. `name` shows in pg_stat_activity.
  */
 export function createPostgresClient(url: string, name: string) {
-  return new pg.Client({
+  return new (loadPg().Client)({
     connectionString: url,
     application_name: name,
     types,
