@@ -5,6 +5,8 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().default('file:./data/utmana.sqlite'),
+  /** PostgreSQL behind PgBouncer (transaction mode): the server's own address, for sessions. */
+  DATABASE_DIRECT_URL: z.string().optional(),
   /** Comma-separated; the first signs new cookies, the rest are still accepted (rotation). */
   SESSION_SECRET: z
     .string()

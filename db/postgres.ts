@@ -49,6 +49,22 @@ export function createPostgresPool(url: string, options: PostgresOptions = {}) {
   })
 }
 
+/**
+ * One connection of its own, outside any pool, for what must stay on one session: the jobs
+ * leader's advisory lock (released when the session ends). Behind PgBouncer in transaction
+ * mode a session is not a server connection: pass DATABASE_DIRECT_URL, the server's own address.
+ */
+export function createPostgresClient(url: string, options: { queryTimeoutMs?: number } = {}) {
+  return new pg.Client({
+    connectionString: url,
+    types,
+    options: '-c TimeZone=UTC -c DateStyle=ISO',
+    keepAlive: true,
+    connectionTimeoutMillis: options.queryTimeoutMs,
+    query_timeout: options.queryTimeoutMs,
+  })
+}
+
 export function createPostgresDialect(url: string, options: PostgresOptions = {}) {
   const pool = createPostgresPool(url, options)
   // An idle connection the server dropped (restart, failover) is removed from the pool; the

@@ -145,6 +145,16 @@ export interface EmailOutboxTable {
   sent_at: Timestamp | null
   /** JSON object of extra headers (List-Unsubscribe), or null. */
   headers: ColumnType<string | null, string | null | undefined, string | null>
+  /** The delivery run holding the message while it is sent, and until when (see 0014). */
+  claim_token: ColumnType<string | null, string | null | undefined, string | null>
+  claim_expires_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
+}
+
+/** Which process runs the scheduled jobs on SQLite, and until when (see 0014). */
+export interface LeaderLeaseTable {
+  name: string
+  holder: string
+  expires_at: Timestamp
 }
 
 type Counter = ColumnType<number, number | undefined, number>
@@ -463,6 +473,7 @@ export interface Database {
   settings: SettingTable
   audit_log: AuditLogTable
   email_outbox: EmailOutboxTable
+  leader_lease: LeaderLeaseTable
   challenges: ChallengeTable
   challenge_revisions: ChallengeRevisionTable
   challenge_status_history: ChallengeStatusHistoryTable

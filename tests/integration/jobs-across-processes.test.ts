@@ -1,0 +1,179 @@
+import { sql } from 'kysely'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createDatabase, dialectOf, type DatabaseHandle } from '#db/connection'
+import { db } from '~/db.server'
+import {
+  CLAIM_LEASE_MS,
+  claimDueMessages,
+  insertOutboxMessage,
+  listOutbox,
+  markSent,
+} from '~/models/outbox.server'
+import { leadership, type Leadership } from '~/services/leader.server'
+import { deliverDueMessages, type MailTransport } from '~/services/mail.server'
+
+// Several app processes on one database (issue 12, item 6), played by several database handles
+// on this test file's database: each has its own connection (SQLite) or pool (PostgreSQL), as a
+// second process would.
+const url = process.env.DATABASE_URL!
+const onPostgres = dialectOf(url) === 'postgres'
+const handles: DatabaseHandle[] = []
+const leaders: Leadership[] = []
+function processHandle() {
+  const handle = createDatabase(url)
+  handles.push(handle)
+  return handle
+}
+afterAll(async () => {
+  await Promise.all(leaders.map((leader) => leader.stop()))
+  await Promise.all(handles.map((handle) => handle.close().catch(() => {})))
+})
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** A transport that records what it was asked to send, taking a few milliseconds each. */
+function fakeTransport(sent: { to: string; by: number }[], by: number): MailTransport {
+  return {
+    sendMail: (async (mail: { to: string }) => {
+      await sleep(Math.random() * 4)
+      sent.push({ to: mail.to, by })
+      return {}
+    }) as unknown as MailTransport['sendMail'],
+  }
+}
+
+async function queue(to: string) {
+  return insertOutboxMessage(db, {
+    to,
+    subject: 's',
+    text: 't',
+    html: '<p>t</p>',
+    template: 'welcome',
+  })
+}
+
+describe('outbox claims', () => {
+  it('four processes delivering at once send each message exactly once', async () => {
+    const addresses = Array.from({ length: 60 }, (_, i) => `claim-${i}@example.se`)
+    for (const to of addresses) await queue(to)
+    const sent: { to: string; by: number }[] = []
+    const processes = [0, 1, 2, 3].map((by) => ({ handle: processHandle(), by }))
+    await Promise.all(
+      processes.map(async ({ handle, by }) => {
+        const transport = fakeTransport(sent, by)
+        // Small batches, so the runs interleave: each claims, sends, claims again.
+        while ((await deliverDueMessages({ executor: handle.db, transport, limit: 4 })) > 0);
+      }),
+    )
+    const counts = new Map<string, number>()
+    for (const { to } of sent) counts.set(to, (counts.get(to) ?? 0) + 1)
+    expect(addresses.filter((to) => counts.get(to) !== 1)).toEqual([])
+    expect(sent).toHaveLength(addresses.length)
+    // More than one process did some of the sending (they really ran at once).
+    expect(new Set(sent.map((s) => s.by)).size).toBeGreaterThan(1)
+    const rows = (await listOutbox()).filter((row) => addresses.includes(row.to_address))
+    expect(rows.every((row) => row.status === 'sent' && row.claim_token === null)).toBe(true)
+  })
+
+  it('a claim left by a process that died mid-send lapses, and another process sends the message', async () => {
+    const id = await queue('died-mid-send@example.se')
+    const [dead, alive] = [processHandle(), processHandle()]
+    const now = new Date()
+    // The dead process claimed the message and never recorded the attempt.
+    const claimed = await claimDueMessages(dead.db, { now, token: 'dead-run' })
+    expect(claimed.map((m) => m.id)).toContain(id)
+
+    const sent: { to: string; by: number }[] = []
+    const transport = fakeTransport(sent, 1)
+    // While the claim holds, nobody else sends it.
+    expect(await deliverDueMessages({ executor: alive.db, transport, now })).toBe(0)
+    const [held] = await listOutbox({ to: 'died-mid-send@example.se' })
+    expect(held).toMatchObject({ status: 'pending', claim_token: 'dead-run', attempts: 0 })
+    // Once it has lapsed, another process sends it.
+    const later = new Date(now.getTime() + CLAIM_LEASE_MS + 1_000)
+    expect(await deliverDueMessages({ executor: alive.db, transport, now: later })).toBe(1)
+    expect(sent.map((s) => s.to)).toEqual(['died-mid-send@example.se'])
+    // The first run's late report (had it only been slow) is not recorded over the second's.
+    expect(await markSent(dead.db, id, 'dead-run')).toBe(false)
+    const [row] = await listOutbox({ to: 'died-mid-send@example.se' })
+    expect(row).toMatchObject({ status: 'sent', claim_token: null, claim_expires_at: null })
+  })
+})
+
+describe('the jobs leader', () => {
+  const TRY_EVERY_MS = 150
+  const LEASE_MS = 900
+
+  function candidate(handle: DatabaseHandle, name: string) {
+    const leader = leadership({
+      name,
+      db: handle.db,
+      url,
+      tryEveryMs: TRY_EVERY_MS,
+      leaseMs: LEASE_MS,
+    })
+    leaders.push(leader)
+    return leader
+  }
+
+  /** How long until `leader` leads, failing after `withinMs`. */
+  async function leadsWithin(leader: Leadership, withinMs: number) {
+    const start = Date.now()
+    while (!leader.isLeader()) {
+      if (Date.now() - start > withinMs) throw new Error(`no leader within ${withinMs} ms`)
+      await sleep(10)
+    }
+    return Date.now() - start
+  }
+
+  it('one process leads; when it stops, another takes over at its next try', async () => {
+    const [first, second] = [candidate(processHandle(), 'stop'), candidate(processHandle(), 'stop')]
+    await first.start()
+    await second.start()
+    expect([first.isLeader(), second.isLeader()]).toEqual([true, false])
+    // Followers keep trying, and keep failing, while the leader renews.
+    await sleep(LEASE_MS + 2 * TRY_EVERY_MS)
+    expect([first.isLeader(), second.isLeader()]).toEqual([true, false])
+
+    await first.stop()
+    expect(first.isLeader()).toBe(false)
+    expect(await leadsWithin(second, TRY_EVERY_MS + 200)).toBeLessThanOrEqual(TRY_EVERY_MS + 200)
+  })
+
+  it('when the leader dies (its connection gone), another process leads within a lease', async () => {
+    const doomed = processHandle()
+    const [first, second] = [candidate(doomed, 'die'), candidate(processHandle(), 'die')]
+    await first.start()
+    await second.start()
+    expect([first.isLeader(), second.isLeader()]).toEqual([true, false])
+
+    if (onPostgres) {
+      // The server ends the leader's session, as when its process is killed: the lock goes
+      // with the session.
+      await sql`select pg_terminate_backend(pid) from pg_locks
+        where locktype = 'advisory' and granted
+          and database = (select oid from pg_database where datname = current_database())`.execute(
+        db,
+      )
+    } else {
+      // Its connection closed without letting go of the lease (the row stays until it lapses).
+      await doomed.close()
+    }
+    // Nothing of the dead process runs on.
+    await first.stop()
+    const took = await leadsWithin(second, LEASE_MS + TRY_EVERY_MS + 300)
+    // PostgreSQL hands over at the next try; SQLite once the lease has lapsed.
+    expect(took).toBeLessThanOrEqual((onPostgres ? 0 : LEASE_MS) + TRY_EVERY_MS + 300)
+  })
+
+  // PostgreSQL's lock has a session of its own, which reconnects: covered above.
+  it.skipIf(onPostgres)('a leader whose database connection is gone stops leading', async () => {
+    const handle = processHandle()
+    const leader = candidate(handle, 'unreachable')
+    await leader.start()
+    expect(leader.isLeader()).toBe(true)
+    await handle.close()
+    await sleep(LEASE_MS + TRY_EVERY_MS)
+    expect(leader.isLeader()).toBe(false)
+  })
+})
