@@ -164,7 +164,6 @@ export const runtime = {
     const hourly = every(60 * 60 * 1000, housekeeping, isLeader)
     const leader = leadership({
       name: 'jobs',
-      db,
       url: directDatabaseUrl(),
       // A new leader runs the jobs at once: it cannot know when the last one did.
       onAcquired: () => {

@@ -65,8 +65,8 @@ if (dialect() === 'sqlite') {
   await time('statement alone, before: select due', 5000, async () => before.all(now))
   await time('statement alone, now: claim due', 5000, async () => claim.all('t', now, now, now))
 }
-const leader = leaderLock(db, { name: 'jobs', holder: 'leader', leaseMs: 8000, url })
-const follower = leaderLock(db, { name: 'jobs', holder: 'follower', leaseMs: 8000, url })
+const leader = leaderLock({ url, name: 'jobs', holder: 'leader', leaseMs: 8000 })
+const follower = leaderLock({ url, name: 'jobs', holder: 'follower', leaseMs: 8000 })
 await time('leader try, as the leader (renew / ping)', 500, () => leader.hold())
 await time('leader try, as a follower (refused)', 2000, () => follower.hold())
 await leader.release()

@@ -150,13 +150,6 @@ export interface EmailOutboxTable {
   claim_expires_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
 }
 
-/** Which process runs the scheduled jobs on SQLite, and until when (see 0014). */
-export interface LeaderLeaseTable {
-  name: string
-  holder: string
-  expires_at: Timestamp
-}
-
 type Counter = ColumnType<number, number | undefined, number>
 type Created = ColumnType<Timestamp, Timestamp | undefined, never>
 
@@ -473,7 +466,6 @@ export interface Database {
   settings: SettingTable
   audit_log: AuditLogTable
   email_outbox: EmailOutboxTable
-  leader_lease: LeaderLeaseTable
   challenges: ChallengeTable
   challenge_revisions: ChallengeRevisionTable
   challenge_status_history: ChallengeStatusHistoryTable

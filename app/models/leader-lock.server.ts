@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely'
+import SQLite from 'better-sqlite3'
 import type pg from 'pg'
-import { dialectOfDb } from '#db/dialect'
+import { dialectOf, sqlitePathFromUrl } from '#db/connection'
 import { createPostgresClient } from '#db/postgres'
-import type { Database } from '#db/schema'
 
 /**
  * A lock that at most one process holds at a time, for the scheduled jobs' leader
@@ -19,63 +18,71 @@ export interface LeaderLock {
 }
 
 export interface LeaderLockOptions {
+  /** The database's URL (PostgreSQL: DATABASE_DIRECT_URL behind PgBouncer). */
+  url: string
   /** The lock's name: one leader per name. */
   name: string
   /** Who asks (unique per process and lock). */
   holder: string
   /** SQLite: how long a lease lasts unless renewed. PostgreSQL: the queries' timeout. */
   leaseMs: number
-  /** PostgreSQL: the URL for the lock's own session (DATABASE_DIRECT_URL behind PgBouncer). */
-  url?: string
 }
 
-/** The lock for `db`'s database: a lease row on SQLite, an advisory lock on PostgreSQL. */
-export function leaderLock(db: Kysely<Database>, options: LeaderLockOptions): LeaderLock {
-  if (dialectOfDb(db) === 'postgres') {
-    if (!options.url) throw new Error('leaderLock on PostgreSQL needs the database URL')
-    return advisoryLock(options.url, options)
-  }
-  return leaseRow(db, options)
+/** The lock for the database at `url`: a lease file on SQLite, an advisory lock on PostgreSQL. */
+export function leaderLock(options: LeaderLockOptions): LeaderLock {
+  return dialectOf(options.url) === 'postgres' ? advisoryLock(options) : leaseFile(options)
 }
 
 /**
- * SQLite: a row in `leader_lease`, taken or renewed by one upsert that writes only when the row
- * is this process's own or has expired (RETURNING then names us), so two processes can never
- * both succeed. A process that dies stops renewing and the lease lapses after `leaseMs`. Times
- * come from this machine's clock, which every process on one SQLite file shares.
+ * SQLite: a lease row in a small file of its own beside the database (`<file>-leader`), taken or
+ * renewed by one upsert that writes only when the row is this process's own or has expired
+ * (RETURNING then names us), so two processes never both hold it. A process that dies stops
+ * renewing and the lease lapses after `leaseMs`. Not in the database itself: a renewal every
+ * few seconds would be a durable commit there (an fsync, the write lock, WAL growth, and a
+ * change that every other process sees). The lease needs no durability, so this file does not
+ * sync its commits. Times are this machine's clock, which every
+ * process on one SQLite file shares.
  */
-function leaseRow(db: Kysely<Database>, { name, holder, leaseMs }: LeaderLockOptions): LeaderLock {
+function leaseFile({ url, name, holder, leaseMs }: LeaderLockOptions): LeaderLock {
+  let lease: SQLite.Database | undefined
+  let take: SQLite.Statement<[string, string, number, number], { holder: string }> | undefined
+
+  const open = () => {
+    const file = sqlitePathFromUrl(url)
+    const opened = new SQLite(file === ':memory:' ? ':memory:' : `${file}-leader`)
+    try {
+      opened.pragma('busy_timeout = 1000')
+      // WAL with synchronous=NORMAL: a commit is not synced (a crash of the machine ends every
+      // holder anyway), yet a crash cannot leave the file corrupt.
+      opened.pragma('journal_mode = WAL')
+      opened.pragma('synchronous = NORMAL')
+      opened.exec(`create table if not exists leader_lease (
+        name text primary key, holder text not null, expires_at integer not null)`)
+      take = opened.prepare(`insert into leader_lease (name, holder, expires_at) values (?, ?, ?)
+        on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at
+        where leader_lease.holder = excluded.holder or leader_lease.expires_at <= ?
+        returning holder`)
+    } catch (error) {
+      opened.close()
+      throw error
+    }
+    lease = opened
+  }
+
   return {
     async hold() {
+      if (!lease) open()
       const now = Date.now()
-      const row = await db
-        .insertInto('leader_lease')
-        .values({ name, holder, expires_at: new Date(now + leaseMs).toISOString() })
-        .onConflict((oc) =>
-          oc
-            .column('name')
-            .doUpdateSet((eb) => ({
-              holder: eb.ref('excluded.holder'),
-              expires_at: eb.ref('excluded.expires_at'),
-            }))
-            .where((eb) =>
-              eb.or([
-                eb('leader_lease.holder', '=', holder),
-                eb('leader_lease.expires_at', '<=', new Date(now).toISOString()),
-              ]),
-            ),
-        )
-        .returning('holder')
-        .executeTakeFirst()
-      return row?.holder === holder
+      return take!.get(name, holder, now + leaseMs, now)?.holder === holder
     },
     async release() {
-      await db
-        .deleteFrom('leader_lease')
-        .where('name', '=', name)
-        .where('holder', '=', holder)
-        .execute()
-        .catch(() => {})
+      try {
+        lease?.prepare('delete from leader_lease where name = ? and holder = ?').run(name, holder)
+      } catch {
+        // Busy or gone: the lease lapses by itself.
+      }
+      lease?.close()
+      lease = undefined
     },
   }
 }
@@ -96,7 +103,7 @@ function lockKey(name: string): number {
  * session ends and the server releases the lock at once; another process takes it at its next
  * try. While held, each try is a `select 1` that proves the session is still there.
  */
-function advisoryLock(url: string, { name, leaseMs }: LeaderLockOptions): LeaderLock {
+function advisoryLock({ url, name, leaseMs }: LeaderLockOptions): LeaderLock {
   let client: pg.Client | undefined
   let held = false
   const key = lockKey(name)

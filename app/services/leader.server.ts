@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import os from 'node:os'
-import type { Kysely } from 'kysely'
-import type { Database } from '#db/schema'
 import { leaderLock, type LeaderLock } from '~/models/leader-lock.server'
 import { log } from '~/services/log.server'
 
@@ -11,7 +9,7 @@ export const LEADER_TRY_EVERY_MS = 2_000
  * SQLite: a lease not renewed for this long lapses (a killed leader is replaced within this
  * plus one try). PostgreSQL: the lock's queries give up after this long.
  */
-export const LEADER_LEASE_MS = 8_000
+export const LEADER_LEASE_MS = 6_000
 
 export interface Leadership {
   /** This process's name in the lease and the log. */
@@ -30,9 +28,8 @@ export interface Leadership {
 export interface LeadershipOptions {
   /** One leader per name. */
   name: string
-  db: Kysely<Database>
-  /** PostgreSQL: the URL for the lock's own session (see directDatabaseUrl). */
-  url?: string
+  /** The database's URL; PostgreSQL: the one for the lock's own session (directDatabaseUrl). */
+  url: string
   tryEveryMs?: number
   leaseMs?: number
   /** Called when this process becomes leader (a new leader catches up on the jobs). */
@@ -48,11 +45,11 @@ export function leadership(options: LeadershipOptions): Leadership {
   const tryEveryMs = options.tryEveryMs ?? LEADER_TRY_EVERY_MS
   const leaseMs = options.leaseMs ?? LEADER_LEASE_MS
   const holder = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
-  const lock: LeaderLock = leaderLock(options.db, {
+  const lock: LeaderLock = leaderLock({
+    url: options.url,
     name: options.name,
     holder,
     leaseMs,
-    url: options.url,
   })
   let leading = false
   let confirmedAt = 0
