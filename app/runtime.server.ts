@@ -94,8 +94,13 @@ async function checkHealth(): Promise<Health> {
  * Runs `job` every `ms` while `when` says so, never twice at once. `run` starts a run now
  * (unless one is under way) and gives its promise; `stop` stops the timer and waits for a run.
  */
-function every(ms: number, job: () => Promise<unknown>, when: () => boolean = () => true) {
+function every(
+  ms: number,
+  job: () => Promise<unknown>,
+  when: () => boolean | Promise<boolean> = () => true,
+) {
   let running: Promise<unknown> | undefined
+  let stopped = false
   const run = () => {
     running ??= job()
       .catch((error: unknown) => log.error('job_failed', { error: String(error) }))
@@ -103,7 +108,8 @@ function every(ms: number, job: () => Promise<unknown>, when: () => boolean = ()
     return running
   }
   const timer = setInterval(() => {
-    if (when()) void run()
+    if (running) return
+    void Promise.resolve(when()).then((yes) => yes && !stopped && run())
   }, ms)
   timer.unref()
   return {
@@ -111,6 +117,7 @@ function every(ms: number, job: () => Promise<unknown>, when: () => boolean = ()
     /** The run under way, if any. */
     idle: () => running,
     async stop() {
+      stopped = true
       clearInterval(timer)
       await running
     },
@@ -151,7 +158,7 @@ export const runtime = {
     // process that queued a mail starts a delivery at once (see deliverOutbox).
     const delivery = every(5 * 1000, () => deliverOutbox())
     // The scheduled jobs run on one process among those sharing the database: the leader.
-    const isLeader = () => leader.isLeader()
+    const isLeader = () => leader.confirm()
     const notificationMail = every(
       60 * 1000,
       // Notification mail: at once for those who chose it, digests when their day or week is up.

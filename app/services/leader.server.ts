@@ -19,6 +19,11 @@ export interface Leadership {
    * asks before each run; a process that lost the lock stops running jobs at their next run.
    */
   isLeader(): boolean
+  /**
+   * Asks the lock now (one small query) and says whether this process leads: for a job about to
+   * run, so a leader whose session ended since its last try does not run it beside the new one.
+   */
+  confirm(): Promise<boolean>
   /** The first try: awaited at start, so a lone process leads from its first moment. */
   start(): Promise<void>
   /** Stops trying and lets go of the lock, so another process takes over at its next try. */
@@ -97,11 +102,18 @@ export function leadership(options: LeadershipOptions): Leadership {
     }
   }
 
+  const isLeader = () => {
+    if (leading && Date.now() - confirmedAt >= leaseMs) lose('the lock was not confirmed in time')
+    return leading
+  }
+
   return {
     holder,
-    isLeader() {
-      if (leading && Date.now() - confirmedAt >= leaseMs) lose('the lock was not confirmed in time')
-      return leading
+    isLeader,
+    async confirm() {
+      if (!isLeader() || stopped) return false
+      await attempt()
+      return isLeader()
     },
     start: tick,
     async stop() {

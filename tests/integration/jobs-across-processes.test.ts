@@ -22,6 +22,7 @@ const url = process.env.DATABASE_URL!
 const onPostgres = dialectOf(url) === 'postgres'
 const handles: DatabaseHandle[] = []
 const leaders: Leadership[] = []
+const cleanups: (() => Promise<void>)[] = []
 function processHandle() {
   const handle = createDatabase(url)
   handles.push(handle)
@@ -29,6 +30,7 @@ function processHandle() {
 }
 afterAll(async () => {
   await Promise.all(leaders.map((leader) => leader.stop()))
+  await Promise.all(cleanups.map((cleanup) => cleanup()))
   await Promise.all(handles.map((handle) => handle.close().catch(() => {})))
 })
 
@@ -164,6 +166,48 @@ describe('the jobs leader', () => {
       await alive.release()
       await dead.release()
     }
+  })
+
+  it('a job asks the lock before it runs: a leader that lost it since its last try does not run it', async () => {
+    // Tries far apart, so the last one is still fresh when the lock goes.
+    const leader = leadership({ name: 'confirm', url, tryEveryMs: 60_000, leaseMs: 60_000 })
+    leaders.push(leader)
+    await leader.start()
+    expect(await leader.confirm()).toBe(true)
+    if (onPostgres) {
+      await sql`select pg_terminate_backend(pid) from pg_locks
+        where locktype = 'advisory' and granted
+          and database = (select oid from pg_database where datname = current_database())`.execute(
+        db,
+      )
+      // pg_terminate_backend only signals: wait until the session (and its lock) is gone.
+      await within(5_000, async () => {
+        const { rows } = await sql<{ n: number }>`select count(*) as n from pg_locks
+          where locktype = 'advisory' and granted
+            and database = (select oid from pg_database where datname = current_database())`.execute(
+          db,
+        )
+        return rows[0]!.n === 0
+      })
+      // Another process takes the free lock before this one's next try.
+      const other = leaderLock({ url, name: 'confirm', holder: 'other', leaseMs: 60_000 })
+      cleanups.push(() => other.release())
+      expect(await other.hold()).toBe(true)
+    } else {
+      const file = new SQLite(`${sqlitePathFromUrl(url)}-leader`)
+      try {
+        file
+          .prepare(`update leader_lease set holder = 'another', expires_at = ? where name = ?`)
+          .run(Date.now() + 60_000, 'confirm')
+      } finally {
+        file.close()
+      }
+    }
+    // The last try said yes, and no try has come since...
+    expect(leader.isLeader()).toBe(true)
+    // ...but the job's own question finds the lock gone.
+    expect(await leader.confirm()).toBe(false)
+    expect(leader.isLeader()).toBe(false)
   })
 
   // PostgreSQL: the lock is the session's, and a leader whose session ended loses it with it.
