@@ -76,6 +76,15 @@ export function sidePool(): pg.Pool {
   return globalForDb.utmanaSidePool
 }
 
+/**
+ * PostgreSQL: where a connection that must keep its session goes (the jobs leader's lock):
+ * DATABASE_DIRECT_URL when a pooler in transaction mode sits behind DATABASE_URL.
+ */
+export function directDatabaseUrl(): string {
+  const env = getEnv()
+  return env.DATABASE_DIRECT_URL || env.DATABASE_URL
+}
+
 export async function migrate() {
   return migrateToLatest(handle().db)
 }

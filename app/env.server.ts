@@ -7,7 +7,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().default('file:./data/utmana.sqlite'),
   /**
    * PostgreSQL behind a transaction-pooling PgBouncer: a URL straight to the server, for the
-   * session-long connections pooling cannot carry (LISTEN for page-cache invalidation).
+   * session-long connections pooling cannot carry (LISTEN for page-cache invalidation, the
+   * jobs leader's advisory lock).
    */
   DATABASE_DIRECT_URL: z.string().optional(),
   /** Worker processes serving the one port (node:cluster); 1: one plain process. */

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { closeDatabase, db, dialect, migrate } from '~/db.server'
+import { closeDatabase, db, dialect, directDatabaseUrl, migrate } from '~/db.server'
 import { probeDatabase, type Health } from '~/models/health.server'
 import { purgeOldResetTokens } from '~/models/password-reset.server'
 import {
@@ -9,6 +9,7 @@ import {
 import { purgeExpiredSessions } from '~/models/session.server'
 import { recomputeTrending } from '~/models/trending.server'
 import { deliverOutbox } from '~/services/mail.server'
+import { leadership } from '~/services/leader.server'
 import { getEnv, isHttpsSite, isLocalSite, publicUrl } from '~/env.server'
 import { mailNotifications } from '~/models/notification-mail.server'
 import { askFixedQuestions } from '~/models/fixed-question.server'
@@ -30,6 +31,7 @@ import type { Runtime, ServerEnv } from '../server/runtime'
  * solved long enough ago; a failure is logged, never thrown, and does not stop the next job.
  */
 async function housekeeping() {
+  const started = Date.now()
   try {
     await purgeExpiredSessions()
     await purgeOldResetTokens()
@@ -53,6 +55,7 @@ async function housekeeping() {
   } catch (error) {
     log.error('fixed_questions_failed', { error: String(error) })
   }
+  log.info('housekeeping_done', { ms: Date.now() - started })
 }
 
 const HEALTH_PROBE_EVERY_MS = 1000
@@ -89,18 +92,37 @@ async function checkHealth(): Promise<Health> {
   return health
 }
 
-/** Runs `job` every `ms`, never twice at once; the function returned stops it and waits for a run. */
-function every(ms: number, job: () => Promise<unknown>) {
+/**
+ * Runs `job` every `ms` while `when` says so, never twice at once. `run` starts a run now
+ * (unless one is under way) and gives its promise; `stop` stops the timer and waits for a run.
+ */
+function every(
+  ms: number,
+  job: () => Promise<unknown>,
+  when: () => boolean | Promise<boolean> = () => true,
+) {
   let running: Promise<unknown> | undefined
-  const timer = setInterval(() => {
+  let stopped = false
+  const run = () => {
     running ??= job()
       .catch((error: unknown) => log.error('job_failed', { error: String(error) }))
       .finally(() => (running = undefined))
+    return running
+  }
+  const timer = setInterval(() => {
+    if (running) return
+    void Promise.resolve(when()).then((yes) => yes && !stopped && run())
   }, ms)
   timer.unref()
-  return async () => {
-    clearInterval(timer)
-    await running
+  return {
+    run,
+    /** The run under way, if any. */
+    idle: () => running,
+    async stop() {
+      stopped = true
+      clearInterval(timer)
+      await running
+    },
   }
 }
 
@@ -141,21 +163,40 @@ export const runtime = {
   },
   async start(options: { seedDemo?: () => Promise<void>; prepared?: boolean }) {
     if (!options.prepared) await runtime.prepare(options)
-    await housekeeping()
-    await warmPasswordCheck()
-    const jobs = [
-      every(5 * 1000, () => deliverOutbox()),
+    // Outbox delivery runs in every process: each message is claimed before it is sent, and a
+    // process that queued a mail starts a delivery at once (see deliverOutbox).
+    const delivery = every(5 * 1000, () => deliverOutbox())
+    // The scheduled jobs run on one process among those sharing the database: the leader.
+    const isLeader = () => leader.confirm()
+    const notificationMail = every(
+      60 * 1000,
       // Notification mail: at once for those who chose it, digests when their day or week is up.
-      every(60 * 1000, () =>
+      () =>
         mailNotifications(publicUrl().origin)
           .then((n) => (n ? deliverOutbox() : 0))
           .catch((error) => log.error('notification_mail_failed', { error: String(error) })),
-      ),
-      every(60 * 60 * 1000, housekeeping),
-    ]
-    /** Stops the jobs and waits for a run under way, so the database can close after it. */
+      isLeader,
+    )
+    const hourly = every(60 * 60 * 1000, housekeeping, isLeader)
+    const leader = leadership({
+      name: 'jobs',
+      url: directDatabaseUrl(),
+      // A new leader runs the jobs at once: it cannot know when the last one did.
+      onAcquired: () => {
+        void hourly.run().then(() => notificationMail.run())
+      },
+    })
+    await leader.start()
+    // A lone process leads from its first try and has run housekeeping before it serves.
+    await hourly.idle()
+    await warmPasswordCheck()
+    /**
+     * Stops the jobs and waits for a run under way, so the database can close after it; then
+     * lets go of leadership, so another process takes the jobs over at its next try.
+     */
     return async () => {
-      await Promise.all(jobs.map((stop) => stop()))
+      await Promise.all([delivery, notificationMail, hourly].map((job) => job.stop()))
+      await leader.stop()
     }
   },
   /** Whether the database reads and writes (see checkHealth). */

@@ -56,15 +56,23 @@ export function createPostgresPool(url: string, options: PostgresOptions = {}) {
 }
 
 /**
- * One connection outside any pool, for what is bound to a session (LISTEN): the caller
- * connects it, and ends it. `name` shows in pg_stat_activity.
+ * One connection of its own, outside any pool, for what must stay on one session: LISTEN for
+ * page-cache invalidation, the jobs leader's advisory lock (released when the session ends).
+ * Behind PgBouncer in transaction mode a session is not a server connection: pass
+ * DATABASE_DIRECT_URL, the server's own address. `name` shows in pg_stat_activity.
  */
-export function createPostgresClient(url: string, name: string) {
+export function createPostgresClient(
+  url: string,
+  options: { name: string; queryTimeoutMs?: number },
+) {
   return new (loadPg().Client)({
     connectionString: url,
-    application_name: name,
+    application_name: options.name,
     types,
     options: '-c TimeZone=UTC -c DateStyle=ISO',
+    keepAlive: true,
+    connectionTimeoutMillis: options.queryTimeoutMs,
+    query_timeout: options.queryTimeoutMs,
   })
 }
 

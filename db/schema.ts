@@ -145,6 +145,9 @@ export interface EmailOutboxTable {
   sent_at: Timestamp | null
   /** JSON object of extra headers (List-Unsubscribe), or null. */
   headers: ColumnType<string | null, string | null | undefined, string | null>
+  /** The delivery run holding the message while it is sent, and until when (see 0014). */
+  claim_token: ColumnType<string | null, string | null | undefined, string | null>
+  claim_expires_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
 }
 
 type Counter = ColumnType<number, number | undefined, number>

@@ -1,4 +1,4 @@
-import { sql, type Expression, type RawBuilder } from 'kysely'
+import { sql, type Expression, type RawBuilder, type SelectQueryBuilder } from 'kysely'
 import { dialect } from '~/db.server'
 
 /**
@@ -42,4 +42,16 @@ export function utcHourText(value: Operand): RawBuilder<string> {
  */
 export function unindexed<T = unknown>(column: string): RawBuilder<T> {
   return onPostgres() ? sql<T>`${sql.ref(column)}` : sql<T>`+${sql.ref(column)}`
+}
+
+/**
+ * For a subquery that picks rows to claim: PostgreSQL locks the rows it picks and passes over
+ * those another transaction holds (`for update skip locked`), so claimers running at once take
+ * different rows without waiting. SQLite runs one writing statement at a time across processes
+ * (the write lock), so the claiming statement alone is exact there.
+ */
+export function skippingLocked<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return onPostgres() ? query.forUpdate().skipLocked() : query
 }

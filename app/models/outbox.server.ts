@@ -1,6 +1,7 @@
 import type { OutboxMessage } from '#db/schema'
 import { db } from '~/db.server'
 import type { Executor } from '~/db.server'
+import { skippingLocked } from '~/models/dialect.server'
 
 export interface MailContent {
   to: string
@@ -31,41 +32,101 @@ export async function insertOutboxMessage(executor: Executor, mail: MailContent)
   return row.id
 }
 
-export async function listDueMessages(now: Date, limit = 20): Promise<OutboxMessage[]> {
-  return db
+/**
+ * How long a delivery run holds the messages it claimed. A process that dies mid-send leaves
+ * its claims behind; another process sends those messages once they have lapsed.
+ */
+export const CLAIM_LEASE_MS = 10 * 60 * 1000
+
+/**
+ * Claims up to `limit` due messages for the delivery run `token` and returns them, oldest
+ * first: one statement, so processes delivering at once each get different messages. A message
+ * is due when it is pending, its next attempt has come and nobody holds a live claim on it.
+ */
+export async function claimDueMessages(
+  executor: Executor,
+  input: { now: Date; token: string; limit?: number; leaseMs?: number },
+): Promise<OutboxMessage[]> {
+  const now = input.now.toISOString()
+  const due = executor
     .selectFrom('email_outbox')
-    .selectAll()
+    .select('id')
     .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', now.toISOString())
+    .where('next_attempt_at', '<=', now)
+    .where((eb) => eb.or([eb('claim_expires_at', 'is', null), eb('claim_expires_at', '<=', now)]))
     .orderBy('id')
-    .limit(limit)
-    .execute()
-}
-
-export async function markSent(id: number, now = new Date()) {
-  await db
-    .updateTable('email_outbox')
-    .set({ status: 'sent', sent_at: now.toISOString(), last_error: null })
-    .where('id', '=', id)
-    .execute()
-}
-
-export async function markFailedAttempt(
-  id: number,
-  attempts: number,
-  error: string,
-  next: Date | null,
-) {
-  await db
+    .limit(input.limit ?? 20)
+  const claimed = await executor
     .updateTable('email_outbox')
     .set({
-      attempts,
-      last_error: error.slice(0, 1000),
-      status: next ? 'pending' : 'failed',
-      ...(next ? { next_attempt_at: next.toISOString() } : {}),
+      claim_token: input.token,
+      claim_expires_at: new Date(
+        input.now.getTime() + (input.leaseMs ?? CLAIM_LEASE_MS),
+      ).toISOString(),
+    })
+    .where('id', 'in', skippingLocked(due))
+    .returningAll()
+    .execute()
+  // RETURNING follows no order on PostgreSQL.
+  return claimed.sort((a, b) => a.id - b.id)
+}
+
+/**
+ * Records a delivery. False when the run no longer held the claim (it lapsed and another run
+ * took the message): the attempt is then left for that run to record.
+ */
+export async function markSent(
+  executor: Executor,
+  id: number,
+  token: string,
+  now = new Date(),
+): Promise<boolean> {
+  const result = await executor
+    .updateTable('email_outbox')
+    .set({
+      status: 'sent',
+      sent_at: now.toISOString(),
+      last_error: null,
+      claim_token: null,
+      claim_expires_at: null,
     })
     .where('id', '=', id)
-    .execute()
+    .where('claim_token', '=', token)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
+}
+
+/** Records a failed attempt: retried at `next`, or given up when null. False as for markSent. */
+export async function markFailedAttempt(
+  executor: Executor,
+  id: number,
+  token: string,
+  attempt: { attempts: number; error: string; next: Date | null },
+): Promise<boolean> {
+  const result = await executor
+    .updateTable('email_outbox')
+    .set({
+      attempts: attempt.attempts,
+      last_error: attempt.error.slice(0, 1000),
+      status: attempt.next ? 'pending' : 'failed',
+      ...(attempt.next ? { next_attempt_at: attempt.next.toISOString() } : {}),
+      claim_token: null,
+      claim_expires_at: null,
+    })
+    .where('id', '=', id)
+    .where('claim_token', '=', token)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
+}
+
+/** Gives back what the run `token` claimed and did not get to, so any run may send it now. */
+export async function releaseClaims(executor: Executor, token: string): Promise<number> {
+  const result = await executor
+    .updateTable('email_outbox')
+    .set({ claim_token: null, claim_expires_at: null })
+    .where('claim_token', '=', token)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }
 
 /** Newest first; for tests and the operator. */

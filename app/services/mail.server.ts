@@ -1,14 +1,17 @@
+import { randomUUID } from 'node:crypto'
 import type { Transporter } from 'nodemailer'
 import type { Locale } from '~/i18n'
 import { getEnv, publicUrl } from '~/env.server'
 import {
+  CLAIM_LEASE_MS,
+  claimDueMessages,
   insertOutboxMessage,
-  listDueMessages,
   markFailedAttempt,
   markSent,
+  releaseClaims,
   type MailContent,
 } from '~/models/outbox.server'
-import type { Executor } from '~/db.server'
+import { db, type Executor } from '~/db.server'
 import { getFixedT } from '~/services/i18n.server'
 import { log } from '~/services/log.server'
 
@@ -134,10 +137,11 @@ let running: Promise<number> | null = null
 
 /**
  * Sends what is due. Without SMTP_URL, messages stay readable in the outbox table and are
- * marked sent. Never rejects: a failure is logged and the next run tries again.
+ * marked sent. Never rejects: a failure is logged and the next run tries again. Every process
+ * may run it at any time: each message is claimed before it is sent (see claimDueMessages).
  */
 export function deliverOutbox(now = new Date()): Promise<number> {
-  running ??= deliverDue(now)
+  running ??= deliverDueMessages({ now })
     .catch((error: unknown) => {
       log.error('outbox_failed', { error: String(error) })
       return 0
@@ -148,11 +152,41 @@ export function deliverOutbox(now = new Date()): Promise<number> {
   return running
 }
 
-async function deliverDue(now: Date): Promise<number> {
-  const due = await listDueMessages(now)
-  const smtp = await getTransporter()
+/** What delivery needs of a nodemailer transport. */
+export type MailTransport = Pick<Transporter, 'sendMail'>
+
+/**
+ * One delivery run: claims up to `limit` due messages and sends them. `executor` and
+ * `transport` default to the app's database and SMTP_URL's transport (null: keep the mail in
+ * the outbox); tests pass their own to play several processes.
+ */
+export async function deliverDueMessages(
+  options: {
+    executor?: Executor
+    now?: Date
+    transport?: MailTransport | null
+    limit?: number
+    leaseMs?: number
+  } = {},
+): Promise<number> {
+  const executor = options.executor ?? db
+  const now = options.now ?? new Date()
+  const leaseMs = options.leaseMs ?? CLAIM_LEASE_MS
+  const token = randomUUID()
+  const due = await claimDueMessages(executor, { now, token, limit: options.limit, leaseMs })
+  if (due.length === 0) return 0
+  const smtp = options.transport === undefined ? await getTransporter() : options.transport
+  const started = Date.now()
   let sent = 0
   for (const message of due) {
+    // A send may hang for minutes (nodemailer waits up to 10 min on a silent socket): once half
+    // the lease is gone, the rest is given back rather than sent near or past the claim's end,
+    // when another process may already be sending it.
+    if (Date.now() - started > leaseMs / 2) {
+      await releaseClaims(executor, token)
+      log.warn('outbox_claims_released', { remaining: due.length - due.indexOf(message) })
+      break
+    }
     try {
       if (smtp) {
         await smtp.sendMail({
@@ -171,16 +205,21 @@ async function deliverDue(now: Date): Promise<number> {
         // The body may hold a reset link: it stays in the outbox table, not in the log.
         log.info('mail_kept_in_outbox', { id: message.id, template: message.template })
       }
-      await markSent(message.id)
-      sent++
+      if (await markSent(executor, message.id, token)) sent++
+      else log.warn('mail_claim_lapsed', { id: message.id })
     } catch (error) {
       const attempts = message.attempts + 1
       const next =
         attempts >= MAX_ATTEMPTS
           ? null
           : new Date(now.getTime() + BASE_DELAY_MS * 2 ** (attempts - 1))
-      await markFailedAttempt(message.id, attempts, String(error), next)
+      const recorded = await markFailedAttempt(executor, message.id, token, {
+        attempts,
+        error: String(error),
+        next,
+      })
       log.warn('mail_failed', { id: message.id, attempts, error: String(error) })
+      if (!recorded) log.warn('mail_claim_lapsed', { id: message.id })
     }
   }
   return sent

@@ -79,7 +79,7 @@ function listenOnPostgres(clear: () => void): PageCacheSignal {
 
   const connect = async () => {
     if (stopped) return
-    const next = createPostgresClient(url, CHANNEL)
+    const next = createPostgresClient(url, { name: CHANNEL })
     let lost = false
     const reconnect = (error?: unknown) => {
       if (lost) return

@@ -14,6 +14,7 @@ import * as m0010 from './0010_moderation_followthrough'
 import * as m0011 from './0011_credit_and_fixed'
 import * as m0012 from './0012_review_and_withdrawal'
 import * as m0013 from './0013_trust_and_limits'
+import * as m0014 from './0014_jobs_across_processes'
 
 // A static list instead of FileMigrationProvider: it works the same under tsx, vitest and the
 // bundled server build, with no directory scanning. 0001–0013 were written for SQLite alone;
@@ -40,7 +41,9 @@ export interface DialectMigration {
 }
 
 // Add each new migration here, in order.
-const sharedMigrations: Record<string, DialectMigration> = {}
+const sharedMigrations: Record<string, DialectMigration> = {
+  '0014_jobs_across_processes': m0014,
+}
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   const own = dialect === 'postgres' ? postgresMigrations : sqliteMigrations
