@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { MembershipRole, MembershipStatus, OrganisationKind } from '#db/schema'
-import { db, type Executor } from '~/db.server'
+import { db, transaction, type Executor } from '~/db.server'
 import { likeIgnoringCase } from '~/models/dialect.server'
 import { ADMIN_LIST_LIMIT, type AdminActor } from '~/models/admin-constants'
 import { recordAudit } from '~/models/audit.server'
@@ -61,7 +61,7 @@ export async function setOrganisationVerified(
   verified: boolean,
   actor: AdminActor,
 ): Promise<VerifyResult> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const current = await trx
       .selectFrom('organisations')
       .select(['kind', 'verified_at'])
@@ -107,7 +107,7 @@ export async function mergeOrganisations(
   actor: AdminActor,
 ): Promise<MergeResult> {
   if (fromId === intoId) return { ok: false, reason: 'same' }
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const [from, into] = await Promise.all(
       [fromId, intoId].map((id) =>
         trx.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst(),

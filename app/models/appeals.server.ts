@@ -1,5 +1,5 @@
 import type { FlagSubject } from '#db/schema'
-import { db } from '~/db.server'
+import { transaction } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import { restorePost } from '~/models/moderation-visibility.server'
 import { notifyUsers } from '~/models/notification.server'
@@ -14,7 +14,7 @@ export async function appeal(input: {
   subjectId: number
   body: string
 }) {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const post = await findPost(trx, input.subjectType, input.subjectId)
     if (
       !post ||
@@ -54,14 +54,15 @@ export async function decideAppeal(
     ip?: string | null
   },
 ) {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const found = await trx
       .selectFrom('appeals')
       .selectAll()
       .where('id', '=', input.appealId)
       .executeTakeFirst()
     if (!found || found.status !== 'open' || found.challenge_id !== input.challengeId) return false
-    await trx
+    // Decided by whoever flips it from open: a second moderator at the same moment gets false.
+    const decided = await trx
       .updateTable('appeals')
       .set({
         status: input.restore ? 'upheld' : 'rejected',
@@ -70,7 +71,10 @@ export async function decideAppeal(
         decision_note: input.note || null,
       })
       .where('id', '=', input.appealId)
-      .execute()
+      .where('status', '=', 'open')
+      .returning('id')
+      .executeTakeFirst()
+    if (!decided) return false
     await notifyUsers(trx, [found.user_id], {
       challengeId: found.challenge_id,
       actorId: actor.id,

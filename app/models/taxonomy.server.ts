@@ -1,4 +1,4 @@
-import { db } from '~/db.server'
+import { db, transaction } from '~/db.server'
 import type { AdminActor } from '~/models/admin-constants'
 import { setArchived } from '~/models/archive.server'
 import { recordAudit } from '~/models/audit.server'
@@ -97,7 +97,7 @@ export async function addTaxonomyItem(
   actor: AdminActor,
 ): Promise<TaxonomyResult> {
   const table = tableOf(type)
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const rows = await trx
       .selectFrom(table)
       .select(['id', 'slug', 'name_sv', 'name_en', 'position'])
@@ -136,7 +136,7 @@ export async function renameTaxonomyItem(
   actor: AdminActor,
 ): Promise<TaxonomyResult | null> {
   const table = tableOf(type)
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const rows = await trx.selectFrom(table).select(['id', 'name_sv', 'name_en']).execute()
     const current = rows.find((r) => r.id === id)
     if (!current) return null
