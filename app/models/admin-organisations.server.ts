@@ -5,6 +5,7 @@ import { likeIgnoringCase } from '~/models/dialect.server'
 import { ADMIN_LIST_LIMIT, type AdminActor } from '~/models/admin-constants'
 import { recordAudit } from '~/models/audit.server'
 import { containsPattern } from '~/models/organisation-profile.server'
+import { forUpdate } from '~/models/dialect.server'
 
 // Every write here is one transaction with its audit row: the change and the record of it
 // land together or not at all. A write that would change nothing writes nothing.
@@ -62,11 +63,9 @@ export async function setOrganisationVerified(
   actor: AdminActor,
 ): Promise<VerifyResult> {
   return transaction(async (trx) => {
-    const current = await trx
-      .selectFrom('organisations')
-      .select(['kind', 'verified_at'])
-      .where('id', '=', id)
-      .executeTakeFirst()
+    const current = await forUpdate(
+      trx.selectFrom('organisations').select(['kind', 'verified_at']).where('id', '=', id),
+    ).executeTakeFirst()
     if (!current) return 'notFound'
     if (current.kind !== 'municipality') return 'notMunicipality'
     if ((current.verified_at !== null) === verified) return 'ok'
@@ -108,11 +107,12 @@ export async function mergeOrganisations(
 ): Promise<MergeResult> {
   if (fromId === intoId) return { ok: false, reason: 'same' }
   return transaction(async (trx) => {
-    const [from, into] = await Promise.all(
-      [fromId, intoId].map((id) =>
-        trx.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst(),
-      ),
-    )
+    // Locked (in id order): a second merge of the same organisation waits, then finds it gone.
+    const locked = await forUpdate(
+      trx.selectFrom('organisations').selectAll().where('id', 'in', [fromId, intoId]).orderBy('id'),
+    ).execute()
+    const from = locked.find((o) => o.id === fromId)
+    const into = locked.find((o) => o.id === intoId)
     if (!from || !into) return { ok: false as const, reason: 'notFound' as const }
 
     const moved: Record<string, number> = {}

@@ -5,6 +5,7 @@ import { restorePost } from '~/models/moderation-visibility.server'
 import { notifyUsers } from '~/models/notification.server'
 import type { Actor } from '~/utils/policy'
 import { findPost } from '~/models/post-kinds.server'
+import { lockChallenge } from '~/models/dialect.server'
 
 /** The author asks once for a hidden post to come back; the appeal lands in the queue. */
 export async function appeal(input: {
@@ -55,6 +56,9 @@ export async function decideAppeal(
   },
 ) {
   return transaction(async (trx) => {
+    // The challenge first (the lock order): restoring the post below locks it, and a moderator
+    // restoring the same post directly locks it before this appeal's row.
+    await lockChallenge(trx, input.challengeId)
     const found = await trx
       .selectFrom('appeals')
       .selectAll()
