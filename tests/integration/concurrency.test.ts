@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { db } from '~/db.server'
+import { db, transaction } from '~/db.server'
 import { createResetToken } from '~/models/password-reset.server'
 import { resetPassword } from '~/models/account.server'
 import { appeal, decideAppeal } from '~/models/appeals.server'
@@ -270,5 +270,49 @@ describe(`concurrency (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
       .where('id', '=', user.id)
       .executeTakeFirstOrThrow()
     expect(row.unsubscribe_token).toBe(tokens[0])
+  })
+
+  // SQLite runs one transaction at a time: two cannot each hold a lock the other wants.
+  it.skipIf(!onPostgres)('a deadlock is retried: both transactions commit', async () => {
+    const owner = await createUser()
+    const [a, b] = [await createChallengeFor(owner.id), await createChallengeFor(owner.id)]
+    const versions = async () =>
+      (
+        await db
+          .selectFrom('challenges')
+          .select('version')
+          .where('id', 'in', [a, b])
+          .orderBy('id')
+          .execute()
+      ).map((r) => r.version)
+    const before = await versions()
+    let attempts = 0
+    let holding = 0
+    let bothHold: () => void = () => {}
+    const met = new Promise<void>((resolve) => (bothHold = resolve))
+    const touch = (trx: Parameters<Parameters<typeof transaction>[0]>[0], id: number) =>
+      trx
+        .updateTable('challenges')
+        .set({ version: sql`version + 1` })
+        .where('id', '=', id)
+        .execute()
+    // Each takes one row, waits until the other holds its own, then wants the other's.
+    const crossing = (first: number, second: number) => {
+      let waited = false
+      return transaction(async (trx) => {
+        attempts++
+        await touch(trx, first)
+        if (!waited) {
+          waited = true
+          if (++holding === 2) bothHold()
+          await met
+        }
+        await touch(trx, second)
+      })
+    }
+    await Promise.all([crossing(a, b), crossing(b, a)])
+    expect(attempts).toBe(3)
+    // Each touched both rows once: the deadlock's victim ran again, and nothing was lost.
+    expect(await versions()).toEqual(before.map((v) => v + 2))
   })
 })
