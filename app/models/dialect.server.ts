@@ -96,11 +96,6 @@ export async function lockPost(
   await lockRows(trx, table, [id])
 }
 
-/** Holds a user's row (after any challenge and post: the lock order). */
-export function lockUser(trx: Executor, userId: number) {
-  return lockRows(trx, 'users', [userId])
-}
-
 /** Several solutions, in ascending id order (after their challenges: the lock order). */
 export function lockSolutions(trx: Executor, solutionIds: readonly number[]) {
   return lockRows(trx, 'solutions', solutionIds)
