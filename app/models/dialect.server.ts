@@ -100,3 +100,13 @@ export async function lockPost(
 export function lockSolutions(trx: Executor, solutionIds: readonly number[]) {
   return lockRows(trx, 'solutions', solutionIds)
 }
+
+/**
+ * Holds a whole small table against other writers (PostgreSQL; nothing on SQLite), for a check
+ * that reads every row (taxonomy names must differ): readers and rows that merely refer to it
+ * do not wait.
+ */
+export async function lockTableWrites(trx: Executor, table: 'categories' | 'areas') {
+  if (!onPostgres()) return
+  await sql`lock table ${sql.table(table)} in share row exclusive mode`.execute(trx)
+}

@@ -14,6 +14,7 @@ import { DuplicatePledge, pledge } from '~/models/pledge.server'
 import { markSolved } from '~/models/challenge.server'
 import { StaleForm, triageChallenge } from '~/models/triage.server'
 import { setChallengeVote } from '~/models/vote.server'
+import { addTaxonomyItem } from '~/models/taxonomy.server'
 import { createChallengeFor, createUser } from '../factories'
 import { onPostgres } from '../helpers/setup'
 
@@ -270,6 +271,18 @@ describe(`concurrency (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
       .where('id', '=', user.id)
       .executeTakeFirstOrThrow()
     expect(row.unsubscribe_token).toBe(tokens[0])
+  })
+
+  it('two admins adding the same category at once: one added, the other told the name is taken', async () => {
+    const admin = { actorId: (await createUser({ role: 'admin' })).id }
+    const name = `Samtidig ${Date.now()}`
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        addTaxonomyItem('category', { nameSv: name, nameEn: `${name} en` }, admin),
+      ),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok)).toHaveLength(3)
   })
 
   // SQLite runs one transaction at a time: two cannot each hold a lock the other wants.
