@@ -33,10 +33,39 @@ export const db = new Proxy({} as DatabaseHandle['db'], {
   },
 })
 
+/**
+ * Runs `fn` in one transaction. On SQLite this is Kysely's transaction as it always was (begun
+ * IMMEDIATE, so it already holds the write lock: nothing to retry). On PostgreSQL a deadlock
+ * (40P01) or serialization failure (40001) rolls the whole transaction back; it runs again, up
+ * to TRANSACTION_ATTEMPTS times with a little jitter, before the error becomes a 503 through
+ * isDatabaseUnavailable. `fn` must therefore do nothing outside the database it cannot repeat.
+ */
+export async function transaction<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  const { db: real, dialect } = handle()
+  if (dialect === 'sqlite') return real.transaction().execute(fn)
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await real.transaction().execute(fn)
+    } catch (error) {
+      if (attempt >= TRANSACTION_ATTEMPTS || !isRetryableConflict(error)) throw error
+      // Both sides of a deadlock retry: jitter keeps them from meeting again in step.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt))
+    }
+  }
+}
+
+export const TRANSACTION_ATTEMPTS = 4
+
+/** PostgreSQL's deadlock and serialization failure: the transaction may simply run again. */
+export function isRetryableConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === '40P01' || code === '40001'
+}
+
 /** The database or an open transaction: models that write take one so callers can group writes. */
 export type Executor = DatabaseHandle['db'] | Transaction<Database>
 
-/** Which database DATABASE_URL names, for the few places SQL differs (see models/sql.server). */
+/** Which database DATABASE_URL names, for the few places SQL differs (see models/dialect.server). */
 export function dialect(): DialectName {
   return handle().dialect
 }

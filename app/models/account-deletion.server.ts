@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { db } from '~/db.server'
+import { db, transaction } from '~/db.server'
 import { likeIgnoringCase } from '~/models/dialect.server'
 import { recordAudit } from '~/models/audit.server'
 import { POST_TABLE } from '~/models/post-kinds.server'
@@ -99,7 +99,7 @@ export async function deleteAccount(
   options: { contributions: ContributionsMode; reason?: 'self' | 'unconfirmed' },
 ): Promise<DeletionCounts | null> {
   const remove = options.contributions === 'remove'
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const user = await trx
       .selectFrom('users')
       .select(['id', 'email', 'name'])

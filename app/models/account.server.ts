@@ -1,6 +1,6 @@
 import type { OrganisationKind } from '#db/schema'
 import type { Locale } from '~/i18n'
-import { db, type Executor } from '~/db.server'
+import { db, transaction, type Executor } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import { getOrganisationById } from '~/models/organisation.server'
 import { carryOutRegistration, type RegistrationIntent } from '~/models/registration-intent.server'
@@ -8,6 +8,7 @@ import {
   createResetToken,
   findUsableResetToken,
   RESET_TOKEN_TTL_MS,
+  spendResetToken,
   spendResetTokens,
 } from '~/models/password-reset.server'
 import { deleteUserSessions } from '~/models/session.server'
@@ -83,7 +84,7 @@ function attemptRegistration(
   input: Registration,
   passwordHash: string,
 ): Promise<RegistrationResult> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const represent = input.represent
     // A bad choice is answered the same way for both, before anything else is looked at.
     const joining =
@@ -183,7 +184,7 @@ export async function requestPasswordReset(input: {
 }): Promise<void> {
   const user = await getUserByEmail(input.email)
   if (!user) return
-  await db.transaction().execute(async (trx) => {
+  await transaction(async (trx) => {
     const token = await createResetToken(trx, user.id)
     await queueMail(
       trx,
@@ -218,8 +219,8 @@ export async function isResetTokenUsable(token: string): Promise<boolean> {
  */
 export async function resetPassword(input: { token: string; password: string; ip: string | null }) {
   const passwordHash = await hashPassword(input.password)
-  return db.transaction().execute(async (trx) => {
-    const token = await findUsableResetToken(trx, input.token)
+  return transaction(async (trx) => {
+    const token = await spendResetToken(trx, input.token)
     if (!token) return false
     await setUserPassword(trx, token.user_id, passwordHash)
     // The link came through the mailbox: the address is confirmed, as by the welcome link. So
@@ -248,7 +249,7 @@ export async function resetPassword(input: { token: string; password: string; ip
 
 /** Ends every session of this user, on every device, this one included. */
 export async function logOutEverywhere(userId: number, ip: string | null) {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const ended = await deleteUserSessions(trx, userId)
     await recordAudit(trx, {
       actorId: userId,
@@ -275,7 +276,7 @@ export async function changePassword(input: {
   const user = await getUserById(input.userId)
   if (!user || !(await verifyPassword(user.password_hash, input.current))) return false
   const passwordHash = await hashPassword(input.password)
-  await db.transaction().execute(async (trx) => {
+  await transaction(async (trx) => {
     await setUserPassword(trx, user.id, passwordHash)
     await spendResetTokens(trx, user.id)
     await deleteUserSessions(trx, user.id)

@@ -1,10 +1,11 @@
 import { sql } from 'kysely'
 import type { MembershipRole, MembershipStatus, OrganisationKind } from '#db/schema'
-import { db, type Executor } from '~/db.server'
+import { db, transaction, type Executor } from '~/db.server'
 import { likeIgnoringCase } from '~/models/dialect.server'
 import { ADMIN_LIST_LIMIT, type AdminActor } from '~/models/admin-constants'
 import { recordAudit } from '~/models/audit.server'
 import { containsPattern } from '~/models/organisation-profile.server'
+import { forUpdate } from '~/models/dialect.server'
 
 // Every write here is one transaction with its audit row: the change and the record of it
 // land together or not at all. A write that would change nothing writes nothing.
@@ -61,12 +62,10 @@ export async function setOrganisationVerified(
   verified: boolean,
   actor: AdminActor,
 ): Promise<VerifyResult> {
-  return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('organisations')
-      .select(['kind', 'verified_at'])
-      .where('id', '=', id)
-      .executeTakeFirst()
+  return transaction(async (trx) => {
+    const current = await forUpdate(
+      trx.selectFrom('organisations').select(['kind', 'verified_at']).where('id', '=', id),
+    ).executeTakeFirst()
     if (!current) return 'notFound'
     if (current.kind !== 'municipality') return 'notMunicipality'
     if ((current.verified_at !== null) === verified) return 'ok'
@@ -107,12 +106,13 @@ export async function mergeOrganisations(
   actor: AdminActor,
 ): Promise<MergeResult> {
   if (fromId === intoId) return { ok: false, reason: 'same' }
-  return db.transaction().execute(async (trx) => {
-    const [from, into] = await Promise.all(
-      [fromId, intoId].map((id) =>
-        trx.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst(),
-      ),
-    )
+  return transaction(async (trx) => {
+    // Locked (in id order): a second merge of the same organisation waits, then finds it gone.
+    const locked = await forUpdate(
+      trx.selectFrom('organisations').selectAll().where('id', 'in', [fromId, intoId]).orderBy('id'),
+    ).execute()
+    const from = locked.find((o) => o.id === fromId)
+    const into = locked.find((o) => o.id === intoId)
     if (!from || !into) return { ok: false as const, reason: 'notFound' as const }
 
     const moved: Record<string, number> = {}

@@ -1,12 +1,13 @@
 import { sql } from 'kysely'
 import { mayChangeRole } from '~/utils/policy'
 import type { Role } from '#db/schema'
-import { db } from '~/db.server'
+import { db, transaction } from '~/db.server'
 import { likeIgnoringCase } from '~/models/dialect.server'
 import { ADMIN_LIST_LIMIT, type AdminActor } from '~/models/admin-constants'
 import { recordAudit } from '~/models/audit.server'
 import { containsPattern } from '~/models/organisation-profile.server'
 import { setUserRole } from '~/models/user.server'
+import { forUpdate } from '~/models/dialect.server'
 
 // Every write here is one transaction with its audit row: the change and the record of it
 // land together or not at all. A write that would change nothing writes nothing.
@@ -41,12 +42,11 @@ export async function changeUserRole(
   role: Role,
   actor: AdminActor,
 ): Promise<RoleResult> {
-  return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('users')
-      .select('role')
-      .where('id', '=', userId)
-      .executeTakeFirst()
+  return transaction(async (trx) => {
+    // Locked: two admins at once audit true before-and-after values.
+    const current = await forUpdate(
+      trx.selectFrom('users').select('role').where('id', '=', userId),
+    ).executeTakeFirst()
     if (!current) return 'notFound'
     // Only admins reach this (requireAdmin); the policy says what even they may not do.
     if (!mayChangeRole({ id: actor.actorId, role: 'admin' }, userId, role)) return 'selfDemotion'

@@ -1,10 +1,11 @@
 import type { FlagSubject } from '#db/schema'
-import { db } from '~/db.server'
+import { transaction } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import { restorePost } from '~/models/moderation-visibility.server'
 import { notifyUsers } from '~/models/notification.server'
 import type { Actor } from '~/utils/policy'
 import { findPost } from '~/models/post-kinds.server'
+import { lockChallenge } from '~/models/dialect.server'
 
 /** The author asks once for a hidden post to come back; the appeal lands in the queue. */
 export async function appeal(input: {
@@ -14,7 +15,7 @@ export async function appeal(input: {
   subjectId: number
   body: string
 }) {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const post = await findPost(trx, input.subjectType, input.subjectId)
     if (
       !post ||
@@ -54,14 +55,18 @@ export async function decideAppeal(
     ip?: string | null
   },
 ) {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
+    // The challenge first (the lock order): restoring the post below locks it, and a moderator
+    // restoring the same post directly locks it before this appeal's row.
+    await lockChallenge(trx, input.challengeId)
     const found = await trx
       .selectFrom('appeals')
       .selectAll()
       .where('id', '=', input.appealId)
       .executeTakeFirst()
     if (!found || found.status !== 'open' || found.challenge_id !== input.challengeId) return false
-    await trx
+    // Decided by whoever flips it from open: a second moderator at the same moment gets false.
+    const decided = await trx
       .updateTable('appeals')
       .set({
         status: input.restore ? 'upheld' : 'rejected',
@@ -70,7 +75,10 @@ export async function decideAppeal(
         decision_note: input.note || null,
       })
       .where('id', '=', input.appealId)
-      .execute()
+      .where('status', '=', 'open')
+      .returning('id')
+      .executeTakeFirst()
+    if (!decided) return false
     await notifyUsers(trx, [found.user_id], {
       challengeId: found.challenge_id,
       actorId: actor.id,

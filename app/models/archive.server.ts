@@ -1,6 +1,7 @@
-import { db } from '~/db.server'
+import { transaction } from '~/db.server'
 import type { AdminActor } from '~/models/admin-constants'
 import { recordAudit } from '~/models/audit.server'
+import { forUpdate } from '~/models/dialect.server'
 
 /**
  * Archives a row of a list an admin keeps (categories, areas, reply templates) or brings it
@@ -19,12 +20,11 @@ export async function setArchived(
 ): Promise<boolean> {
   // The three tables share id and archived_at, the only columns read and written here.
   const table = input.table as 'areas'
-  return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom(table)
-      .select('archived_at')
-      .where('id', '=', input.id)
-      .executeTakeFirst()
+  return transaction(async (trx) => {
+    // Locked: archived once, audited once, whoever else clicks at the same moment.
+    const current = await forUpdate(
+      trx.selectFrom(table).select('archived_at').where('id', '=', input.id),
+    ).executeTakeFirst()
     if (!current) return false
     if ((current.archived_at !== null) === input.archived) return true
     const archivedAt = input.archived ? new Date().toISOString() : null

@@ -1,11 +1,12 @@
 import type { FlagSubject } from '#db/schema'
-import { db } from '~/db.server'
+import { transaction } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import { HIDE_REASONS } from '~/models/moderation-constants'
 import { tellAuthor } from '~/models/moderation-mail.server'
 import { restorePost } from '~/models/moderation-visibility.server'
 import { findPost, setPostHidden } from '~/models/post-kinds.server'
 import type { Actor } from '~/utils/policy'
+import { lockPost } from '~/models/dialect.server'
 
 export type AutoHiddenDecision = 'confirm' | 'restore'
 
@@ -27,7 +28,8 @@ export async function decideAutoHidden(
     ip?: string | null
   },
 ) {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
+    await lockPost(trx, input.subjectType, input.subjectId)
     const post = await findPost(trx, input.subjectType, input.subjectId)
     if (!post) return 'not_found' as const
     if (input.challengeId !== undefined && post.challenge_id !== input.challengeId)

@@ -1,19 +1,18 @@
-import { db } from '~/db.server'
+import { transaction } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import { mayBan, type Actor } from '~/utils/policy'
 import { deleteUserSessions } from '~/models/session.server'
+import { forUpdate } from '~/models/dialect.server'
 
 /** Bans a user until a time (sessions end at once); null `until` lifts the ban. */
 export async function setBan(
   actor: Actor,
   input: { userId: number; until: string | null; reason: string | null; ip?: string | null },
 ) {
-  return db.transaction().execute(async (trx) => {
-    const user = await trx
-      .selectFrom('users')
-      .select(['id', 'banned_until', 'role'])
-      .where('id', '=', input.userId)
-      .executeTakeFirst()
+  return transaction(async (trx) => {
+    const user = await forUpdate(
+      trx.selectFrom('users').select(['id', 'banned_until', 'role']).where('id', '=', input.userId),
+    ).executeTakeFirst()
     if (!user) return false
     if (!mayBan(actor, user)) return 'forbidden' as const
     await trx

@@ -1,10 +1,11 @@
 import type { ChallengeStatus } from '#db/schema'
-import { db, type Executor } from '~/db.server'
+import { transaction, type Executor } from '~/db.server'
 import { dismissFlags } from '~/models/flag.server'
 import type { BULK_ACTIONS } from '~/models/moderation-constants'
 import { hidePost, type HideReason } from '~/models/moderation-visibility.server'
 import type { Actor } from '~/utils/policy'
 import { triageChallenge, type TriageChange } from '~/models/triage.server'
+import { lockChallenges } from '~/models/dialect.server'
 
 export type BulkAction = (typeof BULK_ACTIONS)[number]
 
@@ -25,7 +26,9 @@ export async function bulkModerate(
     ip?: string | null
   },
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
+    // All at once, in id order: two bulk actions on overlapping challenges cannot deadlock.
+    await lockChallenges(trx, input.ids)
     let changed = 0
     for (const challengeId of input.ids) {
       // Routing or setting a status that a challenge already has is valid but changes nothing;

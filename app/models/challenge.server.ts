@@ -1,6 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely'
 import type { ChallengeStatus, Database, PosterKind } from '#db/schema'
-import { db, type Executor } from '~/db.server'
+import { db, transaction, type Executor } from '~/db.server'
 import type { SORTS } from '~/models/challenge-constants'
 import { canWithdraw, isPublicStatus, PUBLIC_STATUSES } from '~/models/challenge-constants'
 import { recordAudit } from '~/models/audit.server'
@@ -10,6 +10,7 @@ import { creditSolvers } from '~/models/solvers.server'
 import { challengeIdsMatching, indexChallenge, matchAll } from '~/models/search.server'
 import { TRENDING_STATUSES } from '~/models/trending.server'
 import { renderMarkdown, summarise } from '~/services/markdown.server'
+import { forUpdate } from '~/models/dialect.server'
 
 export const PAGE_SIZE = 20
 /** Pages beyond this are not offered: deep OFFSETs get slow, and search narrows better. */
@@ -157,7 +158,7 @@ export async function createChallenge(
   },
 ): Promise<number> {
   const html = renderMarkdown(input.description)
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const now = new Date().toISOString()
     const { id } = await trx
       .insertInto('challenges')
@@ -226,7 +227,7 @@ export async function updateChallenge(
   id: number,
   input: ChallengeInput & { editorId: number; review?: boolean; replacesPending?: boolean },
 ): Promise<'applied' | 'pending'> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const now = new Date().toISOString()
     if (input.review || input.replacesPending) {
       await trx
@@ -311,11 +312,10 @@ export async function setChallengeStatus(
     solvers?: readonly string[]
   },
 ) {
-  const current = await trx
-    .selectFrom('challenges')
-    .select('status')
-    .where('id', '=', input.challengeId)
-    .executeTakeFirstOrThrow()
+  // Callers lock the challenge first; locking here too costs nothing more (same statement).
+  const current = await forUpdate(
+    trx.selectFrom('challenges').select('status').where('id', '=', input.challengeId),
+  ).executeTakeFirstOrThrow()
   if (current.status === input.to) return
   const now = new Date().toISOString()
   await trx
@@ -379,12 +379,13 @@ export async function withdrawChallenge(
   actorId: number,
   ip: string | null = null,
 ): Promise<'closed' | 'withdrawn' | 'refused'> {
-  return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('challenges')
-      .select(['status', 'withdrawn_at', 'merged_into_id'])
-      .where('id', '=', id)
-      .executeTakeFirst()
+  return transaction(async (trx) => {
+    const current = await forUpdate(
+      trx
+        .selectFrom('challenges')
+        .select(['status', 'withdrawn_at', 'merged_into_id'])
+        .where('id', '=', id),
+    ).executeTakeFirst()
     if (!current || !canWithdraw(current)) return 'refused'
     const published = isPublicStatus(current.status)
     if (published) {
@@ -429,7 +430,8 @@ export async function markSolved(
   options: { solvers?: readonly string[]; ip?: string | null } = {},
 ) {
   const input = { challengeId, actorId, ...options }
-  await db.transaction().execute(async (trx) => {
+  await transaction(async (trx) => {
+    // setChallengeStatus locks the challenge before it reads the status (the credits follow).
     await setChallengeStatus(trx, {
       challengeId: input.challengeId,
       to: 'solved',

@@ -1,10 +1,11 @@
 import { sql } from 'kysely'
-import { db, type Executor } from '~/db.server'
+import { db, transaction, type Executor } from '~/db.server'
 import { addFollow } from '~/models/follow.server'
 import { notifyFollowers } from '~/models/notification.server'
 import { recordActivity, TRENDING_WEIGHTS, withdrawActivity } from '~/models/trending.server'
 import { renderMarkdown } from '~/services/markdown.server'
 import { isWithinCommentEditWindow } from '~/utils/policy'
+import { lockChallenge } from '~/models/dialect.server'
 
 export class CommentRefused extends Error {
   constructor(public reason: 'parent' | 'expired') {
@@ -22,7 +23,9 @@ export async function addComment(input: {
   held?: boolean
 }): Promise<number> {
   const html = renderMarkdown(input.body)
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
+    // A double submit finds the first comment only if it waits for it.
+    await lockChallenge(trx, input.challengeId)
     // The same comment sent twice within a minute (double click, resend) is one comment.
     const duplicate = await trx
       .selectFrom('comments')
@@ -165,7 +168,7 @@ export async function editComment(input: { commentId: number; body: string; now?
  * no longer counts towards trending (a hidden one already did not).
  */
 export async function deleteComment(commentId: number) {
-  await db.transaction().execute(async (trx) => {
+  await transaction(async (trx) => {
     const removed = await trx
       .updateTable('comments')
       .set({ deleted_at: new Date().toISOString(), body_md: '', body_html: '' })

@@ -1,5 +1,5 @@
 import { sql, type Expression, type RawBuilder, type SelectQueryBuilder } from 'kysely'
-import { dialect } from '~/db.server'
+import { dialect, type Executor } from '~/db.server'
 
 /**
  * The few SQL expressions that differ between SQLite and PostgreSQL. Everything else the models
@@ -54,4 +54,71 @@ export function skippingLocked<DB, TB extends keyof DB, O>(
   query: SelectQueryBuilder<DB, TB, O>,
 ): SelectQueryBuilder<DB, TB, O> {
   return onPostgres() ? query.forUpdate().skipLocked() : query
+}
+
+// Locks. On SQLite every transaction begins IMMEDIATE and so holds the database's write lock
+// from its first statement: a read inside it is already exact, and these add nothing (no SQL,
+// no round trip). On PostgreSQL (READ COMMITTED, a pool of connections) two transactions may
+// read the same row and both act on what they read; these take the row lock first, so the
+// second waits for the first to commit and then reads what it wrote. One order everywhere, so
+// two transactions never wait on each other: the challenge first, then the post (solution,
+// comment, pledge) on it, then users; several challenges by ascending id.
+
+/** A select that also takes its rows' write lock (FOR UPDATE) on PostgreSQL. */
+export function forUpdate<QB extends { forUpdate(): QB }>(query: QB): QB {
+  return onPostgres() ? query.forUpdate() : query
+}
+
+type LockedTable = 'challenges' | 'solutions' | 'comments' | 'pledges' | 'users'
+
+async function lockRows(trx: Executor, table: LockedTable, ids: readonly number[]) {
+  if (!onPostgres() || ids.length === 0) return
+  const sorted = [...new Set(ids)].sort((a, b) => a - b)
+  // ORDER BY before FOR UPDATE: the rows are locked in id order.
+  await sql`select id from ${sql.table(table)} where id in (${sql.join(sorted)})
+    order by id for update`.execute(trx)
+}
+
+/** Holds the challenge's row for the rest of the transaction (PostgreSQL; nothing on SQLite). */
+export function lockChallenge(trx: Executor, challengeId: number) {
+  return lockRows(trx, 'challenges', [challengeId])
+}
+
+/** Several challenges, in ascending id order whatever order they are given in. */
+export function lockChallenges(trx: Executor, challengeIds: readonly number[]) {
+  return lockRows(trx, 'challenges', challengeIds)
+}
+
+/**
+ * Holds a post's row and, before it (the lock order), its challenge's (PostgreSQL; nothing on
+ * SQLite). A comment moved by a merge meanwhile is locked where it now is.
+ */
+export async function lockPost(
+  trx: Executor,
+  kind: 'challenge' | 'solution' | 'comment' | 'pledge',
+  id: number,
+) {
+  if (!onPostgres()) return
+  if (kind === 'challenge') return lockChallenge(trx, id)
+  const table = `${kind}s` as const
+  await sql`select id from challenges
+    where id = (select challenge_id from ${sql.table(table)} where id = ${id}) for update`.execute(
+    trx,
+  )
+  await lockRows(trx, table, [id])
+}
+
+/** Several solutions, in ascending id order (after their challenges: the lock order). */
+export function lockSolutions(trx: Executor, solutionIds: readonly number[]) {
+  return lockRows(trx, 'solutions', solutionIds)
+}
+
+/**
+ * Holds a whole small table against other writers (PostgreSQL; nothing on SQLite), for a check
+ * that reads every row (taxonomy names must differ): readers and rows that merely refer to it
+ * do not wait.
+ */
+export async function lockTableWrites(trx: Executor, table: 'categories' | 'areas') {
+  if (!onPostgres()) return
+  await sql`lock table ${sql.table(table)} in share row exclusive mode`.execute(trx)
 }

@@ -1,9 +1,10 @@
-import { db, isUniqueViolation, type Executor } from '~/db.server'
+import { db, transaction, isUniqueViolation, type Executor } from '~/db.server'
 import { addFollow } from '~/models/follow.server'
 import { recordAudit } from '~/models/audit.server'
 import { notifyUsers } from '~/models/notification.server'
 import { StaleForm, triageChallenge } from '~/models/triage.server'
 import type { Actor } from '~/utils/policy'
+import { lockChallenge } from '~/models/dialect.server'
 
 /**
  * Whether a challenge can be disputed at all: solved and on the public board. Read inside the
@@ -39,7 +40,9 @@ export async function fileDispute(input: {
   ip?: string | null
 }): Promise<'filed' | 'already' | 'not_solved'> {
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await transaction(async (trx) => {
+      // A reopening at the same moment waits, or is seen.
+      await lockChallenge(trx, input.challengeId)
       if (!(await isDisputable(trx, input.challengeId))) return 'not_solved' as const
       await insertDispute(trx, input)
       return 'filed' as const
@@ -191,7 +194,9 @@ export async function decideDispute(
     ip?: string | null
   },
 ): Promise<DisputeDecision> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
+    // The dispute's state, the challenge's status and version are read and changed as one.
+    await lockChallenge(trx, input.challengeId)
     const dispute = await trx
       .selectFrom('disputes')
       .select(['id', 'challenge_id', 'status'])

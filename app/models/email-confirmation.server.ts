@@ -1,4 +1,4 @@
-import { db } from '~/db.server'
+import { db, transaction } from '~/db.server'
 import { hashSecretToken, newSecretToken } from '~/services/secret-token.server'
 import type { Executor } from '~/db.server'
 import { deleteAccount } from '~/models/account-deletion.server'
@@ -7,6 +7,7 @@ import { carryOutRegistration } from '~/models/registration-intent.server'
 import { isLocale, type Locale } from '~/i18n'
 import { queueMail } from '~/services/mail.server'
 import { log } from '~/services/log.server'
+import { forUpdate } from '~/models/dialect.server'
 
 /** A confirmation link works once, within this time. */
 export const CONFIRMATION_TOKEN_TTL_MS = 7 * 24 * 60 * 60 * 1000
@@ -54,7 +55,7 @@ export async function sendConfirmationMail(input: {
   siteUrl: string
   locale: Locale
 }): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const user = await trx
       .selectFrom('users')
       .select(['id', 'email', 'name', 'locale', 'email_verified_at'])
@@ -88,7 +89,7 @@ export async function sendSignInLink(input: {
   siteUrl: string
   locale: Locale
 }): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const user = await trx
       .selectFrom('users')
       .select(['id', 'email', 'name', 'locale'])
@@ -158,12 +159,15 @@ export async function confirmEmail(
   | { ok: false; reason: 'expired' | 'unknown' }
 > {
   const now = options.now ?? new Date()
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('email_confirmation_tokens')
-      .select(['user_id', 'expires_at'])
-      .where('token_hash', '=', hashSecretToken(token))
-      .executeTakeFirst()
+  return transaction(async (trx) => {
+    // Locked: of several requests with the same link, the first spends (deletes) it and the
+    // others then find nothing.
+    const row = await forUpdate(
+      trx
+        .selectFrom('email_confirmation_tokens')
+        .select(['user_id', 'expires_at'])
+        .where('token_hash', '=', hashSecretToken(token)),
+    ).executeTakeFirst()
     if (!row) return { ok: false as const, reason: 'unknown' as const }
     if (row.expires_at <= now.toISOString())
       return { ok: false as const, reason: 'expired' as const }

@@ -1,10 +1,11 @@
 import { sql } from 'kysely'
-import { db } from '~/db.server'
+import { db, transaction } from '~/db.server'
 import { insertDispute, isDisputable } from '~/models/dispute.server'
 import { notifyUsers } from '~/models/notification.server'
 import type { FixedAnswer } from '~/forms/solve'
 import { getEnv } from '~/env.server'
 import { getFixedT } from '~/services/i18n.server'
+import { forUpdate } from '~/models/dialect.server'
 
 const DAY = 24 * 60 * 60 * 1000
 /**
@@ -45,7 +46,7 @@ export async function askFixedQuestions(options: { days: number; now?: Date }) {
     .execute()
   let asked = 0
   for (const { id } of challenges) {
-    const done = await db.transaction().execute(async (trx) => {
+    const done = await transaction(async (trx) => {
       // Only the run that marks it asks: two overlapping runs ask once.
       const marked = await trx
         .updateTable('challenges')
@@ -129,12 +130,14 @@ export async function answerFixed(input: {
   defaultDisputeBody: string
   ip?: string | null
 }): Promise<{ disputed: boolean } | null> {
-  return db.transaction().execute(async (trx) => {
-    const challenge = await trx
-      .selectFrom('challenges')
-      .select(['status', 'hidden_at', 'merged_into_id', 'author_id', 'fixed_asked_at'])
-      .where('id', '=', input.challengeId)
-      .executeTakeFirst()
+  return transaction(async (trx) => {
+    // Locked: the author's "not fixed" from the mail and the page at once files one dispute.
+    const challenge = await forUpdate(
+      trx
+        .selectFrom('challenges')
+        .select(['status', 'hidden_at', 'merged_into_id', 'author_id', 'fixed_asked_at'])
+        .where('id', '=', input.challengeId),
+    ).executeTakeFirst()
     if (!challenge || !takesFixedAnswers(challenge)) return null
     const now = new Date().toISOString()
     const fixed = input.answer === 'fixed' ? 1 : 0

@@ -1,5 +1,5 @@
 import type { FlagSubject } from '#db/schema'
-import { db, type Executor } from '~/db.server'
+import { db, transaction, type Executor } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import type { FLAG_REASONS } from '~/models/flag-reasons'
 import { tellAuthor } from '~/models/moderation-mail.server'
@@ -9,6 +9,7 @@ import { indexChallenge } from '~/models/search.server'
 import { networkKey } from '~/services/client-ip'
 import { networkTag } from '~/services/network-tag.server'
 import { isProtectedFromFlags } from '~/utils/policy'
+import { lockPost } from '~/models/dialect.server'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -197,7 +198,9 @@ export async function autoHideIfFlagged(input: {
   now?: Date
 }): Promise<FlagOutcome> {
   const now = input.now ?? new Date()
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
+    // Flags reaching the threshold together: the first hides, the others find it hidden.
+    await lockPost(trx, input.subjectType, input.subjectId)
     const post = await findPost(trx, input.subjectType, input.subjectId)
     if (!post || post.hidden_at) return 'none'
     const weight = await weighFlags(trx, input.subjectType, input.subjectId, now)
@@ -307,5 +310,5 @@ export async function dismissFlags(
     })
     return true
   }
-  return executor ? run(executor) : db.transaction().execute(run)
+  return executor ? run(executor) : transaction(run)
 }

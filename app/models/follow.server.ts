@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { db, type Executor } from '~/db.server'
+import { transaction, type Executor } from '~/db.server'
 import { recordActivity, TRENDING_WEIGHTS, withdrawActivity } from '~/models/trending.server'
 
 /**
@@ -24,7 +24,7 @@ export async function addFollow(trx: Executor, challengeId: number, userId: numb
 }
 
 export async function setFollow(challengeId: number, userId: number, follow: boolean) {
-  await db.transaction().execute(async (trx) => {
+  await transaction(async (trx) => {
     if (follow) return addFollow(trx, challengeId, userId)
     const deleted = await trx
       .deleteFrom('follows')

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { db, type Executor } from '~/db.server'
+import { db, transaction, type Executor } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import { applyChallengeText } from '~/models/challenge.server'
 import { countComment } from '~/models/comment.server'
@@ -10,6 +10,7 @@ import { POST_TABLE } from '~/models/post-kinds.server'
 import type { Settings } from '~/models/settings.server'
 import { applySolutionText, countSolution } from '~/models/solution.server'
 import { mayPublishWithoutReview, type Actor } from '~/utils/policy'
+import { lockPost } from '~/models/dialect.server'
 
 // What waits for a moderator before others see it (challenges use the pending status instead):
 // - held posts: comments, proposed solutions and pledges with `held_at` set, from accounts in
@@ -249,14 +250,17 @@ type Outcome = 'done' | 'decided' | 'not_found'
  * withdrawn, an edit is set aside; each time its author is mailed why.
  */
 export async function decideHeldPost(actor: Actor, input: Decision): Promise<Outcome> {
-  return db.transaction().execute((trx) => {
+  return transaction(async (trx) => {
     switch (input.subjectType) {
       case 'pledge':
+        // Decided once: two moderators at once, or the author withdrawing meanwhile, wait.
+        await lockPost(trx, 'pledge', input.subjectId)
         return decidePledge(trx, actor, input)
       case 'challenge_edit':
       case 'solution_edit':
         return decideEdit(trx, actor, input)
       default:
+        await lockPost(trx, input.subjectType, input.subjectId)
         return decidePost(trx, actor, input, input.subjectType)
     }
   })
@@ -470,11 +474,14 @@ async function decideEdit(trx: Executor, actor: Actor, input: Decision): Promise
   const revision = await findPendingEdit(trx, input.subjectType, input.subjectId)
   if (!revision) return 'not_found'
   if (revision.review !== 'pending') return 'decided'
-  await trx
+  // Decided by whoever takes it from pending: two moderators at once decide it once.
+  const taken = await trx
     .updateTable(revision.table)
     .set({ review: approve ? null : 'rejected' })
     .where('id', '=', revision.id)
-    .execute()
+    .where('review', '=', 'pending')
+    .executeTakeFirst()
+  if (!Number(taken.numUpdatedRows)) return 'decided'
   if (approve) await revision.apply()
   const actions = {
     challenge: { approve: 'challenge.edit_approve', reject: 'challenge.edit_reject' },

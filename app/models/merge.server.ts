@@ -1,11 +1,12 @@
 import { sql } from 'kysely'
-import { db } from '~/db.server'
+import { transaction } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import { setChallengeStatus } from '~/models/challenge.server'
 import { isOnPublicBoard } from '~/models/challenge-constants'
 import { listAudience, notifyUsers } from '~/models/notification.server'
 import type { Actor } from '~/utils/policy'
 import { recountChallenges } from '~/models/recount.server'
+import { lockChallenges } from '~/models/dialect.server'
 
 export class MergeRefused extends Error {
   constructor(public reason: 'self' | 'merged' | 'not_found' | 'not_public') {
@@ -22,7 +23,9 @@ export async function mergeChallenge(
   input: { fromId: number; intoId: number; ip?: string | null },
 ) {
   if (input.fromId === input.intoId) throw new MergeRefused('self')
-  await db.transaction().execute(async (trx) => {
+  await transaction(async (trx) => {
+    // Both, in id order: a vote, a status change or another merge on either waits for this one.
+    await lockChallenges(trx, [input.fromId, input.intoId])
     const [from, into] = await Promise.all([
       trx.selectFrom('challenges').selectAll().where('id', '=', input.fromId).executeTakeFirst(),
       trx.selectFrom('challenges').selectAll().where('id', '=', input.intoId).executeTakeFirst(),

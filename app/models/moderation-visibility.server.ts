@@ -1,5 +1,5 @@
 import type { FlagSubject } from '#db/schema'
-import { db, type Executor } from '~/db.server'
+import { transaction, type Executor } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import type { HIDE_REASONS } from '~/models/moderation-constants'
 import { tellAuthor } from '~/models/moderation-mail.server'
@@ -7,6 +7,7 @@ import type { Actor } from '~/utils/policy'
 import { findPost, setPostHidden } from '~/models/post-kinds.server'
 import { indexChallenge } from '~/models/search.server'
 import { tellUntoldRouting } from '~/models/triage.server'
+import { lockPost } from '~/models/dialect.server'
 
 export type HideReason = (typeof HIDE_REASONS)[number] | 'auto_flags'
 
@@ -26,6 +27,8 @@ export async function hidePost(
   executor?: Executor,
 ) {
   const run = async (trx: Executor) => {
+    // Hidden or restored once, with one audit row and one mail, whoever else acts at once.
+    await lockPost(trx, input.subjectType, input.subjectId)
     const post = await findPost(trx, input.subjectType, input.subjectId)
     if (!post) return false
     if (post.hidden_at) return true
@@ -62,7 +65,7 @@ export async function hidePost(
     )
     return true
   }
-  return executor ? run(executor) : db.transaction().execute(run)
+  return executor ? run(executor) : transaction(run)
 }
 
 export async function restorePost(
@@ -71,6 +74,8 @@ export async function restorePost(
   executor?: Executor,
 ) {
   const run = async (trx: Executor) => {
+    // Hidden or restored once, with one audit row and one mail, whoever else acts at once.
+    await lockPost(trx, input.subjectType, input.subjectId)
     const post = await findPost(trx, input.subjectType, input.subjectId)
     if (!post) return false
     if (!post.hidden_at) return true
@@ -95,5 +100,5 @@ export async function restorePost(
     })
     return true
   }
-  return executor ? run(executor) : db.transaction().execute(run)
+  return executor ? run(executor) : transaction(run)
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { sql } from 'kysely'
 import type { EmailFrequency, NotificationKind } from '#db/schema'
-import { db } from '~/db.server'
+import { db, transaction } from '~/db.server'
 import { readableByRecipient } from '~/models/notification.server'
 import { isLocale } from '~/i18n'
 import { getFixedT } from '~/services/i18n.server'
@@ -32,9 +33,17 @@ export async function ensureUnsubscribeToken(userId: number): Promise<string> {
     .where('id', '=', userId)
     .executeTakeFirstOrThrow()
   if (user.unsubscribe_token) return user.unsubscribe_token
-  const token = randomBytes(24).toString('base64url')
-  await db.updateTable('users').set({ unsubscribe_token: token }).where('id', '=', userId).execute()
-  return token
+  // Two mails built at once must not hand out two tokens, the first then dead: the first
+  // write wins and both return what was stored.
+  const stored = await db
+    .updateTable('users')
+    .set({
+      unsubscribe_token: sql`coalesce(unsubscribe_token, ${randomBytes(24).toString('base64url')})`,
+    })
+    .where('id', '=', userId)
+    .returning('unsubscribe_token')
+    .executeTakeFirstOrThrow()
+  return stored.unsubscribe_token!
 }
 
 export async function unsubscribeByToken(token: string): Promise<boolean> {
@@ -154,7 +163,7 @@ export async function mailNotifications(siteUrl: string, now = new Date()): Prom
     )
     const token = await ensureUnsubscribeToken(userId)
     const unsubscribe = `${siteUrl}/unsubscribe/${token}`
-    const sent = await db.transaction().execute(async (trx) => {
+    const sent = await transaction(async (trx) => {
       // Marked first: a run that overlaps this one finds nothing left to mail and sends nothing.
       const marked = await trx
         .updateTable('notifications')

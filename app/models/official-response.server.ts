@@ -1,4 +1,4 @@
-import { db } from '~/db.server'
+import { transaction } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import { notifyFollowers } from '~/models/notification.server'
 import type { Actor } from '~/utils/policy'
@@ -11,7 +11,7 @@ export async function postOfficialResponse(
   input: { challengeId: number; body: string; organisationId: number | null; ip?: string | null },
 ) {
   const html = renderMarkdown(input.body)
-  await db.transaction().execute(async (trx) => {
+  await transaction(async (trx) => {
     const now = new Date().toISOString()
     await trx
       .insertInto('official_responses')

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { OrganisationKind } from '#db/schema'
-import { db } from '~/db.server'
+import { db, transaction } from '~/db.server'
 import { likeIgnoringCase } from '~/models/dialect.server'
 import { recordAudit } from '~/models/audit.server'
 import { PUBLIC_STATUSES } from '~/models/challenge-constants'
@@ -254,7 +254,7 @@ interface Actor {
 export async function approveJoinRequest(
   input: { organisationId: number; userId: number } & Actor,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const result = await trx
       .updateTable('memberships')
       .set({ status: 'active' })
@@ -283,7 +283,7 @@ export async function approveJoinRequest(
 export async function declineJoinRequest(
   input: { organisationId: number; userId: number } & Actor,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const result = await trx
       .deleteFrom('memberships')
       .where('organisation_id', '=', input.organisationId)
@@ -312,7 +312,7 @@ export async function updateOrganisationProfile(
   input: { description: string; website: string | null },
   actor: Actor,
 ) {
-  await db.transaction().execute(async (trx) => {
+  await transaction(async (trx) => {
     const before = await trx
       .selectFrom('organisations')
       .select(['description', 'website'])

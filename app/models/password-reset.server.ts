@@ -32,6 +32,21 @@ export async function findUsableResetToken(executor: Executor, token: string, no
     .executeTakeFirst()
 }
 
+/**
+ * Spends one token if it is still unused and unexpired, and names its user: one statement, so
+ * of several requests with the same link exactly one gets the user (the others, undefined).
+ */
+export async function spendResetToken(executor: Executor, token: string, now = new Date()) {
+  return executor
+    .updateTable('password_reset_tokens')
+    .set({ used_at: now.toISOString() })
+    .where('token_hash', '=', hashSecretToken(token))
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now.toISOString())
+    .returning(['id', 'user_id'])
+    .executeTakeFirst()
+}
+
 /** Marks every open token of the user used, so one reset closes all older links too. */
 export async function spendResetTokens(executor: Executor, userId: number, now = new Date()) {
   await executor

@@ -1,9 +1,10 @@
 import { sql } from 'kysely'
-import { db, type Executor } from '~/db.server'
+import { db, transaction, type Executor } from '~/db.server'
 import { setChallengeStatus } from '~/models/challenge.server'
 import { addFollow } from '~/models/follow.server'
 import { notifyFollowers } from '~/models/notification.server'
 import { renderMarkdown } from '~/services/markdown.server'
+import { lockChallenge, lockPost } from '~/models/dialect.server'
 
 export class DuplicatePledge extends Error {}
 
@@ -20,7 +21,9 @@ export async function pledge(input: {
   held?: boolean
 }): Promise<number> {
   const planHtml = renderMarkdown(input.plan)
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
+    // "One active pledge" holds only if two pledges at once cannot both find none.
+    await lockChallenge(trx, input.challengeId)
     let existing = trx
       .selectFrom('pledges')
       .select('id')
@@ -93,7 +96,7 @@ export async function getPledge(id: number) {
 
 export async function postProgress(input: { pledgeId: number; authorId: number; body: string }) {
   const html = renderMarkdown(input.body)
-  await db.transaction().execute(async (trx) => {
+  await transaction(async (trx) => {
     const pledgeRow = await trx
       .selectFrom('pledges')
       .select('challenge_id')
@@ -122,7 +125,9 @@ export async function postProgress(input: { pledgeId: number; authorId: number; 
  * withdrawn was never counted, and no longer waits for a moderator.
  */
 export async function withdrawPledge(pledgeId: number) {
-  await db.transaction().execute(async (trx) => {
+  await transaction(async (trx) => {
+    // A moderator approving the held pledge at the same moment would count it after we read it.
+    await lockPost(trx, 'pledge', pledgeId)
     const before = await trx
       .selectFrom('pledges')
       .select('held_at')
@@ -150,7 +155,9 @@ export async function withdrawPledge(pledgeId: number) {
  * with the pledger ticked). False when the pledge was no longer active.
  */
 export async function markPledgeDone(input: { pledgeId: number; actorId: number }) {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
+    // The challenge is written below: its lock first (the lock order).
+    await lockPost(trx, 'pledge', input.pledgeId)
     const row = await trx
       .updateTable('pledges')
       .set({ status: 'completed' })

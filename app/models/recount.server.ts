@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Executor } from '~/db.server'
 import { recomputeTrending } from '~/models/trending.server'
+import { lockChallenges, lockSolutions } from '~/models/dialect.server'
 
 // The counters on challenges and solutions are kept in the transaction of each vote, follow,
 // comment, solution and pledge. A change that moves or deletes many rows at once (a merge, an
@@ -14,6 +15,9 @@ const uniq = (ids: Array<number | null>) => [...new Set(ids.filter((id): id is n
  * definitions the models keep incrementally), and the trending score from what remains.
  */
 export async function recountChallenges(executor: Executor, challengeIds: number[]) {
+  // Counted under the row lock: a vote or follow committing between the count and the write
+  // would otherwise be lost; one still running adds its +1 after this write, to the right base.
+  await lockChallenges(executor, uniq(challengeIds))
   for (const id of uniq(challengeIds)) {
     const row = await executor
       .selectFrom('challenges')
@@ -69,6 +73,7 @@ export async function recountChallenges(executor: Executor, challengeIds: number
 }
 
 export async function recountSolutions(executor: Executor, solutionIds: number[]) {
+  await lockSolutions(executor, uniq(solutionIds))
   for (const id of uniq(solutionIds)) {
     await sql`update solutions set
         vote_count = (select count(*) from solution_votes where solution_id = ${id}),

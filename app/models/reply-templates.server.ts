@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { db } from '~/db.server'
+import { db, transaction } from '~/db.server'
 import type { AdminActor } from '~/models/admin-constants'
 import { setArchived } from '~/models/archive.server'
 import { recordAudit } from '~/models/audit.server'
@@ -25,7 +25,7 @@ interface TemplateInput {
 }
 
 export async function addReplyTemplate(input: TemplateInput, actor: AdminActor) {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const values = { name: input.name, body_sv: input.bodySv, body_en: input.bodyEn }
     const { id } = await trx
       .insertInto('reply_templates')
@@ -46,7 +46,7 @@ export async function addReplyTemplate(input: TemplateInput, actor: AdminActor) 
 
 /** False when there is no such template. */
 export async function updateReplyTemplate(id: number, input: TemplateInput, actor: AdminActor) {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const before = await trx
       .selectFrom('reply_templates')
       .select(['name', 'body_sv', 'body_en'])

@@ -1,4 +1,4 @@
-import { db } from '~/db.server'
+import { db, transaction } from '~/db.server'
 import type { Executor } from '~/db.server'
 import type { AdminActor } from '~/models/admin-constants'
 import { recordAudit } from '~/models/audit.server'
@@ -81,7 +81,7 @@ export async function updateSettings(
   values: { [K in keyof Settings]?: Settings[K] },
   actor: AdminActor,
 ): Promise<string[]> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     // Read inside the transaction (getSettings uses the shared handle, which waits for us).
     const current: Record<string, unknown> = await readSettings(trx)
 

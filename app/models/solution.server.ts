@@ -1,11 +1,12 @@
 import { sql } from 'kysely'
-import { db, type Executor } from '~/db.server'
+import { db, transaction, type Executor } from '~/db.server'
 import { setChallengeStatus } from '~/models/challenge.server'
 import { creditSolution } from '~/models/solvers.server'
 import { addFollow } from '~/models/follow.server'
 import { notifyFollowers } from '~/models/notification.server'
 import { indexChallenge } from '~/models/search.server'
 import { renderMarkdown } from '~/services/markdown.server'
+import { lockChallenge, lockPost } from '~/models/dialect.server'
 
 export async function proposeSolution(input: {
   challengeId: number
@@ -16,7 +17,9 @@ export async function proposeSolution(input: {
   held?: boolean
 }): Promise<number> {
   const html = renderMarkdown(input.body)
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
+    // A double submit finds the first proposal only if it waits for it.
+    await lockChallenge(trx, input.challengeId)
     const now = new Date().toISOString()
     // The same proposal sent twice within a minute is one proposal.
     const duplicate = await trx
@@ -105,7 +108,7 @@ export async function editSolution(input: {
   review?: boolean
   replacesPending?: boolean
 }): Promise<'applied' | 'pending'> {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
     const now = new Date().toISOString()
     if (input.review || input.replacesPending) {
       await trx
@@ -166,7 +169,9 @@ export async function acceptSolution(input: {
   actorId: number
   accept: boolean
 }) {
-  await db.transaction().execute(async (trx) => {
+  await transaction(async (trx) => {
+    // The challenge's status decides the credit: held still until this commits.
+    await lockPost(trx, 'solution', input.solutionId)
     const solution = await trx
       .updateTable('solutions')
       .set({

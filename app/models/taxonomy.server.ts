@@ -1,8 +1,9 @@
-import { db } from '~/db.server'
+import { db, transaction } from '~/db.server'
 import type { AdminActor } from '~/models/admin-constants'
 import { setArchived } from '~/models/archive.server'
 import { recordAudit } from '~/models/audit.server'
 import { slugify } from '~/models/organisation.server'
+import { lockTableWrites } from '~/models/dialect.server'
 
 export type TaxonomyType = 'category' | 'area'
 export type FieldErrors = Record<string, string[]>
@@ -97,7 +98,9 @@ export async function addTaxonomyItem(
   actor: AdminActor,
 ): Promise<TaxonomyResult> {
   const table = tableOf(type)
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
+    // Two admins adding the same name at once: the second waits, then sees the clash.
+    await lockTableWrites(trx, table)
     const rows = await trx
       .selectFrom(table)
       .select(['id', 'slug', 'name_sv', 'name_en', 'position'])
@@ -136,7 +139,8 @@ export async function renameTaxonomyItem(
   actor: AdminActor,
 ): Promise<TaxonomyResult | null> {
   const table = tableOf(type)
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
+    await lockTableWrites(trx, table)
     const rows = await trx.selectFrom(table).select(['id', 'name_sv', 'name_en']).execute()
     const current = rows.find((r) => r.id === id)
     if (!current) return null

@@ -1,12 +1,13 @@
 import { sql } from 'kysely'
 import type { ChallengeStatus, Priority } from '#db/schema'
-import { db, type Executor } from '~/db.server'
+import { transaction, type Executor } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import { setChallengeStatus } from '~/models/challenge.server'
 import { isOnPublicBoard, isPublicStatus } from '~/models/challenge-constants'
 import { addFollow } from '~/models/follow.server'
 import { notifyFollowers, notifyUsers } from '~/models/notification.server'
 import type { Actor } from '~/utils/policy'
+import { forUpdate } from '~/models/dialect.server'
 
 /** Someone else changed the challenge since the form was loaded. */
 export class StaleForm extends Error {}
@@ -41,11 +42,11 @@ export async function triageChallenge(
   executor?: Executor,
 ) {
   const run = async (trx: Executor) => {
-    const current = await trx
-      .selectFrom('challenges')
-      .selectAll()
-      .where('id', '=', input.challengeId)
-      .executeTakeFirst()
+    // Locked, so the version check and the changes below are one step: of two moderators
+    // with the same form, the second waits and then finds the version moved on.
+    const current = await forUpdate(
+      trx.selectFrom('challenges').selectAll().where('id', '=', input.challengeId),
+    ).executeTakeFirst()
     if (!current) return false
     if (input.version !== null && current.version !== input.version) throw new StaleForm()
     const { change } = input
@@ -166,7 +167,7 @@ export async function triageChallenge(
       .execute()
     return true
   }
-  return executor ? run(executor) : db.transaction().execute(run)
+  return executor ? run(executor) : transaction(run)
 }
 
 /**

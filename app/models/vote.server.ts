@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
-import { db } from '~/db.server'
+import { transaction } from '~/db.server'
 import { recordActivity, TRENDING_WEIGHTS, withdrawActivity } from '~/models/trending.server'
+import { forUpdate, lockPost } from '~/models/dialect.server'
 
 export class VoteRefused extends Error {
   constructor(public reason: 'not_found' | 'own_post' | 'closed') {
@@ -19,12 +20,14 @@ export async function setChallengeVote(input: {
   challengeId: number
   vote: boolean
 }) {
-  return db.transaction().execute(async (trx) => {
-    const challenge = await trx
-      .selectFrom('challenges')
-      .select(['author_id', 'status', 'hidden_at'])
-      .where('id', '=', input.challengeId)
-      .executeTakeFirst()
+  return transaction(async (trx) => {
+    // Locked: a merge or status change waits for the vote, or the vote sees what they did.
+    const challenge = await forUpdate(
+      trx
+        .selectFrom('challenges')
+        .select(['author_id', 'status', 'hidden_at'])
+        .where('id', '=', input.challengeId),
+    ).executeTakeFirst()
     if (!challenge || challenge.hidden_at) throw new VoteRefused('not_found')
     if (challenge.author_id === input.userId) throw new VoteRefused('own_post')
     if (!(VOTABLE as readonly string[]).includes(challenge.status)) throw new VoteRefused('closed')
@@ -74,7 +77,8 @@ export async function setSolutionVote(input: {
   solutionId: number
   vote: boolean
 }) {
-  return db.transaction().execute(async (trx) => {
+  return transaction(async (trx) => {
+    await lockPost(trx, 'solution', input.solutionId)
     const solution = await trx
       .selectFrom('solutions')
       .innerJoin('challenges', 'challenges.id', 'solutions.challenge_id')
