@@ -1,5 +1,5 @@
 import { sql, type Expression, type RawBuilder } from 'kysely'
-import { dialect } from '~/db.server'
+import { dialect, type Executor } from '~/db.server'
 
 /**
  * The few SQL expressions that differ between SQLite and PostgreSQL. Everything else the models
@@ -42,4 +42,17 @@ export function utcHourText(value: Operand): RawBuilder<string> {
  */
 export function unindexed<T = unknown>(column: string): RawBuilder<T> {
   return onPostgres() ? sql<T>`${sql.ref(column)}` : sql<T>`+${sql.ref(column)}`
+}
+
+/** Whether a table exists in the app's schema (the rate limiter creates its own on first use). */
+export async function tableExists(executor: Executor, name: string): Promise<boolean> {
+  const rows = onPostgres()
+    ? await sql<{ n: number }>`
+        select count(*) as n from pg_tables
+        where schemaname = current_schema() and tablename = ${name}`.execute(executor)
+    : await sql<{ n: number }>`
+        select count(*) as n from sqlite_master where type = 'table' and name = ${name}`.execute(
+        executor,
+      )
+  return Number(rows.rows[0]?.n ?? 0) > 0
 }
