@@ -46,13 +46,18 @@ export interface PostgresOptions {
 }
 
 export function createPostgresPool(url: string, options: PostgresOptions = {}) {
-  return new (loadPg().Pool)({
+  const pool = new (loadPg().Pool)({
     connectionString: url,
     max: options.poolSize ?? (Number(process.env.DATABASE_POOL_SIZE) || 10),
     types,
     // Every session reads and writes times in UTC, so timestamptz text is always `+00`.
     options: '-c TimeZone=UTC -c DateStyle=ISO',
   })
+  // An idle connection the server dropped (restart, failover) is removed from the pool; the
+  // next query opens a new one or reports the outage, so the event itself needs no handler.
+  // Without a listener, that event would end the process (the rate limiter's pool too).
+  pool.on('error', () => {})
+  return pool
 }
 
 /**
@@ -78,8 +83,5 @@ export function createPostgresClient(
 
 export function createPostgresDialect(url: string, options: PostgresOptions = {}) {
   const pool = createPostgresPool(url, options)
-  // An idle connection the server dropped (restart, failover) is removed from the pool; the
-  // next query opens a new one or reports the outage, so the event itself needs no handler.
-  pool.on('error', () => {})
   return new PostgresDialect({ pool })
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { db, transaction } from '~/db.server'
-import { likeIgnoringCase } from '~/models/dialect.server'
+import { likeIgnoringCase, tableExists } from '~/models/dialect.server'
 import { recordAudit } from '~/models/audit.server'
 import { POST_TABLE } from '~/models/post-kinds.server'
 import { indexChallenge } from '~/models/search.server'
@@ -328,11 +328,7 @@ export async function deleteAccount(
     }
 
     // Rate-limit counters are keyed by address (when the limiter's table exists).
-    const limits = await sql<{ n: number }>`
-      select count(*) as n from sqlite_master where type = 'table' and name = 'rate_limits'`.execute(
-      trx,
-    )
-    if (Number(limits.rows[0]?.n ?? 0) > 0) {
+    if (await tableExists(trx, 'rate_limits')) {
       await sql`delete from rate_limits where lower(key) like ${containsPattern(email)} escape '\\'`.execute(
         trx,
       )

@@ -122,3 +122,16 @@ export async function lockTableWrites(trx: Executor, table: 'categories' | 'area
   if (!onPostgres()) return
   await sql`lock table ${sql.table(table)} in share row exclusive mode`.execute(trx)
 }
+
+/** Whether a table exists in the app's schema (the rate limiter creates its own on first use). */
+export async function tableExists(executor: Executor, name: string): Promise<boolean> {
+  const rows = onPostgres()
+    ? await sql<{ n: number }>`
+        select count(*) as n from pg_tables
+        where schemaname = current_schema() and tablename = ${name}`.execute(executor)
+    : await sql<{ n: number }>`
+        select count(*) as n from sqlite_master where type = 'table' and name = ${name}`.execute(
+        executor,
+      )
+  return Number(rows.rows[0]?.n ?? 0) > 0
+}

@@ -126,6 +126,12 @@ function limiter(name: AnyLimit, rule: Rule): Promise<RateLimiterAbstract> {
               done,
             )
     })
+    // A limiter whose table could not be made (a read-only or unreachable database) is not
+    // kept: the next request tries again instead of failing until the process restarts.
+    const attempt = existing
+    attempt.catch(() => {
+      if (limiters.get(id) === attempt) limiters.delete(id)
+    })
     limiters.set(id, existing)
   }
   return existing

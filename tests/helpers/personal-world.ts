@@ -14,6 +14,7 @@ import { setChallengeVote, setSolutionVote } from '~/models/vote.server'
 import { queueMail } from '~/services/mail.server'
 import { consume } from '~/services/rate-limit.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
+import { foreignKeysTo } from './schema'
 
 let world = 0
 
@@ -283,17 +284,7 @@ export async function buildUserWithEverything() {
 
 /** Every (table, column) in the schema that refers to users.id. */
 export async function userReferences(): Promise<Array<{ table: string; column: string }>> {
-  const tables = await sql<{ name: string }>`
-    select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db)
-  const refs: Array<{ table: string; column: string }> = []
-  for (const { name } of tables.rows) {
-    const keys = await sql<{ table: string; from: string }>`
-      select * from pragma_foreign_key_list(${name})`.execute(db)
-    for (const key of keys.rows) {
-      if (key.table === 'users') refs.push({ table: name, column: key.from })
-    }
-  }
-  return refs
+  return foreignKeysTo('users')
 }
 
 /** Counters as the app defines them, recounted from the rows. */

@@ -467,7 +467,10 @@ describe('is it fixed?', () => {
     const moderator = await signedIn({ role: 'moderator' })
     const total = await db
       .selectFrom('fixed_answers')
-      .select([sql<number>`sum(fixed)`.as('f'), sql<number>`sum(1 - fixed)`.as('nf')])
+      .select([
+        sql<number>`count(*) filter (where fixed)`.as('f'),
+        sql<number>`count(*) filter (where not fixed)`.as('nf'),
+      ])
       .executeTakeFirstOrThrow()
     expect(await html('/reports', moderator.client)).toMatch(
       new RegExp(`data-testid="fixed-answers"[^>]*>[^<]*${total.f} fixat, ${total.nf} inte fixat`),

@@ -22,6 +22,8 @@ import {
 import { createUser } from '../factories'
 import { startTestServer, type Client } from '../helpers/http'
 import { findIntents, listRouteFiles, type RouteFile } from '../helpers/route-files'
+import { listColumns, listTables, type Column } from '../helpers/schema'
+import { onPostgres } from '../helpers/setup'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 6)
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31
@@ -251,29 +253,34 @@ function encode(attempt: Attempt): { body?: BodyInit; headers: Record<string, st
 const COUNT_ONLY = new Set(['rate_limits', 'sessions', 'email_outbox'])
 const SKIP = new Set(['rate_limits'])
 
+/**
+ * One column's print. SQLite: the summed length of every value's literal (NULL counts 4) and the
+ * sum of its numbers (booleans are 0/1 there). PostgreSQL, by the column's type: the summed
+ * length of the values as text, how many are not null, and the exact sum of numbers or the count
+ * of trues.
+ */
+function columnPrint(column: Column): string {
+  const c = `"${column.name.replaceAll('"', '""')}"`
+  if (!onPostgres) {
+    return `total(length(quote(${c}))) || ':' || total(typeof(${c}) in ('integer','real') and ${c})`
+  }
+  const text = `coalesce(sum(length(${c}::text)), 0) || ':' || count(${c})`
+  if (column.kind === 'number') return `${text} || ':' || coalesce(sum(${c}::numeric), 0)`
+  if (column.kind === 'boolean') return `${text} || ':' || count(*) filter (where ${c})`
+  return text
+}
+
 let fingerprintSql: string | undefined
 /** Per table: the row count and a sum over every column's value and length. */
 async function fingerprint(): Promise<Record<string, string>> {
   if (!fingerprintSql) {
-    const tables = await sql<{ name: string }>`
-      select name from sqlite_master
-      where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'
-      order by name`.execute(db)
     const parts: string[] = []
-    for (const { name } of tables.rows) {
+    for (const name of await listTables()) {
       if (SKIP.has(name)) continue
-      const columns = await sql<{
-        name: string
-      }>`select name from pragma_table_info(${name})`.execute(db)
       const q = (s: string) => `"${s.replaceAll('"', '""')}"`
       const sums = COUNT_ONLY.has(name)
         ? "''"
-        : columns.rows
-            .map(
-              (c) =>
-                `total(length(quote(${q(c.name)}))) || ':' || total(typeof(${q(c.name)}) in ('integer','real') and ${q(c.name)})`,
-            )
-            .join(" || ',' || ")
+        : (await listColumns(name)).map(columnPrint).join(" || ',' || ")
       parts.push(
         `select '${name}' as name, count(*) || ';' || ${sums || "''"} as print from ${q(name)}`,
       )

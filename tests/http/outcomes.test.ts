@@ -57,9 +57,13 @@ async function solvedChallenge(options: { took?: number; pledgedBy?: number } = 
   await markSolved(id, author.id)
   // Posted `took` days (and an hour) before it was solved.
   const took = options.took ?? 12
-  await sql`update challenges set created_at = strftime('%Y-%m-%dT%H:%M:%fZ', solved_at, ${`-${took} days`}, '-1 hours') where id = ${id}`.execute(
-    db,
-  )
+  const { solved_at } = await db
+    .selectFrom('challenges')
+    .select('solved_at')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
+  const createdAt = new Date(Date.parse(solved_at!) - took * 86_400_000 - 3_600_000).toISOString()
+  await sql`update challenges set created_at = ${createdAt} where id = ${id}`.execute(db)
   return { id, title, org, author }
 }
 

@@ -113,6 +113,19 @@ describe('the permission matrix', () => {
       expect(`${role}: ${response.status}`).toBe(`${role}: ${expected[i]}`)
       if (response.status === signIn) expect(response.headers.get('location')).toContain('/login')
     }
+    if (path.startsWith('/reports/export.csv')) {
+      // A download's audit row is written once it has streamed: wait for both (moderator and
+      // admin), or a slower database lands them in the next test's count of audit rows.
+      const exports = async () =>
+        (
+          await db
+            .selectFrom('audit_log')
+            .select('id')
+            .where('action', '=', 'report_exported')
+            .execute()
+        ).length
+      await expect.poll(exports).toBe(2)
+    }
   })
 
   it.each(MODERATOR_ACTIONS)(

@@ -1,8 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { startTestServer } from '../helpers/http'
+import { onPostgres } from '../helpers/setup'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 beforeAll(async () => {
@@ -175,21 +177,67 @@ describe('the production server', () => {
   })
 })
 
-describe('when the database cannot write', () => {
-  it('answers 503 with a plain message and writes nothing', async () => {
+/**
+ * Makes the database refuse writes while `body` runs: SQLite's query_only on the app's own
+ * connection; on PostgreSQL the test database's sessions default to read-only transactions, and
+ * the app's connections are ended so that its pools reconnect into that (and out of it after).
+ */
+async function readOnlyWhile(body: () => Promise<void>) {
+  if (!onPostgres) {
     const { sqlite } = await import('~/db.server')
-    const before = await countUsers()
     sqlite().pragma('query_only = ON')
     try {
+      await body()
+    } finally {
+      sqlite().pragma('query_only = OFF')
+    }
+    return
+  }
+  const admin = new pg.Client(process.env.DATABASE_URL)
+  await admin.connect()
+  const name = admin.escapeIdentifier(
+    (await admin.query<{ name: string }>('select current_database() as name')).rows[0]!.name,
+  )
+  const endOtherSessions = async () => {
+    await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid()`)
+    // Until the server has ended them, and the pools have seen their sockets close.
+    for (let i = 0; i < 100; i++) {
+      const left = await admin.query(`select 1 from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid()`)
+      if (!left.rowCount) break
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  try {
+    await admin.query(`alter database ${name} set default_transaction_read_only = on`)
+    await endOtherSessions()
+    await body()
+  } finally {
+    await admin.query(`alter database ${name} reset default_transaction_read_only`)
+    await endOtherSessions()
+    await admin.end()
+  }
+}
+
+describe('when the database cannot write', () => {
+  it('answers 503 with a plain message and writes nothing', async () => {
+    const before = await countUsers()
+    await readOnlyWhile(async () => {
       const response = await server
         .client()
         .post('/register', { ...registration, email: 'readonly@example.se' })
       expect(response.status).toBe(503)
       expect(await response.text()).toContain('Tjänsten kan inte spara just nu.')
-    } finally {
-      sqlite().pragma('query_only = OFF')
-    }
+    })
     expect(await countUsers()).toBe(before)
+    // Once the database writes again, so does the app (nothing kept the failure).
+    const again = await server
+      .client()
+      .post('/register', { ...registration, email: 'readonly@example.se' })
+    expect(again.status).toBe(200)
+    expect(await countUsers()).toBe(before + 1)
   })
 })
 

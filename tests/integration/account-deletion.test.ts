@@ -1,10 +1,12 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
+import { searchKey } from '#db/search-key'
 import { db } from '~/db.server'
 import { deleteAccount } from '~/models/account-deletion.server'
 import { recordAudit } from '~/models/audit.server'
 import { insertMembership } from '~/models/organisation.server'
 import { listOutbox, purgeOldMail } from '~/models/outbox.server'
+import { challengeIdsMatching, matchAll } from '~/models/search.server'
 import { queueMail } from '~/services/mail.server'
 import { consume } from '~/services/rate-limit.server'
 import { createOrganisation, createUser } from '../factories'
@@ -13,6 +15,7 @@ import {
   counterMismatches,
   userReferences,
 } from '../helpers/personal-world'
+import { listColumns, listTables } from '../helpers/schema'
 
 type World = Awaited<ReturnType<typeof buildUserWithEverything>>
 
@@ -29,20 +32,16 @@ async function leftovers(person: World['target']): Promise<string[]> {
     )
     if (Number(rows.rows[0]!.n)) found.push(`${ref.table}.${ref.column} = ${person.id}`)
   }
-  const tables = await sql<{ name: string }>`
-    select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db)
-  expect(tables.rows.map((t) => t.name)).toContain('rate_limits')
-  for (const { name: table } of tables.rows) {
-    const columns = await sql<{
-      name: string
-    }>`select name from pragma_table_info(${table})`.execute(db)
-    for (const { name: column } of columns.rows) {
+  const tables = await listTables()
+  expect(tables).toContain('rate_limits')
+  for (const table of tables) {
+    for (const column of await listColumns(table)) {
+      if (column.kind !== 'text') continue
       const rows = await sql<{ n: number }>`
         select count(*) as n from ${sql.table(table)}
-        where typeof(${sql.ref(column)}) = 'text'
-          and (lower(${sql.ref(column)}) like ${`%${person.email.toLowerCase()}%`}
-            or ${sql.ref(column)} like ${`%${person.name}%`})`.execute(db)
-      if (Number(rows.rows[0]!.n)) found.push(`${table}.${column} holds the e-mail or name`)
+        where lower(${sql.ref(column.name)}) like ${`%${person.email.toLowerCase()}%`}
+          or ${sql.ref(column.name)} like ${`%${person.name}%`}`.execute(db)
+      if (Number(rows.rows[0]!.n)) found.push(`${table}.${column.name} holds the e-mail or name`)
     }
   }
   return found
@@ -93,10 +92,15 @@ async function exists(table: 'challenges' | 'solutions' | 'comments' | 'pledges'
   return Boolean(await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst())
 }
 
+/** The challenges the search index finds the word in (through the app's own search). */
 async function indexedIds(word: string): Promise<number[]> {
-  const rows = await sql<{ id: number }>`
-    select rowid as id from challenges_fts where challenges_fts match ${`"${word}"`}`.execute(db)
-  return rows.rows.map((r) => r.id)
+  const rows = await db
+    .selectFrom('challenges')
+    .select('id')
+    .where('id', 'in', challengeIdsMatching(matchAll(word)!))
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => r.id)
 }
 
 describe('deleting an account', () => {
@@ -262,7 +266,9 @@ describe('deleting an account', () => {
     // Search no longer finds the removed solution's words nor the removed challenge.
     expect(await indexedIds(world.searchWord)).toEqual([])
     const fts = await sql<{ n: number }>`
-      select count(*) as n from challenges_fts where rowid = ${world.ownChallenge}`.execute(db)
+      select count(*) as n from challenges_fts where ${searchKey(db)} = ${world.ownChallenge}`.execute(
+      db,
+    )
     expect(Number(fts.rows[0]!.n)).toBe(0)
 
     // Others' challenge: their vote, follow, pledge, solution and comments no longer count.

@@ -4,6 +4,7 @@ import { db } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import { collectPersonalData, EXPORT_COVERAGE } from '~/models/personal-data.server'
 import { buildUserWithEverything, userReferences } from '../helpers/personal-world'
+import { listColumns } from '../helpers/schema'
 
 describe('the personal data export', () => {
   it('holds every row that refers to the user, from every user column in the schema', async () => {
@@ -21,10 +22,7 @@ describe('the personal data export', () => {
 
     for (const ref of refs) {
       const entry = EXPORT_COVERAGE.find((c) => c.table === ref.table && c.column === ref.column)!
-      const columns = await sql<{
-        name: string
-      }>`select name from pragma_table_info(${ref.table})`.execute(db)
-      const names = columns.rows.map((c) => c.name)
+      const names = (await listColumns(ref.table)).map((c) => c.name)
       for (const column of entry.columns) {
         expect(names, `${entry.section}.${column} exists`).toContain(column)
       }
@@ -40,7 +38,7 @@ describe('the personal data export', () => {
       if (hasId) {
         const rows = await sql<{ id: number }>`
           select id from ${sql.table(ref.table)}
-          where ${sql.ref(ref.column)} = ${world.target.id} order by rowid`.execute(db)
+          where ${sql.ref(ref.column)} = ${world.target.id} order by id`.execute(db)
         expect(
           section!.map((r) => r.id),
           entry.section,
