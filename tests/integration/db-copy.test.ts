@@ -9,7 +9,7 @@ import { Migrator, sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createDatabase } from '#db/connection'
-import { sqliteMigrations } from '#db/migrations'
+import { migrationsFor, sqliteMigrations } from '#db/migrations'
 import { withDatabase } from '../../scripts/pg-cluster'
 import { onPostgres } from '../helpers/setup'
 
@@ -218,8 +218,9 @@ describe.skipIf(!onPostgres)('db:copy moves a SQLite site into PostgreSQL', () =
     await handle.close()
     const result = await copy('--from', `file:${old}`, '--to', await emptyDatabase())
     expect(result.code).toBe(1)
-    expect(result.stderr.trim()).toMatch(
-      /^The source is not migrated to the latest migration \(0010_moderation_followthrough; latest is 0013_/,
+    const latest = Object.keys(migrationsFor('sqlite')).at(-1)!
+    expect(result.stderr.trim()).toContain(
+      `The source is not migrated to the latest migration (0010_moderation_followthrough; latest is ${latest})`,
     )
   })
 
