@@ -1,87 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import net from 'node:net'
 import { afterAll, describe, expect, it } from 'vitest'
 import { listOutbox } from '~/models/outbox.server'
 import { createUser } from '../factories'
+import { killRealServers, startRealServer, type RealServer } from '../helpers/real-server'
 
 // Two real server processes (build/server.js) on this test file's database, the SQLite file or
 // the PostgreSQL database (issue 12, item 6): a mail queued through either is sent exactly once,
 // one process runs the scheduled jobs, and killing it hands them to the other.
 
-const databaseUrl = process.env.DATABASE_URL!
-const children = new Set<ChildProcess>()
-afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
-})
+afterAll(killRealServers)
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.on('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
+type Running = RealServer
 
-interface Running {
-  url: string
-  child: ChildProcess
-  output(): string
-  /** The JSON log lines with this event. */
-  events(event: string): Record<string, unknown>[]
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
-}
-
-/** Starts build/server.js on the test's database and waits until it answers /healthz. */
-async function startServer(): Promise<Running> {
-  const port = await freePort()
-  const url = `http://127.0.0.1:${port}`
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    PUBLIC_URL: url,
-    SESSION_SECRET: 'multi-process-test-secret-0123456789abcdef0123',
-    LOG_LEVEL: 'info',
-  }
-  // Without SMTP_URL a delivery marks the message sent and logs `mail_kept_in_outbox`: the
-  // log lines of both processes count the sends.
-  delete env.SMTP_URL
-  delete env.TRUST_PROXY
-  const child = spawn(process.execPath, ['build/server.js'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.add(child)
-  let log = ''
-  child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()))
-  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()))
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  )
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited at start:\n${log}`)
-    try {
-      await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) })
-      break
-    } catch {
-      if (Date.now() > deadline) throw new Error(`no answer within 60 s:\n${log}`)
-      await new Promise((resolve) => setTimeout(resolve, 200))
-    }
-  }
-  const events = (event: string) =>
-    log
-      .split('\n')
-      .filter((line) => line.startsWith('{') && line.includes(`"${event}"`))
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
-      .filter((entry) => entry.event === event)
-  return { url, child, output: () => log, events, exited }
-}
+// Without SMTP_URL a delivery marks the message sent and logs `mail_kept_in_outbox`: the log
+// lines of both processes count the sends.
+const startServer = () => startRealServer()
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

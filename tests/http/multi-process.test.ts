@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
@@ -9,85 +7,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db, sqlite } from '~/db.server'
 import { createChallengeFor, createUser } from '../factories'
 import { Client } from '../helpers/http'
+import { killRealServers, startRealServer, type RealServer } from '../helpers/real-server'
 import { onPostgres } from '../helpers/setup'
 
 // Issue 12, item 6: several real server processes (build/server.js) on this test file's own
 // database, a SQLite file or a PostgreSQL database: two processes on two ports, and one with
 // WEB_CONCURRENCY=2 (two workers on one port). Run `npm run build` first.
 
-const children = new Set<ChildProcess>()
-afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
-})
+afterAll(killRealServers)
 
-/** A free port in 4400–4499. */
-async function freePort(): Promise<number> {
-  for (;;) {
-    const port = 4400 + Math.floor(Math.random() * 100)
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = net.createServer()
-      probe.once('error', () => resolve(false))
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)))
-    })
-    if (free) return port
-  }
-}
+type Running = RealServer
 
-interface Running {
-  url: string
-  child: ChildProcess
-  output(): string
-  stop(): Promise<number | null>
-}
-
-async function startServer(env: Record<string, string | undefined> = {}): Promise<Running> {
-  const port = await freePort()
-  const url = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, ['build/server.js'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      // This test file's own database (tests/helpers/setup.ts), SQLite file or PostgreSQL.
-      DATABASE_URL: process.env.DATABASE_URL,
-      PUBLIC_URL: url,
-      LOG_LEVEL: 'info',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.add(child)
-  let log = ''
-  child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()))
-  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
-  // Ready once it answers; with workers, once every worker listens (the primary says so).
-  const workers = Number(env.WEB_CONCURRENCY ?? 1)
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited at start:\n${log}`)
-    const ready =
-      workers > 1
-        ? log.includes('"workers_listening"')
-        : await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) }).then(
-            () => true,
-            () => false,
-          )
-    if (ready) break
-    if (Date.now() > deadline) throw new Error(`not ready within 60 s:\n${log}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  return {
-    url,
-    child,
-    output: () => log,
-    stop: () => {
-      child.kill('SIGTERM')
-      return exited
-    },
-  }
-}
+/** build/server.js on this test file's own database (SQLite file or PostgreSQL). */
+const startServer = (env: Record<string, string | undefined> = {}) => startRealServer({ env })
 
 /**
  * One request on a connection of its own (node:http without an agent), so that with

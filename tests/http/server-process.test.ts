@@ -1,13 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
 import { db, sqlite } from '~/db.server'
+import { killRealServers, startRealServer, type RealServer } from '../helpers/real-server'
 import { onPostgres } from '../helpers/setup'
 
 // The real server process (build/server.js with the build), as an operator runs it: issue 10,
@@ -16,75 +15,19 @@ import { onPostgres } from '../helpers/setup'
 // is checked on SQLite only.
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'utmana-process-'))
-const children = new Set<ChildProcess>()
 afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
+  killRealServers()
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.on('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
+type Running = RealServer
 
-interface Running {
-  url: string
-  port: number
-  child: ChildProcess
-  output(): string
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
-}
-
-/** Starts build/server.js on a database (a file or a URL) and waits until it answers /healthz. */
-async function startServer(database: string, as?: { uid: number; gid: number }): Promise<Running> {
-  const port = await freePort()
-  const url = `http://127.0.0.1:${port}`
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: database.startsWith('postgres') ? database : `file:${database}`,
-    PUBLIC_URL: url,
-    SESSION_SECRET: 'process-test-secret-0123456789abcdef0123456789',
-    LOG_LEVEL: 'info',
-  }
-  delete env.SMTP_URL
-  delete env.TRUST_PROXY
-  // As `npm run serve` starts it: one plain node process on the compiled server. (The tsx
-  // command would put a parent process in front that SIGKILLs a server busy for 30 ms when
-  // relaying SIGTERM.)
-  const child = spawn(process.execPath, ['build/server.js'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...as,
+/** build/server.js on a database (a file or a URL), answering /healthz. */
+const startServer = (database: string, as?: { uid: number; gid: number }) =>
+  startRealServer({
+    databaseUrl: database.startsWith('postgres') ? database : `file:${database}`,
+    as,
   })
-  children.add(child)
-  let log = ''
-  child.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()))
-  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()))
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  )
-  const deadline = Date.now() + 60_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited at start:\n${log}`)
-    try {
-      await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) })
-      break
-    } catch {
-      if (Date.now() > deadline) throw new Error(`no answer within 60 s:\n${log}`)
-      await new Promise((resolve) => setTimeout(resolve, 200))
-    }
-  }
-  return { url, port, child, output: () => log, exited }
-}
 
 /**
  * A migrated copy of this test file's database, made like `npm run db:backup` does; on
