@@ -1142,11 +1142,37 @@ async function report(o: Outcome) {
   )
 }
 
+/**
+ * For `--only scaling`: a migrated working copy of the large town to move with db:copy
+ * (`--db FILE`, else the newest cached one in bench/tmp/), or none.
+ */
+async function largeForCopy(): Promise<string | undefined> {
+  const dir = path.join(root, 'bench/tmp')
+  const cached = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => /^scale-\d+-\w+\.sqlite$/.test(f))
+        .map((f) => path.join(dir, f))
+        .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)
+    : []
+  const source = flags.db ? path.resolve(flags.db) : cached[0]
+  if (!source) return undefined
+  tmp ||= fs.mkdtempSync(path.join(os.tmpdir(), 'utmana-bench-'))
+  const file = path.join(tmp, 'large-copy.sqlite')
+  copyDatabase(source, file)
+  await runCommand(process.execPath, ['--import', 'tsx', 'db/migrate.ts'], {
+    env: { ...process.env, DATABASE_URL: `file:${file}` },
+    timeoutMs: 300_000,
+    label: 'migrating the large copy',
+  })
+  return file
+}
+
 /** Issue 12: 1 and 2 processes on SQLite and on PostgreSQL (bench/scaling.ts). */
-async function scaling() {
-  tmp ??= fs.mkdtempSync(path.join(os.tmpdir(), 'utmana-bench-'))
-  const rows = await measureScaling({ seconds: DURATION, tmp, say })
-  await writeResultsSection(root, 'scaling', scalingMarkdown(rows))
+async function scaling(copyFrom?: string) {
+  tmp ||= fs.mkdtempSync(path.join(os.tmpdir(), 'utmana-bench-'))
+  const { rows, copy } = await measureScaling({ seconds: DURATION, tmp, say, copyFrom })
+  await writeResultsSection(root, 'scaling', scalingMarkdown(rows, copy))
   say('wrote the scaling section of bench/results.md')
 }
 
@@ -1154,7 +1180,7 @@ const job: Promise<unknown> =
   flags.only === 'reports'
     ? onlyReports()
     : flags.only === 'scaling'
-      ? scaling()
+      ? largeForCopy().then(scaling)
       : main().then(async (outcome) => {
           await report(outcome)
           if (reportsTimings.length)
@@ -1162,7 +1188,7 @@ const job: Promise<unknown> =
               database: `${int(outcome.large.counts.challenges)} challenges, ${int(outcome.large.counts.votes)} challenge votes`,
               command: command(),
             })
-          await scaling()
+          await scaling(outcome.large.file)
         })
 job
   .catch((error) => {

@@ -23,6 +23,39 @@ const VOTERS = 400
 const SIGNED_IN = 50
 const CONNECTIONS = 32
 
+export interface CopyResult {
+  source: string
+  /** db:copy's last line: rows, tables, seconds, rows/s, checks matched */
+  summary: string
+  ok: boolean
+}
+
+/**
+ * `npm run db:copy` of a SQLite database (the benchmark's large town) into an empty PostgreSQL
+ * database: exit 0 means every row count and counter matched (db/copy.ts checks them).
+ */
+async function copyToPostgres(file: string, adminUrl: string): Promise<CopyResult> {
+  const admin = createDatabase(adminUrl)
+  await sql`create database utmana_copy`.execute(admin.db)
+  await admin.close()
+  const output = await runCommand(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'db/copy.ts',
+      '--from',
+      `file:${file}`,
+      '--to',
+      withDatabase(adminUrl, 'utmana_copy'),
+    ],
+    { env: { ...process.env, LOG_LEVEL: 'warn' }, timeoutMs: 900_000, label: 'db:copy' },
+  ).catch((error: Error) => error.message)
+  const summary =
+    output.split('\n').find((line) => line.startsWith('Copied ')) ?? output.slice(-500)
+  return { source: path.basename(file), summary, ok: summary.includes('checks match') }
+}
+
 export interface ScalingRow {
   database: 'SQLite' | 'PostgreSQL'
   processes: number
@@ -154,9 +187,12 @@ export async function measureScaling(options: {
   seconds: number
   tmp: string
   say: (message: string) => void
-}): Promise<ScalingRow[]> {
+  /** a SQLite database to move with db:copy into the cluster afterwards (the large town) */
+  copyFrom?: string
+}): Promise<{ rows: ScalingRow[]; copy?: CopyResult }> {
   const { seconds, tmp, say } = options
   const rows: ScalingRow[] = []
+  let copy: CopyResult | undefined
   const sqliteUrl = `file:${path.join(tmp, 'scaling.sqlite')}`
   say('scaling: seeding the demo town into SQLite…')
   await seedDemo(sqliteUrl)
@@ -173,13 +209,18 @@ export async function measureScaling(options: {
     await seedDemo(pgUrl)
     for (const processes of [1, 2])
       rows.push(await measureOne('PostgreSQL', pgUrl, processes, seconds, tmp, say))
+    if (options.copyFrom) {
+      say(`scaling: db:copy of ${path.basename(options.copyFrom)} into PostgreSQL…`)
+      copy = await copyToPostgres(options.copyFrom, cluster.url)
+      say(`scaling: ${copy.summary}`)
+    }
   } finally {
     cluster.stop()
   }
-  return rows
+  return { rows, copy }
 }
 
-export function scalingMarkdown(rows: ScalingRow[]): string {
+export function scalingMarkdown(rows: ScalingRow[], copy?: CopyResult): string {
   const header =
     '| database | processes | vote toggles/s | p99 ms | counts exact | signed-in /challenges req/s | p99 ms | errors |'
   const lines = rows.map((r) =>
@@ -203,6 +244,12 @@ export function scalingMarkdown(rows: ScalingRow[]): string {
     `|${'---|'.repeat(8)}`,
     ...lines.map((l) => `| ${l} |`),
     '',
+    ...(copy
+      ? [
+          `Moving the large town with \`npm run db:copy\` (${copy.source}) into an empty database of the same cluster: ${copy.ok ? '' : '**FAILED**: '}${copy.summary}`,
+          '',
+        ]
+      : []),
   ].join('\n')
 }
 
@@ -210,8 +257,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'utmana-scaling-'))
   const say = (m: string) => console.log(`[scaling] ${m}`)
   measureScaling({ seconds: process.argv.includes('--quick') ? 5 : 10, tmp, say })
-    .then((rows) => {
-      console.log(scalingMarkdown(rows))
+    .then(({ rows, copy }) => {
+      console.log(scalingMarkdown(rows, copy))
       fs.rmSync(tmp, { recursive: true, force: true })
       process.exit(0)
     })
