@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
+import { freePort } from '../scripts/pg-cluster'
 
 /**
  * Child processes of this benchmark. Each is started in its own process group (tsx starts a
@@ -79,18 +79,6 @@ export async function stopAllChildren() {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 /** Runs a command to completion; rejects with the tail of its output on failure. */
 export function runCommand(
@@ -261,3 +249,6 @@ export async function startProductionServer(options: {
   }
   return { server, origin }
 }
+
+// One free-port probe for the benchmark and the throwaway PostgreSQL cluster.
+export { freePort }
