@@ -170,6 +170,8 @@ export interface ChallengeTable {
   closed_reason: string | null
   lat: number | null
   lng: number | null
+  /** The place in words (an address, a landmark); the district is `area_id`. */
+  place_text: ColumnType<string | null, string | null | undefined, string | null>
   vote_count: Counter
   solution_count: Counter
   pledge_count: Counter
@@ -442,6 +444,46 @@ export interface FixedAnswerTable {
   updated_at: ColumnType<Timestamp, Timestamp | undefined, Timestamp>
 }
 
+export type PhotoSize = 'card' | 'page' | 'full'
+export type PhotoFormat = 'webp' | 'jpeg'
+
+/**
+ * A photo on a challenge, a solution or a progress update (at most one of the three; none while
+ * it is a draft, uploaded with a form not yet posted).
+ */
+export interface PhotoTable {
+  id: Generated<number>
+  /** The unguessable name in its URLs. */
+  key: string
+  user_id: number | null
+  challenge_id: ColumnType<number | null, number | null | undefined, number | null>
+  solution_id: ColumnType<number | null, number | null | undefined, number | null>
+  pledge_update_id: ColumnType<number | null, number | null | undefined, number | null>
+  position: ColumnType<number, number | undefined, number>
+  alt_text: ColumnType<string, string | undefined, string>
+  caption: ColumnType<string | null, string | null | undefined, string | null>
+  width: number
+  height: number
+  /** Where the upload says it was taken: kept only while a draft, to ask the author. */
+  gps_lat: ColumnType<number | null, number | null | undefined, number | null>
+  gps_lng: ColumnType<number | null, number | null | undefined, number | null>
+  hidden_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
+  hidden_reason: ColumnType<string | null, string | null | undefined, string | null>
+  hidden_by: ColumnType<number | null, number | null | undefined, number | null>
+  attached_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>
+  created_at: Created
+}
+
+export interface PhotoVariantTable {
+  photo_id: number
+  size: PhotoSize
+  format: PhotoFormat
+  width: number
+  height: number
+  byte_length: number
+  bytes: Buffer
+}
+
 export interface NotificationTable {
   id: Generated<number>
   user_id: number
@@ -488,6 +530,8 @@ export interface Database {
   disputes: DisputeTable
   email_confirmation_tokens: EmailConfirmationTokenTable
   weekly_active_users: WeeklyActiveUserTable
+  photos: PhotoTable
+  photo_variants: PhotoVariantTable
 }
 
 export type User = Selectable<UserTable>

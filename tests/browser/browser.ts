@@ -65,6 +65,21 @@ export async function ready(page: Page, js: boolean) {
       }
       return Boolean(w.__remixRouter?.state?.initialized)
     })
+    // The URL changes when the router's navigation ends, but React renders the new page inside a
+    // transition a moment later: wait for the router to be idle and two frames to be painted, so
+    // a test never reads the previous page's text under the new URL.
+    await page.waitForFunction(() => {
+      const w = window as unknown as {
+        __remixRouter?: { state?: { navigation?: { state?: string } } }
+      }
+      return w.__remixRouter?.state?.navigation?.state === 'idle'
+    })
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+        ),
+    )
   }
 }
 

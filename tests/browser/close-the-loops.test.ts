@@ -131,9 +131,9 @@ describe.each([
 
       // 3. The contact finds it first in the department inbox, marked as theirs, and is notified.
       const contact = await signIn(department.email, PASSWORD, '/me/notifications')
-      expect(await mainText(contact)).toContain(
-        `${title}: har tilldelats dig som kontaktperson på ${department.name}`,
-      )
+      await expect
+        .poll(() => mainText(contact))
+        .toContain(`${title}: har tilldelats dig som kontaktperson på ${department.name}`)
       await contact
         .getByRole('navigation', { name: /konto/i })
         .getByRole('link', { name: 'Inkorg' })

@@ -14,9 +14,15 @@ import type { Database } from '#db/schema'
 const ADMIN_URL = process.env.UTMANA_TEST_PG_URL || inject('pgAdminUrl')
 
 // Compared families, from each side's declared type.
-type Family = 'integer' | 'real' | 'text' | 'date-time' | 'boolean' | 'date' | `other: ${string}`
+type Family =
+  'integer' | 'real' | 'text' | 'date-time' | 'boolean' | 'date' | 'bytes' | `other: ${string}`
 
-const SQLITE_FAMILIES: Record<string, Family> = { integer: 'integer', real: 'real', text: 'text' }
+const SQLITE_FAMILIES: Record<string, Family> = {
+  integer: 'integer',
+  real: 'real',
+  text: 'text',
+  blob: 'bytes',
+}
 const POSTGRES_FAMILIES: Record<string, Family> = {
   integer: 'integer',
   'double precision': 'real',
@@ -24,6 +30,7 @@ const POSTGRES_FAMILIES: Record<string, Family> = {
   'timestamp with time zone': 'date-time',
   boolean: 'boolean',
   date: 'date',
+  bytea: 'bytes',
 }
 
 // SQLite keeps dates, days and booleans as text and integers; PostgreSQL has the native types.

@@ -1,0 +1,19 @@
+// Photo limits, shared by the forms (their hints and checks in the browser) and the server.
+
+/** Photos on one post. */
+export const PHOTOS_PER_POST = 6
+/** One photo file, as uploaded. */
+export const PHOTO_MAX_BYTES = 10 * 1024 * 1024
+/** Every file of one submitted form together. */
+export const POST_PHOTOS_MAX_BYTES = 40 * 1024 * 1024
+/**
+ * Pixels a photo may have (a 48-megapixel phone photo passes); a larger one is refused from its
+ * header, before anything is decoded, so a decompression bomb costs nothing.
+ */
+export const PHOTO_MAX_PIXELS = 50_000_000
+/** The longest side of each stored size, in pixels. */
+export const PHOTO_SIZES = { card: 480, page: 1024, full: 2048 } as const
+export const ALT_TEXT_MAX = 300
+export const CAPTION_MAX = 300
+/** What the file input offers; the server reads the type from the bytes regardless. */
+export const PHOTO_ACCEPT = 'image/jpeg,image/png,image/webp,image/avif,image/heic,image/heif'
