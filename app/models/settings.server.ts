@@ -25,6 +25,14 @@ export const SETTING_DEFAULTS = {
   signupsPendingPerNetwork: 100,
   /** Every sign-up from one address, confirmed or not: the ceiling for self-confirming scripts. */
   signupsPerAddressPerDay: 150,
+  /**
+   * The town's bounding box in degrees (WGS 84): coordinates outside it are refused, and the
+   * board's map opens on it. The defaults frame the demo town.
+   */
+  boundsSouth: 55.9,
+  boundsWest: 12.45,
+  boundsNorth: 56.2,
+  boundsEast: 12.95,
 }
 
 export type Settings = typeof SETTING_DEFAULTS
