@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { closeDatabase, db, dialect, directDatabaseUrl, migrate } from '~/db.server'
 import { probeDatabase, type Health } from '~/models/health.server'
 import { purgeOldResetTokens } from '~/models/password-reset.server'
+import { purgeOldDrafts } from '~/models/photo.server'
 import {
   purgeExpiredConfirmationTokens,
   purgeUnconfirmedAccounts,
@@ -18,6 +19,7 @@ import { purgeOldMail } from '~/models/outbox.server'
 import { forgetResolvedFlagNetworks } from '~/models/flag.server'
 import { log, loggablePath } from '~/services/log.server'
 import { clientKey } from '~/services/client-ip'
+import { uploads } from '~/services/upload-routes'
 import { warmPasswordCheck } from '~/services/password.server'
 import { PAGE_CACHE_HEADER, pageCacheVariantOf } from '~/services/page-cache.server'
 import { watchPageCache } from '~/services/page-cache-signal.server'
@@ -38,6 +40,7 @@ async function housekeeping() {
     await purgeExpiredConfirmationTokens()
     await purgeUnconfirmedAccounts()
     await purgeOldMail()
+    await purgeOldDrafts()
     await forgetResolvedFlagNetworks()
   } catch (error) {
     log.error('housekeeping_failed', { error: String(error) })
@@ -228,5 +231,6 @@ export const runtime = {
     await closeDatabase()
     log.info('database_closed', { checkpoint: result })
   },
+  uploads,
   pageCache: { header: PAGE_CACHE_HEADER, variant: pageCacheVariantOf, watch: watchPageCache },
 } satisfies Runtime

@@ -96,7 +96,8 @@ export function createApp(options: AppOptions) {
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.nonce}'`],
           styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
+          // blob: the photo previews a form shows before posting (URL.createObjectURL).
+          imgSrc: ["'self'", 'data:', 'blob:'],
           fontSrc: ["'self'"],
           connectSrc: options.mode === 'development' ? ["'self'", 'ws:'] : ["'self'"],
           objectSrc: ["'none'"],
@@ -186,7 +187,12 @@ export function createApp(options: AppOptions) {
     if (length === undefined && req.get('transfer-encoding')) {
       return refusal(res, 411, 'Begäran saknar längd.', 'The request has no length.')
     }
-    if (length !== undefined && Number(length) > maxBody) {
+    // Forms that take photos read multipart up to a larger body, and answer files over their
+    // own limits with the form kept (app/services/uploads.server.ts); everything else reads
+    // small URL-encoded forms.
+    const upload = options.runtime.uploads.accepts(req.path)
+    const limit = upload ? options.runtime.uploads.maxBodyBytes : maxBody
+    if (length !== undefined && Number(length) > limit) {
       log.warn('body_too_large', {
         path: loggablePath(req.originalUrl),
         bytes: Number(length),
@@ -195,9 +201,11 @@ export function createApp(options: AppOptions) {
       res.set('Connection', 'close')
       return refusal(res, 413, 'Det du skickade var för stort.', 'What you sent was too large.')
     }
-    // Every action reads a URL-encoded form (there are no uploads); anything else would only
-    // reach request.formData() and fail there.
-    if (!/^application\/x-www-form-urlencoded\b/i.test(req.get('content-type') ?? '')) {
+    const type = req.get('content-type') ?? ''
+    const accepted =
+      /^application\/x-www-form-urlencoded\b/i.test(type) ||
+      (upload && /^multipart\/form-data\b/i.test(type))
+    if (!accepted) {
       return refusal(
         res,
         415,

@@ -57,6 +57,12 @@ export interface Runtime {
   deliverOutbox(): Promise<number>
   /** Checkpoints and closes the database. */
   close(): Promise<void>
+  /** Forms that take files (photos): multipart is accepted there, up to a larger body. */
+  uploads: {
+    accepts(path: string): boolean
+    /** Bytes a request to such a path may have; the forms answer over-limit files themselves. */
+    maxBodyBytes: number
+  }
   /** The anonymous page cache's rules (app/services/page-cache.server.ts). */
   pageCache: {
     /** The header the app marks a cacheable response with; never sent to the client. */

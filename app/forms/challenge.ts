@@ -9,6 +9,7 @@ import {
 } from '~/models/challenge-constants'
 import { line, msg } from '~/forms/fields'
 import { FLAG_REASONS } from '~/models/flag-reasons'
+import { PLACE_TEXT_MAX } from '~/models/place'
 
 /** Markdown text: required, with a limit the message names. */
 export function markdown(max: number) {
@@ -28,14 +29,48 @@ const id = z.coerce
 
 const optionalId = z.preprocess((v) => (v === '' || v === 'none' ? undefined : v), id.optional())
 
-export const ChallengeSchema = z.object({
-  intent: z.enum(['preview', 'post', 'save']).default('post'),
-  title: line(TITLE_MAX, TITLE_MIN),
-  description: markdown(DESCRIPTION_MAX),
-  categoryId: id,
-  areaId: id,
-  organisationId: optionalId,
-})
+/** A coordinate typed or filled in by the map: a decimal number (a comma works too). */
+function coordinate(limit: number) {
+  return z.preprocess(
+    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().replace(',', '.')) : v),
+    z.coerce
+      .number({ invalid_type_error: msg('place.errors.coordinate') })
+      .finite(msg('place.errors.coordinate'))
+      .min(-limit, msg('place.errors.coordinate'))
+      .max(limit, msg('place.errors.coordinate'))
+      .optional(),
+  )
+}
+
+/** The place: optional words and optional coordinates, both or neither of lat and lng. */
+const place = {
+  placeText: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    line(PLACE_TEXT_MAX).optional(),
+  ),
+  lat: coordinate(90),
+  lng: coordinate(180),
+}
+
+export const ChallengeSchema = z
+  .object({
+    intent: z.enum(['preview', 'post', 'save', 'upload']).default('post'),
+    title: line(TITLE_MAX, TITLE_MIN),
+    description: markdown(DESCRIPTION_MAX),
+    categoryId: id,
+    areaId: id,
+    organisationId: optionalId,
+    ...place,
+  })
+  .superRefine((value, ctx) => {
+    if ((value.lat === undefined) !== (value.lng === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [value.lat === undefined ? 'lat' : 'lng'],
+        message: msg('place.errors.both'),
+      })
+    }
+  })
 
 export const SolutionSchema = z.object({
   body: markdown(SOLUTION_MAX),

@@ -2,6 +2,7 @@ import { db } from '~/db.server'
 import { getOwnDispute } from '~/models/dispute.server'
 import { PUBLIC_STATUSES } from '~/models/challenge-constants'
 import { matchAny, searchChallengeIds } from '~/models/search.server'
+import { photosOfPage } from '~/models/photo.server'
 import { maySeeChallenge, type Actor } from '~/utils/policy'
 
 /**
@@ -37,6 +38,9 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
       'challenges.solved_at',
       'challenges.withdrawn_at',
       'challenges.created_at',
+      'challenges.place_text',
+      'challenges.lat',
+      'challenges.lng',
       'categories.slug as category_slug',
       'categories.name_sv as category_sv',
       'categories.name_en as category_en',
@@ -212,12 +216,28 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
         .execute()
     : []
   const editWaiting = new Map(pendingEdits.map((e) => [e.solution_id, String(e.since)]))
+  const photos = await photosOfPage(
+    id,
+    solutions.map((s) => s.id),
+    updates.map((u) => u.id),
+    viewer,
+  )
 
   return {
     challenge,
     history,
-    solutions: solutions.map((s) => ({ ...s, pending_edit_at: editWaiting.get(s.id) ?? null })),
-    pledges: pledges.map((p) => ({ ...p, updates: updates.filter((u) => u.pledge_id === p.id) })),
+    photos: photos.challenge,
+    solutions: solutions.map((s) => ({
+      ...s,
+      pending_edit_at: editWaiting.get(s.id) ?? null,
+      photos: photos.bySolution.get(s.id) ?? [],
+    })),
+    pledges: pledges.map((p) => ({
+      ...p,
+      updates: updates
+        .filter((u) => u.pledge_id === p.id)
+        .map((u) => ({ ...u, photos: photos.byUpdate.get(u.id) ?? [] })),
+    })),
     comments: pageComments(comments, viewer, new Set(solutions.map((s) => s.id))),
     solvers,
     responses,

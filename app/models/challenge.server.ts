@@ -1,3 +1,4 @@
+import { attachDrafts } from '~/models/photo.server'
 import { sql, type SelectQueryBuilder } from 'kysely'
 import type { ChallengeStatus, Database, PosterKind } from '#db/schema'
 import { db, transaction, type Executor } from '~/db.server'
@@ -125,6 +126,16 @@ export interface ChallengeInput {
   areaId: number
 }
 
+/** The place of a new challenge: words and coordinates (already rounded and checked). */
+export interface PlaceInput {
+  placeText: string | null
+  lat: number | null
+  lng: number | null
+}
+
+/** A photo draft went away between reading the form and posting (purged, or posted twice). */
+export class PhotosGone extends Error {}
+
 async function posterKind(executor: Executor, organisationId: number | null): Promise<PosterKind> {
   if (!organisationId) return 'resident'
   const org = await executor
@@ -151,11 +162,14 @@ export async function findRecentDuplicate(authorId: number, title: string) {
 }
 
 export async function createChallenge(
-  input: ChallengeInput & {
-    authorId: number
-    organisationId: number | null
-    status: ChallengeStatus
-  },
+  input: ChallengeInput &
+    Partial<PlaceInput> & {
+      authorId: number
+      organisationId: number | null
+      status: ChallengeStatus
+      /** The author's photo drafts, in order, with their texts. */
+      photos?: readonly { key: string; alt: string; caption: string | null }[]
+    },
 ): Promise<number> {
   const html = renderMarkdown(input.description)
   return transaction(async (trx) => {
@@ -174,8 +188,9 @@ export async function createChallenge(
         poster_kind: await posterKind(trx, input.organisationId),
         status: input.status,
         closed_reason: null,
-        lat: null,
-        lng: null,
+        place_text: input.placeText ?? null,
+        lat: input.lat ?? null,
+        lng: input.lng ?? null,
         follower_count: 1,
         hidden_at: null,
         hidden_reason: null,
@@ -211,6 +226,10 @@ export async function createChallenge(
       .execute()
     // Posting follows automatically.
     await trx.insertInto('follows').values({ challenge_id: id, user_id: input.authorId }).execute()
+    if (input.photos?.length) {
+      const attached = await attachDrafts(trx, input.authorId, input.photos, { challengeId: id })
+      if (!attached) throw new PhotosGone()
+    }
     await indexChallenge(trx, id)
     return id
   })

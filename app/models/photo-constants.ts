@@ -17,3 +17,15 @@ export const ALT_TEXT_MAX = 300
 export const CAPTION_MAX = 300
 /** What the file input offers; the server reads the type from the bytes regardless. */
 export const PHOTO_ACCEPT = 'image/jpeg,image/png,image/webp,image/avif,image/heic,image/heif'
+
+/** The names the photo fields have in every form that takes photos (components/PhotoField). */
+export const PHOTO_FIELDS = {
+  files: 'photos',
+  key: 'photoKey',
+  alt: 'photoAlt',
+  caption: 'photoCaption',
+  remove: 'photoRemove',
+  newAlt: 'newPhotoAlt',
+  newCaption: 'newPhotoCaption',
+  usePlace: 'usePhotoPlace',
+} as const

@@ -13,7 +13,7 @@ import {
 import { actOnSimilarChallenge } from '~/actions/challenge.server'
 import { ChallengeSchema } from '~/forms/challenge'
 import { DESCRIPTION_MAX, TITLE_MAX, TITLE_MIN } from '~/models/challenge-constants'
-import { createChallenge, findRecentDuplicate } from '~/models/challenge.server'
+import { createChallenge, findRecentDuplicate, PhotosGone } from '~/models/challenge.server'
 import { findSimilarChallenges } from '~/models/challenge-page.server'
 import { listUserMemberships } from '~/models/organisation.server'
 import { getSettings } from '~/models/settings.server'
@@ -24,6 +24,17 @@ import { renderMarkdown } from '~/services/markdown.server'
 import { consume, withRateLimits } from '~/services/rate-limit.server'
 import { requireUser } from '~/services/session.server'
 import { titleMeta } from '~/utils/meta'
+import { PhotoField } from '~/components/PhotoField'
+import { PlaceFields } from '~/components/PlaceFields'
+import { boundsOf, roundCoordinate, withinBounds } from '~/models/place'
+import {
+  hasPhotoErrors,
+  noPhotoErrors,
+  readPhotoForm,
+  type PhotoErrors,
+  type PhotoForm,
+} from '~/services/photo-form.server'
+import { PHOTO_FIELDS } from '~/models/photo-constants'
 
 export const meta = titleMeta
 
@@ -44,9 +55,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const noSimilar: SimilarChallenge[] = []
 
+// Posting needs every photo's alternative text; previewing and uploading do not yet.
+const isFinal = (fields: FormData) => !['preview', 'upload'].includes(String(fields.get('intent')))
+
+/** What the form gets back: its photos (now drafts) and their errors come with every answer. */
+function photoReply(photos: PhotoForm, errors: PhotoErrors = photos.errors) {
+  return {
+    photos: photos.photos,
+    photoErrors: errors,
+    usePlace: photos.fields.get(PHOTO_FIELDS.usePlace) === 'on',
+    round: crypto.randomUUID(),
+  }
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const formData = await request.formData()
+  const photos = await readPhotoForm(request, user.id, { final: isFinal })
+  const formData = photos.fields
   const similarAction = formData.get('similar')
   if (typeof similarAction === 'string') {
     // A vote or follow from the similar list. Without JavaScript the draft came along with it:
@@ -59,17 +84,26 @@ export async function action({ request }: ActionFunctionArgs) {
       preview: null,
       similar: await findSimilarChallenges(text.slice(0, 1000), user.id),
       done,
+      ...photoReply(photos, noPhotoErrors),
     })
   }
   const submission = parseWithZod(formData, { schema: ChallengeSchema })
+  const intent = formData.get('intent')
   if (submission.status !== 'success') {
+    const status = photos.status === 413 ? 413 : 400
     return json(
-      { result: submission.reply(), preview: null, similar: noSimilar, done: null },
-      { status: 400 },
+      {
+        result: submission.reply(),
+        preview: null,
+        similar: noSimilar,
+        done: null,
+        ...photoReply(photos),
+      },
+      { status },
     )
   }
   const value = submission.value
-  const options = await formOptions(user.id)
+  const [options, settings] = await Promise.all([formOptions(user.id), getSettings()])
   const fieldErrors: Record<string, string[]> = {}
   if (!options.categories.some((c) => c.id === value.categoryId))
     fieldErrors.categoryId = ['errors.choose']
@@ -77,40 +111,81 @@ export async function action({ request }: ActionFunctionArgs) {
   if (value.organisationId && !options.organisations.some((o) => o.id === value.organisationId)) {
     fieldErrors.organisationId = ['errors.notMember']
   }
-  if (Object.keys(fieldErrors).length) {
+  // Coordinates typed or picked win over the photo's; both are rounded to about 10 m and must
+  // lie in the town.
+  const bounds = boundsOf(settings)
+  const typed =
+    value.lat !== undefined && value.lng !== undefined ? { lat: value.lat, lng: value.lng } : null
+  const point = typed ?? photos.photoPlace
+  const photoErrors = { ...photos.errors, photos: [...photos.errors.photos] }
+  if (point && !withinBounds(point, bounds)) {
+    if (typed) fieldErrors.lat = ['place.errors.outsideTown']
+    else photoErrors.photos.push('place.errors.photoOutsideTown')
+  }
+  const photoStatus = hasPhotoErrors(photoErrors) ? (photos.status === 413 ? 413 : 400) : 200
+  if (Object.keys(fieldErrors).length || photoStatus !== 200) {
     return json(
-      { result: submission.reply({ fieldErrors }), preview: null, similar: noSimilar, done: null },
-      { status: 400 },
+      {
+        result: submission.reply({ fieldErrors }),
+        preview: null,
+        similar: noSimilar,
+        done: null,
+        ...photoReply(photos, photoErrors),
+      },
+      { status: Object.keys(fieldErrors).length ? 400 : photoStatus },
     )
   }
 
-  if (value.intent === 'preview') {
-    const similar = await findSimilarChallenges(`${value.title} ${value.description}`, user.id)
+  if (intent === 'preview' || intent === 'upload') {
+    const similar =
+      intent === 'preview'
+        ? await findSimilarChallenges(`${value.title} ${value.description}`, user.id)
+        : noSimilar
     return json({
       result: submission.reply(),
-      preview: renderMarkdown(value.description),
+      preview: intent === 'preview' ? renderMarkdown(value.description) : null,
       similar,
       done: null,
+      ...photoReply(photos),
     })
   }
 
   const duplicate = await findRecentDuplicate(user.id, value.title)
   if (duplicate) return redirect(`/challenges/${duplicate}`)
   await withRateLimits({ action: 'post', userId: user.id }, () => consume('post', String(user.id)))
-  const settings = await getSettings()
   // Pre-moderation and quarantine hold it as pending; staff posts are never held.
   const held = await mustHold(user, settings)
-  const id = await createChallenge({
-    authorId: user.id,
-    organisationId: value.organisationId ?? null,
-    title: value.title,
-    description: value.description,
-    categoryId: value.categoryId,
-    areaId: value.areaId,
-    status: held ? 'pending' : 'open',
-  })
-  return redirect(`/challenges/${id}`)
+  try {
+    const id = await createChallenge({
+      authorId: user.id,
+      organisationId: value.organisationId ?? null,
+      title: value.title,
+      description: value.description,
+      categoryId: value.categoryId,
+      areaId: value.areaId,
+      status: held ? 'pending' : 'open',
+      placeText: value.placeText ?? null,
+      lat: point ? roundCoordinate(point.lat) : null,
+      lng: point ? roundCoordinate(point.lng) : null,
+      photos: photos.photos.map((p) => ({ key: p.key, alt: p.alt, caption: p.caption || null })),
+    })
+    return redirect(`/challenges/${id}`)
+  } catch (error) {
+    if (!(error instanceof PhotosGone)) throw error
+    return json(
+      {
+        result: submission.reply(),
+        preview: null,
+        similar: noSimilar,
+        done: null,
+        ...photoReply(photos, { ...photoErrors, photos: ['photos.errors.gone'] }),
+      },
+      { status: 409 },
+    )
+  }
 }
+
+const noPhotoErrorsClient = { photos: [], alt: {}, caption: {} }
 
 export default function NewChallenge() {
   const { t, i18n } = useTranslation()
@@ -129,7 +204,13 @@ export default function NewChallenge() {
       <div>
         <h1>{t('post.title')}</h1>
         <p>{t('post.intro')}</p>
-        <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
+        <Form
+          method="post"
+          encType="multipart/form-data"
+          id={form.id}
+          onSubmit={form.onSubmit}
+          noValidate
+        >
           <FormErrors form={form} />
           <TextField
             field={fields.title}
@@ -169,6 +250,14 @@ export default function NewChallenge() {
               </option>
             ))}
           </SelectField>
+          <PlaceFields placeText={fields.placeText} lat={fields.lat} lng={fields.lng} />
+          <PhotoField
+            id="photos"
+            photos={data?.photos ?? []}
+            errors={data?.photoErrors ?? noPhotoErrorsClient}
+            usePlace={data?.usePlace ?? false}
+            round={data?.round ?? 'first'}
+          />
           {organisations.length > 0 && (
             <SelectField
               field={fields.organisationId}

@@ -65,6 +65,8 @@ export const RATE_LIMITS = {
   resetAccount: { points: 3, duration: 60 * 60 },
   // Per signed-in user: posting challenges, solutions and pledges; comments; votes; flags.
   post: { points: 20, duration: 60 * 60 },
+  // Each photo is decoded and encoded six times: a person posts a few dozen in an hour.
+  photo: { points: 60, duration: 60 * 60 },
   comment: { points: 30, duration: 10 * 60 },
   vote: { points: 300, duration: 10 * 60, store: 'memory' },
   flag: { points: 30, duration: 60 * 60 },

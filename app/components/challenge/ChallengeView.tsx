@@ -9,6 +9,8 @@ import { OfficialResponses } from '~/components/challenge/OfficialResponses'
 import { PledgesSection } from '~/components/challenge/PledgesSection'
 import { SolutionsSection } from '~/components/challenge/SolutionsSection'
 import { useTranslation } from '~/i18n-react'
+import { PhotoGallery } from '~/components/Photos'
+import { PlaceSection } from '~/components/challenge/PlaceSection'
 import { isOnPublicBoard } from '~/models/challenge-constants'
 import { resultFor } from '~/utils/intent-reply'
 import { useRootData } from '~/utils/root-data'
@@ -64,6 +66,8 @@ export function ChallengeView({ data, actionData }: { data: ChallengeData; actio
 
       {/* Sanitised when it was written (renderMarkdown). */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: challenge.description_html }} />
+      <PhotoGallery photos={data.photos} label={t('photos.heading')} />
+      <PlaceSection placeText={challenge.place_text} lat={challenge.lat} lng={challenge.lng} />
 
       <OfficialResponses
         responses={data.responses}

@@ -1,0 +1,87 @@
+import { useTranslation } from '~/i18n-react'
+import { PHOTO_SIZES } from '~/models/photo-constants'
+import { photoUrl, sizeOf } from '~/utils/photo'
+import type { PhotoSize } from '#db/schema'
+
+/** A photo as the pages get it (models/photo.server.ts, ShownPhoto). */
+export interface PagePhoto {
+  key: string
+  alt: string
+  caption: string | null
+  width: number
+  height: number
+  hidden: boolean
+  hidden_reason: string | null
+}
+
+const SIZES: PhotoSize[] = ['card', 'page', 'full']
+
+function srcSet(photo: PagePhoto, format: 'webp' | 'jpeg') {
+  return SIZES.map((size) => `${photoUrl(photo.key, size, format)} ${sizeOf(photo, size).width}w`)
+    .filter((entry, i, all) => all.findIndex((e) => e.split(' ')[1] === entry.split(' ')[1]) === i)
+    .join(', ')
+}
+
+/**
+ * One photo in WebP with a JPEG fallback, at the size the layout needs (`sizes`), with its
+ * width and height so nothing moves when it arrives; lazy unless it is the first thing seen.
+ */
+export function Photo({
+  photo,
+  sizes,
+  eager = false,
+}: {
+  photo: PagePhoto
+  sizes: string
+  eager?: boolean
+}) {
+  const { width, height } = sizeOf(photo, 'page')
+  return (
+    <picture>
+      <source type="image/webp" srcSet={srcSet(photo, 'webp')} sizes={sizes} />
+      <img
+        src={photoUrl(photo.key, 'page', 'jpeg')}
+        srcSet={srcSet(photo, 'jpeg')}
+        sizes={sizes}
+        width={width}
+        height={height}
+        alt={photo.alt}
+        loading={eager ? 'eager' : 'lazy'}
+        decoding="async"
+      />
+    </picture>
+  )
+}
+
+/** A post's photos, each with its caption and a link to the full size. */
+export function PhotoGallery({ photos, label }: { photos: PagePhoto[]; label: string }) {
+  const { t } = useTranslation()
+  if (!photos.length) return null
+  return (
+    <ul className="photo-gallery" aria-label={label}>
+      {photos.map((photo, i) => (
+        <li key={photo.key}>
+          <figure>
+            <a href={photoUrl(photo.key, 'full', 'jpeg')}>
+              <Photo
+                photo={photo}
+                eager={i === 0}
+                sizes={`(min-width: 60em) ${PHOTO_SIZES.page / 2}px, 100vw`}
+              />
+            </a>
+            {(photo.caption || photo.hidden) && (
+              <figcaption>
+                {photo.caption}
+                {photo.hidden && (
+                  <span className="notice">
+                    {t('photos.hiddenNotice', { reason: photo.hidden_reason ?? '' })}
+                  </span>
+                )}
+              </figcaption>
+            )}
+          </figure>
+        </li>
+      ))}
+    </ul>
+  )
+}
