@@ -1,0 +1,121 @@
+// Issue 13 in a real browser, with JavaScript on and off: a resident posts a challenge with two
+// photos and their alternative texts, one photo carrying a GPS position, and chooses to use its
+// place; the images the browser loads carry no EXIF; the page shows the place as text; axe finds
+// nothing on the form with photos and on the challenge page with photos.
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cameraJpeg, metadataOf, smallPng } from '../helpers/photos'
+import { Axe, describeViolations } from './axe'
+import { expectPath, mainText, newContext, open, ready } from './browser'
+import { DEMO, type TestServer } from './server'
+import { serverAndBrowserForFile } from './suite'
+
+let server: TestServer
+let browser: Browser
+let axe: Axe
+serverAndBrowserForFile((s, b) => {
+  server = s
+  browser = b
+  axe = new Axe(b)
+})
+afterAll(() => axe?.close())
+
+let files: { name: string; mimeType: string; buffer: Buffer }[]
+beforeAll(async () => {
+  files = [
+    {
+      name: 'tunnel.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await cameraJpeg({ gps: { lat: 56.04653, lng: 12.69452 } }),
+    },
+    { name: 'brunn.png', mimeType: 'image/png', buffer: await smallPng() },
+  ]
+})
+
+async function expectNoViolations(page: Page, js: boolean, what: string) {
+  const results = await axe.analyze(page, js)
+  expect(describeViolations(results.violations), what).toEqual([])
+}
+
+describe.each([
+  { js: true, mode: 'JavaScript on' },
+  { js: false, mode: 'JavaScript off' },
+])('photos and place with $mode', ({ js }) => {
+  const contexts: BrowserContext[] = []
+  afterAll(async () => {
+    for (const c of contexts) await c.close()
+  })
+
+  it('posts two photos with alt texts, uses the photo’s place, and serves them without EXIF', async () => {
+    const context = await newContext(browser, server.url, { js })
+    contexts.push(context)
+    const page = await context.newPage()
+    await open(page, `/login?redirectTo=${encodeURIComponent('/challenges/new')}`, js)
+    await page.getByLabel('E-postadress').fill(DEMO.resident.email)
+    await page.getByLabel('Lösenord', { exact: true }).fill(DEMO.resident.password)
+    await page.locator('main').getByRole('button', { name: 'Logga in' }).click()
+    await expectPath(page, '/challenges/new')
+    await ready(page, js)
+
+    const title = `Vattenfylld gångtunnel vid stationen (${js ? 'js' : 'nojs'})`
+    await page.getByLabel('Rubrik').fill(title)
+    await page.getByLabel('Beskrivning').fill('Tunneln står under vatten efter varje regn.')
+    await page.getByLabel('Kategori').selectOption({ index: 1 })
+    await page.getByLabel('Stadsdel').selectOption({ index: 1 })
+    await page.getByLabel('Plats', { exact: true }).fill('Gångtunneln under järnvägen')
+    await page.getByLabel('Lägg till foton').setInputFiles(files)
+
+    if (!js) {
+      // Without JavaScript the photos are uploaded first and come back with their text fields.
+      await page.getByRole('button', { name: 'Ladda upp foton' }).click()
+      await ready(page, js)
+      await expect.poll(() => page.getByLabel('Alternativ text för foto 2').count()).toBe(1)
+    }
+    await page.getByLabel('Alternativ text för foto 1').fill('Gångtunnel med vatten till knähöjd')
+    await page.getByLabel('Alternativ text för foto 2').fill('Igensatt brunn vid tunnelns mynning')
+    await page.getByLabel('Bildtext för foto 1 (valfri)').fill('Måndag morgon')
+    await page.getByLabel('Använd platsen där ett foto togs som utmaningens plats').check()
+    await expectNoViolations(page, js, 'the form with two photos')
+
+    await page.getByRole('button', { name: 'Publicera', exact: true }).click()
+    await expectPath(page, /^\/challenges\/\d+$/)
+    await ready(page, js)
+
+    const text = await mainText(page)
+    expect(text).toContain('Gångtunneln under järnvägen')
+    expect(text).toContain('56.0465, 12.6945')
+    expect(text).toContain('Måndag morgon')
+    const images = page.locator('.photo-gallery img')
+    await expect.poll(() => images.count()).toBe(2)
+    expect(await images.nth(0).getAttribute('alt')).toBe('Gångtunnel med vatten till knähöjd')
+    expect(await images.nth(1).getAttribute('alt')).toBe('Igensatt brunn vid tunnelns mynning')
+
+    // The bytes the browser chose to load (currentSrc), and the JPEG fallback and full size.
+    await images.nth(0).scrollIntoViewIfNeeded()
+    await images.nth(1).scrollIntoViewIfNeeded()
+    await expect
+      .poll(() => images.evaluateAll((els) => els.every((e) => (e as HTMLImageElement).complete)))
+      .toBe(true)
+    const urls = await images.evaluateAll((els) =>
+      els.flatMap((e) => {
+        const img = e as HTMLImageElement
+        return [img.currentSrc, img.src, (img.closest('a') as HTMLAnchorElement).href]
+      }),
+    )
+    expect(
+      urls.some((u) => u.endsWith('.webp')),
+      'the browser picked WebP',
+    ).toBe(true)
+    for (const url of urls) {
+      const response = await context.request.get(url)
+      expect(response.status(), url).toBe(200)
+      expect(await metadataOf(Buffer.from(await response.body())), url).toEqual({
+        exif: 0,
+        xmp: 0,
+        iptc: 0,
+        markers: [],
+      })
+    }
+    await expectNoViolations(page, js, 'the challenge page with photos')
+  })
+})
