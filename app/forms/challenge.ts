@@ -52,14 +52,25 @@ const place = {
   lng: coordinate(180),
 }
 
-export const ChallengeSchema = z
+const challengeFields = {
+  title: line(TITLE_MAX, TITLE_MIN),
+  description: markdown(DESCRIPTION_MAX),
+  categoryId: id,
+  areaId: id,
+  organisationId: optionalId,
+}
+
+/** Editing a challenge (its text, category and district). */
+export const ChallengeSchema = z.object({
+  intent: z.enum(['preview', 'post', 'save']).default('post'),
+  ...challengeFields,
+})
+
+/** A new challenge: its text, its place, and (read apart, see photo-form.server) its photos. */
+export const NewChallengeSchema = z
   .object({
-    intent: z.enum(['preview', 'post', 'save', 'upload']).default('post'),
-    title: line(TITLE_MAX, TITLE_MIN),
-    description: markdown(DESCRIPTION_MAX),
-    categoryId: id,
-    areaId: id,
-    organisationId: optionalId,
+    intent: z.enum(['preview', 'post', 'upload']).default('post'),
+    ...challengeFields,
     ...place,
   })
   .superRefine((value, ctx) => {

@@ -11,7 +11,7 @@ import {
   type SimilarChallenge,
 } from '~/components/SimilarChallenges'
 import { actOnSimilarChallenge } from '~/actions/challenge.server'
-import { ChallengeSchema } from '~/forms/challenge'
+import { NewChallengeSchema } from '~/forms/challenge'
 import { DESCRIPTION_MAX, TITLE_MAX, TITLE_MIN } from '~/models/challenge-constants'
 import { createChallenge, findRecentDuplicate, PhotosGone } from '~/models/challenge.server'
 import { findSimilarChallenges } from '~/models/challenge-page.server'
@@ -77,7 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
     // A vote or follow from the similar list. Without JavaScript the draft came along with it:
     // it goes back unchecked (the author is still writing), with the list seen from the new state.
     const done = await actOnSimilarChallenge(user, similarAction)
-    const draft = parseWithZod(formData, { schema: ChallengeSchema }).reply()
+    const draft = parseWithZod(formData, { schema: NewChallengeSchema }).reply()
     const text = `${formData.get('title') ?? ''} ${formData.get('description') ?? ''}`
     return json({
       result: { initialValue: draft.initialValue },
@@ -87,7 +87,7 @@ export async function action({ request }: ActionFunctionArgs) {
       ...photoReply(photos, noPhotoErrors),
     })
   }
-  const submission = parseWithZod(formData, { schema: ChallengeSchema })
+  const submission = parseWithZod(formData, { schema: NewChallengeSchema })
   const intent = formData.get('intent')
   if (submission.status !== 'success') {
     const status = photos.status === 413 ? 413 : 400
@@ -193,7 +193,7 @@ export default function NewChallenge() {
   const data = useActionData<typeof action>()
   const [form, fields] = useSchemaForm({
     id: 'challenge',
-    schema: ChallengeSchema,
+    schema: NewChallengeSchema,
     lastResult: data?.result,
   })
   const en = i18n.language === 'en'

@@ -357,7 +357,7 @@ export const ACTION_TABLE: Record<string, Record<string, Row>> = {
     ]),
   ),
   'routes/challenges.new': Object.fromEntries(
-    ['', 'post', 'preview', 'save'].map((intent) => [
+    ['', 'post', 'preview', 'upload'].map((intent) => [
       intent,
       {
         allowed: SIGNED,

@@ -122,6 +122,30 @@ export async function buildUserWithEverything() {
     reason: 'spam',
     note: 'Ser ut som reklam.',
   })
+  // Photos: one on their own challenge, a draft never posted, and someone else's photo the
+  // person hid (a staff role in the past).
+  const photo = (key: string, userId: number, challengeId: number | null) => ({
+    key: `${key}${n}`.padEnd(22, 'x').slice(0, 22),
+    user_id: userId,
+    challenge_id: challengeId,
+    alt_text: 'Ett foto',
+    width: 800,
+    height: 600,
+  })
+  await db
+    .insertInto('photos')
+    .values([
+      photo('own', target.id, ownChallenge),
+      photo('draft', target.id, null),
+      {
+        ...photo('hidden', other.id, otherChallenge),
+        hidden_at: new Date().toISOString(),
+        hidden_reason: 'Visar ett ansikte',
+        hidden_by: target.id,
+      },
+    ])
+    .execute()
+
   // A flag someone else made, resolved by the person (a staff role in the past).
   await db
     .insertInto('flags')

@@ -45,6 +45,8 @@ function parameterValues(route: RouteFile, name: string): string[] {
   if (name === 'slug') return Object.values(orgs).map((o) => o.slug)
   if (name === 'token') return ['x'.repeat(43)]
   if (name === '*') return ['ingenting-har']
+  if (name === 'key') return ['A'.repeat(22)]
+  if (name === 'file') return ['page.webp']
   throw new Error(`${route.file}: no values for the parameter :${name}; add them here`)
 }
 
