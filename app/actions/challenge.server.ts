@@ -48,6 +48,13 @@ import { setChallengeVote, setSolutionVote, VoteRefused } from '~/models/vote.se
 import type { SessionUser } from '~/models/user.server'
 import { consume, withRateLimits, type LimitName } from '~/services/rate-limit.server'
 import { defineIntents, dispatchIntent } from '~/utils/intents.server'
+import { PhotosGone } from '~/models/photo.server'
+import {
+  hasPhotoErrors,
+  onlyUploading,
+  photoReply,
+  type PhotoForm,
+} from '~/services/photo-form.server'
 import {
   commentEditRefusal,
   mayAcceptSolution,
@@ -67,6 +74,25 @@ interface Context {
   challenge: Challenge
   /** The client's address, for the audit log. */
   ip: string | null
+  /** The photos a proposal or progress update carried (a multipart form), or null. */
+  photos: PhotoForm | null
+}
+
+/** The intents whose forms take photos. */
+export const PHOTO_INTENTS = new Set(['solution', 'progress'])
+
+/**
+ * The photos to attach, or the reply that sends them back: on an error (a file refused, an
+ * alternative text missing: 400 or 413) and on "Upload photos" without JavaScript (200).
+ */
+function photosToPost(c: Context, refuse: (options: object, status?: number) => Response) {
+  const form = c.photos
+  if (!form) return { photos: [] }
+  if (hasPhotoErrors(form.errors)) return { reply: refuse({}, form.status === 413 ? 413 : 400) }
+  if (onlyUploading(form.fields)) return { reply: refuse({}, 200) }
+  return {
+    photos: form.photos.map((p) => ({ key: p.key, alt: p.alt, caption: p.caption || null })),
+  }
 }
 
 const back = (c: Context, anchor = '') => redirect(`/challenges/${c.challenge.id}${anchor}`)
@@ -244,6 +270,8 @@ export const challengeIntents = defineIntents<Context>()({
       if (!(await requireOrganisation(c, value.organisationId)))
         return refuse({ fieldErrors: { organisationId: ['errors.notMember'] } })
       if (!isActiveStatus(c.challenge.status)) throw forbidden()
+      const { photos, reply } = photosToPost(c, refuse)
+      if (reply) return reply
       await limited(c, 'post')
       const id = await proposeSolution({
         challengeId: c.challenge.id,
@@ -251,6 +279,7 @@ export const challengeIntents = defineIntents<Context>()({
         organisationId: value.organisationId ?? null,
         body: value.body,
         held: await held(c),
+        photos,
       })
       return posted(c, `solution-${id}`)
     },
@@ -347,12 +376,14 @@ export const challengeIntents = defineIntents<Context>()({
   progress: {
     schema: ProgressSchema,
     guard: publicOnly,
-    async run({ ctx: c, value }) {
+    async run({ ctx: c, value, refuse }) {
       const found = await getPledge(value.pledgeId)
       if (!isLivePledge(c, found)) throw notFound()
       if (!(await canManagePledge(c, found))) throw forbidden()
+      const { photos, reply } = photosToPost(c, refuse)
+      if (reply) return reply
       await limited(c, 'post')
-      await postProgress({ pledgeId: found.id, authorId: c.user.id, body: value.body })
+      await postProgress({ pledgeId: found.id, authorId: c.user.id, body: value.body, photos })
       return posted(c, `progress-${found.id}`, `pledge-${found.id}`)
     },
   },
@@ -472,11 +503,24 @@ export async function handleChallengeAction(
   challenge: Challenge,
   form: FormData,
   ip: string | null = null,
+  photos: PhotoForm | null = null,
 ) {
   try {
-    return await dispatchIntent(challengeIntents, form, { user, challenge, ip })
+    return await dispatchIntent(
+      challengeIntents,
+      form,
+      { user, challenge, ip, photos },
+      photos ? { photos: photoReply(photos) } : {},
+    )
   } catch (error) {
     if (error instanceof VoteRefused) throw voteRefusal(error)
+    if (error instanceof PhotosGone && photos) {
+      const gone = { ...photos.errors, photos: ['photos.errors.gone'] }
+      return json(
+        { intent: String(form.get('intent')), photos: photoReply(photos, gone) },
+        { status: 409 },
+      )
+    }
     throw error
   }
 }

@@ -27,11 +27,14 @@ export function PhotoField({
   errors,
   usePlace,
   round,
+  askPlace = true,
 }: {
   id: string
   photos: PhotoEntry[]
   errors: PhotoErrors
   usePlace: boolean
+  /** Offer "use where the photo was taken" (a challenge's place; not on proposals). */
+  askPlace?: boolean
   /** Changes with each answer from the server: the files sent are drafts now, the input empties. */
   round: string
 }) {
@@ -77,23 +80,30 @@ export function PhotoField({
       )}
       <FieldErrors id={fileErrorId} errors={errors.photos} />
       {!hydrated && room > 0 && (
-        <button type="submit" name="intent" value="upload" className="button secondary">
+        <button
+          type="submit"
+          name={PHOTO_FIELDS.upload}
+          value="upload"
+          className="button secondary"
+        >
           {t('photos.upload')}
         </button>
       )}
-      <div className="choice">
-        <input
-          type="checkbox"
-          id={`${id}-use-place`}
-          name={PHOTO_FIELDS.usePlace}
-          defaultChecked={usePlace}
-          aria-describedby={`${id}-use-place-hint`}
-        />
-        <label htmlFor={`${id}-use-place`}>{t('photos.usePlace')}</label>
-        <p className="hint" id={`${id}-use-place-hint`}>
-          {t('photos.usePlaceHint')}
-        </p>
-      </div>
+      {askPlace && (
+        <div className="choice">
+          <input
+            type="checkbox"
+            id={`${id}-use-place`}
+            name={PHOTO_FIELDS.usePlace}
+            defaultChecked={usePlace}
+            aria-describedby={`${id}-use-place-hint`}
+          />
+          <label htmlFor={`${id}-use-place`}>{t('photos.usePlace')}</label>
+          <p className="hint" id={`${id}-use-place-hint`}>
+            {t('photos.usePlaceHint')}
+          </p>
+        </div>
+      )}
     </fieldset>
   )
 }

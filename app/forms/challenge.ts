@@ -69,7 +69,7 @@ export const ChallengeSchema = z.object({
 /** A new challenge: its text, its place, and (read apart, see photo-form.server) its photos. */
 export const NewChallengeSchema = z
   .object({
-    intent: z.enum(['preview', 'post', 'upload']).default('post'),
+    intent: z.enum(['preview', 'post']).default('post'),
     ...challengeFields,
     ...place,
   })

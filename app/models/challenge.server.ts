@@ -1,4 +1,4 @@
-import { attachDrafts } from '~/models/photo.server'
+import { attachDrafts, PhotosGone, type AttachedPhoto } from '~/models/photo.server'
 import { sql, type SelectQueryBuilder } from 'kysely'
 import type { ChallengeStatus, Database, PosterKind } from '#db/schema'
 import { db, transaction, type Executor } from '~/db.server'
@@ -133,9 +133,6 @@ export interface PlaceInput {
   lng: number | null
 }
 
-/** A photo draft went away between reading the form and posting (purged, or posted twice). */
-export class PhotosGone extends Error {}
-
 async function posterKind(executor: Executor, organisationId: number | null): Promise<PosterKind> {
   if (!organisationId) return 'resident'
   const org = await executor
@@ -168,7 +165,7 @@ export async function createChallenge(
       organisationId: number | null
       status: ChallengeStatus
       /** The author's photo drafts, in order, with their texts. */
-      photos?: readonly { key: string; alt: string; caption: string | null }[]
+      photos?: readonly AttachedPhoto[]
     },
 ): Promise<number> {
   const html = renderMarkdown(input.description)

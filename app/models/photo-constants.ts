@@ -28,4 +28,6 @@ export const PHOTO_FIELDS = {
   newAlt: 'newPhotoAlt',
   newCaption: 'newPhotoCaption',
   usePlace: 'usePhotoPlace',
+  /** The upload button's name (its value: 'upload'); the form's own intent stays as it is. */
+  upload: 'photoAction',
 } as const

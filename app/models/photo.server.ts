@@ -28,6 +28,16 @@ export interface DraftPhoto {
   hasPlace: boolean
 }
 
+/** A draft as a post takes it: its key and the texts its author gave it. */
+export interface AttachedPhoto {
+  key: string
+  alt: string
+  caption: string | null
+}
+
+/** A photo draft went away between reading the form and posting (purged, or posted twice). */
+export class PhotosGone extends Error {}
+
 export type PhotoTarget =
   { challengeId: number } | { solutionId: number } | { pledgeUpdateId: number }
 
@@ -117,7 +127,7 @@ export async function draftPlace(
 export async function attachDrafts(
   trx: Executor,
   userId: number,
-  photos: readonly { key: string; alt: string; caption: string | null }[],
+  photos: readonly AttachedPhoto[],
   target: PhotoTarget,
 ): Promise<boolean> {
   const now = new Date().toISOString()

@@ -1,3 +1,4 @@
+import { attachDrafts, PhotosGone, type AttachedPhoto } from '~/models/photo.server'
 import { sql } from 'kysely'
 import { db, transaction, type Executor } from '~/db.server'
 import { setChallengeStatus } from '~/models/challenge.server'
@@ -94,7 +95,13 @@ export async function getPledge(id: number) {
   return db.selectFrom('pledges').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-export async function postProgress(input: { pledgeId: number; authorId: number; body: string }) {
+export async function postProgress(input: {
+  pledgeId: number
+  authorId: number
+  body: string
+  /** The author's photo drafts, in order, with their texts. */
+  photos?: readonly AttachedPhoto[]
+}) {
   const html = renderMarkdown(input.body)
   await transaction(async (trx) => {
     const pledgeRow = await trx
@@ -102,7 +109,7 @@ export async function postProgress(input: { pledgeId: number; authorId: number; 
       .select('challenge_id')
       .where('id', '=', input.pledgeId)
       .executeTakeFirstOrThrow()
-    await trx
+    const update = await trx
       .insertInto('pledge_updates')
       .values({
         pledge_id: input.pledgeId,
@@ -110,7 +117,14 @@ export async function postProgress(input: { pledgeId: number; authorId: number; 
         body_md: input.body,
         body_html: html,
       })
-      .execute()
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    if (input.photos?.length) {
+      const attached = await attachDrafts(trx, input.authorId, input.photos, {
+        pledgeUpdateId: update.id,
+      })
+      if (!attached) throw new PhotosGone()
+    }
     await notifyFollowers(trx, {
       challengeId: pledgeRow.challenge_id,
       actorId: input.authorId,

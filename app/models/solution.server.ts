@@ -1,3 +1,4 @@
+import { attachDrafts, PhotosGone, type AttachedPhoto } from '~/models/photo.server'
 import { sql } from 'kysely'
 import { db, transaction, type Executor } from '~/db.server'
 import { setChallengeStatus } from '~/models/challenge.server'
@@ -15,6 +16,8 @@ export async function proposeSolution(input: {
   body: string
   /** Quarantine: the proposal waits for a moderator, unseen and uncounted until approved. */
   held?: boolean
+  /** The author's photo drafts, in order, with their texts. */
+  photos?: readonly AttachedPhoto[]
 }): Promise<number> {
   const html = renderMarkdown(input.body)
   return transaction(async (trx) => {
@@ -54,6 +57,10 @@ export async function proposeSolution(input: {
       .insertInto('solution_revisions')
       .values({ solution_id: id, editor_id: input.authorId, body_md: input.body, created_at: now })
       .execute()
+    if (input.photos?.length) {
+      const attached = await attachDrafts(trx, input.authorId, input.photos, { solutionId: id })
+      if (!attached) throw new PhotosGone()
+    }
     await addFollow(trx, input.challengeId, input.authorId)
     // A held proposal is counted, indexed and announced when a moderator approves it.
     if (!input.held)

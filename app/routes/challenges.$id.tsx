@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { handleChallengeAction } from '~/actions/challenge.server'
+import { handleChallengeAction, PHOTO_INTENTS } from '~/actions/challenge.server'
+import { onlyUploading, readPhotoForm } from '~/services/photo-form.server'
 import { ChallengeView } from '~/components/challenge/ChallengeView'
 import { PostedContext } from '~/components/challenge/PostedNotice'
 import { parseId } from '~/forms/challenge'
@@ -30,7 +31,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!challenge) throw notFound()
   // A light check, not the whole page: actions (votes above all) must stay cheap.
   if (!maySeeChallenge(user, challenge)) throw notFound()
-  return handleChallengeAction(user, challenge, await request.formData(), context.ip ?? null)
+  // Proposals and progress updates may carry photos (a multipart form); the rest are small.
+  const photos = /^multipart\/form-data\b/i.test(request.headers.get('content-type') ?? '')
+    ? await readPhotoForm(request, user.id, {
+        accepts: (fields) => PHOTO_INTENTS.has(String(fields.get('intent'))),
+        final: (fields) => !onlyUploading(fields),
+      })
+    : null
+  const form = photos?.fields ?? (await request.formData())
+  return handleChallengeAction(user, challenge, form, context.ip ?? null, photos)
 }
 
 export default function ChallengePage() {

@@ -13,7 +13,8 @@ import {
 import { actOnSimilarChallenge } from '~/actions/challenge.server'
 import { NewChallengeSchema } from '~/forms/challenge'
 import { DESCRIPTION_MAX, TITLE_MAX, TITLE_MIN } from '~/models/challenge-constants'
-import { createChallenge, findRecentDuplicate, PhotosGone } from '~/models/challenge.server'
+import { createChallenge, findRecentDuplicate } from '~/models/challenge.server'
+import { PhotosGone } from '~/models/photo.server'
 import { findSimilarChallenges } from '~/models/challenge-page.server'
 import { listUserMemberships } from '~/models/organisation.server'
 import { getSettings } from '~/models/settings.server'
@@ -30,11 +31,10 @@ import { boundsOf, roundCoordinate, withinBounds } from '~/models/place'
 import {
   hasPhotoErrors,
   noPhotoErrors,
+  onlyUploading,
+  photoReply,
   readPhotoForm,
-  type PhotoErrors,
-  type PhotoForm,
 } from '~/services/photo-form.server'
-import { PHOTO_FIELDS } from '~/models/photo-constants'
 
 export const meta = titleMeta
 
@@ -56,17 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const noSimilar: SimilarChallenge[] = []
 
 // Posting needs every photo's alternative text; previewing and uploading do not yet.
-const isFinal = (fields: FormData) => !['preview', 'upload'].includes(String(fields.get('intent')))
-
-/** What the form gets back: its photos (now drafts) and their errors come with every answer. */
-function photoReply(photos: PhotoForm, errors: PhotoErrors = photos.errors) {
-  return {
-    photos: photos.photos,
-    photoErrors: errors,
-    usePlace: photos.fields.get(PHOTO_FIELDS.usePlace) === 'on',
-    round: crypto.randomUUID(),
-  }
-}
+const isFinal = (fields: FormData) => fields.get('intent') !== 'preview' && !onlyUploading(fields)
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
@@ -86,6 +76,20 @@ export async function action({ request }: ActionFunctionArgs) {
       done,
       ...photoReply(photos, noPhotoErrors),
     })
+  }
+  if (onlyUploading(formData)) {
+    // Photos first, words later: the text fields come back as typed, unchecked.
+    const draft = parseWithZod(formData, { schema: NewChallengeSchema }).reply()
+    return json(
+      {
+        result: { initialValue: draft.initialValue },
+        preview: null,
+        similar: noSimilar,
+        done: null,
+        ...photoReply(photos),
+      },
+      { status: photos.status },
+    )
   }
   const submission = parseWithZod(formData, { schema: NewChallengeSchema })
   const intent = formData.get('intent')
@@ -136,14 +140,11 @@ export async function action({ request }: ActionFunctionArgs) {
     )
   }
 
-  if (intent === 'preview' || intent === 'upload') {
-    const similar =
-      intent === 'preview'
-        ? await findSimilarChallenges(`${value.title} ${value.description}`, user.id)
-        : noSimilar
+  if (intent === 'preview') {
+    const similar = await findSimilarChallenges(`${value.title} ${value.description}`, user.id)
     return json({
       result: submission.reply(),
-      preview: intent === 'preview' ? renderMarkdown(value.description) : null,
+      preview: renderMarkdown(value.description),
       similar,
       done: null,
       ...photoReply(photos),

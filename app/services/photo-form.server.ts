@@ -58,7 +58,11 @@ function refusalKey(reason: string) {
 export async function readPhotoForm(
   request: Request,
   userId: number,
-  options: { final: (fields: FormData) => boolean },
+  options: {
+    final: (fields: FormData) => boolean
+    /** Whether this submission takes photos at all (a form's intent); files are dropped if not. */
+    accepts?: (fields: FormData) => boolean
+  },
 ): Promise<PhotoForm> {
   let upload
   try {
@@ -73,6 +77,9 @@ export async function readPhotoForm(
     throw error
   }
   const { fields } = upload
+  if (options.accepts && !options.accepts(fields)) {
+    return { fields, photos: [], errors: noPhotoErrors, status: 200, photoPlace: null }
+  }
   const errors: PhotoErrors = { photos: [], alt: {}, caption: {} }
   let status: 200 | 400 | 413 = 200
   const refuse = (message: string, code: 400 | 413) => {
@@ -143,6 +150,11 @@ export async function readPhotoForm(
   return { fields, photos, errors, status, photoPlace }
 }
 
+/** The "Upload photos" button (forms without JavaScript): keep the photos, post nothing yet. */
+export function onlyUploading(fields: FormData) {
+  return fields.get(PHOTO_FIELDS.upload) === 'upload'
+}
+
 /** Whether the form has any photo error to show. */
 export function hasPhotoErrors(errors: PhotoErrors) {
   return (
@@ -153,3 +165,13 @@ export function hasPhotoErrors(errors: PhotoErrors) {
 }
 
 export const noPhotoErrors: PhotoErrors = { photos: [], alt: {}, caption: {} }
+
+/** What a form gets back about its photos (see PhotoReply in utils/intent-reply). */
+export function photoReply(form: PhotoForm, errors: PhotoErrors = form.errors) {
+  return {
+    photos: form.photos,
+    photoErrors: errors,
+    usePlace: form.fields.get(PHOTO_FIELDS.usePlace) === 'on',
+    round: crypto.randomUUID(),
+  }
+}

@@ -1,8 +1,9 @@
 import { POST_PHOTOS_MAX_BYTES } from '~/models/photo-constants'
 
-// The forms that take photos. Only these accept multipart bodies (server/app.ts asks through
+// The forms that take photos: a new challenge, and proposals and progress updates on a
+// challenge's page. Only these accept multipart bodies (server/app.ts asks through
 // the runtime); every other action keeps reading small URL-encoded forms.
-const UPLOAD_PATHS = /^\/challenges\/new$/
+const UPLOAD_PATHS = /^\/challenges\/(new|[1-9][0-9]{0,15})$/
 
 export const uploads = {
   accepts: (path: string) => UPLOAD_PATHS.test(path),

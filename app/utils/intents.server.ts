@@ -49,8 +49,13 @@ export function defineIntents<Ctx>() {
 }
 
 /** The reply for refused input, in the one shape every form reads. */
-export function invalidReply(intent: string, result: SubmissionResult<string[]>, status = 400) {
-  return json<IntentReply>({ intent, result }, { status })
+export function invalidReply(
+  intent: string,
+  result: SubmissionResult<string[]>,
+  status = 400,
+  extra: Record<string, unknown> = {},
+) {
+  return json<IntentReply>({ ...extra, intent, result }, { status })
 }
 
 /**
@@ -61,6 +66,8 @@ export async function dispatchIntent<Ctx, Schemas extends Record<string, z.ZodTy
   table: IntentTable<Ctx, Schemas>,
   form: FormData,
   ctx: Ctx,
+  /** Goes with every reply that is not a redirect (the photos a form carried, as drafts now). */
+  extra: Record<string, unknown> = {},
 ): Promise<Response> {
   const intent = intentOf(form)
   if (!hasIntent(table, intent)) throw badRequest('unknown intent')
@@ -71,13 +78,13 @@ export async function dispatchIntent<Ctx, Schemas extends Record<string, z.ZodTy
   const key = spec.key?.(form) ?? intent
   if (submission.status !== 'success') {
     if (spec.whenInvalid) throw spec.whenInvalid()
-    return invalidReply(key, submission.reply())
+    return invalidReply(key, submission.reply(), 400, extra)
   }
   const answer = await spec.run({
     value: submission.value,
     ctx,
     form,
-    refuse: (options, status = 400) => invalidReply(key, submission.reply(options), status),
+    refuse: (options, status = 400) => invalidReply(key, submission.reply(options), status, extra),
   })
   if (answer instanceof Response) return answer
   return json({ ...answer, intent: key, ok: true as const })

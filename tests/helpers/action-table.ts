@@ -357,7 +357,7 @@ export const ACTION_TABLE: Record<string, Record<string, Row>> = {
     ]),
   ),
   'routes/challenges.new': Object.fromEntries(
-    ['', 'post', 'preview', 'upload'].map((intent) => [
+    ['', 'post', 'preview'].map((intent) => [
       intent,
       {
         allowed: SIGNED,

@@ -3,7 +3,8 @@
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
-import { createTaxonomy } from '../factories'
+import { pledge } from '~/models/pledge.server'
+import { createChallengeFor, createTaxonomy, createUser } from '../factories'
 import { startTestServer, type Client } from '../helpers/http'
 import { bombPng, cameraJpeg, metadataOf, multipart, smallPng, SVG } from '../helpers/photos'
 
@@ -222,7 +223,7 @@ describe('without JavaScript: upload first, then write the alternative texts', (
 
   it('uploads with the upload button and removes a draft on request', async () => {
     const { client } = await server.signedIn()
-    const form = fields({ intent: 'upload' })
+    const form = fields({ photoAction: 'upload' })
     const first = await post(
       client,
       multipart(form, [{ name: 'a.png', bytes: await smallPng(), type: 'image/png' }]),
@@ -442,5 +443,113 @@ describe('serving', () => {
     expect((await client.get(`/photos/${key}/card.jpg`)).headers.get('cache-control')).toBe(
       'private, no-store',
     )
+  })
+})
+
+describe('photos on proposals and progress updates', () => {
+  it('posts a proposal with a photo, and keeps the photo when its alt text is missing', async () => {
+    const owner = await createUser()
+    const challengeId = await createChallengeFor(owner.id)
+    const { client } = await server.signedIn()
+    const path = `/challenges/${challengeId}`
+    const body = 'Bygg en pumpstation vid tunneln.'
+    const first = await client.request(path, {
+      method: 'POST',
+      body: multipart({ intent: 'solution', body }, [
+        { name: 'pump.png', bytes: await smallPng(), type: 'image/png' },
+      ]),
+    })
+    expect(first.status).toBe(400)
+    const html = await first.text()
+    expect(html).toContain('Skriv en alternativ text för fotot.')
+    const key = /name="photoKey" value="([A-Za-z0-9_-]{22})"/.exec(html)?.[1]
+    expect(key).toBeTruthy()
+    expect(
+      await db
+        .selectFrom('solutions')
+        .select('id')
+        .where('challenge_id', '=', challengeId)
+        .execute(),
+    ).toEqual([])
+
+    const second = await client.request(path, {
+      method: 'POST',
+      body: multipart({
+        intent: 'solution',
+        body,
+        photoKey: key!,
+        photoAlt: 'Skiss av en pumpstation',
+        photoCaption: '',
+      }),
+    })
+    expect(second.status).toBe(302)
+    const solution = await db
+      .selectFrom('solutions')
+      .select('id')
+      .where('challenge_id', '=', challengeId)
+      .executeTakeFirstOrThrow()
+    const photo = await db
+      .selectFrom('photos')
+      .select(['solution_id', 'alt_text'])
+      .where('key', '=', key!)
+      .executeTakeFirstOrThrow()
+    expect(photo).toEqual({ solution_id: solution.id, alt_text: 'Skiss av en pumpstation' })
+    const page = await (await server.client().get(path)).text()
+    expect(page).toContain('alt="Skiss av en pumpstation"')
+    expect((await server.client().get(`/photos/${key}/card.webp`)).status).toBe(200)
+  })
+
+  it('posts a progress update with a photo', async () => {
+    const owner = await createUser()
+    const challengeId = await createChallengeFor(owner.id)
+    const { user, client } = await server.signedIn()
+    const pledgeId = await pledge({
+      challengeId,
+      userId: user.id,
+      organisationId: null,
+      plan: 'Vi rensar brunnarna.',
+    })
+    const response = await client.request(`/challenges/${challengeId}`, {
+      method: 'POST',
+      body: multipart(
+        {
+          intent: 'progress',
+          pledgeId: String(pledgeId),
+          body: 'Första brunnen är rensad.',
+          newPhotoAlt: 'Rensad brunn med nytt galler',
+        },
+        [{ name: 'brunn.jpg', bytes: await cameraJpeg({ gps: GPS }) }],
+      ),
+    })
+    expect(response.status).toBe(302)
+    const photo = await db
+      .selectFrom('photos')
+      .innerJoin('pledge_updates', 'pledge_updates.id', 'photos.pledge_update_id')
+      .select(['pledge_updates.pledge_id', 'photos.alt_text', 'photos.gps_lat'])
+      .where('pledge_updates.pledge_id', '=', pledgeId)
+      .executeTakeFirstOrThrow()
+    expect(photo).toEqual({
+      pledge_id: pledgeId,
+      alt_text: 'Rensad brunn med nytt galler',
+      gps_lat: null,
+    })
+    const page = await (await server.client().get(`/challenges/${challengeId}`)).text()
+    expect(page).toContain('alt="Rensad brunn med nytt galler"')
+  })
+
+  it('ignores files sent with an intent that takes none', async () => {
+    const owner = await createUser()
+    const challengeId = await createChallengeFor(owner.id)
+    const { user, client } = await server.signedIn()
+    const response = await client.request(`/challenges/${challengeId}`, {
+      method: 'POST',
+      body: multipart({ intent: 'follow' }, [
+        { name: 'x.png', bytes: await smallPng(), type: 'image/png' },
+      ]),
+    })
+    expect(response.status).toBe(302)
+    expect(
+      await db.selectFrom('photos').select('id').where('user_id', '=', user.id).execute(),
+    ).toEqual([])
   })
 })

@@ -4,6 +4,10 @@ import { useEffect, useRef, type ReactNode, type RefObject } from 'react'
 import type { z } from 'zod'
 import { FieldErrors, FormErrors, SelectField, useSchemaForm } from '~/components/forms'
 import { useTranslation } from '~/i18n-react'
+import { PhotoField } from '~/components/PhotoField'
+import type { PhotoReply } from '~/utils/intent-reply'
+
+const NO_PHOTO_ERRORS = { photos: [], alt: {}, caption: {} }
 
 /** A form with one Markdown text area (comment, solution, pledge, progress) and its intent. */
 export function MarkdownForm<Schema extends z.ZodTypeAny>(props: {
@@ -21,6 +25,8 @@ export function MarkdownForm<Schema extends z.ZodTypeAny>(props: {
   rows?: number
   defaultValue?: string
   children?: ReactNode
+  /** The form takes photos: what the server sent back about them, if anything. */
+  photos?: { reply: PhotoReply | undefined }
 }) {
   const { t } = useTranslation()
   const formRef = useRef<HTMLFormElement>(null)
@@ -46,6 +52,7 @@ export function MarkdownForm<Schema extends z.ZodTypeAny>(props: {
       onSubmit={form.onSubmit}
       noValidate
       className="markdown-form"
+      encType={props.photos ? 'multipart/form-data' : undefined}
     >
       <FormErrors form={form} />
       <input type="hidden" name="intent" value={props.intent} />
@@ -81,6 +88,16 @@ export function MarkdownForm<Schema extends z.ZodTypeAny>(props: {
         </SelectField>
       )}
       {props.children}
+      {props.photos && (
+        <PhotoField
+          id={`${props.id}-photos`}
+          photos={props.photos.reply?.photos ?? []}
+          errors={props.photos.reply?.photoErrors ?? NO_PHOTO_ERRORS}
+          usePlace={false}
+          askPlace={false}
+          round={props.photos.reply?.round ?? 'first'}
+        />
+      )}
       <button type="submit" className="button">
         {props.submit}
       </button>

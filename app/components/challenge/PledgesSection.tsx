@@ -6,7 +6,8 @@ import { PledgeDoneForm } from '~/components/challenge/SolveForm'
 import { PledgeSchema, ProgressSchema } from '~/forms/challenge'
 import { useTranslation } from '~/i18n-react'
 import { formatDate, formatDateTime } from '~/utils/format'
-import { resultFor } from '~/utils/intent-reply'
+import { photosFor, resultFor } from '~/utils/intent-reply'
+import { PhotoGallery } from '~/components/Photos'
 import type { ChallengeData, PageState } from './types'
 
 /** Who took the challenge on, their progress updates, and the form to take it on. */
@@ -52,6 +53,7 @@ export function PledgesSection(props: {
                     <li key={u.id}>
                       <time dateTime={u.created_at}>{formatDateTime(u.created_at, locale)}</time>
                       <div className="prose" dangerouslySetInnerHTML={{ __html: u.body_html }} />
+                      <PhotoGallery photos={u.photos} label={t('photos.heading')} />
                     </li>
                   ))}
                 </ol>
@@ -75,6 +77,7 @@ export function PledgesSection(props: {
                       label={t('challenge.progressLabel')}
                       submit={t('challenge.postProgress')}
                       hidden={{ pledgeId: p.id }}
+                      photos={{ reply: photosFor(props.actionData, 'progress') }}
                     />
                   )}
                   <Form method="post" action={page.action}>

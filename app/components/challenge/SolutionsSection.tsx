@@ -10,7 +10,8 @@ import { VoteButton } from '~/components/challenge/VoteButton'
 import { CommentSchema, SolutionSchema } from '~/forms/challenge'
 import { useTranslation } from '~/i18n-react'
 import { formatDate } from '~/utils/format'
-import { resultFor } from '~/utils/intent-reply'
+import { photosFor, resultFor } from '~/utils/intent-reply'
+import { PhotoGallery } from '~/components/Photos'
 import type { Appeals, ChallengeData, Me, PageState } from './types'
 
 type Solution = ChallengeData['solutions'][number]
@@ -74,6 +75,7 @@ export function SolutionsSection(props: {
             submit={t('challenge.proposeSubmit')}
             organisations={me?.organisations}
             rows={6}
+            photos={{ reply: photosFor(props.actionData, 'solution') }}
           />
         </details>
       )}
@@ -122,6 +124,7 @@ function SolutionItem(props: {
       {s.held_at && <HeldNotice kind="solution" reviewed={me?.reviewed} />}
       {s.pending_edit_at && <PendingEditNotice kind="solution" since={s.pending_edit_at} />}
       <div className="prose" dangerouslySetInnerHTML={{ __html: s.body_html }} />
+      <PhotoGallery photos={s.photos} label={t('photos.heading')} />
       <div className="inline-actions">
         <VoteButton
           action={page.action}
