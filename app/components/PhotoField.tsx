@@ -139,6 +139,7 @@ function DraftPhoto({
           <label htmlFor={`${base}-alt`}>{t('photos.alt', { n: index + 1 })}</label>
           <input
             id={`${base}-alt`}
+            type="text"
             name={PHOTO_FIELDS.alt}
             defaultValue={photo.alt}
             maxLength={ALT_TEXT_MAX}
@@ -151,6 +152,7 @@ function DraftPhoto({
           <label htmlFor={`${base}-caption`}>{t('photos.caption', { n: index + 1 })}</label>
           <input
             id={`${base}-caption`}
+            type="text"
             name={PHOTO_FIELDS.caption}
             defaultValue={photo.caption}
             maxLength={CAPTION_MAX}
@@ -266,6 +268,7 @@ function NewPhotos({
                   </label>
                   <input
                     id={`${id}-new-${c.id}-alt`}
+                    type="text"
                     name={PHOTO_FIELDS.newAlt}
                     maxLength={ALT_TEXT_MAX}
                     aria-describedby={`${id}-alt-help`}
@@ -277,6 +280,7 @@ function NewPhotos({
                   </label>
                   <input
                     id={`${id}-new-${c.id}-caption`}
+                    type="text"
                     name={PHOTO_FIELDS.newCaption}
                     maxLength={CAPTION_MAX}
                   />

@@ -60,6 +60,7 @@ function CoordinateField({
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
+        type="text"
         name={field.name}
         key={field.key}
         defaultValue={typeof value === 'string' ? value : ''}
