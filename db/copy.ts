@@ -356,6 +356,10 @@ async function copyTable(
   let batch: string[] = []
   let bytes = 0
   for (const row of sqlite.prepare(select).iterate() as IterableIterator<Record<string, unknown>>) {
+    // A blob (a photo's bytes) travels as bytea's hex text; JSON has no bytes.
+    for (const [column, value] of Object.entries(row)) {
+      if (Buffer.isBuffer(value)) row[column] = `\\x${value.toString('hex')}`
+    }
     const text = JSON.stringify(row)
     batch.push(text)
     bytes += text.length

@@ -8,6 +8,7 @@ import SQLite from 'better-sqlite3'
 import { Migrator, sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { smallPng } from '../helpers/photos'
 import { createDatabase } from '#db/connection'
 import { migrationsFor, sqliteMigrations } from '#db/migrations'
 import { withDatabase } from '../../scripts/pg-cluster'
@@ -56,6 +57,20 @@ describe.skipIf(!onPostgres)('db:copy moves a SQLite site into PostgreSQL', () =
     sqlite.exec(
       'update challenges set merged_into_id = (select max(id) from challenges) where id = 1',
     )
+    // A photo: its variants are bytes (blob → bytea).
+    const png = await smallPng(32, 24)
+    const photo = sqlite
+      .prepare(
+        `insert into photos (key, user_id, challenge_id, alt_text, width, height)
+         values ('copycopycopycopycopy22', 1, 2, 'Ett foto', 32, 24)`,
+      )
+      .run().lastInsertRowid
+    sqlite
+      .prepare(
+        `insert into photo_variants (photo_id, size, format, width, height, byte_length, bytes)
+         values (?, 'card', 'webp', 32, 24, ?, ?)`,
+      )
+      .run(photo, png.length, png)
     sqlite.close()
   }, 120_000)
 
