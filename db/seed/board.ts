@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { ChallengeStatus, Database, PosterKind } from '../schema'
 import { renderMarkdown, summarise } from '../../app/services/markdown.server'
-import type { DemoChallenge } from './demo-challenges'
+import { DEMO_PLACES, type DemoChallenge } from './demo-challenges'
 import { searchKey } from '../search-key'
 
 const DAY = 86_400_000
@@ -137,8 +137,9 @@ export async function seedDemoBoard(
         poster_kind: (org?.kind ?? 'resident') as PosterKind,
         status: demo.status as ChallengeStatus,
         closed_reason: demo.status === 'closed' ? (demo.closedReason ?? null) : null,
-        lat: null,
-        lng: null,
+        place_text: DEMO_PLACES[demo.title]?.text ?? null,
+        lat: DEMO_PLACES[demo.title]?.lat ?? null,
+        lng: DEMO_PLACES[demo.title]?.lng ?? null,
         vote_count: voters.length,
         solution_count: demo.solutions.length,
         pledge_count: demo.pledges.length,

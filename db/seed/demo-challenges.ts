@@ -4444,3 +4444,54 @@ export const demoChallenges: DemoChallenge[] = [
   ...safety,
   ...housing,
 ]
+
+/**
+ * Where some demo challenges are: a place in words, and for most of them coordinates inside
+ * the demo town's box (the settings' defaults, around 56.05 N, 12.70 E). Others have none, as
+ * many real challenges have none.
+ */
+export const DEMO_PLACES: Record<string, { text: string; lat?: number; lng?: number }> = {
+  'Sista bussen från Gamla hamnen går 21.40 – innan konserterna har slutat': {
+    text: 'Hållplatsen Magasinet, Gamla hamnen',
+    lat: 56.0432,
+    lng: 12.6891,
+  },
+  'Cykelparkeringen vid stationen är full, otrygg och saknar tak': {
+    text: 'Stationsgatan, norra entrén till stationen',
+    lat: 56.0468,
+    lng: 12.6953,
+  },
+  'Leveransbilar blockerar Storgatan varje förmiddag': {
+    text: 'Storgatan mellan Kyrkogatan och Lilla Torggatan',
+    lat: 56.0479,
+    lng: 12.6987,
+  },
+  'Busshållplatsen vid Ekbackens IP saknar väderskydd': {
+    text: 'Hållplatsen Ekbackens IP',
+    lat: 56.0611,
+    lng: 12.7248,
+  },
+  'Pendlarparkeringen i Norrvik är full redan klockan sju': {
+    text: 'Pendlarparkeringen vid Norrviks station',
+    lat: 56.0897,
+    lng: 12.7102,
+  },
+  'Tunga lastbilar kör genom Fiskeläget till nya hamnen': {
+    text: 'Fiskelägesvägen genom Fiskeläget',
+    lat: 56.0355,
+    lng: 12.6765,
+  },
+  'Realtidsskylten vid Ekbackens centrum visar fel tider': {
+    text: 'Hållplatsen Ekbackens centrum, läge B',
+    lat: 56.0588,
+    lng: 12.7196,
+  },
+  'Besökare hittar inte från Gamla hamnen upp till centrum': {
+    text: 'Trapporna mellan Hamntorget och Kyrkogatan',
+  },
+  'Julbelysningen saknas på Kyrkogatan och runt Lilla torget': {
+    text: 'Kyrkogatan och Lilla torget',
+    lat: 56.0484,
+    lng: 12.7003,
+  },
+}
