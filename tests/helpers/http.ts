@@ -82,11 +82,19 @@ export class Client {
     }
     if (this.cookies.size) headers.Cookie = this.cookieHeader()
     if (method !== 'GET' && !('Origin' in headers)) headers.Origin = this.origin
-    const response = await fetch(this.origin + pathname, {
-      method,
-      headers,
-      redirect: 'manual',
-      body: init.form ? new URLSearchParams(init.form) : init.body,
+    const send = () =>
+      fetch(this.origin + pathname, {
+        method,
+        headers,
+        redirect: 'manual',
+        body: init.form ? new URLSearchParams(init.form) : init.body,
+      })
+    // A kept-alive socket the server closes just as it is reused resets the request (undici's
+    // known race on an idle connection): a GET, which changes nothing, is sent once more.
+    const response = await send().catch((error: unknown) => {
+      const code = (error as { cause?: { code?: string } }).cause?.code
+      if (method === 'GET' && code === 'ECONNRESET') return send()
+      throw error
     })
     for (const cookie of response.headers.getSetCookie()) {
       const [pair = ''] = cookie.split(';')

@@ -450,73 +450,78 @@ describe('votes, flags and comments over HTTP', () => {
 })
 
 describe('Markdown through every field', () => {
-  it('stores every attack vector inert in descriptions, solutions, comments and progress', async () => {
-    const other = await signedIn()
-    const target = await createChallengeFor(other.user.id)
-    const authors: number[] = []
-    // One author per vector keeps each under the posting rate limit.
-    for (const [i, vector] of MARKDOWN_VECTORS.entries()) {
-      const { user, client } = await signedIn()
-      authors.push(user.id)
-      const posted = await client.post(
-        '/challenges/new',
-        challengeForm({ title: `Attackvektor nummer ${i} i beskrivningen`, description: vector }),
-      )
-      expect(posted.status).toBe(302)
-      expect(
-        (await client.post(`/challenges/${target}`, { intent: 'solution', body: vector })).status,
-      ).toBe(302)
-      expect(
-        (await client.post(`/challenges/${target}`, { intent: 'comment', body: vector })).status,
-      ).toBe(302)
-      expect(
-        (await client.post(`/challenges/${target}`, { intent: 'pledge', plan: 'Vi gör det' }))
-          .status,
-      ).toBe(302)
-      const pledge = await db
-        .selectFrom('pledges')
-        .select('id')
-        .where('user_id', '=', user.id)
-        .executeTakeFirstOrThrow()
-      expect(
-        (
-          await client.post(`/challenges/${target}`, {
-            intent: 'progress',
-            pledgeId: String(pledge.id),
-            body: vector,
-          })
-        ).status,
-      ).toBe(302)
-    }
-    const stored = [
-      ...(await db
-        .selectFrom('challenges')
-        .select('description_html as html')
-        .where('author_id', 'in', authors)
-        .execute()),
-      ...(await db
-        .selectFrom('solutions')
-        .select('body_html as html')
-        .where('author_id', 'in', authors)
-        .execute()),
-      ...(await db
-        .selectFrom('comments')
-        .select('body_html as html')
-        .where('author_id', 'in', authors)
-        .execute()),
-      ...(await db
-        .selectFrom('pledge_updates')
-        .select('body_html as html')
-        .where('author_id', 'in', authors)
-        .execute()),
-    ]
-    expect(stored.length).toBe(MARKDOWN_VECTORS.length * 4)
-    expect(stored.flatMap((s) => inertProblems(s.html))).toEqual([])
-    // And the page itself carries no live handler from them.
-    const html = await (await server.client().get(`/challenges/${target}`)).text()
-    for (const [, attributes] of html.matchAll(/<script([^>]*)>/gi))
-      expect(attributes).toMatch(/nonce="/)
-    expect(html).not.toMatch(/<(iframe|svg|math|base|meta http-equiv|form action="https)/i)
-    expect(html).not.toMatch(/\son(error|load|toggle)=/i)
-  })
+  // Dozens of sign-ups and sign-ins (each a password hash): slow on a busy machine.
+  it(
+    'stores every attack vector inert in descriptions, solutions, comments and progress',
+    { timeout: 90_000 },
+    async () => {
+      const other = await signedIn()
+      const target = await createChallengeFor(other.user.id)
+      const authors: number[] = []
+      // One author per vector keeps each under the posting rate limit.
+      for (const [i, vector] of MARKDOWN_VECTORS.entries()) {
+        const { user, client } = await signedIn()
+        authors.push(user.id)
+        const posted = await client.post(
+          '/challenges/new',
+          challengeForm({ title: `Attackvektor nummer ${i} i beskrivningen`, description: vector }),
+        )
+        expect(posted.status).toBe(302)
+        expect(
+          (await client.post(`/challenges/${target}`, { intent: 'solution', body: vector })).status,
+        ).toBe(302)
+        expect(
+          (await client.post(`/challenges/${target}`, { intent: 'comment', body: vector })).status,
+        ).toBe(302)
+        expect(
+          (await client.post(`/challenges/${target}`, { intent: 'pledge', plan: 'Vi gör det' }))
+            .status,
+        ).toBe(302)
+        const pledge = await db
+          .selectFrom('pledges')
+          .select('id')
+          .where('user_id', '=', user.id)
+          .executeTakeFirstOrThrow()
+        expect(
+          (
+            await client.post(`/challenges/${target}`, {
+              intent: 'progress',
+              pledgeId: String(pledge.id),
+              body: vector,
+            })
+          ).status,
+        ).toBe(302)
+      }
+      const stored = [
+        ...(await db
+          .selectFrom('challenges')
+          .select('description_html as html')
+          .where('author_id', 'in', authors)
+          .execute()),
+        ...(await db
+          .selectFrom('solutions')
+          .select('body_html as html')
+          .where('author_id', 'in', authors)
+          .execute()),
+        ...(await db
+          .selectFrom('comments')
+          .select('body_html as html')
+          .where('author_id', 'in', authors)
+          .execute()),
+        ...(await db
+          .selectFrom('pledge_updates')
+          .select('body_html as html')
+          .where('author_id', 'in', authors)
+          .execute()),
+      ]
+      expect(stored.length).toBe(MARKDOWN_VECTORS.length * 4)
+      expect(stored.flatMap((s) => inertProblems(s.html))).toEqual([])
+      // And the page itself carries no live handler from them.
+      const html = await (await server.client().get(`/challenges/${target}`)).text()
+      for (const [, attributes] of html.matchAll(/<script([^>]*)>/gi))
+        expect(attributes).toMatch(/nonce="/)
+      expect(html).not.toMatch(/<(iframe|svg|math|base|meta http-equiv|form action="https)/i)
+      expect(html).not.toMatch(/\son(error|load|toggle)=/i)
+    },
+  )
 })

@@ -177,6 +177,36 @@ describe('a challenge with photos and a place', () => {
   })
 })
 
+describe('formats', () => {
+  it('takes WebP and AVIF by their bytes, whatever the file is called', async () => {
+    const sharp = (await import('sharp')).default
+    const base = sharp({ create: { width: 300, height: 200, channels: 3, background: '#357' } })
+    const { client } = await server.signedIn()
+    const response = await post(
+      client,
+      multipart(fields({ newPhotoAlt: ['Ett WebP-foto', 'Ett AVIF-foto'] }), [
+        { name: 'foto.jpg', bytes: await base.clone().webp().toBuffer() },
+        {
+          name: 'foto',
+          bytes: await base.clone().avif().toBuffer(),
+          type: 'application/octet-stream',
+        },
+      ]),
+    )
+    expect(response.status).toBe(302)
+    const photos = await db
+      .selectFrom('photos')
+      .select(['alt_text', 'width', 'height'])
+      .where('challenge_id', '=', idFrom(response))
+      .orderBy('position')
+      .execute()
+    expect(photos).toEqual([
+      { alt_text: 'Ett WebP-foto', width: 300, height: 200 },
+      { alt_text: 'Ett AVIF-foto', width: 300, height: 200 },
+    ])
+  })
+})
+
 describe('without JavaScript: upload first, then write the alternative texts', () => {
   it('answers a post without alt text with the photo kept as a draft, then posts it', async () => {
     const { client } = await server.signedIn()
