@@ -88,6 +88,8 @@ export function createApp(options: AppOptions) {
     next()
   })
 
+  // Map tiles are images from the tile server, when one is configured (MAP_TILES_URL).
+  const mapTilesOrigin = options.runtime.env().mapTilesOrigin
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -96,7 +98,7 @@ export function createApp(options: AppOptions) {
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.nonce}'`],
           styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
+          imgSrc: ["'self'", 'data:', ...(mapTilesOrigin ? [mapTilesOrigin] : [])],
           fontSrc: ["'self'"],
           connectSrc: options.mode === 'development' ? ["'self'", 'ws:'] : ["'self'"],
           objectSrc: ["'none'"],
