@@ -9,7 +9,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Axe, describeViolations } from './axe'
 import { expectVisible, newContext, open } from './browser'
-import type { TestServer } from './server'
+import { DEMO, type TestServer } from './server'
 import { serverAndBrowserForFile } from './suite'
 
 let tiles: http.Server
@@ -226,6 +226,70 @@ describe('with JavaScript', () => {
     await page.waitForURL(new RegExp(`/challenges/${placed.id}$`))
     expect(violations).toEqual([])
     await page.close()
+  })
+
+  // Runs once the new-challenge form places <PlacePicker> inside #place-coordinates.
+  it('helps fill the coordinates on the new-challenge form: my position, a click, the centre', async (test) => {
+    const ctx = await newContext(browser, server.url, {
+      js: true,
+      permissions: ['geolocation'],
+      geolocation: { latitude: 56.046512, longitude: 12.694549 },
+    })
+    try {
+      const page = await ctx.newPage()
+      const violations = watchCsp(page)
+      await open(page, '/login', true)
+      await page.getByLabel('E-postadress').fill(DEMO.resident.email)
+      await page.getByLabel('Lösenord').fill(DEMO.resident.password)
+      await page.getByRole('button', { name: 'Logga in' }).click()
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+      await open(page, '/challenges/new', true)
+      // Drawn after hydration; absent (skip) until the form has the picker. The coordinates
+      // may sit in a closed <details>, hidden from the accessibility tree until opened.
+      const present = await page
+        .locator('#place-coordinates button', { hasText: 'Använd min position' })
+        .waitFor({ state: 'attached', timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false)
+      if (!present) return test.skip()
+      const summary = page.locator('details:has(#place-coordinates) > summary')
+      if ((await summary.count()) > 0) await summary.click()
+      const position = page.getByRole('button', { name: 'Använd min position' })
+      await position.click()
+      await expectVisible(page.getByText('Platsen är satt till 56.0465, 12.6945.'), 'the status')
+      expect(await page.locator('#place-lat').inputValue()).toBe('56.0465')
+      expect(await page.locator('#place-lng').inputValue()).toBe('12.6945')
+
+      await page.getByRole('button', { name: 'Välj på kartan' }).click()
+      const map = page.getByRole('region', { name: 'Karta för att välja platsen' })
+      await expectVisible(map.locator('.leaflet-marker-icon'), 'the chosen point on the map')
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll<HTMLImageElement>('.map-picker .leaflet-tile')].some(
+          (img) => img.complete && img.naturalWidth > 0,
+        ),
+      )
+      // A click north-east of the point moves it north-east.
+      await map.scrollIntoViewIfNeeded()
+      const box = (await map.boundingBox())!
+      await page.mouse.click(box.x + box.width / 2 + 100, box.y + box.height / 2 - 50)
+      await expect
+        .poll(async () => Number(await page.locator('#place-lat').inputValue()))
+        .toBeGreaterThan(56.0465)
+      expect(Number(await page.locator('#place-lng').inputValue())).toBeGreaterThan(12.6945)
+      // By keyboard: the arrows move the map west, the button takes its centre.
+      await map.focus()
+      await page.keyboard.press('ArrowLeft')
+      await page.keyboard.press('ArrowLeft')
+      await page.waitForFunction(() => !document.querySelector('.leaflet-pan-anim'))
+      await page.getByRole('button', { name: 'Använd kartans mitt' }).click()
+      await expect
+        .poll(async () => Number(await page.locator('#place-lng').inputValue()))
+        .toBeLessThan(12.6945)
+      await expectAxeClean(page, true)
+      expect(violations).toEqual([])
+    } finally {
+      await ctx.close()
+    }
   })
 })
 

@@ -117,7 +117,7 @@ export function PlacePicker({
             draw={(code, map) => {
               const lat = read(latId)
               const lng = read(lngId)
-              const marker = code.pickMarker(map, t('map.pickLabel'))
+              const marker = code.pickMarker(t('map.pickedMarker'))
               if (lat !== null && lng !== null) {
                 map.setView([lat, lng], ZOOM)
                 marker.setLatLng([lat, lng]).addTo(map)

@@ -143,7 +143,10 @@ function popupContent(point: MarkerPoint, navigate: (href: string) => void) {
   return box
 }
 
-/** A marker that can be moved by clicking (the place picker's). */
-export function pickMarker(map: Leaflet.Map, alt: string) {
-  return Leaflet.marker(map.getCenter(), { icon: markerIcon(), alt, keyboard: false })
+/**
+ * The place picker's marker, placed later (setLatLng, addTo). Not focusable: the keyboard picks
+ * with the map's centre, and the fields show the point.
+ */
+export function pickMarker(alt: string) {
+  return Leaflet.marker([0, 0], { icon: markerIcon(), alt, keyboard: false })
 }
