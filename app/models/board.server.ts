@@ -76,6 +76,7 @@ export async function getBoardMap(params: BoardParams, locale: string) {
     })),
     more: places.more,
     withoutPlace: places.withoutPlace,
+    withoutPlaceMore: places.withoutPlaceMore,
     categories,
     areas,
   }

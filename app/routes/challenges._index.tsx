@@ -209,7 +209,10 @@ function MapResults({ params, map }: { params: BoardParams; map: MapData }) {
       )}
       {map.withoutPlace > 0 && (
         <p>
-          {t('map.withoutPlace', counted(map.withoutPlace))}{' '}
+          {t(
+            map.withoutPlaceMore ? 'map.withoutPlaceMore' : 'map.withoutPlace',
+            counted(map.withoutPlace),
+          )}{' '}
           <Link to={boardLink(params, 1)}>{t('map.seeInList')}</Link>
         </p>
       )}

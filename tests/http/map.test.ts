@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
-import { MAP_POINTS_MAX } from '~/models/challenge-places.server'
+import { MAP_POINTS_MAX, WITHOUT_PLACE_COUNT_MAX } from '~/models/challenge-places.server'
 import { forgetSettings, getSettings, SETTING_DEFAULTS } from '~/models/settings.server'
 import { createChallengeFor, createTaxonomy, createUser } from '../factories'
 import { startTestServer, type Client } from '../helpers/http'
@@ -166,6 +166,38 @@ describe("the board's map view", () => {
       await server.client().get(`/challenges?view=map&area=${taxonomy.areaSlug}`)
     ).text()
     expect(html).toContain(`Kartan visar högst ${MAP_POINTS_MAX} utmaningar.`)
+  })
+
+  it(`counts those without a place up to ${WITHOUT_PLACE_COUNT_MAX}, then says "more than"`, async () => {
+    const taxonomy = await createTaxonomy()
+    const first = await challengeAt(taxonomy, 'Utan plats')
+    const row = await db
+      .selectFrom('challenges')
+      .selectAll()
+      .where('id', '=', first)
+      .executeTakeFirstOrThrow()
+    const { id: _id, ...copy } = row
+    // In batches: SQLite takes at most 32,766 parameters a statement.
+    for (let done = 1; done <= WITHOUT_PLACE_COUNT_MAX; done += 500) {
+      const n = Math.min(500, WITHOUT_PLACE_COUNT_MAX + 1 - done)
+      await db
+        .insertInto('challenges')
+        .values(Array.from({ length: n }, () => copy))
+        .execute()
+    }
+    await challengeAt(taxonomy, 'Med plats', { lat: 56.05, lng: 12.7 })
+    const data = await (
+      await server
+        .client()
+        .get(`/challenges?view=map&area=${taxonomy.areaSlug}&_data=routes%2Fchallenges._index`)
+    ).json()
+    expect(data.map.points).toHaveLength(1)
+    expect(data.map.withoutPlace).toBe(WITHOUT_PLACE_COUNT_MAX)
+    expect(data.map.withoutPlaceMore).toBe(true)
+    const html = await (
+      await server.client().get(`/challenges?view=map&area=${taxonomy.areaSlug}`)
+    ).text()
+    expect(html).toContain('Fler än 10\u00a0000 utmaningar saknar plats på kartan.')
   })
 
   it.each(['view=karta', 'view=map&view=list', 'view=map&sort=password_hash'])(
