@@ -15,18 +15,20 @@ const ZOOM = 16
 export function ChallengeMap({
   tiles,
   challenge,
+  inPlaceSection = false,
 }: {
   tiles: MapTiles
   challenge: { id: number; title: string; lat: number; lng: number; place_text: string | null }
+  /** Inside the page's place section (its `children`): no section or heading of its own. */
+  inPlaceSection?: boolean
 }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const hydrated = useHydrated()
   if (!hydrated) return null
   const { lat, lng } = challenge
-  return (
-    <section className="map-section" aria-labelledby="challenge-map-heading">
-      <h2 id="challenge-map-heading">{t('map.challengeHeading')}</h2>
+  const content = (
+    <>
       <p id="challenge-map-help" className="hint">
         {t('map.challengeHelp')}
       </p>
@@ -57,6 +59,14 @@ export function ChallengeMap({
           )
         }}
       />
+    </>
+  )
+  return inPlaceSection ? (
+    <div className="map-section">{content}</div>
+  ) : (
+    <section className="map-section" aria-labelledby="challenge-map-heading">
+      <h2 id="challenge-map-heading">{t('map.challengeHeading')}</h2>
+      {content}
     </section>
   )
 }
