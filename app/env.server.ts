@@ -27,6 +27,24 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /**
+   * A map tile server, e.g. https://tiles.example.se/{z}/{x}/{y}.png; unset (or empty): no map
+   * anywhere, the place stays text. One host only: a `{s}` subdomain template has no single
+   * origin for the CSP to allow.
+   */
+  MAP_TILES_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .url()
+      .refine(
+        (v) => /^https?:\/\/[^/{}]+\//.test(v) && ['{z}', '{x}', '{y}'].every((p) => v.includes(p)),
+        'an http(s) URL on one host with {z}, {x} and {y}, e.g. https://tiles.example.se/{z}/{x}/{y}.png',
+      )
+      .optional(),
+  ),
+  /** Shown on every map (plain text): tile servers' terms ask for it. */
+  MAP_ATTRIBUTION: z.string().trim().min(1).max(300).default('© OpenStreetMap contributors'),
 })
 
 export type Env = z.infer<typeof EnvSchema>
@@ -72,4 +90,10 @@ export function isLocalSite(): boolean {
 /** Secure, `__Host-` cookies whenever the site is served over HTTPS. */
 export function isHttpsSite(): boolean {
   return publicUrl().protocol === 'https:'
+}
+
+/** The map's tiles and their attribution; null when MAP_TILES_URL is unset: no map anywhere. */
+export function mapTiles(): { url: string; attribution: string } | null {
+  const env = getEnv()
+  return env.MAP_TILES_URL ? { url: env.MAP_TILES_URL, attribution: env.MAP_ATTRIBUTION } : null
 }

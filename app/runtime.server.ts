@@ -146,6 +146,7 @@ export const runtime = {
       https: isHttpsSite(),
       trustProxy: env.TRUST_PROXY,
       workers: env.WEB_CONCURRENCY,
+      mapTilesOrigin: env.MAP_TILES_URL ? new URL(env.MAP_TILES_URL).origin : undefined,
     }
   },
   log,

@@ -88,6 +88,8 @@ export function createApp(options: AppOptions) {
     next()
   })
 
+  // Map tiles are images from the tile server, when one is configured (MAP_TILES_URL).
+  const mapTilesOrigin = options.runtime.env().mapTilesOrigin
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -96,8 +98,9 @@ export function createApp(options: AppOptions) {
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.nonce}'`],
           styleSrc: ["'self'"],
-          // blob: the photo previews a form shows before posting (URL.createObjectURL).
-          imgSrc: ["'self'", 'data:', 'blob:'],
+          // blob: the photo previews a form shows before posting (URL.createObjectURL); the
+          // map's tile server only when one is set.
+          imgSrc: ["'self'", 'data:', 'blob:', ...(mapTilesOrigin ? [mapTilesOrigin] : [])],
           fontSrc: ["'self'"],
           connectSrc: options.mode === 'development' ? ["'self'", 'ws:'] : ["'self'"],
           objectSrc: ["'none'"],

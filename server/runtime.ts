@@ -27,6 +27,8 @@ export interface ServerEnv {
   trustProxy?: string
   /** Worker processes to fork (WEB_CONCURRENCY); 1: this process serves, no cluster. */
   workers: number
+  /** The map tile server's origin (MAP_TILES_URL), allowed as an image source by the CSP. */
+  mapTilesOrigin?: string
 }
 
 export interface Runtime {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { markdown } from '~/forms/challenge'
 import { email, line, msg } from '~/forms/fields'
 import { ORGANISATION_KINDS } from '~/forms/organisation'
+import { roundCoordinate, type Bounds } from '~/models/place'
 import { ROLES } from '~/utils/policy'
 
 export const TAXONOMY_TYPES = ['category', 'area'] as const
@@ -103,6 +104,37 @@ function wholeNumber({ min, max }: { min: number; max: number }) {
     .max(max, range)
 }
 
+/**
+ * Degrees of latitude (limit 90) or longitude (180) in WGS 84, typed with a decimal point or a
+ * Swedish decimal comma, kept to four decimals like every coordinate (place.ts).
+ */
+function degrees(limit: 90 | 180) {
+  const range = msg(limit === 90 ? 'admin.errors.latitude' : 'admin.errors.longitude')
+  return z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().replace(/^[−–]/, '-').replace(',', '.') : v),
+    z
+      .number({ required_error: msg('errors.required'), invalid_type_error: range })
+      .min(-limit, range)
+      .max(limit, range)
+      .transform(roundCoordinate),
+  )
+}
+
+export const BOUNDS_SETTINGS = ['boundsSouth', 'boundsWest', 'boundsNorth', 'boundsEast'] as const
+
+/**
+ * What is wrong with a bounding box, by field: north must lie north of south and east east of
+ * west (a town never straddles the 180th meridian). Empty when it is a box.
+ */
+export function boundsErrors(
+  bounds: Bounds,
+): Partial<Record<'boundsNorth' | 'boundsEast', string[]>> {
+  return {
+    ...(bounds.north <= bounds.south && { boundsNorth: [msg('admin.errors.northOfSouth')] }),
+    ...(bounds.east <= bounds.west && { boundsEast: [msg('admin.errors.eastOfWest')] }),
+  }
+}
+
 /** Every setting on one form. An unticked checkbox is not sent: it means "off". */
 export const SettingsSchema = z.object({
   preModeration: z.boolean().default(false),
@@ -117,6 +149,12 @@ export const SettingsSchema = z.object({
   boardName: line(BOARD_NAME_MAX),
   townName: line(TOWN_NAME_MAX),
   contactEmail: email,
+  // Like the sign-up limits, a bound left out keeps its value; the action checks the box the
+  // stored and the sent bounds make together.
+  boundsSouth: degrees(90).optional(),
+  boundsWest: degrees(180).optional(),
+  boundsNorth: degrees(90).optional(),
+  boundsEast: degrees(180).optional(),
 })
 
 // Browsers count a newline as one character against maxlength but send CRLF: normalise first,

@@ -33,3 +33,18 @@ export function parseBoardQuery(url: URL) {
   }
   return BoardQuerySchema.safeParse(raw)
 }
+
+/** The board's views: the list, or the map beside a list of the same challenges. */
+export const BOARD_VIEWS = ['list', 'map'] as const
+export type BoardView = (typeof BOARD_VIEWS)[number]
+
+/**
+ * `view` is the board page's own parameter (the API and the feed never see it); a repeated or
+ * unknown value is refused like any other, null.
+ */
+export function parseBoardView(url: URL): BoardView | null {
+  const values = url.searchParams.getAll('view').filter((v) => v !== '')
+  if (values.length === 0) return 'list'
+  if (values.length > 1) return null
+  return (BOARD_VIEWS as readonly string[]).includes(values[0]!) ? (values[0] as BoardView) : null
+}

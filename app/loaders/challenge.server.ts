@@ -1,5 +1,5 @@
 import { json, redirect } from '@remix-run/node'
-import { absoluteUrl } from '~/env.server'
+import { absoluteUrl, mapTiles } from '~/env.server'
 import { parseId } from '~/forms/challenge'
 import { getPendingRevision } from '~/models/challenge.server'
 import { isActiveStatus, isOnPublicBoard } from '~/models/challenge-constants'
@@ -87,6 +87,8 @@ export async function challengePageData(request: Request, rawId: string | undefi
       preselected: c.preselected,
     })),
     fixed,
+    /** The map's tiles (MAP_TILES_URL); null: no map, the place is text only. */
+    mapTiles: mapTiles(),
     pendingEditSince: pendingEdit?.created_at ?? null,
     // What the viewer may do here, from the policy: components read this, never roles.
     can: {

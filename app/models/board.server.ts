@@ -1,17 +1,24 @@
 import type { BoardParams } from '~/forms/board'
 import { listChallenges } from '~/models/challenge.server'
 import { toCard } from '~/models/challenge-card.server'
+import { listChallengePlaces } from '~/models/challenge-places.server'
 import { highlightTitles, matchAll } from '~/models/search.server'
 import { listAreas, listCategories } from '~/models/taxonomy.server'
 
 export class UnknownFilter extends Error {}
 
-/** One page of the board for a parsed query: cards with their titles' search hits marked. */
-export async function getBoardPage(params: BoardParams, locale: string) {
+/** The filter's category and area slugs as rows; an unknown slug is refused. */
+async function resolveFilters(params: BoardParams) {
   const [categories, areas] = await Promise.all([listCategories(), listAreas()])
   const category = params.category ? categories.find((c) => c.slug === params.category) : undefined
   const area = params.area ? areas.find((a) => a.slug === params.area) : undefined
   if ((params.category && !category) || (params.area && !area)) throw new UnknownFilter()
+  return { categories, areas, category, area }
+}
+
+/** One page of the board for a parsed query: cards with their titles' search hits marked. */
+export async function getBoardPage(params: BoardParams, locale: string) {
+  const { categories, areas, category, area } = await resolveFilters(params)
 
   const page = params.page ?? 1
   const result = await listChallenges({
@@ -37,6 +44,39 @@ export async function getBoardPage(params: BoardParams, locale: string) {
       ...toCard(item, locale),
       titleParts: highlights.get(item.id) ?? null,
     })),
+    categories,
+    areas,
+  }
+}
+
+/**
+ * The board's map view for a parsed query (the page number does not apply): the matching
+ * challenges that have coordinates, and how many match without them.
+ */
+export async function getBoardMap(params: BoardParams, locale: string) {
+  const { categories, areas, category, area } = await resolveFilters(params)
+  const places = await listChallengePlaces({
+    q: params.q,
+    categoryId: category?.id,
+    areaId: area?.id,
+    status: params.status,
+    by: params.by,
+    sort: params.sort ?? 'new',
+  })
+  const en = locale === 'en'
+  return {
+    points: places.points.map((p) => ({
+      id: p.id,
+      title: p.title,
+      status: p.status,
+      lat: p.lat,
+      lng: p.lng,
+      place: p.place_text,
+      area: en ? p.area_en : p.area_sv,
+    })),
+    more: places.more,
+    withoutPlace: places.withoutPlace,
+    withoutPlaceMore: places.withoutPlaceMore,
     categories,
     areas,
   }

@@ -9,6 +9,8 @@ import { FieldErrors, FormErrors, TextField, useSchemaForm } from '~/components/
 import {
   AUTO_HIDE_RANGE,
   BOARD_NAME_MAX,
+  BOUNDS_SETTINGS,
+  boundsErrors,
   FIXED_QUESTION_DAYS_RANGE,
   SettingsSchema,
   SIGNUP_LIMIT_RANGE,
@@ -16,6 +18,7 @@ import {
   SLA_DAYS_RANGE,
   TOWN_NAME_MAX,
 } from '~/forms/admin'
+import { boundsOf } from '~/models/place'
 import { getSettings, updateSettings } from '~/models/settings.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireAdmin } from '~/services/session.server'
@@ -34,8 +37,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireAdmin(request)
   const submission = parseWithZod(await request.formData(), { schema: SettingsSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
+  // The town's box as it would be saved: the bounds sent over the stored ones.
+  const bounds = boundsOf({ ...(await getSettings()), ...definedOnly(submission.value) })
+  const fieldErrors = boundsErrors(bounds)
+  if (Object.keys(fieldErrors).length)
+    return json(submission.reply({ fieldErrors }), { status: 400 })
   await updateSettings(submission.value, { actorId: admin.id, ip: context.ip })
   return redirect('/admin/settings?notice=saved')
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
 }
 
 function Checkbox({
@@ -89,6 +101,10 @@ export default function AdminSettings() {
       boardName: settings.boardName,
       townName: settings.townName,
       contactEmail: settings.contactEmail,
+      boundsSouth: String(settings.boundsSouth),
+      boundsWest: String(settings.boundsWest),
+      boundsNorth: String(settings.boundsNorth),
+      boundsEast: String(settings.boundsEast),
     },
   })
   return (
@@ -172,6 +188,23 @@ export default function AdminSettings() {
             hint={t('admin.settings.contactEmailHint')}
             required
           />
+        </fieldset>
+        <fieldset>
+          <legend>{t('admin.settings.place')}</legend>
+          <p className="hint">{t('admin.settings.boundsHint')}</p>
+          {BOUNDS_SETTINGS.map((name) => (
+            <TextField
+              key={name}
+              field={fields[name]}
+              label={t(`admin.settings.${name}`)}
+              hint={t(
+                name === 'boundsSouth' || name === 'boundsNorth'
+                  ? 'admin.settings.latitudeHint'
+                  : 'admin.settings.longitudeHint',
+              )}
+              required
+            />
+          ))}
         </fieldset>
         <button type="submit" className="button">
           {t('admin.settings.save')}

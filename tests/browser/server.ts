@@ -58,7 +58,12 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   })
 }
 
-export async function startServer(): Promise<TestServer> {
+export interface ServerOptions {
+  /** More environment for the server, e.g. MAP_TILES_URL pointing at a stub tile server. */
+  env?: Record<string, string>
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   if (!fs.existsSync(path.join(ROOT, 'build/server.js'))) {
     throw new Error('No build/server.js: run `npm run build` first (npm run test:browser does).')
   }
@@ -76,6 +81,10 @@ export async function startServer(): Promise<TestServer> {
     PUBLIC_URL: url,
     LOG_LEVEL: 'warn',
   }
+  // No map unless the test file asks for one (it then brings its own tile server).
+  delete env.MAP_TILES_URL
+  delete env.MAP_ATTRIBUTION
+  Object.assign(env, options.env)
   // Mail must go to the outbox table, and the session secret is generated beside the database.
   delete env.SMTP_URL
   delete env.SESSION_SECRET
