@@ -4,7 +4,6 @@ import { handleChallengeAction, PHOTO_INTENTS } from '~/actions/challenge.server
 import { onlyUploading, readPhotoForm } from '~/services/photo-form.server'
 import { ChallengeView } from '~/components/challenge/ChallengeView'
 import { PostedContext } from '~/components/challenge/PostedNotice'
-import { ChallengeMap } from '~/components/map/ChallengeMap'
 import { parseId } from '~/forms/challenge'
 import { challengePageData } from '~/loaders/challenge.server'
 import { getChallenge } from '~/models/challenge.server'
@@ -46,16 +45,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ChallengePage() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const { challenge, mapTiles } = data
   return (
     <PostedContext.Provider value={data.posted}>
       <ChallengeView data={data} actionData={actionData ?? null} />
-      {mapTiles && challenge.lat !== null && challenge.lng !== null && (
-        <ChallengeMap
-          tiles={mapTiles}
-          challenge={{ ...challenge, lat: challenge.lat, lng: challenge.lng }}
-        />
-      )}
     </PostedContext.Provider>
   )
 }

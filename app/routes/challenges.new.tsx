@@ -27,6 +27,8 @@ import { requireUser } from '~/services/session.server'
 import { titleMeta } from '~/utils/meta'
 import { PhotoField } from '~/components/PhotoField'
 import { PlaceFields } from '~/components/PlaceFields'
+import { PlacePicker } from '~/components/map/PlacePicker'
+import { mapTiles } from '~/env.server'
 import { boundsOf, roundCoordinate, withinBounds } from '~/models/place'
 import {
   hasPhotoErrors,
@@ -49,8 +51,14 @@ async function formOptions(userId: number) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const { t } = await getRequestT(request)
-  return json({ title: t('post.title'), ...(await formOptions(user.id)) })
+  const [{ t }, settings] = await Promise.all([getRequestT(request), getSettings()])
+  return json({
+    title: t('post.title'),
+    ...(await formOptions(user.id)),
+    // The place picker's map and the box it opens on (JavaScript only).
+    tiles: mapTiles(),
+    bounds: boundsOf(settings),
+  })
 }
 
 const noSimilar: SimilarChallenge[] = []
@@ -190,7 +198,7 @@ const noPhotoErrorsClient = { photos: [], alt: {}, caption: {} }
 
 export default function NewChallenge() {
   const { t, i18n } = useTranslation()
-  const { categories, areas, organisations } = useLoaderData<typeof loader>()
+  const { categories, areas, organisations, tiles, bounds } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const [form, fields] = useSchemaForm({
     id: 'challenge',
@@ -251,7 +259,9 @@ export default function NewChallenge() {
               </option>
             ))}
           </SelectField>
-          <PlaceFields placeText={fields.placeText} lat={fields.lat} lng={fields.lng} />
+          <PlaceFields placeText={fields.placeText} lat={fields.lat} lng={fields.lng}>
+            <PlacePicker latId="place-lat" lngId="place-lng" bounds={bounds} tiles={tiles} />
+          </PlaceFields>
           <PhotoField
             id="photos"
             photos={data?.photos ?? []}

@@ -11,6 +11,7 @@ import { SolutionsSection } from '~/components/challenge/SolutionsSection'
 import { useTranslation } from '~/i18n-react'
 import { PhotoGallery } from '~/components/Photos'
 import { PlaceSection } from '~/components/challenge/PlaceSection'
+import { ChallengeMap } from '~/components/map/ChallengeMap'
 import { isOnPublicBoard } from '~/models/challenge-constants'
 import { resultFor } from '~/utils/intent-reply'
 import { useRootData } from '~/utils/root-data'
@@ -67,7 +68,15 @@ export function ChallengeView({ data, actionData }: { data: ChallengeData; actio
       {/* Sanitised when it was written (renderMarkdown). */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: challenge.description_html }} />
       <PhotoGallery photos={data.photos} label={t('photos.heading')} />
-      <PlaceSection placeText={challenge.place_text} lat={challenge.lat} lng={challenge.lng} />
+      <PlaceSection placeText={challenge.place_text} lat={challenge.lat} lng={challenge.lng}>
+        {data.mapTiles && challenge.lat !== null && challenge.lng !== null && (
+          <ChallengeMap
+            tiles={data.mapTiles}
+            challenge={{ ...challenge, lat: challenge.lat, lng: challenge.lng }}
+            inPlaceSection
+          />
+        )}
+      </PlaceSection>
 
       <OfficialResponses
         responses={data.responses}
