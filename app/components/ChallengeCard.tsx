@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { StatusBadge } from '~/components/StatusBadge'
 import { formatDate, formatNumber } from '~/utils/format'
+import { photoUrl } from '~/utils/photo'
 
 export interface ChallengeCardData {
   id: number
@@ -18,13 +19,19 @@ export interface ChallengeCardData {
   category: string
   area: string
   organisation_name: string | null
+  /** The first public photo, at card size (models/challenge-card.server.ts, cardPhotos). */
+  photo?: { key: string; alt: string; width: number; height: number }
 }
 
 export function ChallengeCard({ challenge }: { challenge: ChallengeCardData }) {
   const { t, i18n } = useTranslation()
   const locale = i18n.language
   return (
-    <article className="card" aria-labelledby={`challenge-${challenge.id}`}>
+    <article
+      className={challenge.photo ? 'card with-photo' : 'card'}
+      aria-labelledby={`challenge-${challenge.id}`}
+    >
+      {challenge.photo && <CardPhoto photo={challenge.photo} />}
       <h3 id={`challenge-${challenge.id}`}>
         <Link to={`/challenges/${challenge.id}`}>
           {challenge.titleParts
@@ -54,5 +61,22 @@ export function ChallengeCard({ challenge }: { challenge: ChallengeCardData }) {
         <li>{t('board.comments', { count: challenge.comment_count })}</li>
       </ul>
     </article>
+  )
+}
+
+/** One small image: the card size only, WebP with a JPEG fallback, lazy (cards run long). */
+function CardPhoto({ photo }: { photo: NonNullable<ChallengeCardData['photo']> }) {
+  return (
+    <picture className="card-photo">
+      <source type="image/webp" srcSet={photoUrl(photo.key, 'card', 'webp')} />
+      <img
+        src={photoUrl(photo.key, 'card', 'jpeg')}
+        width={photo.width}
+        height={photo.height}
+        alt={photo.alt}
+        loading="lazy"
+        decoding="async"
+      />
+    </picture>
   )
 }

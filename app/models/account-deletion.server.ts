@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { db, transaction } from '~/db.server'
 import { likeIgnoringCase, tableExists } from '~/models/dialect.server'
 import { recordAudit } from '~/models/audit.server'
+import { deleteDraftsOf } from '~/models/photo.server'
 import { POST_TABLE } from '~/models/post-kinds.server'
 import { indexChallenge } from '~/models/search.server'
 import { recountChallenges, recountSolutions } from '~/models/recount.server'
@@ -27,6 +28,8 @@ export interface DeletionCounts {
   flags: number
   appeals: number
   disputes: number
+  /** Photos uploaded but never posted: deleted in both modes. */
+  photoDrafts: number
 }
 
 /** Templates of mail to other people that name the person who caused it. */
@@ -92,6 +95,8 @@ function scrubText(text: string | null, person: Person, aboutThem: boolean): str
  * member"); with 'remove' they are deleted (a comment others replied to becomes the "comment
  * removed" placeholder; deleting a challenge takes everything under it, others' posts too).
  * Official responses and internal notes belong to the organisation's work and always stay.
+ * Photos follow their posts: deleted with them by the foreign keys' cascade ('remove'), or kept
+ * with them without an uploader ('keep': photos.user_id becomes NULL); drafts always go.
  * Returns null when there is no such user.
  */
 export async function deleteAccount(
@@ -268,6 +273,8 @@ export async function deleteAccount(
         )
       }
     }
+
+    const photoDrafts = await deleteDraftsOf(trx, userId)
 
     await recountChallenges(trx, touchedChallenges)
     await recountSolutions(trx, touchedSolutions)
@@ -454,6 +461,7 @@ export async function deleteAccount(
       flags,
       appeals,
       disputes,
+      photoDrafts,
     }
   })
 }

@@ -1,6 +1,6 @@
 import type { BoardParams } from '~/forms/board'
 import { listChallenges } from '~/models/challenge.server'
-import { toCard } from '~/models/challenge-card.server'
+import { cardPhotos, toCard } from '~/models/challenge-card.server'
 import { listChallengePlaces } from '~/models/challenge-places.server'
 import { highlightTitles, matchAll } from '~/models/search.server'
 import { listAreas, listCategories } from '~/models/taxonomy.server'
@@ -31,17 +31,14 @@ export async function getBoardPage(params: BoardParams, locale: string) {
     page,
   })
   const match = params.q ? matchAll(params.q) : null
-  const highlights = match
-    ? await highlightTitles(
-        match,
-        result.items.map((i) => i.id),
-      )
-    : new Map()
+  const ids = result.items.map((i) => i.id)
+  const highlights = match ? await highlightTitles(match, ids) : new Map()
+  const photos = await cardPhotos(ids)
   return {
     page,
     hasNext: result.hasNext,
     items: result.items.map((item) => ({
-      ...toCard(item, locale),
+      ...toCard(item, locale, photos.get(item.id)),
       titleParts: highlights.get(item.id) ?? null,
     })),
     categories,

@@ -1,5 +1,7 @@
 import type { SelectQueryBuilder } from 'kysely'
 import type { Database } from '#db/schema'
+import { publicPhotosOf, type ShownPhoto } from '~/models/photo.server'
+import { sizeOf } from '~/utils/photo'
 
 /**
  * The columns a challenge card is made of, with the joins that name its category, area and
@@ -40,8 +42,28 @@ export function selectCard<O>(qb: SelectQueryBuilder<Database, 'challenges', O>)
 
 type CardRow = Awaited<ReturnType<ReturnType<typeof selectCard>['execute']>>[number]
 
+/** A card's photo: the card-size image's key, its size and its alternative text, no more. */
+export interface CardPhoto {
+  key: string
+  alt: string
+  width: number
+  height: number
+}
+
+/** The first public photo of each of a list's challenges, in one query for the whole list. */
+export async function cardPhotos(ids: readonly number[]): Promise<Map<number, CardPhoto>> {
+  const photos = await publicPhotosOf(ids)
+  const firsts = new Map<number, CardPhoto>()
+  for (const [id, [first]] of photos) if (first) firsts.set(id, cardPhoto(first))
+  return firsts
+}
+
+function cardPhoto(photo: ShownPhoto): CardPhoto {
+  return { key: photo.key, alt: photo.alt, ...sizeOf(photo, 'card') }
+}
+
 /** What a card shows, in one language: the board and the home page ship only this. */
-export function toCard(item: CardRow, locale: string) {
+export function toCard(item: CardRow, locale: string, photo?: CardPhoto) {
   const en = locale === 'en'
   return {
     id: item.id,
@@ -57,5 +79,7 @@ export function toCard(item: CardRow, locale: string) {
     category: en ? item.category_en : item.category_sv,
     area: en ? item.area_en : item.area_sv,
     organisation_name: item.organisation_name,
+    // Absent rather than null on cards without one: not a byte more for them.
+    ...(photo ? { photo } : {}),
   }
 }

@@ -1,5 +1,6 @@
 import { db } from '~/db.server'
 import { isoUtc, publicBase, serialise, type PublicChallenge } from '~/models/open-data.server'
+import { publicPhotosOf } from '~/models/photo.server'
 import type { CsvCell } from '~/services/csv.server'
 
 // The open-data dump (/open-data/challenges.json and .csv): every public challenge with the
@@ -44,6 +45,13 @@ export const DUMP_CSV_COLUMNS = [
   'solved_at',
   'solved_by',
   'url',
+  // Added with photos and place (issue 13) at the end, so earlier columns keep their places.
+  // photo_urls: the page-size JPEGs, one a line; photo_alt_texts: theirs, in the same order.
+  'place_text',
+  'lat',
+  'lng',
+  'photo_urls',
+  'photo_alt_texts',
 ] as const
 
 async function page(afterId: number) {
@@ -84,9 +92,10 @@ export async function* dumpChallenges(): AsyncGenerator<DumpChallenge> {
     const rows = await page(afterId)
     const solved = rows.filter((r) => r.status === 'solved').map((r) => r.id)
     const solvers = await solversOf(solved)
+    const photos = await publicPhotosOf(rows.map((r) => r.id))
     for (const row of rows) {
       yield {
-        ...serialise(row),
+        ...serialise(row, photos.get(row.id) ?? []),
         solved_at: row.status === 'solved' && row.solved_at ? isoUtc(row.solved_at) : null,
         solved_by: solvers.get(row.id) ?? [],
       }
@@ -121,6 +130,12 @@ export async function* dumpCsvRows(): AsyncGenerator<CsvCell[]> {
       c.solved_at,
       c.solved_by.join('; '),
       c.url,
+      c.place?.text,
+      c.place?.lat,
+      c.place?.lng,
+      c.photos.map((p) => p.sizes.page.jpeg).join('\n'),
+      // One line per photo: a line break inside an alternative text would shift the lines.
+      c.photos.map((p) => p.alt.replace(/\s+/g, ' ')).join('\n'),
     ]
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { OrganisationKind, PosterKind } from '#db/schema'
+import type { OrganisationKind, PhotoSize, PosterKind } from '#db/schema'
 import { db } from '~/db.server'
 import { absoluteUrl, publicUrl } from '~/env.server'
 import type { BoardParams } from '~/forms/board'
@@ -13,7 +13,9 @@ import {
 } from '~/models/challenge.server'
 import { selectCard } from '~/models/challenge-card.server'
 import type { PUBLIC_STATUSES } from '~/models/challenge-constants'
+import { photoByteLengths, publicPhotosOf, type ShownPhoto } from '~/models/photo.server'
 import { listAreas, listCategories } from '~/models/taxonomy.server'
+import { photoUrl, sizeOf } from '~/utils/photo'
 
 // The public face of the board for machines: the open data API (/api/v1/challenges) and the
 // Atom feed (/feed.xml). Only the fields listed in DESIGN.md leave through here: no emails, no
@@ -39,6 +41,28 @@ export interface PublicOrganisation {
   kind: OrganisationKind
 }
 
+/** One stored size of a photo: its pixels and its two files. */
+export interface PublicPhotoSize {
+  width: number
+  height: number
+  webp: string
+  jpeg: string
+}
+
+/** A public photo of a challenge (hidden ones never appear): every size, its texts. */
+export interface PublicPhoto {
+  alt: string
+  caption: string | null
+  sizes: Record<PhotoSize, PublicPhotoSize>
+}
+
+/** Where a challenge is: words, coordinates (rounded to 4 decimals), or both. */
+export interface PublicPlace {
+  text: string | null
+  lat: number | null
+  lng: number | null
+}
+
 export interface PublicChallenge {
   id: number
   title: string
@@ -54,6 +78,8 @@ export interface PublicChallenge {
   created_at: string
   updated_at: string
   url: string
+  place: PublicPlace | null
+  photos: PublicPhoto[]
 }
 
 export interface PublicChallengeDetail extends Omit<PublicChallenge, 'solutions' | 'pledges'> {
@@ -130,15 +156,50 @@ function withSort(filters: Filters, sort: Sort): Filters | null {
 export function publicBase(filters: Filters) {
   const qb = boardBase(filters)
   if (!qb) return null
-  return selectCard(qb)
+  return selectCard(qb).select(['challenges.place_text', 'challenges.lat', 'challenges.lng'])
 }
 
 export type PublicChallengeRow = Awaited<
   ReturnType<NonNullable<ReturnType<typeof publicBase>>['execute']>
 >[number]
 
-/** A row of publicBase as the API's object: the one place the public fields are named. */
-export function serialise(row: PublicChallengeRow): PublicChallenge {
+const PHOTO_SIZE_NAMES: PhotoSize[] = ['card', 'page', 'full']
+
+/** A shown photo with absolute URLs for every size and format. */
+export function publicPhoto(photo: ShownPhoto): PublicPhoto {
+  const sizes = Object.fromEntries(
+    PHOTO_SIZE_NAMES.map((size) => [
+      size,
+      {
+        ...sizeOf(photo, size),
+        webp: absoluteUrl(photoUrl(photo.key, size, 'webp')),
+        jpeg: absoluteUrl(photoUrl(photo.key, size, 'jpeg')),
+      },
+    ]),
+  ) as Record<PhotoSize, PublicPhotoSize>
+  return { alt: photo.alt, caption: photo.caption, sizes }
+}
+
+function placeOf(row: {
+  place_text: string | null
+  lat: number | null
+  lng: number | null
+}): PublicPlace | null {
+  // Coordinates come as a pair or not at all.
+  const located = row.lat !== null && row.lng !== null
+  if (!row.place_text && !located) return null
+  return {
+    text: row.place_text || null,
+    lat: located ? row.lat : null,
+    lng: located ? row.lng : null,
+  }
+}
+
+/**
+ * A row of publicBase as the API's object: the one place the public fields are named.
+ * `photos` are the challenge's public photos (publicPhotosOf, one query for a page of rows).
+ */
+export function serialise(row: PublicChallengeRow, photos: readonly ShownPhoto[]): PublicChallenge {
   return {
     id: row.id,
     title: row.title,
@@ -154,18 +215,25 @@ export function serialise(row: PublicChallengeRow): PublicChallenge {
     created_at: isoUtc(row.created_at),
     updated_at: isoUtc(row.updated_at),
     url: challengeUrl(row.id),
+    place: placeOf(row),
+    photos: photos.map(publicPhoto),
   }
 }
 
-async function listPublic(filters: Filters | null, sort: Sort, page: number, perPage: number) {
+async function pageOfPublic(filters: Filters | null, sort: Sort, page: number, perPage: number) {
   const base = filters ? publicBase(filters) : null
-  if (!base) return []
+  if (!base) return { rows: [], photos: new Map<number, ShownPhoto[]>() }
   const qb = orderBoard(base, sort)
   const rows = await qb
     .limit(perPage)
     .offset((page - 1) * perPage)
     .execute()
-  return rows.map(serialise)
+  return { rows, photos: await publicPhotosOf(rows.map((r) => r.id)) }
+}
+
+async function listPublic(filters: Filters | null, sort: Sort, page: number, perPage: number) {
+  const { rows, photos } = await pageOfPublic(filters, sort, page, perPage)
+  return rows.map((row) => serialise(row, photos.get(row.id) ?? []))
 }
 
 /** One page of the API's list, with the total for the same filter (countChallenges). */
@@ -180,9 +248,40 @@ export async function listOpenChallenges(params: BoardParams, perPage: number) {
   return { data, total, page, per_page: perPage }
 }
 
+/** A feed entry's image: the first photo's page-size JPEG, with its length in bytes. */
+export interface Enclosure {
+  href: string
+  length: number
+  title: string
+}
+
+export type FeedEntry = PublicChallenge & { enclosure: Enclosure | null }
+
 /** The feed's entries: the newest public challenges matching the board's filters. */
-export async function listFeedChallenges(params: BoardParams) {
-  return listPublic(await resolveFilters(params), 'new', 1, FEED_SIZE)
+export async function listFeedChallenges(params: BoardParams): Promise<FeedEntry[]> {
+  const { rows, photos } = await pageOfPublic(await resolveFilters(params), 'new', 1, FEED_SIZE)
+  const firsts = rows.flatMap((row) => photos.get(row.id)?.slice(0, 1) ?? [])
+  const lengths = await photoByteLengths(
+    firsts.map((p) => p.key),
+    'page',
+    'jpeg',
+  )
+  return rows.map((row) => {
+    const shown = photos.get(row.id) ?? []
+    const first = shown[0]
+    const length = first ? lengths.get(first.key) : undefined
+    return {
+      ...serialise(row, shown),
+      enclosure:
+        first && length !== undefined
+          ? {
+              href: absoluteUrl(photoUrl(first.key, 'page', 'jpeg')),
+              length,
+              title: first.alt,
+            }
+          : null,
+    }
+  })
 }
 
 /**
@@ -219,7 +318,7 @@ export async function getOpenChallenge(id: number): Promise<PublicChallengeDetai
     .executeTakeFirst()
   if (!row) return undefined
 
-  const [history, solutions, pledges] = await Promise.all([
+  const [history, solutions, pledges, photos] = await Promise.all([
     db
       .selectFrom('challenge_status_history')
       .select(['from_status', 'to_status', 'message', 'created_at'])
@@ -260,10 +359,11 @@ export async function getOpenChallenge(id: number): Promise<PublicChallengeDetai
       .where('pledges.held_at', 'is', null)
       .orderBy('pledges.id')
       .execute(),
+    publicPhotosOf([id]),
   ])
 
   // The same fields as the list, in the same order; the counts become the lists themselves.
-  const fields = serialise(row)
+  const fields = serialise(row, photos.get(id) ?? [])
   return {
     ...fields,
     solutions: solutions.map((s) => ({
@@ -397,7 +497,7 @@ export function filterQueryString(params: BoardParams): string {
 
 export function renderAtomFeed(input: {
   params: BoardParams
-  entries: PublicChallenge[]
+  entries: Array<PublicChallenge & { enclosure?: Enclosure | null }>
   locale: 'sv' | 'en'
   title: string
   subtitle: string
@@ -432,6 +532,11 @@ export function renderAtomFeed(input: {
       `    <updated>${x(e.updated_at)}</updated>`,
       `    <summary type="text">${x(e.summary)}</summary>`,
       `    <category term="${x(e.category.slug)}" scheme="${x(`${origin}/challenges?category=`)}" label="${x(en ? e.category.name_en : e.category.name_sv)}"/>`,
+      ...(e.enclosure
+        ? [
+            `    <link rel="enclosure" type="image/jpeg" href="${x(e.enclosure.href)}" length="${e.enclosure.length}" title="${x(e.enclosure.title)}"/>`,
+          ]
+        : []),
       '  </entry>',
     ].join('\n'),
   )

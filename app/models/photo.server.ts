@@ -172,6 +172,24 @@ export async function discardDrafts(userId: number, keys: readonly string[]): Pr
   })
 }
 
+/**
+ * Every draft of this uploader's (account deletion): a draft belongs to no post and may still
+ * hold where it was taken, so it never outlives its uploader. Returns how many went.
+ */
+export async function deleteDraftsOf(trx: Executor, userId: number): Promise<number> {
+  const ids = await trx
+    .selectFrom('photos')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where(isDraft)
+    .execute()
+  await deletePhotos(
+    trx,
+    ids.map((r) => r.id),
+  )
+  return ids.length
+}
+
 async function deletePhotos(trx: Executor, ids: readonly number[]) {
   if (!ids.length) return
   await photoStore.remove(trx, ids)
@@ -306,6 +324,24 @@ export async function publicPhotosOf(challengeIds: readonly number[]) {
     map.set(id, [...(map.get(id) ?? []), photo])
   }
   return map
+}
+
+/** The size in bytes of one stored image of each of these photos, by key (the feed's length). */
+export async function photoByteLengths(
+  keys: readonly string[],
+  size: PhotoSize,
+  format: PhotoFormat,
+): Promise<Map<string, number>> {
+  if (!keys.length) return new Map()
+  const rows = await db
+    .selectFrom('photos')
+    .innerJoin('photo_variants', 'photo_variants.photo_id', 'photos.id')
+    .select(['photos.key', 'photo_variants.byte_length'])
+    .where('photos.key', 'in', keys)
+    .where('photo_variants.size', '=', size)
+    .where('photo_variants.format', '=', format)
+    .execute()
+  return new Map(rows.map((r) => [r.key, r.byte_length]))
 }
 
 /**

@@ -41,6 +41,16 @@ export interface DepartmentTimes {
   solveP90: number | null
 }
 
+/** An area's counted challenges with coordinates and without (the place's words aside). */
+export interface PlaceCount {
+  id: number
+  slug: string
+  name_sv: string
+  name_en: string
+  located: number
+  unlocated: number
+}
+
 export interface EngagementWeek {
   week: string
   activeUsers: number
@@ -54,6 +64,8 @@ export interface ReportData {
   weeks: StatusWeek[]
   categories: TaxonomyCount[]
   areas: TaxonomyCount[]
+  /** Per area, how many of the counted challenges have coordinates: the areas in `areas`' order. */
+  places: PlaceCount[]
   departments: DepartmentTimes[]
   backlog: Array<{ bucket: BacklogBucket; count: number }>
   solved: number

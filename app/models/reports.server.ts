@@ -11,6 +11,7 @@ import {
   type BacklogBucket,
   type DepartmentTimes,
   type EngagementWeek,
+  type PlaceCount,
   type ReportData,
   type StatusWeek,
   type TaxonomyCount,
@@ -123,6 +124,38 @@ async function named(
   return names
     .map((n) => ({ ...n, count: counts.get(n.id) ?? 0 }))
     .sort((a, b) => b.count - a.count || a.name_sv.localeCompare(b.name_sv, 'sv'))
+}
+
+/**
+ * The areas' counts split by whether the challenge has coordinates. Only the located ones are
+ * counted here (the area totals come from the report index already); reading `lat` looks each
+ * counted row up, so this is the one pass that leaves the index.
+ */
+async function places(
+  filters: ResolvedReportFilters,
+  areas: TaxonomyCount[],
+): Promise<PlaceCount[]> {
+  const rows = await reportChallenges(filters)
+    .select([
+      unindexed<number>('challenges.area_id').as('area'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .where('challenges.lat', 'is not', null)
+    .where('challenges.lng', 'is not', null)
+    .groupBy('area')
+    .execute()
+  const located = new Map(rows.map((r) => [r.area, Number(r.n)]))
+  return areas.map((a) => {
+    const n = Math.min(located.get(a.id) ?? 0, a.count)
+    return {
+      id: a.id,
+      slug: a.slug,
+      name_sv: a.name_sv,
+      name_en: a.name_en,
+      located: n,
+      unlocated: a.count - n,
+    }
+  })
 }
 
 interface PercentileRow {
@@ -369,6 +402,7 @@ export async function getReport(
       weeks,
       categories: [],
       areas: [],
+      places: [],
       departments: [],
       backlog: BACKLOG_BUCKETS.map((bucket) => ({ bucket, count: 0 })),
       solved: 0,
@@ -378,11 +412,13 @@ export async function getReport(
       engagement: activity,
     }
   }
+  const areas = await named('areas', counted.areas)
   return {
     total,
     weeks,
     categories: await named('categories', counted.categories),
-    areas: await named('areas', counted.areas),
+    areas,
+    places: await places(filters, areas),
     departments: await departmentTimes(filters),
     backlog: await backlog(filters, now),
     solved: weeks.reduce((sum, w) => sum + w.counts.solved, 0),

@@ -3,7 +3,7 @@ import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { ChallengeCard } from '~/components/ChallengeCard'
-import { toCard } from '~/models/challenge-card.server'
+import { cardPhotos, toCard } from '~/models/challenge-card.server'
 import { listTrending } from '~/models/challenge.server'
 import { getSettings } from '~/models/settings.server'
 import { getKeyNumbers, listNewlySolved } from '~/models/stats.server'
@@ -22,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listTrending(6),
     listNewlySolved(),
   ])
+  const photos = await cardPhotos(trending.map((c) => c.id))
   return json({
     description: t('home.lead', { town: settings.townName }),
     board: settings.boardName,
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       key,
       value: formatNumber(value, locale),
     })),
-    trending: trending.map((item) => toCard(item, locale)),
+    trending: trending.map((item) => toCard(item, locale, photos.get(item.id))),
     solved,
   })
 }

@@ -27,6 +27,8 @@ const FIELDS = [
   'solved_at',
   'solved_by',
   'url',
+  'place',
+  'photos',
 ] as const
 
 /** GET /open-data: what the public dump holds, its licence and where to get it. */

@@ -1,7 +1,9 @@
+import { JSDOM } from 'jsdom'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
 import { startTestServer } from '../helpers/http'
+import { photosOnChallenge } from '../helpers/photo-posts'
 import { inertProblems, MARKDOWN_VECTORS } from '../helpers/xss'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
@@ -524,4 +526,61 @@ describe('Markdown through every field', () => {
       expect(html).not.toMatch(/\son(error|load|toggle)=/i)
     },
   )
+})
+
+describe('photos on the board cards', () => {
+  it('shows the first public photo at card size, lazily, with its alt text; cards without one are unchanged', async () => {
+    const own = await createTaxonomy()
+    const author = await createUser()
+    const make = (title: string) =>
+      createChallengeFor(author.id, {
+        title,
+        categoryId: own.categoryId,
+        areaId: own.areaId,
+      })
+    const photographed = await make('Översvämmad gångtunnel under järnvägen')
+    const bare = await make('Trasig belysning längs strandpromenaden')
+    const onlyHidden = await make('Nedklottrad busskur vid skolan')
+    const [hiddenFirst, first] = await photosOnChallenge(photographed, author.id, [
+      { alt: 'Dolt foto', hidden: true },
+      { alt: 'Vatten till knäna i tunneln' },
+      { alt: 'Tunnelns andra ände' },
+    ])
+    const [hiddenOnly] = await photosOnChallenge(onlyHidden, author.id, [
+      { alt: 'Också dolt', hidden: true },
+    ])
+
+    const response = await server.client().get(`/challenges?category=${own.categorySlug}`)
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    const doc = new JSDOM(html).window.document
+    const card = (id: number) => doc.getElementById(`challenge-${id}`)!.closest('article')!
+
+    const pictures = card(photographed).querySelectorAll('picture')
+    expect(pictures).toHaveLength(1)
+    const source = pictures[0]!.querySelector('source')!
+    expect(source.getAttribute('type')).toBe('image/webp')
+    expect(source.getAttribute('srcset')).toBe(`/photos/${first}/card.webp`)
+    const img = pictures[0]!.querySelector('img')!
+    expect(img.getAttribute('src')).toBe(`/photos/${first}/card.jpg`)
+    expect(img.getAttribute('alt')).toBe('Vatten till knäna i tunneln')
+    expect(img.getAttribute('width')).toBe('480')
+    expect(img.getAttribute('height')).toBe('360')
+    expect(img.getAttribute('loading')).toBe('lazy')
+    // The card size only: no srcset of the larger sizes in a list.
+    expect(img.hasAttribute('srcset')).toBe(false)
+
+    for (const id of [bare, onlyHidden]) {
+      expect(card(id).querySelector('picture, img')).toBeNull()
+      expect(card(id).className).toBe('card')
+    }
+    expect(html).not.toContain(hiddenFirst!)
+    expect(html).not.toContain(hiddenOnly!)
+    expect(html).not.toContain('Dolt foto')
+
+    // The image the card names is served.
+    const image = await server.client().get(`/photos/${first}/card.jpg`)
+    expect(image.status).toBe(200)
+    await image.arrayBuffer()
+  })
 })

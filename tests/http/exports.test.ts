@@ -5,6 +5,7 @@ import { db } from '~/db.server'
 import { isFormula } from '~/services/csv.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
 import { startTestServer, type Client } from '../helpers/http'
+import { placeOnChallenge, photosOnChallenge } from '../helpers/photo-posts'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 beforeAll(async () => {
@@ -321,6 +322,8 @@ describe('/open-data: the public dump', () => {
           'created_at',
           'updated_at',
           'url',
+          'place',
+          'photos',
           'solved_at',
           'solved_by',
         ].sort(),
@@ -345,6 +348,10 @@ describe('/open-data: the public dump', () => {
     for (const key of ['area', 'poster_kind', 'organisation', 'votes', 'solutions', 'pledges'])
       PUBLIC_KEYS.add(key)
     for (const key of ['created_at', 'updated_at', 'solved_at', 'solved_by']) PUBLIC_KEYS.add(key)
+    for (const key of ['place', 'text', 'lat', 'lng', 'photos', 'alt', 'caption', 'sizes'])
+      PUBLIC_KEYS.add(key)
+    for (const key of ['card', 'page', 'full', 'width', 'height', 'webp', 'jpeg'])
+      PUBLIC_KEYS.add(key)
     const keys = (value: unknown): string[] =>
       Array.isArray(value)
         ? value.flatMap(keys)
@@ -374,6 +381,86 @@ describe('/open-data: the public dump', () => {
     const solved = rows.find((r) => Number(r[0]) === ids.solved)!
     expect(solved[header!.indexOf('solved_by')]).toBe('Hamnens Cykel AB')
     expect(text).not.toMatch(SECRET_TITLES)
+  })
+
+  it('carries place and public photos: nested in JSON, as columns appended at the end of the CSV', async () => {
+    const id = await createChallengeFor(resident.id, { title: 'Översvämmad tunnel under spåren' })
+    const [first, hidden, second] = await photosOnChallenge(id, resident.id, [
+      { alt: 'Vatten till knäna i tunneln', caption: 'Efter regnet' },
+      { alt: 'Dolt foto som inte får synas', hidden: true },
+      { alt: 'Ingången\nfrån norr;=HYPERLINK("http://evil.example")' },
+    ])
+    await placeOnChallenge(id, { text: 'Tunneln vid stationen', lat: 59.3301, lng: 18.0592 })
+    const url = (key: string) => `http://localhost:3000/photos/${key}/page.jpg`
+
+    const json = JSON.parse(
+      await (await fetch(`${server.origin}/open-data/challenges.json`)).text(),
+    ) as { data: Array<Record<string, unknown>> }
+    const record = json.data.find((c) => c.id === id)!
+    expect(record.place).toEqual({ text: 'Tunneln vid stationen', lat: 59.3301, lng: 18.0592 })
+    const photos = record.photos as Array<{ alt: string; sizes: { page: { jpeg: string } } }>
+    expect(photos.map((p) => [p.alt, p.sizes.page.jpeg])).toEqual([
+      ['Vatten till knäna i tunneln', url(first!)],
+      ['Ingången\nfrån norr;=HYPERLINK("http://evil.example")', url(second!)],
+    ])
+    expect(json.data.find((c) => c.id === ids.open)).toMatchObject({ place: null, photos: [] })
+
+    const bytes = new Uint8Array(
+      await (await fetch(`${server.origin}/open-data/challenges.csv`)).arrayBuffer(),
+    )
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)
+    expect(text).not.toContain(hidden!)
+    expect(text).not.toContain('Dolt foto')
+    const [header, ...rows] = parseCsv(text.slice(1))
+    // The earlier columns keep their places; the new ones come last.
+    expect(header).toEqual([
+      'id',
+      'title',
+      'summary',
+      'status',
+      'category',
+      'category_name_sv',
+      'category_name_en',
+      'area',
+      'area_name_sv',
+      'area_name_en',
+      'poster_kind',
+      'organisation',
+      'organisation_name',
+      'votes',
+      'solutions',
+      'pledges',
+      'created_at',
+      'updated_at',
+      'solved_at',
+      'solved_by',
+      'url',
+      'place_text',
+      'lat',
+      'lng',
+      'photo_urls',
+      'photo_alt_texts',
+    ])
+    const row = rows.find((r) => Number(r[0]) === id)!
+    const cell = (name: string) => row[header!.indexOf(name)]
+    expect(cell('place_text')).toBe('Tunneln vid stationen')
+    expect(cell('lat')).toBe('59.3301')
+    expect(cell('lng')).toBe('18.0592')
+    expect(cell('photo_urls')).toBe(`${url(first!)}\n${url(second!)}`)
+    // One line per photo (a line break inside a text becomes a space); a formula after a
+    // semicolon is defused as everywhere in the file.
+    expect(cell('photo_alt_texts')!.split('\n')).toEqual([
+      'Vatten till knäna i tunneln',
+      `Ingången från norr;'=HYPERLINK("http://evil.example")`,
+    ])
+    const bare = rows.find((r) => Number(r[0]) === ids.open)!
+    expect(header!.slice(-5).map((name) => bare[header!.indexOf(name)])).toEqual([
+      '',
+      '',
+      '',
+      '',
+      '',
+    ])
   })
 
   it('streams a dump of 3,000 challenges: chunked, no length, complete and valid', async () => {

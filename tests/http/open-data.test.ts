@@ -7,6 +7,7 @@ import { acceptSolution, proposeSolution } from '~/models/solution.server'
 import { setChallengeVote } from '~/models/vote.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
 import { startTestServer } from '../helpers/http'
+import { placeOnChallenge, photosOnChallenge } from '../helpers/photo-posts'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 beforeAll(async () => {
@@ -29,6 +30,8 @@ const LIST_FIELDS = [
   'created_at',
   'updated_at',
   'url',
+  'place',
+  'photos',
 ]
 const PRIVATE_KEYS = ['email', 'author_id', 'user_id', 'actor_id', 'accepted_by', 'password_hash']
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
@@ -332,6 +335,83 @@ describe('GET /api/v1/challenges', () => {
   })
 })
 
+describe('photos and place in the API', () => {
+  it('lists public photos with absolute URLs for every size and format, never a hidden one', async () => {
+    const { taxonomy, resident, open, other } = await boardWithEverySort()
+    const [first, hidden, second] = await photosOnChallenge(open, resident.id, [
+      { alt: 'Trasig bänk, sittbrädan saknas', caption: 'Från gångvägen' },
+      { alt: 'Dolt foto', hidden: true },
+      { alt: 'Samma bänk från sidan' },
+    ])
+    await placeOnChallenge(open, {
+      text: 'Parken vid ån, norra entrén',
+      lat: 59.3293,
+      lng: 18.0686,
+    })
+    await placeOnChallenge(other, { text: 'Hamnen', lat: null, lng: null })
+
+    const body = await list(`/api/v1/challenges?category=${taxonomy.categorySlug}`)
+    const item = body.data.find((c) => c.id === open)!
+    expect(item.place).toEqual({ text: 'Parken vid ån, norra entrén', lat: 59.3293, lng: 18.0686 })
+    const sizes = (key: string) => ({
+      card: {
+        width: 480,
+        height: 360,
+        webp: `http://localhost:3000/photos/${key}/card.webp`,
+        jpeg: `http://localhost:3000/photos/${key}/card.jpg`,
+      },
+      page: {
+        width: 640,
+        height: 480,
+        webp: `http://localhost:3000/photos/${key}/page.webp`,
+        jpeg: `http://localhost:3000/photos/${key}/page.jpg`,
+      },
+      full: {
+        width: 640,
+        height: 480,
+        webp: `http://localhost:3000/photos/${key}/full.webp`,
+        jpeg: `http://localhost:3000/photos/${key}/full.jpg`,
+      },
+    })
+    const photos = [
+      { alt: 'Trasig bänk, sittbrädan saknas', caption: 'Från gångvägen', sizes: sizes(first!) },
+      { alt: 'Samma bänk från sidan', caption: null, sizes: sizes(second!) },
+    ]
+    expect(item.photos).toEqual(photos)
+    const otherItem = body.data.find((c) => c.id === other)!
+    expect(otherItem.place).toEqual({ text: 'Hamnen', lat: null, lng: null })
+    expect(otherItem.photos).toEqual([])
+
+    const detail = (await (await get(`/api/v1/challenges/${open}`)).json()) as {
+      data: Record<string, unknown>
+    }
+    expect(detail.data.photos).toEqual(photos)
+    expect(detail.data.place).toEqual(item.place)
+    expect(JSON.stringify([body, detail])).not.toContain(hidden!)
+
+    // The URLs answer with images of the size they claim.
+    for (const size of ['card', 'page'] as const) {
+      const url = new URL(photos[0]!.sizes[size].jpeg)
+      const image = await get(url.pathname)
+      expect(image.status, url.pathname).toBe(200)
+      expect(image.headers.get('content-type')).toBe('image/jpeg')
+      await image.arrayBuffer()
+    }
+  })
+
+  it('gives null for a challenge without a place and only coordinates when only they exist', async () => {
+    const resident = await createUser()
+    const bare = await createChallengeFor(resident.id)
+    const located = await createChallengeFor(resident.id)
+    await placeOnChallenge(located, { text: null, lat: 59.33, lng: 18.07 })
+    const read = async (id: number) =>
+      ((await (await get(`/api/v1/challenges/${id}`)).json()) as { data: Record<string, unknown> })
+        .data
+    expect((await read(bare)).place).toBeNull()
+    expect((await read(located)).place).toEqual({ text: null, lat: 59.33, lng: 18.07 })
+  })
+})
+
 describe('GET /feed.xml', () => {
   const parseXml = (xml: string) =>
     new new JSDOM('').window.DOMParser().parseFromString(xml, 'application/xml')
@@ -384,6 +464,39 @@ describe('GET /feed.xml', () => {
       expect(response.status, query).toBe(400)
       expect(response.headers.get('content-type')).toMatch(/^text\/plain/)
     }
+  })
+
+  it('gives an entry its first public photo as a JPEG enclosure with its length, and none without', async () => {
+    const { taxonomy, resident, open, other } = await boardWithEverySort()
+    const [hidden, first] = await photosOnChallenge(open, resident.id, [
+      { alt: 'Dolt först', hidden: true },
+      { alt: 'Bänken & "sittbrädan"' },
+      { alt: 'Andra fotot' },
+    ])
+    const xml = await (await get(`/feed.xml?category=${taxonomy.categorySlug}`)).text()
+    const doc = parseXml(xml)
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0)
+    const entryOf = (id: number) =>
+      [...doc.getElementsByTagName('entry')].find(
+        (e) =>
+          e.getElementsByTagName('id')[0]!.textContent === `http://localhost:3000/challenges/${id}`,
+      )!
+    const enclosures = (id: number) =>
+      [...entryOf(id).getElementsByTagName('link')].filter(
+        (l) => l.getAttribute('rel') === 'enclosure',
+      )
+    const [enclosure, ...more] = enclosures(open)
+    expect(more).toEqual([])
+    expect(enclosure!.getAttribute('type')).toBe('image/jpeg')
+    const href = enclosure!.getAttribute('href')!
+    expect(href).toBe(`http://localhost:3000/photos/${first}/page.jpg`)
+    expect(enclosure!.getAttribute('title')).toBe('Bänken & "sittbrädan"')
+    const image = await get(new URL(href).pathname)
+    expect(image.status).toBe(200)
+    const bytes = await image.arrayBuffer()
+    expect(Number(enclosure!.getAttribute('length'))).toBe(bytes.byteLength)
+    expect(enclosures(other)).toEqual([])
+    expect(xml).not.toContain(hidden!)
   })
 
   it('answers 304 to a reader that has the current version', async () => {

@@ -71,6 +71,10 @@ describe('/me/data', () => {
     expect(html).toContain('href="/privacy"')
     expect(html).toMatch(/type="radio"[^>]*value="keep"[^>]*checked|checked[^>]*value="keep"/)
     expect(html).toContain('type="checkbox"')
+    // What happens to photos, for each choice and for drafts never posted.
+    expect(html).toContain('Foton du har laddat upp men aldrig publicerat raderas också.')
+    expect(html).toContain('ligger kvar utan ditt namn, med sina foton,')
+    expect(html).toContain('raderas, med fotona på dem.')
   })
 
   it('downloads everything about me as a JSON attachment that no cache keeps', async () => {

@@ -77,6 +77,41 @@ describe('a report for a range', () => {
     expect(html).toMatch(/1 mars 2026 – 15 mars 2026 \(svensk tid\)/)
   })
 
+  it('shows per area how many challenges have coordinates, as a table without a map', async () => {
+    const located = await createTaxonomy()
+    const author = await createUser()
+    for (const lat of [59.33, 59.34, null]) {
+      const id = await createChallengeFor(author.id, {
+        categoryId: located.categoryId,
+        areaId: located.areaId,
+      })
+      await db
+        .updateTable('challenges')
+        .set({
+          created_at: '2026-03-04T10:00:00.000Z',
+          lat,
+          lng: lat === null ? null : 18.06,
+        } as never)
+        .where('id', '=', id)
+        .execute()
+    }
+    const response = await moderator.get(
+      `/reports?from=2026-03-01&to=2026-03-15&category=${located.categorySlug}`,
+    )
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    const table = html.match(/<table class="data-table" id="places-table">[\s\S]*?<\/table>/)?.[0]
+    expect(table).toBeTruthy()
+    expect(table).toMatch(
+      new RegExp(
+        `<tr data-key="${located.areaSlug}">[\\s\\S]*?data-column="located" data-value="2"[\\s\\S]*?data-column="unlocated" data-value="1"`,
+      ),
+    )
+    expect(html).toContain('2 av 3 utmaningar har koordinater')
+    // No map: no map script.
+    expect(html).not.toMatch(/leaflet/i)
+  })
+
   it('says that nothing matches instead of drawing empty charts', async () => {
     const html = await (await moderator.get('/reports?from=2001-01-01&to=2001-02-01')).text()
     expect(html).toContain('Inga utmaningar matchar.')

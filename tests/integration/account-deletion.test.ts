@@ -500,6 +500,105 @@ describe('deleting an account', () => {
   })
 })
 
+/** Photos (each with one stored image) on the world's posts, and a draft with a GPS place. */
+async function photographedWorld() {
+  const world = await buildUserWithEverything()
+  const update = await db
+    .selectFrom('pledge_updates')
+    .select('id')
+    .where('pledge_id', '=', world.pledgeId)
+    .executeTakeFirstOrThrow()
+  const n = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`
+  const targets = {
+    ownChallenge: { user_id: world.target.id, challenge_id: world.ownChallenge },
+    ownSolution: { user_id: world.target.id, solution_id: world.ownSolution },
+    ownUpdate: { user_id: world.target.id, pledge_update_id: update.id },
+    draft: { user_id: world.target.id, gps_lat: 59.3293, gps_lng: 18.0686 },
+    othersUnderOwn: { user_id: world.other.id, solution_id: world.othersSolutionUnderOwn },
+    othersChallenge: { user_id: world.other.id, challenge_id: world.otherChallenge },
+  }
+  const ids: Record<string, number> = {}
+  for (const [i, [name, target]] of Object.entries(targets).entries()) {
+    const { id } = await db
+      .insertInto('photos')
+      .values({
+        key: `${n}-${i}`,
+        alt_text: 'Ett foto',
+        width: 800,
+        height: 600,
+        ...(name === 'draft' ? {} : { attached_at: new Date().toISOString() }),
+        ...target,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await db
+      .insertInto('photo_variants')
+      .values({
+        photo_id: id,
+        size: 'card',
+        format: 'jpeg',
+        width: 480,
+        height: 360,
+        byte_length: 3,
+        bytes: Buffer.from([1, 2, 3]),
+      })
+      .execute()
+    ids[name] = id
+  }
+  return { world, photos: ids as Record<keyof typeof targets, number> }
+}
+
+async function photoRows(ids: number[]) {
+  const photos = await db
+    .selectFrom('photos')
+    .select(['id', 'user_id'])
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .execute()
+  const images = await db
+    .selectFrom('photo_variants')
+    .select('photo_id')
+    .where('photo_id', 'in', ids)
+    .execute()
+  return { photos, images: images.map((i) => i.photo_id).sort((a, b) => a - b) }
+}
+
+describe('photos when an account is deleted', () => {
+  it("'keep' keeps the photos on the posts without an uploader; the draft (and its place) goes", async () => {
+    const { world, photos } = await photographedWorld()
+    const counts = await deleteAccount(world.target.id, { contributions: 'keep' })
+    // This draft and the world's own.
+    expect(counts).toMatchObject({ photoDrafts: 2 })
+    const kept = [
+      photos.ownChallenge,
+      photos.ownSolution,
+      photos.ownUpdate,
+      photos.othersUnderOwn,
+      photos.othersChallenge,
+    ]
+    const after = await photoRows(Object.values(photos))
+    expect(after.photos).toEqual([
+      { id: photos.ownChallenge, user_id: null },
+      { id: photos.ownSolution, user_id: null },
+      { id: photos.ownUpdate, user_id: null },
+      { id: photos.othersUnderOwn, user_id: world.other.id },
+      { id: photos.othersChallenge, user_id: world.other.id },
+    ])
+    expect(after.images).toEqual(kept)
+    expect(await leftovers(world.target)).toEqual([])
+  })
+
+  it("'remove' deletes the photos with the posts (others' under their challenge too), keeps the rest", async () => {
+    const { world, photos } = await photographedWorld()
+    const counts = await deleteAccount(world.target.id, { contributions: 'remove' })
+    expect(counts).toMatchObject({ photoDrafts: 2, challenges: 1, solutions: 1 })
+    const after = await photoRows(Object.values(photos))
+    expect(after.photos).toEqual([{ id: photos.othersChallenge, user_id: world.other.id }])
+    expect(after.images).toEqual([photos.othersChallenge])
+    expect(await leftovers(world.target)).toEqual([])
+  })
+})
+
 describe('mail retention', () => {
   it('deletes sent and failed mail after 30 days, never pending mail', async () => {
     const user = await createUser()

@@ -133,6 +133,79 @@ describe('getReport', () => {
     )
   })
 
+  it('counts per area the challenges with coordinates and without, within the filters', async () => {
+    const north = await createTaxonomy()
+    const south = await createTaxonomy()
+    const author = await createUser()
+    const base = '2026-05-05T10:00:00.000Z'
+    const make = async (
+      areaId: number,
+      values: {
+        lat?: number
+        lng?: number
+        place_text?: string
+        hidden?: boolean
+        before?: boolean
+      },
+    ) => {
+      const id = await createChallengeFor(author.id, { categoryId: north.categoryId, areaId })
+      await place(id, {
+        created_at: values.before ? '2026-04-01T10:00:00.000Z' : base,
+        hidden_at: values.hidden ? base : null,
+      })
+      await db
+        .updateTable('challenges')
+        .set({
+          lat: values.lat ?? null,
+          lng: values.lng ?? null,
+          place_text: values.place_text ?? null,
+        })
+        .where('id', '=', id)
+        .execute()
+    }
+    // North: two with coordinates, one with words only, one bare; a hidden one and one posted
+    // before the range have coordinates but are not counted.
+    await make(north.areaId, { lat: 59.33, lng: 18.06 })
+    await make(north.areaId, { lat: 59.3301, lng: 18.0601, place_text: 'Torget' })
+    await make(north.areaId, { place_text: 'Bakom skolan' })
+    await make(north.areaId, {})
+    await make(north.areaId, { lat: 59.34, lng: 18.07, hidden: true })
+    await make(north.areaId, { lat: 59.34, lng: 18.07, before: true })
+    // South: none with coordinates.
+    await make(south.areaId, {})
+
+    const filters = await resolveReportFilters({
+      from: '2026-05-01',
+      to: '2026-05-31',
+      category: north.categorySlug,
+    })
+    const report = await getReport(filters)
+    expect(report.total).toBe(5)
+    const bySlug = Object.fromEntries(report.places.map((p) => [p.slug, p]))
+    expect(bySlug[north.areaSlug]).toMatchObject({ located: 2, unlocated: 2 })
+    expect(bySlug[south.areaSlug]).toMatchObject({ located: 0, unlocated: 1 })
+    // The same areas as "by area", in its order.
+    expect(report.places.map((p) => p.id)).toEqual(report.areas.map((a) => a.id))
+
+    const onlySouth = await getReport(
+      await resolveReportFilters({
+        from: '2026-05-01',
+        to: '2026-05-31',
+        category: north.categorySlug,
+        area: south.areaSlug,
+      }),
+    )
+    expect(onlySouth.places).toEqual([expect.objectContaining({ located: 0, unlocated: 1 })])
+    const empty = await getReport(
+      await resolveReportFilters({
+        from: '2026-06-01',
+        to: '2026-06-02',
+        category: north.categorySlug,
+      }),
+    )
+    expect(empty.places).toEqual([])
+  })
+
   it('counts engagement by the activity date, on challenges matching the filters', async () => {
     const taxonomy = await createTaxonomy()
     const author = await createUser()

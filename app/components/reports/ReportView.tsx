@@ -101,6 +101,7 @@ export function Report({
           <WeeklySection report={report} series={statusSeries} />
           <TaxonomySection id="categories" items={report.categories} name={name} />
           <TaxonomySection id="areas" items={report.areas} name={name} />
+          <PlacesSection report={report} name={name} />
           <DepartmentSection report={report} />
           <BacklogSection report={report} />
           <SolvedSection report={report} />
@@ -208,6 +209,47 @@ function TaxonomySection({
           />
         </Numbers>
       </ChartFigure>
+    </Section>
+  )
+}
+
+/** Where the challenges are: per area, with coordinates and without (a table, no map). */
+function PlacesSection({
+  report,
+  name,
+}: {
+  report: ReportData
+  name: (o: { name_sv: string; name_en: string }) => string
+}) {
+  const { t } = useTranslation()
+  const f = useFormats()
+  const located = report.places.reduce((sum, p) => sum + p.located, 0)
+  return (
+    <Section id="places" heading={t('reports.places.heading')}>
+      <p>
+        {t('reports.places.summary', {
+          located: f.number(located),
+          total: f.number(report.total),
+          share: f.percent(report.total ? located / report.total : 0),
+        })}
+      </p>
+      <DataTable
+        id="places-table"
+        caption={t('reports.places.table')}
+        rowHeader={t('reports.area')}
+        columns={[
+          { key: 'located', label: t('reports.places.located'), numeric: true },
+          { key: 'unlocated', label: t('reports.places.unlocated'), numeric: true },
+        ]}
+        rows={report.places.map((p) => ({
+          key: p.slug,
+          header: name(p),
+          cells: [
+            { value: p.located, text: f.number(p.located) },
+            { value: p.unlocated, text: f.number(p.unlocated) },
+          ],
+        }))}
+      />
     </Section>
   )
 }
