@@ -218,8 +218,10 @@ export async function startProductionServer(options: {
   logFile: string
   env?: Record<string, string>
   nodeArgs?: string[]
+  /** a fixed port instead of a free one the kernel picks */
+  port?: number
 }): Promise<{ server: Started; origin: string }> {
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   const origin = `http://127.0.0.1:${port}`
   const { command, args } = serverCommand(options.nodeArgs)
   const server = startChild(command, args, {

@@ -16,6 +16,7 @@
  *   … --keep                                       keep the temporary databases and server logs
  *   npm run bench -- --only reports [--db FILE]     only GET /reports as a moderator
  *   npm run bench -- --only scaling [--quick]       only 1 vs 2 processes on SQLite and PostgreSQL (bench/scaling.ts)
+ *   npm run bench -- --only photos [--db FILE]      only photo uploads and first views with photos (bench/photos.ts)
  *
  * Needs `npm run build` first; installs wrk with apt when missing. Every child process is
  * stopped by its PID at the end, also on error.
@@ -89,6 +90,17 @@ import {
 } from './reports'
 import { scriptSizes, type ScriptSizes } from './sizes'
 import { measureScaling, scalingMarkdown } from './scaling'
+import {
+  addPhotos,
+  cameraPhoto,
+  firstViews,
+  measureUploads,
+  photosMarkdown,
+  photosText,
+  templatePhotos,
+  uploadForm,
+  type PhotosOutcome,
+} from './photos'
 
 const root = process.cwd()
 const { values: flags } = parseArgs({
@@ -116,11 +128,12 @@ if (flags.help) {
   --skip-demo      measure the large database only (no latency comparison with the demo town)
   --keep           keep the temporary databases and server logs
   --only reports   only time GET /reports as a moderator on the large database
-  --only scaling   only votes and signed-in pages with 1 and 2 processes on SQLite and PostgreSQL`)
+  --only scaling   only votes and signed-in pages with 1 and 2 processes on SQLite and PostgreSQL
+  --only photos    only photo uploads (time and RSS per photo) and first views of pages with photos`)
   process.exit(0)
 }
-if (flags.only !== undefined && flags.only !== 'reports' && flags.only !== 'scaling') {
-  console.error('--only takes: reports, scaling')
+if (flags.only !== undefined && !['reports', 'scaling', 'photos'].includes(flags.only)) {
+  console.error('--only takes: reports, scaling, photos')
   process.exit(1)
 }
 const SCALE = Number(flags.scale)
@@ -192,11 +205,12 @@ function getPlain(
 
 const SERVER = serverCommand()
 
-function startServer(dbFile: string, secret: string, label: string) {
+function startServer(dbFile: string, secret: string, label: string, port?: number) {
   return startProductionServer({
     databaseUrl: `file:${dbFile}`,
     secret,
     logFile: path.join(tmp, `server-${label}.log`),
+    port,
   })
 }
 
@@ -1176,20 +1190,113 @@ async function scaling(copyFrom?: string) {
   say('wrote the scaling section of bench/results.md')
 }
 
+const PHOTO_UPLOADS = 10
+const PHOTO_SOURCES = 3
+
+/**
+ * Issue 13 (bench/photos.ts): photo uploads through the form on the large town, and the first
+ * view of the board and of a challenge page with photos. `from` is the large database (the
+ * full run's), else --db or the cached seed.
+ */
+async function photos(from?: string) {
+  tmp ||= fs.mkdtempSync(path.join(os.tmpdir(), 'utmana-bench-'))
+  const file = path.join(tmp, 'photos.sqlite')
+  const source = from ?? (flags.db ? path.resolve(flags.db) : undefined)
+  if (source) {
+    if (!fs.existsSync(source)) throw new Error(`no database at ${source}`)
+    const db = new SQLite(source, { readonly: true })
+    await db.backup(file)
+    db.close()
+  } else {
+    say(`the ${SCALE}-challenge database…`)
+    const cached = await cachedScaleDatabase(SCALE, flags.fresh, Math.max(300_000, SCALE * 9))
+    copyDatabase(cached.file, file)
+  }
+  await runCommand(process.execPath, ['--import', 'tsx', 'db/migrate.ts'], {
+    env: { ...process.env, DATABASE_URL: `file:${file}`, LOG_LEVEL: 'warn' },
+    timeoutMs: 300_000,
+    label: 'migrating the photo copy',
+  })
+  say(`making ${PHOTO_SOURCES} 12-megapixel camera photos…`)
+  const jpegs: Buffer[] = []
+  for (let i = 0; i < PHOTO_SOURCES; i++) jpegs.push(await cameraPhoto(i + 1))
+  const templateMs: number[] = []
+  const templates = []
+  for (const jpeg of jpegs) {
+    const t = performance.now()
+    templates.push(...(await templatePhotos([jpeg])))
+    templateMs.push(performance.now() - t)
+  }
+  const page = richChallengeId(file)
+  const seeded = addPhotos(file, templates, {
+    newest: 200,
+    pagePhotos: 3,
+    pageChallenge: page.id,
+  })
+  say(`${seeded.photos} photos on ${seeded.challenges} challenges (${seeded.seconds.toFixed(1)} s)`)
+  const c = counts(file)
+  const database = `${int(c.challenges)} challenges, ${int(seeded.photos)} photos`
+  const secret = randomBytes(32).toString('hex')
+  const members = ensureVoters(file, PHOTO_UPLOADS + 1)
+  const cookies = [...(await createSessions(file, members, secret)).values()]
+  const form = uploadForm(file)
+  const { server, origin } = await startServer(
+    file,
+    secret,
+    'photos',
+    process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined,
+  )
+  try {
+    await settle(origin)
+    const idleRss = treeRss(server.pid).bytes
+    say(`uploading ${PHOTO_UPLOADS + 1} photos through /challenges/new…`)
+    const uploads = await measureUploads(
+      origin,
+      server.pid,
+      cookies,
+      form,
+      Array.from({ length: PHOTO_UPLOADS + 1 }, (_, i) => jpegs[i % jpegs.length]!),
+    )
+    say('first views in Chromium…')
+    const views = await firstViews(origin, ['/challenges', `/challenges/${page.id}`])
+    const m = machine()
+    const outcome: PhotosOutcome = {
+      date: new Date().toISOString(),
+      command: command(),
+      machine: `${m.nproc} × ${m.cpu}, ${m.memoryGiB} GiB, Node ${m.node}`,
+      database,
+      seeded,
+      templateMs,
+      photoBytes: jpegs.map((j) => j.length),
+      uploads,
+      idleRss,
+      views: views.map((v, i) => ({ ...v, label: i === 0 ? 'board' : 'challenge page' })),
+    }
+    console.log(`\nphotos\n${photosText(outcome)}`)
+    await writeResultsSection(root, 'photos', photosMarkdown(outcome))
+    say('wrote the photos section of bench/results.md')
+  } finally {
+    await stopChild(server)
+  }
+}
+
 const job: Promise<unknown> =
   flags.only === 'reports'
     ? onlyReports()
     : flags.only === 'scaling'
       ? largeForCopy().then(scaling)
-      : main().then(async (outcome) => {
-          await report(outcome)
-          if (reportsTimings.length)
-            await writeReportsSection(root, reportsTimings, {
-              database: `${int(outcome.large.counts.challenges)} challenges, ${int(outcome.large.counts.votes)} challenge votes`,
-              command: command(),
-            })
-          await scaling(outcome.large.file)
-        })
+      : flags.only === 'photos'
+        ? photos()
+        : main().then(async (outcome) => {
+            await report(outcome)
+            if (reportsTimings.length)
+              await writeReportsSection(root, reportsTimings, {
+                database: `${int(outcome.large.counts.challenges)} challenges, ${int(outcome.large.counts.votes)} challenge votes`,
+                command: command(),
+              })
+            await scaling(outcome.large.file)
+            await photos(outcome.large.file)
+          })
 job
   .catch((error) => {
     console.error(
