@@ -1,7 +1,7 @@
 import { AppealForm } from '~/components/challenge/AppealForm'
 import { FlagControl, flagIntentKey } from '~/components/challenge/FlagControl'
 import type { Appeals } from '~/components/challenge/types'
-import { useTranslation } from '~/i18n-react'
+import { useTranslation, type TFunction } from '~/i18n-react'
 import { resultFor } from '~/utils/intent-reply'
 import { PHOTO_SIZES } from '~/models/photo-constants'
 import { photoUrl, sizeOf } from '~/utils/photo'
@@ -21,6 +21,10 @@ export interface PagePhoto {
   /** The viewer uploaded it. */
   own?: boolean
 }
+
+/** A hiding reason's words: a code from the moderators' list, or text written before it. */
+export const hideReason = (t: TFunction, reason: string | null) =>
+  t(`hideReasons.${reason ?? 'other'}`, { defaultValue: reason ?? '' })
 
 /** What a gallery needs to offer flagging, and an appeal of a hidden photo to its author. */
 export interface PhotoControls {
@@ -105,7 +109,7 @@ export function PhotoGallery({
                 {photo.hidden && (
                   <span className="notice">
                     {t('photos.hiddenNotice', {
-                      reason: t(`hideReasons.${photo.hidden_reason ?? 'other'}`),
+                      reason: hideReason(t, photo.hidden_reason),
                     })}
                   </span>
                 )}

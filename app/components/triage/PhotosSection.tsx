@@ -1,4 +1,4 @@
-import { Photo } from '~/components/Photos'
+import { hideReason, Photo } from '~/components/Photos'
 import { useTranslation } from '~/i18n-react'
 import { photoUrl } from '~/utils/photo'
 import { VisibilityForm } from './PostsSection'
@@ -65,7 +65,7 @@ function PhotoRow(props: {
           <strong>{label}</strong> {where} ({photo.author_name ?? '–'}) –{' '}
           {hidden
             ? t('triage.photos.hidden', {
-                reason: t(`hideReasons.${photo.hidden_reason ?? 'other'}`),
+                reason: hideReason(t, photo.hidden_reason),
               })
             : props.escalated
               ? t('triage.autoHidden.escalated')
