@@ -28,7 +28,7 @@ export type NotificationKind =
   | 'inbox'
   | 'pledge_done'
   | 'fixed_question'
-export type FlagSubject = 'challenge' | 'solution' | 'comment'
+export type FlagSubject = 'challenge' | 'solution' | 'comment' | 'photo'
 export type Priority = 'low' | 'normal' | 'high' | 'urgent'
 export type AppealStatus = 'open' | 'upheld' | 'rejected'
 

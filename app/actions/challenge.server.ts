@@ -27,6 +27,7 @@ import { fileDispute, getOwnDispute } from '~/models/dispute.server'
 import { answerFixed, defaultDisputeBody } from '~/models/fixed-question.server'
 import { autoHideIfFlagged, flagPost } from '~/models/flag.server'
 import { mustHold } from '~/models/held-posts.server'
+import { publicPhotoChallenge } from '~/models/photo-moderation.server'
 import { flagIntentKey } from '~/models/flag-reasons'
 import { appeal } from '~/models/appeals.server'
 import { postOfficialResponse } from '~/models/official-response.server'
@@ -170,16 +171,19 @@ export const challengeIntents = defineIntents<Context>()({
     async run({ ctx: c, value }) {
       const { subjectType, subjectId, reason, note } = value
       const post =
-        subjectType === 'challenge'
-          ? null
-          : subjectType === 'solution'
-            ? await getSolution(subjectId)
-            : await getComment(subjectId)
-      // A held post is for moderators to decide already: others cannot see it to flag it.
+        subjectType === 'solution'
+          ? await getSolution(subjectId)
+          : subjectType === 'comment'
+            ? await getComment(subjectId)
+            : null
+      // A held post is for moderators to decide already: others cannot see it to flag it. A
+      // photo must be one everyone sees on this challenge.
       const belongs =
         subjectType === 'challenge'
           ? subjectId === c.challenge.id
-          : post?.challenge_id === c.challenge.id && post.held_at === null
+          : subjectType === 'photo'
+            ? (await publicPhotoChallenge(subjectId)) === c.challenge.id
+            : post?.challenge_id === c.challenge.id && post.held_at === null
       if (!belongs) throw notFound()
       await limited(c, 'flag')
       await flagPost({

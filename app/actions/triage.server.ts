@@ -1,3 +1,4 @@
+import type { FlagSubject } from '#db/schema'
 import { redirect } from '@remix-run/node'
 import { OfficialResponseSchema } from '~/forms/challenge'
 import { DisputeDecisionSchema } from '~/forms/dispute'
@@ -54,10 +55,7 @@ const done = (c: Context, notice: string) =>
   redirect(`/moderation/challenges/${c.challenge.id}?notice=${notice}`)
 
 /** A post named in a form must belong to the challenge in the URL. */
-async function requirePostHere(
-  c: Context,
-  post: { subjectType: 'challenge' | 'solution' | 'comment'; subjectId: number },
-) {
+async function requirePostHere(c: Context, post: { subjectType: FlagSubject; subjectId: number }) {
   if (!(await isPostOf(c.challenge.id, post))) throw notFound()
 }
 

@@ -1,9 +1,15 @@
-import { useTranslation } from '~/i18n-react'
+import { AppealForm } from '~/components/challenge/AppealForm'
+import { FlagControl, flagIntentKey } from '~/components/challenge/FlagControl'
+import type { Appeals } from '~/components/challenge/types'
+import { useTranslation, type TFunction } from '~/i18n-react'
+import { resultFor } from '~/utils/intent-reply'
 import { photoUrl, sizeOf } from '~/utils/photo'
 import type { PhotoSize } from '#db/schema'
 
 /** A photo as the pages get it (models/photo.server.ts, ShownPhoto). */
 export interface PagePhoto {
+  /** Present where the photo can be flagged or appealed (the challenge page). */
+  id?: number
   key: string
   alt: string
   caption: string | null
@@ -11,6 +17,22 @@ export interface PagePhoto {
   height: number
   hidden: boolean
   hidden_reason: string | null
+  /** The viewer uploaded it. */
+  own?: boolean
+}
+
+/** A hiding reason's words: a code from the moderators' list, or text written before it. */
+export const hideReason = (t: TFunction, reason: string | null) =>
+  t(`hideReasons.${reason ?? 'other'}`, { defaultValue: reason ?? '' })
+
+/** What a gallery needs to offer flagging, and an appeal of a hidden photo to its author. */
+export interface PhotoControls {
+  /** Where the page's forms post. */
+  action: string
+  /** Signed in and on the public board: may flag others' photos. */
+  takesPart: boolean
+  appeals: Appeals
+  actionData: unknown
 }
 
 const SIZES: PhotoSize[] = ['card', 'page', 'full']
@@ -66,8 +88,20 @@ export function Photo({
 export const GALLERY_SIZES =
   '(min-width: 48.5rem) 20.25rem, (min-width: 32.75rem) calc(50vw - 1.4rem), calc(100vw - 2rem)'
 
-/** A post's photos, each with its caption and a link to the full size. */
-export function PhotoGallery({ photos, label }: { photos: PagePhoto[]; label: string }) {
+/**
+ * A post's photos, each with its caption and a link to the full size; with `controls`, a flag
+ * form under each of others' photos and, under the viewer's own hidden photo, the reason and
+ * the appeal.
+ */
+export function PhotoGallery({
+  photos,
+  label,
+  controls,
+}: {
+  photos: PagePhoto[]
+  label: string
+  controls?: PhotoControls
+}) {
   const { t } = useTranslation()
   if (!photos.length) return null
   return (
@@ -83,14 +117,47 @@ export function PhotoGallery({ photos, label }: { photos: PagePhoto[]; label: st
                 {photo.caption}
                 {photo.hidden && (
                   <span className="notice">
-                    {t('photos.hiddenNotice', { reason: photo.hidden_reason ?? '' })}
+                    {t('photos.hiddenNotice', {
+                      reason: hideReason(t, photo.hidden_reason),
+                    })}
                   </span>
                 )}
               </figcaption>
             )}
           </figure>
+          {controls && photo.id !== undefined && (
+            <PhotoActions photo={{ ...photo, id: photo.id }} n={i + 1} controls={controls} />
+          )}
         </li>
       ))}
     </ul>
+  )
+}
+
+function PhotoActions(props: {
+  photo: PagePhoto & { id: number }
+  n: number
+  controls: PhotoControls
+}) {
+  const { t } = useTranslation()
+  const { photo, controls } = props
+  if (photo.own && photo.hidden)
+    return (
+      <AppealForm
+        action={controls.action}
+        subjectType="photo"
+        subjectId={photo.id}
+        appeals={controls.appeals}
+      />
+    )
+  if (photo.own || photo.hidden || !controls.takesPart) return null
+  return (
+    <FlagControl
+      action={controls.action}
+      subjectType="photo"
+      subjectId={photo.id}
+      label={t('photos.flagLabel', { n: props.n, alt: photo.alt })}
+      lastResult={resultFor(controls.actionData, flagIntentKey('photo', photo.id))}
+    />
   )
 }

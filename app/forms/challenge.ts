@@ -8,7 +8,7 @@ import {
   TITLE_MIN,
 } from '~/models/challenge-constants'
 import { line, msg } from '~/forms/fields'
-import { FLAG_REASONS } from '~/models/flag-reasons'
+import { FLAG_REASONS, FLAG_SUBJECTS } from '~/models/flag-reasons'
 import { PLACE_TEXT_MAX } from '~/models/place'
 
 /** Markdown text: required, with a limit the message names. */
@@ -104,7 +104,7 @@ export const CommentSchema = z.object({
 export const EditCommentSchema = z.object({ commentId: id, body: markdown(COMMENT_MAX) })
 
 export const FlagSchema = z.object({
-  subjectType: z.enum(['challenge', 'solution', 'comment']),
+  subjectType: z.enum(FLAG_SUBJECTS),
   subjectId: id,
   reason: z.enum(FLAG_REASONS, { errorMap: () => ({ message: msg('errors.choose') }) }),
   note: z
@@ -132,7 +132,7 @@ export function parseId(value: string | undefined): number | null {
 }
 
 export const AppealSchema = z.object({
-  subjectType: z.enum(['challenge', 'solution', 'comment']),
+  subjectType: z.enum(FLAG_SUBJECTS),
   subjectId: id,
   body: markdown(2000),
 })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { msg } from '~/forms/fields'
+import { FLAG_SUBJECTS } from '~/models/flag-reasons'
 import {
   BULK_ACTIONS,
   HELD_TYPES,
@@ -41,19 +42,19 @@ export const NoteSchema = z.object({
 })
 
 export const HideSchema = z.object({
-  subjectType: z.enum(['challenge', 'solution', 'comment']),
+  subjectType: z.enum(FLAG_SUBJECTS),
   subjectId: id,
   reason: z.enum(HIDE_REASONS, { errorMap: () => ({ message: msg('errors.choose') }) }),
 })
 
 export const RestoreSchema = z.object({
-  subjectType: z.enum(['challenge', 'solution', 'comment']),
+  subjectType: z.enum(FLAG_SUBJECTS),
   subjectId: id,
 })
 
 /** A moderator's decision on a post that flags hid by themselves. */
 export const AutoHiddenSchema = z.object({
-  subjectType: z.enum(['challenge', 'solution', 'comment']),
+  subjectType: z.enum(FLAG_SUBJECTS),
   subjectId: id,
   decision: z.enum(['confirm', 'restore'], {
     errorMap: () => ({ message: msg('errors.choose') }),

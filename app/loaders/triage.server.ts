@@ -2,6 +2,7 @@ import { json, type SerializeFrom } from '@remix-run/node'
 import { parseId } from '~/forms/challenge'
 import { getAuditNames } from '~/models/audit-names.server'
 import { getTriage, listActiveTemplates } from '~/models/moderation-page.server'
+import { photosForTriage } from '~/models/photo-moderation.server'
 import { listAreas, listCategories } from '~/models/taxonomy.server'
 import { getRequestT } from '~/services/i18n.server'
 import { notFound } from '~/utils/responses.server'
@@ -20,11 +21,12 @@ export async function loadTriage(id: string | undefined) {
  */
 export async function triagePageData(request: Request, id: string | undefined) {
   const triage = await loadTriage(id)
-  const [{ t }, categories, areas, templates] = await Promise.all([
+  const [{ t }, categories, areas, templates, photos] = await Promise.all([
     getRequestT(request),
     listCategories(),
     listAreas(),
     listActiveTemplates(),
+    photosForTriage(triage.challenge.id),
   ])
   const url = new URL(request.url)
   return json({
@@ -34,6 +36,7 @@ export async function triagePageData(request: Request, id: string | undefined) {
     categories,
     areas,
     templates,
+    photos,
     notice: url.searchParams.get('notice'),
   })
 }

@@ -3,7 +3,7 @@ import { db, transaction } from '~/db.server'
 import { likeIgnoringCase, tableExists } from '~/models/dialect.server'
 import { recordAudit } from '~/models/audit.server'
 import { deleteDraftsOf } from '~/models/photo.server'
-import { POST_TABLE } from '~/models/post-kinds.server'
+import { FLAGGABLE_TABLE } from '~/models/post-kinds.server'
 import { indexChallenge } from '~/models/search.server'
 import { recountChallenges, recountSolutions } from '~/models/recount.server'
 import { verifyPassword } from '~/services/password.server'
@@ -360,16 +360,16 @@ export async function deleteAccount(
                 eb.and([
                   eb('resolved_at', 'is', null),
                   eb.or(
-                    (['challenge', 'solution', 'comment'] as const).map((type) =>
+                    (['challenge', 'solution', 'comment', 'photo'] as const).map((type) =>
                       eb.and([
                         eb('subject_type', '=', type),
                         eb.exists(
                           eb
-                            .selectFrom(POST_TABLE[type])
+                            .selectFrom(FLAGGABLE_TABLE[type])
                             .select(sql`1`.as('one'))
-                            .whereRef(`${POST_TABLE[type]}.id`, '=', 'flags.subject_id')
-                            .where(`${POST_TABLE[type]}.hidden_at`, 'is not', null)
-                            .where(`${POST_TABLE[type]}.hidden_reason`, '=', 'auto_flags'),
+                            .whereRef(`${FLAGGABLE_TABLE[type]}.id`, '=', 'flags.subject_id')
+                            .where(`${FLAGGABLE_TABLE[type]}.hidden_at`, 'is not', null)
+                            .where(`${FLAGGABLE_TABLE[type]}.hidden_reason`, '=', 'auto_flags'),
                         ),
                       ]),
                     ),

@@ -1,17 +1,18 @@
 import { db } from '~/db.server'
-import { POST_TABLE } from '~/models/post-kinds.server'
+import { photosWithChallenge, POST_TABLE } from '~/models/post-kinds.server'
 import {
   auditReferences,
   emptyAuditNames,
   type AuditNames,
   type AuditRow,
+  type PostType,
 } from '~/utils/audit-sentence'
 
 const unique = (ids: number[]) => [...new Set(ids)]
 
 /**
  * The names the audit sentences need (users, departments, challenges, categories, areas and
- * the challenge of each comment or solution), fetched in one query per kind for a page of rows.
+ * the challenge of each comment, solution, pledge or photo), fetched in one query per kind for a page of rows.
  */
 export async function getAuditNames(rows: AuditRow[]): Promise<AuditNames> {
   const names = emptyAuditNames()
@@ -20,8 +21,8 @@ export async function getAuditNames(rows: AuditRow[]): Promise<AuditNames> {
     key: K,
   ) => unique(refs.flatMap((r) => r[key]))
   const posts = refs.flatMap((r) => r.posts)
-  const postIds = (type: 'comment' | 'solution' | 'pledge') =>
-    unique(posts.filter((p) => p.type === type).map((p) => p.id))
+  const postIds = (type: PostType) => unique(posts.filter((p) => p.type === type).map((p) => p.id))
+  const photoIds = postIds('photo')
 
   const found = await Promise.all(
     (['comment', 'solution', 'pledge'] as const).map(async (type) => {
@@ -37,6 +38,14 @@ export async function getAuditNames(rows: AuditRow[]): Promise<AuditNames> {
     }),
   )
   for (const p of found.flat()) names.postChallenges[`${p.type}:${p.id}`] = p.challenge_id
+  // A photo's challenge is its own, its solution's or its progress update's.
+  const photos = photoIds.length
+    ? await photosWithChallenge(db)
+        .select(['photos.id', 'challenges.id as challenge_id'])
+        .where('photos.id', 'in', photoIds)
+        .execute()
+    : []
+  for (const p of photos) names.postChallenges[`photo:${p.id}`] = p.challenge_id
   const challengeIds = unique([...all('challenges'), ...Object.values(names.postChallenges)])
 
   const [users, organisations, challenges, categories, areas] = await Promise.all([

@@ -2,7 +2,7 @@ import type { FlagSubject } from '#db/schema'
 import { transaction } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import { HIDE_REASONS } from '~/models/moderation-constants'
-import { tellAuthor } from '~/models/moderation-mail.server'
+import { hiddenMail, tellAuthor } from '~/models/moderation-mail.server'
 import { restorePost } from '~/models/moderation-visibility.server'
 import { findPost, setPostHidden } from '~/models/post-kinds.server'
 import type { Actor } from '~/utils/policy'
@@ -76,7 +76,12 @@ export async function decideAutoHidden(
       await tellAuthor(
         trx,
         post.author_id,
-        { name: 'postHidden', reason, challengeId: post.challenge_id, title: post.title },
+        {
+          name: hiddenMail(input.subjectType),
+          reason,
+          challengeId: post.challenge_id,
+          title: post.title,
+        },
         input.siteUrl,
       )
     } else {

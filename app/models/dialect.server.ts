@@ -62,14 +62,14 @@ export function skippingLocked<DB, TB extends keyof DB, O>(
 // read the same row and both act on what they read; these take the row lock first, so the
 // second waits for the first to commit and then reads what it wrote. One order everywhere, so
 // two transactions never wait on each other: the challenge first, then the post (solution,
-// comment, pledge) on it, then users; several challenges by ascending id.
+// comment, pledge, photo) on it, then users; several challenges by ascending id.
 
 /** A select that also takes its rows' write lock (FOR UPDATE) on PostgreSQL. */
 export function forUpdate<QB extends { forUpdate(): QB }>(query: QB): QB {
   return onPostgres() ? query.forUpdate() : query
 }
 
-type LockedTable = 'challenges' | 'solutions' | 'comments' | 'pledges' | 'users'
+type LockedTable = 'challenges' | 'solutions' | 'comments' | 'pledges' | 'photos' | 'users'
 
 async function lockRows(trx: Executor, table: LockedTable, ids: readonly number[]) {
   if (!onPostgres() || ids.length === 0) return
@@ -95,11 +95,21 @@ export function lockChallenges(trx: Executor, challengeIds: readonly number[]) {
  */
 export async function lockPost(
   trx: Executor,
-  kind: 'challenge' | 'solution' | 'comment' | 'pledge',
+  kind: 'challenge' | 'solution' | 'comment' | 'pledge' | 'photo',
   id: number,
 ) {
   if (!onPostgres()) return
   if (kind === 'challenge') return lockChallenge(trx, id)
+  if (kind === 'photo') {
+    // A photo's challenge is its own, its solution's or its progress update's pledge's.
+    await sql`select id from challenges where id = (
+      select coalesce(p.challenge_id, s.challenge_id, pl.challenge_id) from photos p
+        left join solutions s on s.id = p.solution_id
+        left join pledge_updates u on u.id = p.pledge_update_id
+        left join pledges pl on pl.id = u.pledge_id
+      where p.id = ${id}) for update`.execute(trx)
+    return lockRows(trx, 'photos', [id])
+  }
   const table = `${kind}s` as const
   await sql`select id from challenges
     where id = (select challenge_id from ${sql.table(table)} where id = ${id}) for update`.execute(

@@ -1,3 +1,6 @@
+/** What can be flagged, hidden by a moderator and appealed: the posts, and a single photo. */
+export const FLAG_SUBJECTS = ['challenge', 'solution', 'comment', 'photo'] as const
+
 export const FLAG_REASONS = ['spam', 'offensive', 'personal_data', 'off_topic', 'other'] as const
 
 /**

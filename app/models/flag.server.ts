@@ -2,9 +2,14 @@ import type { FlagSubject } from '#db/schema'
 import { db, transaction, type Executor } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import type { FLAG_REASONS } from '~/models/flag-reasons'
-import { tellAuthor } from '~/models/moderation-mail.server'
+import { hiddenMail, tellAuthor } from '~/models/moderation-mail.server'
 import type { Actor } from '~/utils/policy'
-import { findPost, POST_TABLE, setPostHidden } from '~/models/post-kinds.server'
+import {
+  findPost,
+  photosWithChallenge,
+  POST_TABLE,
+  setPostHidden,
+} from '~/models/post-kinds.server'
 import { indexChallenge } from '~/models/search.server'
 import { networkKey } from '~/services/client-ip'
 import { networkTag } from '~/services/network-tag.server'
@@ -156,6 +161,38 @@ async function isProtectedPost(
   subjectType: FlagSubject,
   subjectId: number,
 ): Promise<boolean> {
+  if (subjectType === 'photo') {
+    // A photo is protected as its post is (posted for a department or a verified organisation),
+    // and when staff uploaded it.
+    const row = await photosWithChallenge(executor)
+      .leftJoin('users as author', 'author.id', 'photos.user_id')
+      .leftJoin('organisations as org', (join) =>
+        join.on((eb) =>
+          eb(
+            'org.id',
+            '=',
+            eb.fn.coalesce(
+              eb
+                .case()
+                .when('photos.challenge_id', 'is not', null)
+                .then(eb.ref('challenges.organisation_id'))
+                .end(),
+              'solutions.organisation_id',
+              'pledges.organisation_id',
+            ),
+          ),
+        ),
+      )
+      .select(['author.role', 'org.kind', 'org.verified_at'])
+      .where('photos.id', '=', subjectId)
+      .executeTakeFirst()
+    if (!row) return false
+    return isProtectedFromFlags({
+      authorRole: row.role,
+      organisationKind: row.kind,
+      organisationVerifiedAt: row.verified_at,
+    })
+  }
   const table = POST_TABLE[subjectType]
   const row = await executor
     .selectFrom(`${table} as p` as 'solutions as p')
@@ -252,7 +289,7 @@ export async function autoHideIfFlagged(input: {
       trx,
       post.author_id,
       {
-        name: 'postHidden',
+        name: hiddenMail(input.subjectType),
         reason: 'auto_flags',
         challengeId: post.challenge_id,
         title: post.title,

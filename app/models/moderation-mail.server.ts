@@ -5,13 +5,13 @@ import { queueMail } from '~/services/mail.server'
 
 /**
  * Mails the author of a post a moderator hid or turned down, in their language: a hidden post
- * (which they may appeal), a held pledge rejected, an edit rejected (the approved text stays).
+ * or photo (which they may appeal), a held pledge rejected, an edit rejected (the approved text stays).
  */
 export async function tellAuthor(
   trx: Executor,
   authorId: number | null,
   template: {
-    name: 'postHidden' | 'pledgeRejected' | 'editRejected'
+    name: 'postHidden' | 'photoHidden' | 'pledgeRejected' | 'editRejected'
     reason: string
     challengeId: number
     title: string
@@ -42,3 +42,7 @@ export async function tellAuthor(
     locale,
   )
 }
+
+/** The mail that tells an author their post, or their photo, was hidden. */
+export const hiddenMail = (subjectType: string) =>
+  subjectType === 'photo' ? ('photoHidden' as const) : ('postHidden' as const)

@@ -287,6 +287,17 @@ function awaitingDecision(eb: QueueEb) {
         ]),
         post('comments', 'comment'),
         post('solutions', 'solution'),
+        // A photo (on the challenge, a solution or an update): its flags carry the challenge.
+        eb.exists(
+          eb
+            .selectFrom('flags as pf')
+            .innerJoin('photos', 'photos.id', 'pf.subject_id')
+            .select('pf.id')
+            .whereRef('pf.challenge_id', '=', 'challenges.id')
+            .where('pf.subject_type', '=', 'photo')
+            .where('pf.resolved_at', 'is', null)
+            .where('photos.hidden_reason', '=', 'auto_flags'),
+        ),
         eb.exists(
           eb
             .selectFrom('flags as e')
@@ -342,7 +353,7 @@ function waitingSince(eb: QueueEb, tab: QueueTab) {
 
 /** The text of each flagged post on these challenges, with its author and hidden state. */
 async function flaggedTexts(challengeIds: number[]) {
-  const [challenges, solutions, comments] = await Promise.all([
+  const [challenges, photos, solutions, comments] = await Promise.all([
     db
       .selectFrom('challenges')
       .leftJoin('users', 'users.id', 'challenges.author_id')
@@ -354,6 +365,23 @@ async function flaggedTexts(challengeIds: number[]) {
         'users.name as author_name',
       ])
       .where('challenges.id', 'in', challengeIds)
+      .execute(),
+    // A photo is shown by its alternative text.
+    db
+      .selectFrom('flags')
+      .innerJoin('photos', 'photos.id', 'flags.subject_id')
+      .leftJoin('users', 'users.id', 'photos.user_id')
+      .select([
+        'photos.id',
+        'photos.alt_text as body',
+        'photos.hidden_at',
+        'photos.hidden_reason',
+        'users.name as author_name',
+      ])
+      .distinct()
+      .where('flags.challenge_id', 'in', challengeIds)
+      .where('flags.subject_type', '=', 'photo')
+      .where('flags.resolved_at', 'is', null)
       .execute(),
     ...(['solution', 'comment'] as const).map((type) =>
       db
@@ -382,6 +410,7 @@ async function flaggedTexts(challengeIds: number[]) {
   ])
   return [
     ...challenges.map((r) => ({ ...r, subject_type: 'challenge' })),
+    ...photos.map((r) => ({ ...r, subject_type: 'photo' })),
     ...solutions!.map((r) => ({ ...r, subject_type: 'solution' })),
     ...comments!.map((r) => ({ ...r, subject_type: 'comment' })),
   ]

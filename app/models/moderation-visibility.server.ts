@@ -2,7 +2,7 @@ import type { FlagSubject } from '#db/schema'
 import { transaction, type Executor } from '~/db.server'
 import { recordAudit } from '~/models/audit.server'
 import type { HIDE_REASONS } from '~/models/moderation-constants'
-import { tellAuthor } from '~/models/moderation-mail.server'
+import { hiddenMail, tellAuthor } from '~/models/moderation-mail.server'
 import type { Actor } from '~/utils/policy'
 import { findPost, setPostHidden } from '~/models/post-kinds.server'
 import { indexChallenge } from '~/models/search.server'
@@ -12,8 +12,8 @@ import { lockPost } from '~/models/dialect.server'
 export type HideReason = (typeof HIDE_REASONS)[number] | 'auto_flags'
 
 /**
- * Hides a post with a reason code. It keeps its data and status; its author is told the reason
- * and may appeal once. Open flags on it are resolved as "hidden".
+ * Hides a post, or a single photo, with a reason code. It keeps its data and status; its author
+ * is told the reason and may appeal once. Open flags on it are resolved as "hidden".
  */
 export async function hidePost(
   actor: Actor | null,
@@ -33,7 +33,7 @@ export async function hidePost(
     if (!post) return false
     if (post.hidden_at) return true
     const now = new Date().toISOString()
-    await setPostHidden(trx, input, { hidden_at: now, hidden_reason: input.reason })
+    await setPostHidden(trx, input, { hidden_at: now, hidden_reason: input.reason }, actor?.id)
     await trx
       .updateTable('flags')
       .set({ resolved_at: now, resolved_by: actor?.id ?? null, resolution: 'hidden' })
@@ -56,7 +56,7 @@ export async function hidePost(
       trx,
       post.author_id,
       {
-        name: 'postHidden',
+        name: hiddenMail(input.subjectType),
         reason: input.reason,
         challengeId: post.challenge_id,
         title: post.title,

@@ -9,6 +9,8 @@ import { maySeeChallenge, maySeeHidden, type Actor } from '~/utils/policy'
 
 /** A photo as a page, the API and the feed show it (never its GPS, never its uploader's id). */
 export interface ShownPhoto {
+  /** Names the photo in a flag or an appeal (never its uploader). */
+  id: number
   key: string
   alt: string
   caption: string | null
@@ -17,6 +19,8 @@ export interface ShownPhoto {
   /** Set only for the photo's own author (and staff): it is hidden from everyone else. */
   hidden_reason: string | null
   hidden: boolean
+  /** The viewer uploaded it: they may appeal its hiding, and do not flag it. */
+  own: boolean
 }
 
 /** A draft: uploaded with a form that was not posted yet, shown back to its uploader. */
@@ -215,6 +219,7 @@ export async function purgeOldDrafts(now = new Date()): Promise<number> {
 }
 
 const shownColumns = [
+  'photos.id',
   'photos.key',
   'photos.alt_text',
   'photos.caption',
@@ -229,6 +234,7 @@ const shownColumns = [
 ] as const
 
 type ShownRow = {
+  id: number
   key: string
   alt_text: string
   caption: string | null
@@ -242,8 +248,10 @@ type ShownRow = {
 /** A hidden photo reaches only its author and staff, with the reason. */
 function shown(row: ShownRow, viewer: Actor | null): ShownPhoto | null {
   const hidden = row.hidden_at !== null
-  if (hidden && !(maySeeHidden(viewer) || (viewer && row.user_id === viewer.id))) return null
+  const own = viewer !== null && row.user_id === viewer.id
+  if (hidden && !(maySeeHidden(viewer) || own)) return null
   return {
+    id: row.id,
     key: row.key,
     alt: row.alt_text,
     caption: row.caption,
@@ -251,6 +259,7 @@ function shown(row: ShownRow, viewer: Actor | null): ShownPhoto | null {
     height: row.height,
     hidden,
     hidden_reason: hidden ? row.hidden_reason : null,
+    own,
   }
 }
 

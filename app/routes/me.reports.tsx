@@ -1,3 +1,4 @@
+import type { FlagSubject } from '#db/schema'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
@@ -164,7 +165,7 @@ function Case({
   children,
 }: {
   kind: 'flag' | 'appeal' | 'dispute'
-  subject: 'challenge' | 'solution' | 'comment'
+  subject: FlagSubject
   challenge: ChallengeRef
   state: DecisionState
   createdAt: string

@@ -9,6 +9,7 @@ import { DisputesSection } from '~/components/triage/DisputesSection'
 import { FlagsSection } from '~/components/triage/FlagsSection'
 import { MergeSection } from '~/components/triage/MergeSection'
 import { NotesSection } from '~/components/triage/NotesSection'
+import { PhotosSection } from '~/components/triage/PhotosSection'
 import { PostsSection } from '~/components/triage/PostsSection'
 import { ResponsesSection } from '~/components/triage/ResponsesSection'
 import { TriageHeader } from '~/components/triage/TriageHeader'
@@ -66,6 +67,7 @@ export default function Triage() {
         comments={data.comments}
         flags={data.flags}
       />
+      <PhotosSection photos={data.photos} flags={data.flags} />
       <AppealsSection appeals={data.appeals} />
       <DisputesSection disputes={data.disputes} version={challenge.version} />
       <FlagsSection flags={data.flags} />

@@ -16,6 +16,7 @@ const SUBJECTS = [
   'challenge',
   'solution',
   'comment',
+  'photo',
   'user',
   'organisation',
   'appeal',

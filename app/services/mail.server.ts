@@ -30,7 +30,7 @@ export type MailTemplate =
   | { name: 'confirmEmail'; values: { name: string; url: string; days: number } }
   | { name: 'joinRequest'; values: { name: string; organisation: string; url: string } }
   | {
-      name: 'postHidden' | 'pledgeRejected' | 'editRejected'
+      name: 'postHidden' | 'photoHidden' | 'pledgeRejected' | 'editRejected'
       values: { name: string; title: string; reason: string; url: string }
     }
   | {

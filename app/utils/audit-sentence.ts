@@ -22,7 +22,7 @@ export interface AuditNames {
   users: Record<number, string>
   organisations: Record<number, string>
   challenges: Record<number, string>
-  /** The challenge a comment, solution or pledge belongs to, keyed "comment:12". */
+  /** The challenge a comment, solution, pledge or photo belongs to, keyed "comment:12". */
   postChallenges: Record<string, number>
   categories: Record<number, Named>
   areas: Record<number, Named>
@@ -55,7 +55,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   ]),
   'pledge.approve',
   'pledge.reject',
-  ...(['challenge', 'solution', 'comment'] as const).flatMap((type) => [
+  ...(['challenge', 'solution', 'comment', 'photo'] as const).flatMap((type) => [
     `${type}.hide`,
     `${type}.restore`,
     `${type}.auto_hide`,
@@ -103,9 +103,9 @@ export const KNOWN_AUDIT_ACTIONS = [
 type Json = Record<string, unknown>
 
 /** What belongs to a challenge and is named with it ("comment no. 4 on “Buses”"). */
-type PostType = 'comment' | 'solution' | 'pledge'
+export type PostType = 'comment' | 'solution' | 'pledge' | 'photo'
 const isPostType = (type: string): type is PostType =>
-  type === 'comment' || type === 'solution' || type === 'pledge'
+  type === 'comment' || type === 'solution' || type === 'pledge' || type === 'photo'
 
 function parse(text: string | null): Json {
   if (!text) return {}
@@ -159,7 +159,8 @@ export function auditReferences(row: AuditRow) {
     const type = after.subjectType
     const id = num(after.subjectId)
     if (id !== null && type === 'challenge') ids.challenges.push(id)
-    if (id !== null && (type === 'comment' || type === 'solution')) ids.posts.push({ type, id })
+    if (id !== null && (type === 'comment' || type === 'solution' || type === 'photo'))
+      ids.posts.push({ type, id })
   }
   return ids
 }
@@ -220,6 +221,7 @@ function compose(row: AuditRow, names: AuditNames, t: TFunction, language: strin
       case 'comment':
       case 'solution':
       case 'pledge':
+      case 'photo':
         return post(row.subject_type, id)
       case 'user':
         return user(id)
@@ -235,7 +237,8 @@ function compose(row: AuditRow, names: AuditNames, t: TFunction, language: strin
     t(`audit.actions.${key}`, { actor, subject: subject(), ...values })
 
   const [kind = '', verb = ''] = row.action.split('.')
-  const postKind = kind === 'challenge' || kind === 'comment' || kind === 'solution'
+  const postKind =
+    kind === 'challenge' || kind === 'comment' || kind === 'solution' || kind === 'photo'
   const hideReason = (code: unknown) =>
     typeof code === 'string' ? t(`hideReasons.${code}`, { defaultValue: code }) : ''
 

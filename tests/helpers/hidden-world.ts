@@ -11,6 +11,7 @@ import { insertMembership } from '~/models/organisation.server'
 import { pledge, postProgress } from '~/models/pledge.server'
 import { proposeSolution } from '~/models/solution.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
+import { addPhoto } from './photo-rows'
 
 /**
  * A word every hidden text carries besides its marker, so searches can look for hidden content
@@ -45,6 +46,13 @@ export const MARKERS = {
   flagNote: 'zqflagnote',
   appeal: 'zqappealtext',
   banReason: 'zqbanreason',
+  // Photos (issue 13): each marker is the photo's alternative text.
+  hiddenPhoto: 'zqhidphoto',
+  photoOnHiddenChallenge: 'zqphotohidchal',
+  photoOnHiddenSolution: 'zqphotohidsol',
+  photoOnHeldSolution: 'zqphotoheldsol',
+  photoOnPendingChallenge: 'zqphotopendchal',
+  photoOnHiddenChallengeUpdate: 'zqphotohidupd',
 } as const
 export type MarkerKind = keyof typeof MARKERS
 
@@ -228,6 +236,53 @@ export async function buildHiddenWorld() {
     .where('id', '=', rejectedChallenge)
     .execute()
 
+  // Photos: one shown and one hidden on the public challenge, and one on each post nobody but
+  // its author and the moderators sees. Their keys must never reach anyone else either.
+  const shownPhoto = await addPhoto({
+    userId: author.id,
+    target: { challengeId: publicChallenge },
+    alt: 'Kajen vid lågvatten',
+  })
+  const hiddenPhoto = await addPhoto({
+    userId: author.id,
+    target: { challengeId: publicChallenge },
+    alt: text('hiddenPhoto'),
+    caption: text('hiddenPhoto'),
+  })
+  const { id: updateUnderHidden } = await db
+    .selectFrom('pledge_updates')
+    .select('id')
+    .where('pledge_id', '=', pledgeUnderHidden)
+    .executeTakeFirstOrThrow()
+  const concealedPhotos = [
+    hiddenPhoto,
+    await addPhoto({
+      userId: author.id,
+      target: { challengeId: hiddenChallenge },
+      alt: text('photoOnHiddenChallenge'),
+    }),
+    await addPhoto({
+      userId: other.id,
+      target: { solutionId: hiddenSolution },
+      alt: text('photoOnHiddenSolution'),
+    }),
+    await addPhoto({
+      userId: commenter.id,
+      target: { solutionId: heldSolution },
+      alt: text('photoOnHeldSolution'),
+    }),
+    await addPhoto({
+      userId: author.id,
+      target: { challengeId: pendingChallenge },
+      alt: text('photoOnPendingChallenge'),
+    }),
+    await addPhoto({
+      userId: pledger.id,
+      target: { pledgeUpdateId: updateUnderHidden },
+      alt: text('photoOnHiddenChallengeUpdate'),
+    }),
+  ]
+
   // The moderators' side.
   const mod = { id: moderator.id, role: 'moderator' as const }
   const siteUrl = 'http://localhost:3000'
@@ -236,6 +291,7 @@ export async function buildHiddenWorld() {
     ['solution', hiddenSolution],
     ['comment', hiddenComment],
     ['comment', hiddenReply],
+    ['photo', hiddenPhoto.id],
   ] as const) {
     await hidePost(mod, { subjectType, subjectId, reason: 'spam', siteUrl })
   }
@@ -253,6 +309,22 @@ export async function buildHiddenWorld() {
     challengeId: publicChallenge,
     subjectType: 'solution',
     subjectId: hiddenSolution,
+    body: text('appeal'),
+  })
+  // A photo flagged with a note, and the hidden photo appealed: moderators' reading too.
+  await flagPost({
+    subjectType: 'photo',
+    subjectId: shownPhoto.id,
+    challengeId: publicChallenge,
+    userId: commenter.id,
+    reason: 'personal_data',
+    note: text('flagNote'),
+  })
+  await appeal({
+    userId: author.id,
+    challengeId: publicChallenge,
+    subjectType: 'photo',
+    subjectId: hiddenPhoto.id,
     body: text('appeal'),
   })
   await setBan(mod, {
@@ -280,5 +352,6 @@ export async function buildHiddenWorld() {
     solutions: { hiddenSolution, heldSolution, solutionUnderHidden },
     comments: { hiddenComment, hiddenReply, commentUnderHiddenSolution, visibleComment },
     pledges: { pledgeUnderHidden },
+    photos: { shown: shownPhoto, hidden: hiddenPhoto, concealed: concealedPhotos },
   }
 }

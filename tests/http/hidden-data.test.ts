@@ -45,7 +45,7 @@ function parameterValues(route: RouteFile, name: string): string[] {
   if (name === 'slug') return Object.values(orgs).map((o) => o.slug)
   if (name === 'token') return ['x'.repeat(43)]
   if (name === '*') return ['ingenting-har']
-  if (name === 'key') return ['A'.repeat(22)]
+  if (name === 'key') return ['A'.repeat(22), ...world.photos.concealed.map((p) => p.key)]
   if (name === 'file') return ['page.webp']
   throw new Error(`${route.file}: no values for the parameter :${name}; add them here`)
 }
@@ -88,7 +88,13 @@ const withData = (url: string, routeId: string) =>
   `${url}${url.includes('?') ? '&' : '?'}_data=${encodeURIComponent(routeId)}`
 
 function leaks(body: string) {
-  return (Object.keys(MARKERS) as MarkerKind[]).filter((k) => body.includes(MARKERS[k]))
+  const found: string[] = (Object.keys(MARKERS) as MarkerKind[]).filter((k) =>
+    body.includes(MARKERS[k]),
+  )
+  // A concealed photo's key is as private as its text: with it, its URL could be tried.
+  for (const photo of world.photos.concealed)
+    if (body.includes(photo.key)) found.push(`the key of photo ${photo.id}`)
+  return found
 }
 
 describe('hidden content in loader data', () => {
@@ -134,6 +140,29 @@ describe('hidden content in loader data', () => {
     },
   )
 
+  it('answers 404 for every concealed photo, at every size, to everyone but staff', async () => {
+    const answers: string[] = []
+    for (const photo of world.photos.concealed)
+      for (const file of ['card.webp', 'page.jpg', 'full.webp', 'full.jpg'])
+        for (const [role, client] of Object.entries(viewers)) {
+          const response = await client.get(`/photos/${photo.key}/${file}`)
+          if (response.status !== 404)
+            answers.push(`${role} ${photo.id}/${file}: ${response.status}`)
+        }
+    expect(answers).toEqual([])
+    // The photos are real: the shown one is served to anyone, the hidden one to a moderator.
+    expect((await viewers.visitor.get(`/photos/${world.photos.shown.key}/card.webp`)).status).toBe(
+      200,
+    )
+    expect((await staff.moderator.get(`/photos/${world.photos.hidden.key}/card.webp`)).status).toBe(
+      200,
+    )
+    const page = await (
+      await viewers.visitor.get(`/challenges/${world.challenges.publicChallenge}`)
+    ).text()
+    expect(page).toContain(world.photos.shown.key)
+  })
+
   it("keeps a notification's row in the reader's data export, not what it said", async () => {
     const data = (await (await viewers.member.get('/me/data.json')).json()) as {
       notifications: Array<{ challenge_id: number; kind: string; payload: unknown }>
@@ -161,8 +190,9 @@ describe('hidden content in loader data', () => {
       [`/moderation/challenges/${challenges.hiddenChallenge}`, ['hiddenChallengeTitle']],
       [
         `/moderation/challenges/${challenges.publicChallenge}`,
-        ['internalNote', 'flagNote', 'appeal'],
+        ['internalNote', 'flagNote', 'appeal', 'hiddenPhoto'],
       ],
+      [`/moderation/challenges/${challenges.hiddenChallenge}`, ['photoOnHiddenChallengeUpdate']],
       ['/moderation?tab=pending', ['pendingChallenge']],
       ['/moderation?tab=appeals', ['appeal']],
       [`/moderation/users/${users.banned.id}`, ['banReason']],

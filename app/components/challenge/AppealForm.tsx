@@ -1,3 +1,4 @@
+import type { FlagSubjectType } from '~/components/challenge/FlagControl'
 import { MarkdownForm } from '~/components/challenge/MarkdownForm'
 import { AppealSchema } from '~/forms/challenge'
 import { useTranslation } from '~/i18n-react'
@@ -6,7 +7,7 @@ import type { Appeals } from './types'
 /** Under a hidden post of one's own: the appeal's state, or the form to appeal. */
 export function AppealForm(props: {
   action: string
-  subjectType: 'challenge' | 'solution' | 'comment'
+  subjectType: FlagSubjectType
   subjectId: number
   appeals: Appeals
 }) {

@@ -67,7 +67,11 @@ export function ChallengeView({ data, actionData }: { data: ChallengeData; actio
 
       {/* Sanitised when it was written (renderMarkdown). */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: challenge.description_html }} />
-      <PhotoGallery photos={data.photos} label={t('photos.heading')} />
+      <PhotoGallery
+        photos={data.photos}
+        label={t('photos.heading')}
+        controls={{ action, takesPart: page.takesPart, appeals: data.appeals, actionData }}
+      />
       <PlaceSection placeText={challenge.place_text} lat={challenge.lat} lng={challenge.lng}>
         {data.mapTiles && challenge.lat !== null && challenge.lng !== null && (
           <ChallengeMap

@@ -3,11 +3,11 @@ import { Form } from '@remix-run/react'
 import { FieldErrors, FormErrors, useSchemaForm } from '~/components/forms'
 import { FlagSchema } from '~/forms/challenge'
 import { useTranslation } from '~/i18n-react'
-import { FLAG_REASONS } from '~/models/flag-reasons'
+import { FLAG_REASONS, type FLAG_SUBJECTS } from '~/models/flag-reasons'
 
 export { flagIntentKey } from '~/models/flag-reasons'
 
-export type FlagSubjectType = 'challenge' | 'solution' | 'comment'
+export type FlagSubjectType = (typeof FLAG_SUBJECTS)[number]
 
 /**
  * "Report to a moderator" for one post: a `<details>` with its own small form, so it works

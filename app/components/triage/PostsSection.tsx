@@ -1,3 +1,4 @@
+import type { FlagSubject } from '#db/schema'
 import { Form } from '@remix-run/react'
 import { HideSchema } from '~/forms/moderation'
 import { useTranslation } from '~/i18n-react'
@@ -78,12 +79,6 @@ export function PostsSection(props: {
 function PostRow(props: { post: Post; awaitsDecision: boolean; escalated: boolean }) {
   const { t } = useTranslation()
   const { post } = props
-  // Hide, restore and the decision share the post's form; the schema checks the fields they
-  // all send (the server checks each intent's own).
-  const [form] = useTriageForm(
-    postFormKey(post.type, post.id),
-    HideSchema.pick({ subjectType: true, subjectId: true }),
-  )
   return (
     <li className="inline-actions">
       <span>
@@ -95,50 +90,102 @@ function PostRow(props: { post: Post; awaitsDecision: boolean; escalated: boolea
           </>
         )}
       </span>
-      <Form
-        method="post"
-        className="inline-actions"
-        id={form.id}
-        onSubmit={form.onSubmit}
-        noValidate
-      >
-        <ReplyErrors form={form} />
-        <input type="hidden" name="subjectType" value={post.type} />
-        <input type="hidden" name="subjectId" value={post.id} />
-        {post.hidden && props.awaitsDecision ? (
-          // Hidden by flags alone: the moderator keeps it hidden or shows it again.
-          <>
-            <input type="hidden" name="intent" value="auto-hidden" />
-            <span>{t('triage.autoHidden.waiting')}</span>
-            <button type="submit" name="decision" value="confirm" className="link-button">
-              {t('triage.autoHidden.confirm')}
-            </button>
-            <button type="submit" name="decision" value="restore" className="link-button">
-              {t('triage.restore')}
-            </button>
-          </>
-        ) : post.hidden ? (
-          <button type="submit" name="intent" value="restore" className="link-button">
+      <VisibilityForm
+        subjectType={post.type}
+        subjectId={post.id}
+        hidden={Boolean(post.hidden)}
+        awaitsDecision={props.awaitsDecision}
+      />
+    </li>
+  )
+}
+
+/**
+ * Hide (with a reason), restore, or decide on what flags hid by themselves: one form per post
+ * or photo, keyed by it, so a refusal shows under the row it concerns.
+ */
+export function VisibilityForm(props: {
+  subjectType: FlagSubject
+  subjectId: number
+  hidden: boolean
+  awaitsDecision: boolean
+  /** Names the post or photo for screen readers when the row holds several controls. */
+  label?: string
+}) {
+  const { t } = useTranslation()
+  const { subjectType, subjectId } = props
+  // Hide, restore and the decision share the post's form; the schema checks the fields they
+  // all send (the server checks each intent's own).
+  const [form] = useTriageForm(
+    postFormKey(subjectType, subjectId),
+    HideSchema.pick({ subjectType: true, subjectId: true }),
+  )
+  const named = (text: string) =>
+    props.label ? t('triage.photos.action', { action: text, photo: props.label }) : undefined
+  return (
+    <Form method="post" className="inline-actions" id={form.id} onSubmit={form.onSubmit} noValidate>
+      <ReplyErrors form={form} />
+      <input type="hidden" name="subjectType" value={subjectType} />
+      <input type="hidden" name="subjectId" value={subjectId} />
+      {props.hidden && props.awaitsDecision ? (
+        // Hidden by flags alone: the moderator keeps it hidden or shows it again.
+        <>
+          <input type="hidden" name="intent" value="auto-hidden" />
+          <span>{t('triage.autoHidden.waiting')}</span>
+          <button
+            type="submit"
+            name="decision"
+            value="confirm"
+            className="link-button"
+            aria-label={named(t('triage.autoHidden.confirm'))}
+          >
+            {t('triage.autoHidden.confirm')}
+          </button>
+          <button
+            type="submit"
+            name="decision"
+            value="restore"
+            className="link-button"
+            aria-label={named(t('triage.restore'))}
+          >
             {t('triage.restore')}
           </button>
-        ) : (
-          <>
-            <label htmlFor={`reason-${post.type}-${post.id}`} className="visually-hidden">
-              {t('moderation.hideReason')}
-            </label>
-            <select id={`reason-${post.type}-${post.id}`} name="reason" defaultValue="other">
-              {HIDE_REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`hideReasons.${r}`)}
-                </option>
-              ))}
-            </select>
-            <button type="submit" name="intent" value="hide" className="link-button">
-              {t('triage.hide')}
-            </button>
-          </>
-        )}
-      </Form>
-    </li>
+        </>
+      ) : props.hidden ? (
+        <button
+          type="submit"
+          name="intent"
+          value="restore"
+          className="link-button"
+          aria-label={named(t('triage.restore'))}
+        >
+          {t('triage.restore')}
+        </button>
+      ) : (
+        <>
+          <label htmlFor={`reason-${subjectType}-${subjectId}`} className="visually-hidden">
+            {props.label
+              ? t('triage.photos.reasonFor', { photo: props.label })
+              : t('moderation.hideReason')}
+          </label>
+          <select id={`reason-${subjectType}-${subjectId}`} name="reason" defaultValue="other">
+            {HIDE_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`hideReasons.${r}`)}
+              </option>
+            ))}
+          </select>
+          <button
+            type="submit"
+            name="intent"
+            value="hide"
+            className="link-button"
+            aria-label={named(t('triage.hide'))}
+          >
+            {t('triage.hide')}
+          </button>
+        </>
+      )}
+    </Form>
   )
 }
