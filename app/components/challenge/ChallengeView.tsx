@@ -95,7 +95,13 @@ export function ChallengeView({ data, actionData }: { data: ChallengeData; actio
         </p>
       )}
 
-      <PledgesSection page={page} pledges={data.pledges} me={me} actionData={actionData} />
+      <PledgesSection
+        page={page}
+        pledges={data.pledges}
+        me={me}
+        appeals={data.appeals}
+        actionData={actionData}
+      />
       <SolutionsSection
         page={page}
         solutions={data.solutions}

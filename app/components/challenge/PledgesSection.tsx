@@ -8,6 +8,7 @@ import { useTranslation } from '~/i18n-react'
 import { formatDate, formatDateTime } from '~/utils/format'
 import { photosFor, resultFor } from '~/utils/intent-reply'
 import { PhotoGallery } from '~/components/Photos'
+import type { Appeals } from '~/components/challenge/types'
 import type { ChallengeData, PageState } from './types'
 
 /** Who took the challenge on, their progress updates, and the form to take it on. */
@@ -15,6 +16,7 @@ export function PledgesSection(props: {
   page: PageState
   pledges: ChallengeData['pledges']
   me: ChallengeData['me']
+  appeals: Appeals
   actionData: unknown
 }) {
   const { t, i18n } = useTranslation()
@@ -53,7 +55,16 @@ export function PledgesSection(props: {
                     <li key={u.id}>
                       <time dateTime={u.created_at}>{formatDateTime(u.created_at, locale)}</time>
                       <div className="prose" dangerouslySetInnerHTML={{ __html: u.body_html }} />
-                      <PhotoGallery photos={u.photos} label={t('photos.heading')} />
+                      <PhotoGallery
+                        photos={u.photos}
+                        label={t('photos.heading')}
+                        controls={{
+                          action: page.action,
+                          takesPart: page.takesPart,
+                          appeals: props.appeals,
+                          actionData: props.actionData,
+                        }}
+                      />
                     </li>
                   ))}
                 </ol>

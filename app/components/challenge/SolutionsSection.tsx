@@ -124,7 +124,16 @@ function SolutionItem(props: {
       {s.held_at && <HeldNotice kind="solution" reviewed={me?.reviewed} />}
       {s.pending_edit_at && <PendingEditNotice kind="solution" since={s.pending_edit_at} />}
       <div className="prose" dangerouslySetInnerHTML={{ __html: s.body_html }} />
-      <PhotoGallery photos={s.photos} label={t('photos.heading')} />
+      <PhotoGallery
+        photos={s.photos}
+        label={t('photos.heading')}
+        controls={{
+          action: page.action,
+          takesPart: page.takesPart,
+          appeals: props.appeals,
+          actionData: props.actionData,
+        }}
+      />
       <div className="inline-actions">
         <VoteButton
           action={page.action}
