@@ -11,6 +11,14 @@ import { Children, isValidElement, type ReactNode } from 'react'
 import { useTranslation } from '~/i18n-react'
 import type { z } from 'zod'
 
+// A schema's HTML constraints never change; a challenge page renders a dozen forms per request.
+const constraints = new WeakMap<z.ZodTypeAny, ReturnType<typeof getZodConstraint>>()
+function constraintOf(schema: z.ZodTypeAny) {
+  let constraint = constraints.get(schema)
+  if (!constraint) constraints.set(schema, (constraint = getZodConstraint(schema)))
+  return constraint
+}
+
 /**
  * The one way forms are wired: the action's zod schema also checks in the browser. Errors first
  * show on submit (validating on blur moved the button the user was about to click), then are
@@ -29,7 +37,7 @@ export function useSchemaForm<Schema extends z.ZodTypeAny>(options: {
     id: options.id,
     lastResult: options.lastResult,
     defaultValue: options.defaultValue as never,
-    constraint: getZodConstraint(schema),
+    constraint: constraintOf(schema),
     onValidate: validateInBrowser
       ? ({ formData }) => parseWithZod(formData, { schema })
       : undefined,

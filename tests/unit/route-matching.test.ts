@@ -1,0 +1,77 @@
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import type { AgnosticRouteObject, matchRoutes as MatchRoutes } from '@remix-run/router'
+import { describe, expect, it } from 'vitest'
+
+// The server loads the router's CommonJS build (through @remix-run/server-runtime), which is
+// the file patches/@remix-run+router+*.patch changes; import that one, not the ESM build.
+const require = createRequire(import.meta.url)
+const routerFile = require.resolve('@remix-run/router')
+const { matchRoutes } = require(routerFile) as { matchRoutes: typeof MatchRoutes }
+
+type Route = AgnosticRouteObject
+
+/** A tree shaped like the app's: a pathless root, static, dynamic, nested, index and splat routes. */
+function appLikeTree(prefix: string): Route[] {
+  const r = (id: string, extra: { path?: string; index?: true; children?: Route[] }) =>
+    ({ id: `${prefix}${id}`, ...extra }) as Route
+  return [
+    r('root', {
+      path: '',
+      children: [
+        r('index', { index: true }),
+        r('about', { path: 'about' }),
+        r('board', { path: 'challenges' }),
+        r('new', { path: 'challenges/new' }),
+        r('challenge', { path: 'challenges/:id' }),
+        r('edit', { path: 'challenges/:id/edit' }),
+        r('photo', { path: 'photos/:key/:file' }),
+        r('me', { path: 'me', children: [r('me.index', { index: true })] }),
+        r('splat', { path: '*' }),
+      ],
+    }),
+  ]
+}
+
+const ids = (routes: Route[], url: string) =>
+  matchRoutes(routes, url)?.map((m) => ({ id: m.route.id, params: m.params })) ?? null
+
+describe('route matching with the router patch', () => {
+  it('is the patched router the server loads', () => {
+    expect(fs.readFileSync(routerFile, 'utf8')).toContain("Utmana's patch")
+  })
+
+  it('finds the same route every time, with this request’s params', () => {
+    const routes = appLikeTree('')
+    for (let round = 0; round < 3; round++) {
+      expect(ids(routes, '/about')?.at(-1)?.id).toBe('about')
+      expect(ids(routes, '/challenges')?.at(-1)?.id).toBe('board')
+      expect(ids(routes, '/challenges/new')?.at(-1)?.id).toBe('new')
+      expect(ids(routes, `/challenges/${round + 7}`)?.at(-1)).toEqual({
+        id: 'challenge',
+        params: { id: String(round + 7) },
+      })
+      expect(ids(routes, `/challenges/${round}/edit`)?.at(-1)?.params).toEqual({
+        id: String(round),
+      })
+      expect(ids(routes, '/photos/abc/card.webp')?.at(-1)?.params).toEqual({
+        key: 'abc',
+        file: 'card.webp',
+      })
+      expect(ids(routes, '/me')?.at(-1)?.id).toBe('me.index')
+      expect(ids(routes, '/no/such/page')?.at(-1)).toEqual({
+        id: 'splat',
+        params: { '*': 'no/such/page' },
+      })
+    }
+  })
+
+  it('answers with the routes of the tree it was given, not a tree matched before', () => {
+    const first = appLikeTree('a:')
+    const second = appLikeTree('b:')
+    expect(ids(first, '/challenges/5')?.at(-1)?.id).toBe('a:challenge')
+    expect(ids(second, '/challenges/5')?.at(-1)?.id).toBe('b:challenge')
+    const [match] = matchRoutes(second, '/about')!.slice(-1)
+    expect(match!.route).toBe(second[0]!.children![1])
+  })
+})
