@@ -1,11 +1,24 @@
 import exifReader from 'exif-reader'
-import sharp, { type Metadata } from 'sharp'
+import type sharpModule from 'sharp'
+import type { Metadata } from 'sharp'
 import type { PhotoFormat, PhotoSize } from '../../db/schema'
 import { PHOTO_MAX_PIXELS, PHOTO_SIZES } from '~/models/photo-constants'
 
-// libvips keeps decoded images for reuse; uploads are each seen once, so a small cache keeps the
-// server's memory flat under a run of photos.
-sharp.cache({ memory: 16, items: 20, files: 0 })
+let loadingSharp: Promise<typeof sharpModule> | undefined
+
+/**
+ * sharp, loaded when the first photo comes rather than at start: libvips adds about 24 MB to
+ * the resident memory of a server that may never see a photo (issue 11's idle target).
+ */
+function loadSharp() {
+  loadingSharp ??= import('sharp').then(({ default: sharp }) => {
+    // libvips keeps decoded images for reuse; uploads are each seen once, so a small cache keeps
+    // the server's memory flat under a run of photos.
+    sharp.cache({ memory: 16, items: 20, files: 0 })
+    return sharp
+  })
+  return loadingSharp
+}
 
 /** Formats taken in, read from the bytes (never from the name or the browser's type). */
 const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'heif'])
@@ -39,6 +52,7 @@ export type ProcessResult =
  * be offered to the author.
  */
 export async function processPhoto(bytes: Buffer): Promise<ProcessResult> {
+  const sharp = await loadSharp()
   let metadata: Metadata
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata()
