@@ -32,6 +32,9 @@ const { values: flags } = parseArgs({
     write: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
+    // While trying changes: fewer Lighthouse runs (e.g. --preset mobile --photos-only).
+    preset: { type: 'string', default: 'both' },
+    'photos-only': { type: 'boolean', default: false },
   },
 })
 const lighthouse = path.resolve(flags.lighthouse!)
@@ -200,11 +203,16 @@ async function main() {
     db.close()
     const pages = [
       { label: 'with 3 photos', path: pathname, runs: RUNS },
-      { label: 'without photos', path: `/challenges/${plain}`, runs: 1 },
+      ...(flags['photos-only']
+        ? []
+        : [{ label: 'without photos', path: `/challenges/${plain}`, runs: 1 }]),
     ]
+    const presets = (['mobile', 'desktop'] as const).filter(
+      (p) => flags.preset === 'both' || flags.preset === p,
+    )
     for (const page of pages)
       for (const cache of ['cold', 'warm'] as const)
-        for (const preset of ['mobile', 'desktop'] as const) {
+        for (const preset of presets) {
           const runs: Result[] = []
           for (let run = 1; run <= page.runs; run++) {
             const out = path.join(
