@@ -3,7 +3,7 @@ import { FlagControl, flagIntentKey } from '~/components/challenge/FlagControl'
 import type { Appeals } from '~/components/challenge/types'
 import { useTranslation, type TFunction } from '~/i18n-react'
 import { resultFor } from '~/utils/intent-reply'
-import { photoUrl, sizeOf } from '~/utils/photo'
+import { photoUrl, storedSizeOf } from '~/utils/photo'
 import type { PhotoSize } from '#db/schema'
 
 /** A photo as the pages get it (models/photo.server.ts, ShownPhoto). */
@@ -15,6 +15,8 @@ export interface PagePhoto {
   caption: string | null
   width: number
   height: number
+  /** The page size's stored dimensions (see storedSizeOf), when known. */
+  pageSize?: { width: number; height: number } | null
   hidden: boolean
   hidden_reason: string | null
   /** The viewer uploaded it. */
@@ -38,7 +40,9 @@ export interface PhotoControls {
 const SIZES: PhotoSize[] = ['card', 'page', 'full']
 
 function srcSet(photo: PagePhoto, format: 'webp' | 'jpeg') {
-  return SIZES.map((size) => `${photoUrl(photo.key, size, format)} ${sizeOf(photo, size).width}w`)
+  return SIZES.map(
+    (size) => `${photoUrl(photo.key, size, format)} ${storedSizeOf(photo, size).width}w`,
+  )
     .filter((entry, i, all) => all.findIndex((e) => e.split(' ')[1] === entry.split(' ')[1]) === i)
     .join(', ')
 }
@@ -56,7 +60,7 @@ export function Photo({
   sizes: string
   eager?: boolean
 }) {
-  const { width, height } = sizeOf(photo, 'page')
+  const { width, height } = storedSizeOf(photo, 'page')
   // The first photo seen is usually the page's largest paint: fetched ahead of the others.
   // (React 18 knows no fetchPriority prop; the lowercase attribute passes through as written.)
   const priority = eager ? { fetchpriority: 'high' } : {}

@@ -15,7 +15,7 @@ import { selectCard } from '~/models/challenge-card.server'
 import type { PUBLIC_STATUSES } from '~/models/challenge-constants'
 import { photoByteLengths, publicPhotosOf, type ShownPhoto } from '~/models/photo.server'
 import { listAreas, listCategories } from '~/models/taxonomy.server'
-import { photoUrl, sizeOf } from '~/utils/photo'
+import { photoUrl, storedSizeOf } from '~/utils/photo'
 
 // The public face of the board for machines: the open data API (/api/v1/challenges) and the
 // Atom feed (/feed.xml). Only the fields listed in DESIGN.md leave through here: no emails, no
@@ -171,7 +171,7 @@ export function publicPhoto(photo: ShownPhoto): PublicPhoto {
     PHOTO_SIZE_NAMES.map((size) => [
       size,
       {
-        ...sizeOf(photo, size),
+        ...storedSizeOf(photo, size),
         webp: absoluteUrl(photoUrl(photo.key, size, 'webp')),
         jpeg: absoluteUrl(photoUrl(photo.key, size, 'jpeg')),
       },

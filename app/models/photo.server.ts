@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { ExpressionBuilder } from 'kysely'
+import type { ExpressionBuilder, JoinBuilder } from 'kysely'
 import type { Database, PhotoFormat, PhotoSize } from '#db/schema'
 import { db, transaction, type Executor } from '~/db.server'
 import { isOnPublicBoard } from '~/models/challenge-constants'
@@ -16,6 +16,11 @@ export interface ShownPhoto {
   caption: string | null
   width: number
   height: number
+  /**
+   * The page size as stored: its edge has changed since (PHOTO_SIZES), and a photo keeps the
+   * files it was stored with, so a srcset must say their real width.
+   */
+  pageSize: { width: number; height: number } | null
   /** Set only for the photo's own author (and staff): it is hidden from everyone else. */
   hidden_reason: string | null
   hidden: boolean
@@ -231,7 +236,21 @@ const shownColumns = [
   'photos.challenge_id',
   'photos.solution_id',
   'photos.pledge_update_id',
+  'page_variant.width as page_width',
+  'page_variant.height as page_height',
 ] as const
+
+/** The stored page size's dimensions, found by the variants' primary key (one row each). */
+const joinPageVariant = (
+  join: JoinBuilder<
+    Database & { page_variant: Database['photo_variants'] },
+    'photos' | 'page_variant'
+  >,
+) =>
+  join
+    .onRef('page_variant.photo_id', '=', 'photos.id')
+    .on('page_variant.size', '=', 'page')
+    .on('page_variant.format', '=', 'webp')
 
 type ShownRow = {
   id: number
@@ -243,6 +262,8 @@ type ShownRow = {
   hidden_at: string | null
   hidden_reason: string | null
   user_id: number | null
+  page_width: number | null
+  page_height: number | null
 }
 
 /** A hidden photo reaches only its author and staff, with the reason. */
@@ -257,6 +278,10 @@ function shown(row: ShownRow, viewer: Actor | null): ShownPhoto | null {
     caption: row.caption,
     width: row.width,
     height: row.height,
+    pageSize:
+      row.page_width !== null && row.page_height !== null
+        ? { width: row.page_width, height: row.page_height }
+        : null,
     hidden,
     hidden_reason: hidden ? row.hidden_reason : null,
     own,
@@ -286,6 +311,7 @@ export async function photosOfPage(
 ) {
   const rows = await db
     .selectFrom('photos')
+    .leftJoin('photo_variants as page_variant', joinPageVariant)
     .select(shownColumns)
     .where((eb) =>
       eb.or([
@@ -321,6 +347,7 @@ export async function publicPhotosOf(challengeIds: readonly number[]) {
   if (!challengeIds.length) return map
   const rows = await db
     .selectFrom('photos')
+    .leftJoin('photo_variants as page_variant', joinPageVariant)
     .select(shownColumns)
     .where('photos.challenge_id', 'in', challengeIds)
     .where('photos.hidden_at', 'is', null)

@@ -8,6 +8,22 @@ export function sizeOf(photo: { width: number; height: number }, size: PhotoSize
   return { width: Math.round(photo.width * scale), height: Math.round(photo.height * scale) }
 }
 
+/**
+ * The width and height of one stored size as its files have them: the page size's edge was
+ * 1024 px until it became 768 (issue 13, Lighthouse), and photos stored before keep their
+ * files, so the page size comes from the stored variant when the photo carries it.
+ */
+export function storedSizeOf(
+  photo: {
+    width: number
+    height: number
+    pageSize?: { width: number; height: number } | null
+  },
+  size: PhotoSize,
+) {
+  return size === 'page' && photo.pageSize ? photo.pageSize : sizeOf(photo, size)
+}
+
 /** The URL of one stored image. */
 export function photoUrl(key: string, size: PhotoSize, format: PhotoFormat): string {
   return `/photos/${key}/${size}.${format === 'jpeg' ? 'jpg' : 'webp'}`

@@ -1,6 +1,7 @@
 // Photos and place on a new challenge (issue 13), through the real server: multipart posting,
 // processing, serving, and every bad input the issue lists.
 import fs from 'node:fs'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { pledge } from '~/models/pledge.server'
@@ -581,5 +582,67 @@ describe('photos on proposals and progress updates', () => {
     expect(
       await db.selectFrom('photos').select('id').where('user_id', '=', user.id).execute(),
     ).toEqual([])
+  })
+})
+
+describe('the sizes a gallery offers', () => {
+  const srcsetOf = (html: string, type: string) =>
+    new RegExp(`<source type="${type}" srcSet="([^"]+)"`, 'i').exec(html)?.[1]
+
+  it('says each stored file’s real width, also for a photo stored when the page size was 1024 px', async () => {
+    const { client } = await server.signedIn()
+    const response = await post(
+      client,
+      multipart(fields({ newPhotoAlt: 'Vatten i tunneln' }), [
+        { name: 'tunnel.jpg', bytes: await cameraJpeg({ width: 1600, height: 1200 }) },
+      ]),
+    )
+    expect(response.status).toBe(302)
+    const id = idFrom(response)
+    const { key, photoId } = await db
+      .selectFrom('photos')
+      .select(['key', 'id as photoId'])
+      .where('challenge_id', '=', id)
+      .executeTakeFirstOrThrow()
+
+    // A phone's gallery takes the 768-px page size (PHOTO_SIZES), not 1024 px as before.
+    let html = await (await server.client().get(`/challenges/${id}`)).text()
+    expect(srcsetOf(html, 'image/webp')).toBe(
+      `/photos/${key}/card.webp 480w, /photos/${key}/page.webp 768w, /photos/${key}/full.webp 1600w`,
+    )
+    expect(html).toMatch(new RegExp(`src="/photos/${key}/page.jpg"[^>]* width="768" height="576"`))
+    for (const [file, width] of [
+      ['card.webp', 480],
+      ['page.webp', 768],
+      ['page.jpg', 768],
+      ['full.webp', 1600],
+    ] as const) {
+      const image = await server.client().get(`/photos/${key}/${file}`)
+      expect((await sharp(Buffer.from(await image.arrayBuffer())).metadata()).width, file).toBe(
+        width,
+      )
+    }
+
+    // A photo stored before keeps its files: the page and the API say the width they have.
+    await db
+      .updateTable('photo_variants')
+      .set({ width: 1024, height: 768 })
+      .where('photo_id', '=', photoId)
+      .where('size', '=', 'page')
+      .execute()
+    server.app.pageCache?.clear() // written behind the app's back
+    html = await (await server.client().get(`/challenges/${id}`)).text()
+    expect(srcsetOf(html, 'image/webp')).toBe(
+      `/photos/${key}/card.webp 480w, /photos/${key}/page.webp 1024w, /photos/${key}/full.webp 1600w`,
+    )
+    expect(html).toMatch(new RegExp(`src="/photos/${key}/page.jpg"[^>]* width="1024" height="768"`))
+    const api = (await (await server.client().get(`/api/v1/challenges/${id}`)).json()) as {
+      data: { photos: Array<{ sizes: Record<string, { width: number; height: number }> }> }
+    }
+    expect(
+      Object.fromEntries(
+        Object.entries(api.data.photos[0]!.sizes).map(([size, s]) => [size, [s.width, s.height]]),
+      ),
+    ).toEqual({ card: [480, 360], page: [1024, 768], full: [1600, 1200] })
   })
 })
