@@ -166,6 +166,7 @@ export function TextAreaField({
   field: FieldMetadata<unknown>
   label: string
   hint?: string
+  /** By default the schema's own limit. */
   maxLength?: number
   rows?: number
   lang?: string
@@ -182,7 +183,7 @@ export function TextAreaField({
           id={id ?? props.id}
           rows={rows}
           lang={lang}
-          maxLength={maxLength}
+          maxLength={maxLength ?? props.maxLength}
           {...aria}
         />
       )}

@@ -1,10 +1,15 @@
-import { getTextareaProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
-import { FieldErrors, FormErrors, SelectField, TextField, useSchemaForm } from '~/components/forms'
+import {
+  FormErrors,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useSchemaForm,
+} from '~/components/forms'
 import {
   SimilarChallenges,
   useSimilarChallenges,
@@ -207,7 +212,6 @@ export default function NewChallenge() {
   })
   const en = i18n.language === 'en'
   const similar = useSimilarChallenges(form.id, data?.similar ?? [])
-  const descriptionInvalid = Boolean(fields.description.errors?.length)
   return (
     <div className="with-aside">
       <div>
@@ -227,22 +231,15 @@ export default function NewChallenge() {
             hint={t('post.titleHint', { min: TITLE_MIN, max: TITLE_MAX })}
             required
           />
-          <div className="field">
-            <label htmlFor={fields.description.id}>{t('post.description')}</label>
-            <p id={`${fields.description.id}-hint`} className="hint">
-              {t('post.descriptionHint', {
-                max: DESCRIPTION_MAX.toLocaleString(en ? 'en-GB' : 'sv-SE'),
-              })}
-            </p>
-            <textarea
-              {...getTextareaProps(fields.description, { ariaAttributes: false })}
-              key={fields.description.key}
-              rows={10}
-              aria-invalid={descriptionInvalid || undefined}
-              aria-describedby={`${fields.description.id}-hint${descriptionInvalid ? ` ${fields.description.errorId}` : ''}`}
-            />
-            <FieldErrors id={fields.description.errorId} errors={fields.description.errors} />
-          </div>
+          <TextAreaField
+            field={fields.description}
+            label={t('post.description')}
+            hint={t('post.descriptionHint', {
+              max: DESCRIPTION_MAX.toLocaleString(en ? 'en-GB' : 'sv-SE'),
+            })}
+            rows={10}
+            maxLength={DESCRIPTION_MAX}
+          />
           <SelectField field={fields.categoryId} label={t('post.category')}>
             <option value="">{t('post.choose')}</option>
             {categories.map((c) => (

@@ -1,12 +1,17 @@
-import { getTextareaProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
-import { FieldErrors, FormErrors, SelectField, TextField, useSchemaForm } from '~/components/forms'
+import {
+  FormErrors,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useSchemaForm,
+} from '~/components/forms'
 import { ChallengeSchema, parseId } from '~/forms/challenge'
-import { isPublicStatus, TITLE_MAX, TITLE_MIN } from '~/models/challenge-constants'
+import { DESCRIPTION_MAX, isPublicStatus, TITLE_MAX, TITLE_MIN } from '~/models/challenge-constants'
 import {
   getChallenge,
   getPendingRevision,
@@ -133,7 +138,6 @@ export default function EditChallenge() {
     },
   })
   const en = i18n.language === 'en'
-  const invalid = Boolean(fields.description.errors?.length)
   return (
     <div className="narrow wide">
       <h1>{t('edit.title')}</h1>
@@ -157,17 +161,12 @@ export default function EditChallenge() {
           hint={t('post.titleHint', { min: TITLE_MIN, max: TITLE_MAX })}
           required
         />
-        <div className="field">
-          <label htmlFor={fields.description.id}>{t('post.description')}</label>
-          <textarea
-            {...getTextareaProps(fields.description, { ariaAttributes: false })}
-            key={fields.description.key}
-            rows={12}
-            aria-invalid={invalid || undefined}
-            aria-describedby={invalid ? fields.description.errorId : undefined}
-          />
-          <FieldErrors id={fields.description.errorId} errors={fields.description.errors} />
-        </div>
+        <TextAreaField
+          field={fields.description}
+          label={t('post.description')}
+          rows={12}
+          maxLength={DESCRIPTION_MAX}
+        />
         <SelectField field={fields.categoryId} label={t('post.category')}>
           {categories.map((c) => (
             <option key={c.id} value={c.id}>
