@@ -10,7 +10,7 @@ import {
   TextField,
   useSchemaForm,
 } from '~/components/forms'
-import { ChallengeSchema, parseId } from '~/forms/challenge'
+import { ChallengeSchema } from '~/forms/challenge'
 import { DESCRIPTION_MAX, isPublicStatus, TITLE_MAX, TITLE_MIN } from '~/models/challenge-constants'
 import {
   getChallenge,
@@ -19,18 +19,16 @@ import {
   updateChallenge,
   withdrawChallenge,
 } from '~/models/challenge.server'
-import { loadActor } from '~/models/policy.server'
 import { getSettings } from '~/models/settings.server'
 import { listAreas, listCategories } from '~/models/taxonomy.server'
 import { getRequestT } from '~/services/i18n.server'
-import { requireUser } from '~/services/session.server'
 import { formatDateTime } from '~/utils/format'
 import { titleMeta } from '~/utils/meta'
+import { requireEditable } from '~/loaders/editable.server'
 import {
   editsNeedReview,
   mayEditChallenge,
   mayPublishWithoutReview,
-  maySeeHidden,
   mayWithdrawChallenge,
 } from '~/utils/policy'
 
@@ -42,12 +40,11 @@ export const meta = titleMeta
  * moderators still change it).
  */
 async function editable(request: Request, rawId: string | undefined) {
-  const user = await requireUser(request)
-  const id = parseId(rawId)
-  const challenge = id ? await getChallenge(id) : undefined
-  if (!challenge || (challenge.hidden_at && !maySeeHidden(user))) throw json({}, { status: 404 })
-  const actor = await loadActor(user)
-  if (!mayEditChallenge(actor, challenge)) throw json({}, { status: 403 })
+  const {
+    user,
+    actor,
+    post: challenge,
+  } = await requireEditable(request, rawId, getChallenge, mayEditChallenge)
   const settings = await getSettings()
   // Pre-moderation: an edit of a published challenge by anyone but staff waits for a moderator.
   const review = editsNeedReview(user, settings) && isPublicStatus(challenge.status)

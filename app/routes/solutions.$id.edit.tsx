@@ -4,29 +4,24 @@ import { json, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { MarkdownForm } from '~/components/challenge/MarkdownForm'
-import { parseId, SolutionSchema } from '~/forms/challenge'
-import { loadActor } from '~/models/policy.server'
+import { SolutionSchema } from '~/forms/challenge'
 import { getSettings } from '~/models/settings.server'
 import { editSolution, getPendingSolutionRevision, getSolution } from '~/models/solution.server'
 import { getRequestT } from '~/services/i18n.server'
-import { requireUser } from '~/services/session.server'
 import { formatDateTime } from '~/utils/format'
 import { titleMeta } from '~/utils/meta'
-import {
-  editsNeedReview,
-  mayEditSolution,
-  mayPublishWithoutReview,
-  maySeeHidden,
-} from '~/utils/policy'
+import { requireEditable } from '~/loaders/editable.server'
+import { editsNeedReview, mayEditSolution, mayPublishWithoutReview } from '~/utils/policy'
 
 export const meta = titleMeta
 
 async function editable(request: Request, rawId: string | undefined) {
-  const user = await requireUser(request)
-  const id = parseId(rawId)
-  const solution = id ? await getSolution(id) : undefined
-  if (!solution || (solution.hidden_at && !maySeeHidden(user))) throw json({}, { status: 404 })
-  if (!mayEditSolution(await loadActor(user), solution)) throw json({}, { status: 403 })
+  const { user, post: solution } = await requireEditable(
+    request,
+    rawId,
+    getSolution,
+    mayEditSolution,
+  )
   // Pre-moderation: an edit of a published proposal (neither held nor hidden) by anyone but
   // staff waits for a moderator; a held one is still being reviewed and is edited in place.
   const published = solution.held_at === null && solution.hidden_at === null
