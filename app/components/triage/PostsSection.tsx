@@ -1,8 +1,8 @@
 import type { FlagSubject } from '#db/schema'
 import { Form } from '@remix-run/react'
 import { HideSchema } from '~/forms/moderation'
+import { HideReasonOptions } from '~/components/moderation/HideReasonOptions'
 import { useTranslation } from '~/i18n-react'
-import { HIDE_REASONS } from '~/models/moderation-constants'
 import { postFormKey } from '~/utils/triage-keys'
 import { ReplyErrors, useTriageForm, type TriageData } from './shared'
 
@@ -169,11 +169,7 @@ export function VisibilityForm(props: {
               : t('moderation.hideReason')}
           </label>
           <select id={`reason-${subjectType}-${subjectId}`} name="reason" defaultValue="other">
-            {HIDE_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`hideReasons.${r}`)}
-              </option>
-            ))}
+            <HideReasonOptions />
           </select>
           <button
             type="submit"
