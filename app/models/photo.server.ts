@@ -218,7 +218,8 @@ export async function purgeOldDrafts(now = new Date()): Promise<number> {
   })
 }
 
-const shownColumns = [
+/** A photo as pages show it (the triage page adds its author's name). */
+export const shownPhotoColumns = [
   'photos.id',
   'photos.key',
   'photos.alt_text',
@@ -286,7 +287,7 @@ export async function photosOfPage(
 ) {
   const rows = await db
     .selectFrom('photos')
-    .select(shownColumns)
+    .select(shownPhotoColumns)
     .where((eb) =>
       eb.or([
         eb('photos.challenge_id', '=', challengeId),
@@ -321,7 +322,7 @@ export async function publicPhotosOf(challengeIds: readonly number[]) {
   if (!challengeIds.length) return map
   const rows = await db
     .selectFrom('photos')
-    .select(shownColumns)
+    .select(shownPhotoColumns)
     .where('photos.challenge_id', 'in', challengeIds)
     .where('photos.hidden_at', 'is', null)
     .orderBy('photos.position')
