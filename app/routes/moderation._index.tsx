@@ -19,11 +19,8 @@ import {
   QUEUE_SORTS,
   QUEUE_TABS,
 } from '~/models/moderation-constants'
-import {
-  getTemplateBody,
-  listActiveTemplates,
-  listDepartments,
-} from '~/models/moderation-page.server'
+import { getTemplateBody, listActiveTemplates } from '~/models/moderation-page.server'
+import { listDepartments } from '~/models/organisation.server'
 import {
   listQueue,
   queueCounts,
