@@ -3,13 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
-import {
-  FormErrors,
-  SelectField,
-  TextAreaField,
-  TextField,
-  useSchemaForm,
-} from '~/components/forms'
+import { FormErrors, SelectField, useSchemaForm } from '~/components/forms'
+import { ChallengeTextFields } from '~/components/challenge/ChallengeTextFields'
 import {
   SimilarChallenges,
   useSimilarChallenges,
@@ -17,7 +12,6 @@ import {
 } from '~/components/SimilarChallenges'
 import { actOnSimilarChallenge } from '~/actions/challenge.server'
 import { NewChallengeSchema } from '~/forms/challenge'
-import { DESCRIPTION_MAX, TITLE_MAX, TITLE_MIN } from '~/models/challenge-constants'
 import { createChallenge, findRecentDuplicate } from '~/models/challenge.server'
 import { PhotosGone } from '~/models/photo.server'
 import { findSimilarChallenges } from '~/models/challenge-page.server'
@@ -202,7 +196,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const noPhotoErrorsClient = { photos: [], alt: {}, caption: {} }
 
 export default function NewChallenge() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const { categories, areas, organisations, tiles, bounds } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const [form, fields] = useSchemaForm({
@@ -210,7 +204,6 @@ export default function NewChallenge() {
     schema: NewChallengeSchema,
     lastResult: data?.result,
   })
-  const en = i18n.language === 'en'
   const similar = useSimilarChallenges(form.id, data?.similar ?? [])
   return (
     <div className="with-aside">
@@ -225,37 +218,7 @@ export default function NewChallenge() {
           noValidate
         >
           <FormErrors form={form} />
-          <TextField
-            field={fields.title}
-            label={t('post.titleLabel')}
-            hint={t('post.titleHint', { min: TITLE_MIN, max: TITLE_MAX })}
-            required
-          />
-          <TextAreaField
-            field={fields.description}
-            label={t('post.description')}
-            hint={t('post.descriptionHint', {
-              max: DESCRIPTION_MAX.toLocaleString(en ? 'en-GB' : 'sv-SE'),
-            })}
-            rows={10}
-            maxLength={DESCRIPTION_MAX}
-          />
-          <SelectField field={fields.categoryId} label={t('post.category')}>
-            <option value="">{t('post.choose')}</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {en ? c.name_en : c.name_sv}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField field={fields.areaId} label={t('post.area')}>
-            <option value="">{t('post.choose')}</option>
-            {areas.map((a) => (
-              <option key={a.id} value={a.id}>
-                {en ? a.name_en : a.name_sv}
-              </option>
-            ))}
-          </SelectField>
+          <ChallengeTextFields fields={fields} categories={categories} areas={areas} isNew={true} />
           <PlaceFields placeText={fields.placeText} lat={fields.lat} lng={fields.lng}>
             <PlacePicker latId="place-lat" lngId="place-lng" bounds={bounds} tiles={tiles} />
           </PlaceFields>

@@ -2,16 +2,12 @@ import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { EditReviewNotice } from '~/components/challenge/HeldNotice'
 import { useTranslation } from '~/i18n-react'
-import {
-  FormErrors,
-  SelectField,
-  TextAreaField,
-  TextField,
-  useSchemaForm,
-} from '~/components/forms'
+import { FormErrors, useSchemaForm } from '~/components/forms'
+import { ChallengeTextFields } from '~/components/challenge/ChallengeTextFields'
 import { ChallengeSchema } from '~/forms/challenge'
-import { DESCRIPTION_MAX, isPublicStatus, TITLE_MAX, TITLE_MIN } from '~/models/challenge-constants'
+import { isPublicStatus } from '~/models/challenge-constants'
 import {
   getChallenge,
   getPendingRevision,
@@ -134,50 +130,17 @@ export default function EditChallenge() {
       areaId: String(challenge.areaId),
     },
   })
-  const en = i18n.language === 'en'
   return (
     <div className="narrow wide">
       <h1>{t('edit.title')}</h1>
       <p>
         <Link to={`/challenges/${challenge.id}`}>{t('edit.back')}</Link>
       </p>
-      {pendingSince && (
-        <p className="notice-neutral" role="status">
-          {t(draft ? 'edit.pendingOwn' : 'edit.pendingOther', {
-            date: formatDateTime(pendingSince, i18n.language),
-          })}
-        </p>
-      )}
-      {review && !pendingSince && <p className="hint">{t('edit.reviewed')}</p>}
+      <EditReviewNotice pendingSince={pendingSince} ownDraft={Boolean(draft)} review={review} />
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
         <FormErrors form={form} />
         <input type="hidden" name="intent" value="save" />
-        <TextField
-          field={fields.title}
-          label={t('post.titleLabel')}
-          hint={t('post.titleHint', { min: TITLE_MIN, max: TITLE_MAX })}
-          required
-        />
-        <TextAreaField
-          field={fields.description}
-          label={t('post.description')}
-          rows={12}
-          maxLength={DESCRIPTION_MAX}
-        />
-        <SelectField field={fields.categoryId} label={t('post.category')}>
-          {categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {en ? c.name_en : c.name_sv}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField field={fields.areaId} label={t('post.area')}>
-          {areas.map((a) => (
-            <option key={a.id} value={a.id}>
-              {en ? a.name_en : a.name_sv}
-            </option>
-          ))}
-        </SelectField>
+        <ChallengeTextFields fields={fields} categories={categories} areas={areas} isNew={false} />
         <button type="submit" className="button">
           {t('edit.save')}
         </button>

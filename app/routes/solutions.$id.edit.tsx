@@ -2,13 +2,13 @@ import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { EditReviewNotice } from '~/components/challenge/HeldNotice'
 import { useTranslation } from '~/i18n-react'
 import { MarkdownForm } from '~/components/challenge/MarkdownForm'
 import { SolutionSchema } from '~/forms/challenge'
 import { getSettings } from '~/models/settings.server'
 import { editSolution, getPendingSolutionRevision, getSolution } from '~/models/solution.server'
 import { getRequestT } from '~/services/i18n.server'
-import { formatDateTime } from '~/utils/format'
 import { titleMeta } from '~/utils/meta'
 import { requireEditable } from '~/loaders/editable.server'
 import { editsNeedReview, mayEditSolution, mayPublishWithoutReview } from '~/utils/policy'
@@ -68,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditSolution() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const { solution, review, pendingSince, draft } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   return (
@@ -79,14 +79,7 @@ export default function EditSolution() {
           {t('edit.back')}
         </Link>
       </p>
-      {pendingSince && (
-        <p className="notice-neutral" role="status">
-          {t(draft ? 'edit.pendingOwn' : 'edit.pendingOther', {
-            date: formatDateTime(pendingSince, i18n.language),
-          })}
-        </p>
-      )}
-      {review && !pendingSince && <p className="hint">{t('edit.reviewed')}</p>}
+      <EditReviewNotice pendingSince={pendingSince} ownDraft={Boolean(draft)} review={review} />
       <MarkdownForm
         id="edit-solution"
         intent="save"
