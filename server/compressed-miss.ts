@@ -9,7 +9,7 @@ import type { NextFunction, Request, Response } from 'express'
  * trip before the page can paint; issue 13).
  *
  * Only marked pages, so at most one compression per page and language every 30 s (the rest are
- * hits); personal pages stay streamed and uncompressed as before (compressing each request costs
+ * hits); personal pages go out uncompressed as before (compressing each request costs
  * the server a third of its throughput, NOTES.md). A marked page is rendered whole before the
  * cache keeps it anyway, so it is buffered here and sent in one piece with its length.
  * Registered before the page cache's middleware: the cache records the uncompressed body.

@@ -130,39 +130,38 @@ async function requireOrganisation(c: Context, organisationId: number | undefine
 /** A button naming a post by `targetId`: nobody types it, so a bad one is a post not found. */
 const target = { schema: TargetSchema, whenInvalid: notFound }
 
+/**
+ * A vote or follow button and its undo: the same run either way, but only on a public challenge
+ * may one start (taking it back stays possible off the board).
+ */
+function voteIntent(vote: boolean) {
+  return {
+    schema: ButtonSchema,
+    guard: vote ? publicOnly : undefined,
+    async run({ ctx: c }: { ctx: Context }) {
+      await limited(c, 'vote')
+      await setChallengeVote({ userId: c.user.id, challengeId: c.challenge.id, vote })
+      return back(c)
+    },
+  }
+}
+
+function followIntent(follow: boolean) {
+  return {
+    schema: ButtonSchema,
+    guard: follow ? publicOnly : undefined,
+    async run({ ctx: c }: { ctx: Context }) {
+      await setFollow(c.challenge.id, c.user.id, follow)
+      return back(c)
+    },
+  }
+}
+
 export const challengeIntents = defineIntents<Context>()({
-  vote: {
-    schema: ButtonSchema,
-    guard: publicOnly,
-    async run({ ctx: c }) {
-      await limited(c, 'vote')
-      await setChallengeVote({ userId: c.user.id, challengeId: c.challenge.id, vote: true })
-      return back(c)
-    },
-  },
-  unvote: {
-    schema: ButtonSchema,
-    async run({ ctx: c }) {
-      await limited(c, 'vote')
-      await setChallengeVote({ userId: c.user.id, challengeId: c.challenge.id, vote: false })
-      return back(c)
-    },
-  },
-  follow: {
-    schema: ButtonSchema,
-    guard: publicOnly,
-    async run({ ctx: c }) {
-      await setFollow(c.challenge.id, c.user.id, true)
-      return back(c)
-    },
-  },
-  unfollow: {
-    schema: ButtonSchema,
-    async run({ ctx: c }) {
-      await setFollow(c.challenge.id, c.user.id, false)
-      return back(c)
-    },
-  },
+  vote: voteIntent(true),
+  unvote: voteIntent(false),
+  follow: followIntent(true),
+  unfollow: followIntent(false),
   flag: {
     schema: FlagSchema,
     guard: publicOnly,

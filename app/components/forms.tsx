@@ -81,18 +81,25 @@ function LabelledField({
   field,
   label,
   hint,
+  id = field.id,
+  errors = field.errors,
   children,
 }: {
   field: FieldMetadata<unknown>
   label: string
   hint?: string
+  /** The control's id when the page names it itself (several forms of one kind on a page). */
+  id?: string
+  /** Messages said under the field when more than its own belong there (the form's refusals). */
+  errors?: string[]
   children: (aria: { 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode
 }) {
-  const hintId = hint ? `${field.id}-hint` : undefined
-  const invalid = Boolean(field.errors?.length)
+  const hintId = hint ? `${id}-hint` : undefined
+  const errorId = id === field.id ? field.errorId : `${id}-error`
+  const invalid = Boolean(errors?.length)
   return (
     <div className="field">
-      <label htmlFor={field.id}>{label}</label>
+      <label htmlFor={id}>{label}</label>
       {hint && (
         <p id={hintId} className="hint">
           {hint}
@@ -100,9 +107,9 @@ function LabelledField({
       )}
       {children({
         'aria-invalid': invalid || undefined,
-        'aria-describedby': describedBy(hintId, invalid && field.errorId),
+        'aria-describedby': describedBy(hintId, invalid && errorId),
       })}
-      <FieldErrors id={field.errorId} errors={field.errors} />
+      <FieldErrors id={errorId} errors={errors} />
     </div>
   )
 }
@@ -161,19 +168,32 @@ export function TextAreaField({
   maxLength,
   rows = 5,
   lang,
+  id,
+  errors,
 }: {
   field: FieldMetadata<unknown>
   label: string
   hint?: string
+  /** By default the schema's own limit. */
   maxLength?: number
   rows?: number
   lang?: string
+  id?: string
+  errors?: string[]
 }) {
   const { key, ...props } = getTextareaProps(field, { ariaAttributes: false })
   return (
-    <LabelledField field={field} label={label} hint={hint}>
+    <LabelledField field={field} label={label} hint={hint} id={id} errors={errors}>
       {(aria) => (
-        <textarea key={key} {...props} rows={rows} lang={lang} maxLength={maxLength} {...aria} />
+        <textarea
+          key={key}
+          {...props}
+          id={id ?? props.id}
+          rows={rows}
+          lang={lang}
+          maxLength={maxLength ?? props.maxLength}
+          {...aria}
+        />
       )}
     </LabelledField>
   )

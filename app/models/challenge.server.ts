@@ -126,6 +126,19 @@ export interface ChallengeInput {
   areaId: number
 }
 
+/** The columns a challenge's text sets, its HTML and summary rendered from the Markdown. */
+function textColumns(input: ChallengeInput) {
+  const html = renderMarkdown(input.description)
+  return {
+    title: input.title,
+    description_md: input.description,
+    description_html: html,
+    summary: summarise(html),
+    category_id: input.categoryId,
+    area_id: input.areaId,
+  }
+}
+
 /** The place of a new challenge: words and coordinates (already rounded and checked). */
 export interface PlaceInput {
   placeText: string | null
@@ -168,18 +181,13 @@ export async function createChallenge(
       photos?: readonly AttachedPhoto[]
     },
 ): Promise<number> {
-  const html = renderMarkdown(input.description)
+  const text = textColumns(input)
   return transaction(async (trx) => {
     const now = new Date().toISOString()
     const { id } = await trx
       .insertInto('challenges')
       .values({
-        title: input.title,
-        description_md: input.description,
-        description_html: html,
-        summary: summarise(html),
-        category_id: input.categoryId,
-        area_id: input.areaId,
+        ...text,
         author_id: input.authorId,
         organisation_id: input.organisationId,
         poster_kind: await posterKind(trx, input.organisationId),
@@ -278,16 +286,10 @@ export async function applyChallengeText(
   input: ChallengeInput,
   now = new Date().toISOString(),
 ) {
-  const html = renderMarkdown(input.description)
   await trx
     .updateTable('challenges')
     .set({
-      title: input.title,
-      description_md: input.description,
-      description_html: html,
-      summary: summarise(html),
-      category_id: input.categoryId,
-      area_id: input.areaId,
+      ...textColumns(input),
       edited_at: now,
       updated_at: now,
     })

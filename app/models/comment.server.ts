@@ -6,6 +6,7 @@ import { recordActivity, TRENDING_WEIGHTS, withdrawActivity } from '~/models/tre
 import { renderMarkdown } from '~/services/markdown.server'
 import { isWithinCommentEditWindow } from '~/utils/policy'
 import { lockChallenge } from '~/models/dialect.server'
+import { recentRepeat } from '~/models/post-kinds.server'
 
 export class CommentRefused extends Error {
   constructor(public reason: 'parent' | 'expired') {
@@ -26,16 +27,8 @@ export async function addComment(input: {
   return transaction(async (trx) => {
     // A double submit finds the first comment only if it waits for it.
     await lockChallenge(trx, input.challengeId)
-    // The same comment sent twice within a minute (double click, resend) is one comment.
-    const duplicate = await trx
-      .selectFrom('comments')
-      .select('id')
-      .where('challenge_id', '=', input.challengeId)
-      .where('author_id', '=', input.authorId)
-      .where('body_md', '=', input.body)
-      .where('created_at', '>', new Date(Date.now() - 60_000).toISOString())
-      .executeTakeFirst()
-    if (duplicate) return duplicate.id
+    const duplicate = await recentRepeat(trx, 'comments', input)
+    if (duplicate !== undefined) return duplicate
     let solutionId = input.solutionId ?? null
     if (input.parentId) {
       // One level of replies: the parent must be a top-level comment on the same challenge.

@@ -5,7 +5,7 @@ import { deleteAccount } from '~/models/account-deletion.server'
 import { recordAudit } from '~/models/audit.server'
 import { carryOutRegistration } from '~/models/registration-intent.server'
 import { isLocale, type Locale } from '~/i18n'
-import { queueMail } from '~/services/mail.server'
+import { queueMail, type MailTemplate } from '~/services/mail.server'
 import { log } from '~/services/log.server'
 import { forUpdate } from '~/models/dialect.server'
 
@@ -50,33 +50,13 @@ export async function createConfirmationToken(
  * Sends a fresh confirmation link (older links keep working until they expire). False when
  * the address is already confirmed or the user does not exist.
  */
-export async function sendConfirmationMail(input: {
-  userId: number
-  siteUrl: string
-  locale: Locale
-}): Promise<boolean> {
-  return transaction(async (trx) => {
-    const user = await trx
-      .selectFrom('users')
-      .select(['id', 'email', 'name', 'locale', 'email_verified_at'])
-      .where('id', '=', input.userId)
-      .executeTakeFirst()
-    if (!user || user.email_verified_at) return false
-    const token = await createConfirmationToken(trx, user.id)
-    await queueMail(
-      trx,
-      user.email,
-      {
-        name: 'confirmEmail',
-        values: {
-          name: user.name,
-          url: `${input.siteUrl}/confirm-email/${token}`,
-          days: CONFIRMATION_TOKEN_TTL_MS / 86_400_000,
-        },
-      },
-      isLocale(user.locale) ? user.locale : input.locale,
-    )
-    return true
+export async function sendConfirmationMail(input: LinkMailInput): Promise<boolean> {
+  return mailLink(input, {
+    onlyUnconfirmed: true,
+    template: (name, url) => ({
+      name: 'confirmEmail',
+      values: { name, url, days: CONFIRMATION_TOKEN_TTL_MS / 86_400_000 },
+    }),
   })
 }
 
@@ -84,32 +64,43 @@ export async function sendConfirmationMail(input: {
  * Mails a link that signs the user in, valid for SIGN_IN_LINK_TTL_MS: the way in while the
  * account is under attack and this browser is not one it knows (issue 10, item 4).
  */
-export async function sendSignInLink(input: {
-  userId: number
-  siteUrl: string
-  locale: Locale
-}): Promise<boolean> {
+export async function sendSignInLink(input: LinkMailInput): Promise<boolean> {
+  return mailLink(input, {
+    ttlMs: SIGN_IN_LINK_TTL_MS,
+    template: (name, url) => ({
+      name: 'signInLink',
+      values: { name, url, minutes: SIGN_IN_LINK_TTL_MS / 60_000 },
+    }),
+  })
+}
+
+type LinkMailInput = { userId: number; siteUrl: string; locale: Locale }
+
+/**
+ * A new token and the mail carrying its link, in one transaction: no mail for a token that was
+ * not saved. In the person's own language when they chose one.
+ */
+function mailLink(
+  input: LinkMailInput,
+  link: {
+    ttlMs?: number
+    /** A confirmation link is for an address not yet confirmed. */
+    onlyUnconfirmed?: boolean
+    template: (name: string, url: string) => MailTemplate
+  },
+): Promise<boolean> {
   return transaction(async (trx) => {
     const user = await trx
       .selectFrom('users')
-      .select(['id', 'email', 'name', 'locale'])
+      .select(['id', 'email', 'name', 'locale', 'email_verified_at'])
       .where('id', '=', input.userId)
       .executeTakeFirst()
-    if (!user) return false
-    const token = await createConfirmationToken(trx, user.id, new Date(), {
-      ttlMs: SIGN_IN_LINK_TTL_MS,
-    })
+    if (!user || (link.onlyUnconfirmed && user.email_verified_at)) return false
+    const token = await createConfirmationToken(trx, user.id, new Date(), { ttlMs: link.ttlMs })
     await queueMail(
       trx,
       user.email,
-      {
-        name: 'signInLink',
-        values: {
-          name: user.name,
-          url: `${input.siteUrl}/confirm-email/${token}`,
-          minutes: SIGN_IN_LINK_TTL_MS / 60_000,
-        },
-      },
+      link.template(user.name, `${input.siteUrl}/confirm-email/${token}`),
       isLocale(user.locale) ? user.locale : input.locale,
     )
     return true

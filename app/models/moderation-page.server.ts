@@ -1,5 +1,6 @@
 import { db } from '~/db.server'
 import { listDisputesFor } from '~/models/dispute.server'
+import { listDepartments } from '~/models/organisation.server'
 import { namesPostWhere } from '~/models/post-kinds.server'
 
 /** Everything the triage page shows about one challenge, hidden parts included. */
@@ -213,16 +214,6 @@ export async function listAudit(filter: {
   if (filter.subjectId) qb = qb.where('audit_log.subject_id', '=', filter.subjectId)
   if (filter.before) qb = qb.where('audit_log.id', '<', filter.before)
   return qb.orderBy('audit_log.id', 'desc').limit(AUDIT_PAGE).execute()
-}
-
-/** Municipal departments: where challenges are routed. */
-export async function listDepartments() {
-  return db
-    .selectFrom('organisations')
-    .select(['id', 'name'])
-    .where('kind', '=', 'municipality')
-    .orderBy('name')
-    .execute()
 }
 
 /** A user as moderators see them: posts of every kind, flags they made and got, ban state. */

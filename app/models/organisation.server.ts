@@ -125,3 +125,13 @@ export async function countOrganisations() {
     .executeTakeFirstOrThrow()
   return Number(row.count)
 }
+
+/** Municipal departments: where challenges are routed. */
+export async function listDepartments() {
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('kind', '=', 'municipality')
+    .orderBy('name')
+    .execute()
+}

@@ -1,4 +1,5 @@
-import type { OutboxMessage } from '#db/schema'
+import type { Updateable } from 'kysely'
+import type { Database, OutboxMessage } from '#db/schema'
 import { db } from '~/db.server'
 import type { Executor } from '~/db.server'
 import { skippingLocked } from '~/models/dialect.server'
@@ -81,19 +82,11 @@ export async function markSent(
   token: string,
   now = new Date(),
 ): Promise<boolean> {
-  const result = await executor
-    .updateTable('email_outbox')
-    .set({
-      status: 'sent',
-      sent_at: now.toISOString(),
-      last_error: null,
-      claim_token: null,
-      claim_expires_at: null,
-    })
-    .where('id', '=', id)
-    .where('claim_token', '=', token)
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) > 0
+  return releaseClaim(executor, id, token, {
+    status: 'sent',
+    sent_at: now.toISOString(),
+    last_error: null,
+  })
 }
 
 /** Records a failed attempt: retried at `next`, or given up when null. False as for markSent. */
@@ -103,16 +96,24 @@ export async function markFailedAttempt(
   token: string,
   attempt: { attempts: number; error: string; next: Date | null },
 ): Promise<boolean> {
+  return releaseClaim(executor, id, token, {
+    attempts: attempt.attempts,
+    last_error: attempt.error.slice(0, 1000),
+    status: attempt.next ? 'pending' : 'failed',
+    ...(attempt.next ? { next_attempt_at: attempt.next.toISOString() } : {}),
+  })
+}
+
+/** Writes an attempt's outcome and lets go of the claim, only while this run still holds it. */
+async function releaseClaim(
+  executor: Executor,
+  id: number,
+  token: string,
+  outcome: Updateable<Database['email_outbox']>,
+): Promise<boolean> {
   const result = await executor
     .updateTable('email_outbox')
-    .set({
-      attempts: attempt.attempts,
-      last_error: attempt.error.slice(0, 1000),
-      status: attempt.next ? 'pending' : 'failed',
-      ...(attempt.next ? { next_attempt_at: attempt.next.toISOString() } : {}),
-      claim_token: null,
-      claim_expires_at: null,
-    })
+    .set({ ...outcome, claim_token: null, claim_expires_at: null })
     .where('id', '=', id)
     .where('claim_token', '=', token)
     .executeTakeFirst()

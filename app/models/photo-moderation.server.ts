@@ -1,4 +1,5 @@
 import { db } from '~/db.server'
+import { shownPhotoColumns } from '~/models/photo.server'
 import { photosWithChallenge } from '~/models/post-kinds.server'
 
 // Moderating single photos (issue 13, item 4): hiding, restoring, flags and appeals go through
@@ -16,20 +17,7 @@ export type PhotoPlace =
 export async function photosForTriage(challengeId: number) {
   const rows = await photosWithChallenge(db)
     .leftJoin('users', 'users.id', 'photos.user_id')
-    .select([
-      'photos.id',
-      'photos.key',
-      'photos.alt_text',
-      'photos.caption',
-      'photos.width',
-      'photos.height',
-      'photos.hidden_at',
-      'photos.hidden_reason',
-      'photos.challenge_id',
-      'photos.solution_id',
-      'photos.pledge_update_id',
-      'users.name as author_name',
-    ])
+    .select([...shownPhotoColumns, 'users.name as author_name'])
     .where('challenges.id', '=', challengeId)
     .orderBy('photos.solution_id')
     .orderBy('photos.pledge_update_id')

@@ -223,7 +223,8 @@ export async function purgeOldDrafts(now = new Date()): Promise<number> {
   })
 }
 
-const shownColumns = [
+/** A photo as pages show it (the triage page adds its author's name). */
+export const shownPhotoColumns = [
   'photos.id',
   'photos.key',
   'photos.alt_text',
@@ -236,6 +237,11 @@ const shownColumns = [
   'photos.challenge_id',
   'photos.solution_id',
   'photos.pledge_update_id',
+] as const
+
+/** With the stored page size's dimensions (photos stored before issue 13's 768 px are 1024). */
+const shownColumnsWithPageSize = [
+  ...shownPhotoColumns,
   'page_variant.width as page_width',
   'page_variant.height as page_height',
 ] as const
@@ -312,7 +318,7 @@ export async function photosOfPage(
   const rows = await db
     .selectFrom('photos')
     .leftJoin('photo_variants as page_variant', joinPageVariant)
-    .select(shownColumns)
+    .select(shownColumnsWithPageSize)
     .where((eb) =>
       eb.or([
         eb('photos.challenge_id', '=', challengeId),
@@ -348,7 +354,7 @@ export async function publicPhotosOf(challengeIds: readonly number[]) {
   const rows = await db
     .selectFrom('photos')
     .leftJoin('photo_variants as page_variant', joinPageVariant)
-    .select(shownColumns)
+    .select(shownColumnsWithPageSize)
     .where('photos.challenge_id', 'in', challengeIds)
     .where('photos.hidden_at', 'is', null)
     .orderBy('photos.position')

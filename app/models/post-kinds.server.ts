@@ -27,6 +27,27 @@ export const FLAGGABLE_TABLE = {
 } as const satisfies Record<FlagSubject, string>
 
 /**
+ * The same comment or proposal sent twice within a minute (double click, resend) is one post:
+ * the first one's id, if there is one. Inside the transaction that holds the challenge's lock,
+ * so a double submit finds the first post only once it is written.
+ */
+export async function recentRepeat(
+  executor: Executor,
+  table: 'comments' | 'solutions',
+  post: { challengeId: number; authorId: number; body: string },
+): Promise<number | undefined> {
+  const row = await executor
+    .selectFrom(table)
+    .select('id')
+    .where('challenge_id', '=', post.challengeId)
+    .where('author_id', '=', post.authorId)
+    .where('body_md', '=', post.body)
+    .where('created_at', '>', new Date(Date.now() - 60_000).toISOString())
+    .executeTakeFirst()
+  return row?.id
+}
+
+/**
  * Hides a post (flagged kinds carry `hidden_at`/`hidden_reason`) or shows it again (`null`),
  * or only changes the reason of a hidden one. A photo also keeps who hid it (`by`).
  */

@@ -36,16 +36,6 @@ export function weeksBetween(from: string, to: string): string[] {
   return weeks
 }
 
-/** The municipal organisations a challenge can be routed to, for the filter. */
-export async function listReportDepartments() {
-  return db
-    .selectFrom('organisations')
-    .select(['id', 'name'])
-    .where('kind', '=', 'municipality')
-    .orderBy('name')
-    .execute()
-}
-
 interface Counted {
   weeks: StatusWeek[]
   categories: Map<number, number>

@@ -8,6 +8,7 @@ import { notifyFollowers } from '~/models/notification.server'
 import { indexChallenge } from '~/models/search.server'
 import { renderMarkdown } from '~/services/markdown.server'
 import { lockChallenge, lockPost } from '~/models/dialect.server'
+import { recentRepeat } from '~/models/post-kinds.server'
 
 export async function proposeSolution(input: {
   challengeId: number
@@ -24,16 +25,8 @@ export async function proposeSolution(input: {
     // A double submit finds the first proposal only if it waits for it.
     await lockChallenge(trx, input.challengeId)
     const now = new Date().toISOString()
-    // The same proposal sent twice within a minute is one proposal.
-    const duplicate = await trx
-      .selectFrom('solutions')
-      .select('id')
-      .where('challenge_id', '=', input.challengeId)
-      .where('author_id', '=', input.authorId)
-      .where('body_md', '=', input.body)
-      .where('created_at', '>', new Date(Date.now() - 60_000).toISOString())
-      .executeTakeFirst()
-    if (duplicate) return duplicate.id
+    const duplicate = await recentRepeat(trx, 'solutions', input)
+    if (duplicate !== undefined) return duplicate
     const { id } = await trx
       .insertInto('solutions')
       .values({

@@ -1,10 +1,10 @@
-import { getTextareaProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
-import { FieldErrors, FormErrors, SelectField, TextField, useSchemaForm } from '~/components/forms'
+import { FormErrors, SelectField, useSchemaForm } from '~/components/forms'
+import { ChallengeTextFields } from '~/components/challenge/ChallengeTextFields'
 import {
   SimilarChallenges,
   useSimilarChallenges,
@@ -12,7 +12,6 @@ import {
 } from '~/components/SimilarChallenges'
 import { actOnSimilarChallenge } from '~/actions/challenge.server'
 import { NewChallengeSchema } from '~/forms/challenge'
-import { DESCRIPTION_MAX, TITLE_MAX, TITLE_MIN } from '~/models/challenge-constants'
 import { createChallenge, findRecentDuplicate } from '~/models/challenge.server'
 import { PhotosGone } from '~/models/photo.server'
 import { findSimilarChallenges } from '~/models/challenge-page.server'
@@ -197,7 +196,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const noPhotoErrorsClient = { photos: [], alt: {}, caption: {} }
 
 export default function NewChallenge() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const { categories, areas, organisations, tiles, bounds } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const [form, fields] = useSchemaForm({
@@ -205,9 +204,7 @@ export default function NewChallenge() {
     schema: NewChallengeSchema,
     lastResult: data?.result,
   })
-  const en = i18n.language === 'en'
   const similar = useSimilarChallenges(form.id, data?.similar ?? [])
-  const descriptionInvalid = Boolean(fields.description.errors?.length)
   return (
     <div className="with-aside">
       <div>
@@ -221,44 +218,7 @@ export default function NewChallenge() {
           noValidate
         >
           <FormErrors form={form} />
-          <TextField
-            field={fields.title}
-            label={t('post.titleLabel')}
-            hint={t('post.titleHint', { min: TITLE_MIN, max: TITLE_MAX })}
-            required
-          />
-          <div className="field">
-            <label htmlFor={fields.description.id}>{t('post.description')}</label>
-            <p id={`${fields.description.id}-hint`} className="hint">
-              {t('post.descriptionHint', {
-                max: DESCRIPTION_MAX.toLocaleString(en ? 'en-GB' : 'sv-SE'),
-              })}
-            </p>
-            <textarea
-              {...getTextareaProps(fields.description, { ariaAttributes: false })}
-              key={fields.description.key}
-              rows={10}
-              aria-invalid={descriptionInvalid || undefined}
-              aria-describedby={`${fields.description.id}-hint${descriptionInvalid ? ` ${fields.description.errorId}` : ''}`}
-            />
-            <FieldErrors id={fields.description.errorId} errors={fields.description.errors} />
-          </div>
-          <SelectField field={fields.categoryId} label={t('post.category')}>
-            <option value="">{t('post.choose')}</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {en ? c.name_en : c.name_sv}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField field={fields.areaId} label={t('post.area')}>
-            <option value="">{t('post.choose')}</option>
-            {areas.map((a) => (
-              <option key={a.id} value={a.id}>
-                {en ? a.name_en : a.name_sv}
-              </option>
-            ))}
-          </SelectField>
+          <ChallengeTextFields fields={fields} categories={categories} areas={areas} isNew={true} />
           <PlaceFields placeText={fields.placeText} lat={fields.lat} lng={fields.lng}>
             <PlacePicker latId="place-lat" lngId="place-lng" bounds={bounds} tiles={tiles} />
           </PlaceFields>

@@ -1,12 +1,13 @@
-import { getTextareaProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { EditReviewNotice } from '~/components/challenge/HeldNotice'
 import { useTranslation } from '~/i18n-react'
-import { FieldErrors, FormErrors, SelectField, TextField, useSchemaForm } from '~/components/forms'
-import { ChallengeSchema, parseId } from '~/forms/challenge'
-import { isPublicStatus, TITLE_MAX, TITLE_MIN } from '~/models/challenge-constants'
+import { FormErrors, useSchemaForm } from '~/components/forms'
+import { ChallengeTextFields } from '~/components/challenge/ChallengeTextFields'
+import { ChallengeSchema } from '~/forms/challenge'
+import { isPublicStatus } from '~/models/challenge-constants'
 import {
   getChallenge,
   getPendingRevision,
@@ -14,18 +15,16 @@ import {
   updateChallenge,
   withdrawChallenge,
 } from '~/models/challenge.server'
-import { loadActor } from '~/models/policy.server'
 import { getSettings } from '~/models/settings.server'
 import { listAreas, listCategories } from '~/models/taxonomy.server'
 import { getRequestT } from '~/services/i18n.server'
-import { requireUser } from '~/services/session.server'
 import { formatDateTime } from '~/utils/format'
 import { titleMeta } from '~/utils/meta'
+import { requireEditable } from '~/loaders/editable.server'
 import {
   editsNeedReview,
   mayEditChallenge,
   mayPublishWithoutReview,
-  maySeeHidden,
   mayWithdrawChallenge,
 } from '~/utils/policy'
 
@@ -37,12 +36,11 @@ export const meta = titleMeta
  * moderators still change it).
  */
 async function editable(request: Request, rawId: string | undefined) {
-  const user = await requireUser(request)
-  const id = parseId(rawId)
-  const challenge = id ? await getChallenge(id) : undefined
-  if (!challenge || (challenge.hidden_at && !maySeeHidden(user))) throw json({}, { status: 404 })
-  const actor = await loadActor(user)
-  if (!mayEditChallenge(actor, challenge)) throw json({}, { status: 403 })
+  const {
+    user,
+    actor,
+    post: challenge,
+  } = await requireEditable(request, rawId, getChallenge, mayEditChallenge)
   const settings = await getSettings()
   // Pre-moderation: an edit of a published challenge by anyone but staff waits for a moderator.
   const review = editsNeedReview(user, settings) && isPublicStatus(challenge.status)
@@ -132,56 +130,17 @@ export default function EditChallenge() {
       areaId: String(challenge.areaId),
     },
   })
-  const en = i18n.language === 'en'
-  const invalid = Boolean(fields.description.errors?.length)
   return (
     <div className="narrow wide">
       <h1>{t('edit.title')}</h1>
       <p>
         <Link to={`/challenges/${challenge.id}`}>{t('edit.back')}</Link>
       </p>
-      {pendingSince && (
-        <p className="notice-neutral" role="status">
-          {t(draft ? 'edit.pendingOwn' : 'edit.pendingOther', {
-            date: formatDateTime(pendingSince, i18n.language),
-          })}
-        </p>
-      )}
-      {review && !pendingSince && <p className="hint">{t('edit.reviewed')}</p>}
+      <EditReviewNotice pendingSince={pendingSince} ownDraft={Boolean(draft)} review={review} />
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
         <FormErrors form={form} />
         <input type="hidden" name="intent" value="save" />
-        <TextField
-          field={fields.title}
-          label={t('post.titleLabel')}
-          hint={t('post.titleHint', { min: TITLE_MIN, max: TITLE_MAX })}
-          required
-        />
-        <div className="field">
-          <label htmlFor={fields.description.id}>{t('post.description')}</label>
-          <textarea
-            {...getTextareaProps(fields.description, { ariaAttributes: false })}
-            key={fields.description.key}
-            rows={12}
-            aria-invalid={invalid || undefined}
-            aria-describedby={invalid ? fields.description.errorId : undefined}
-          />
-          <FieldErrors id={fields.description.errorId} errors={fields.description.errors} />
-        </div>
-        <SelectField field={fields.categoryId} label={t('post.category')}>
-          {categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {en ? c.name_en : c.name_sv}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField field={fields.areaId} label={t('post.area')}>
-          {areas.map((a) => (
-            <option key={a.id} value={a.id}>
-              {en ? a.name_en : a.name_sv}
-            </option>
-          ))}
-        </SelectField>
+        <ChallengeTextFields fields={fields} categories={categories} areas={areas} isNew={false} />
         <button type="submit" className="button">
           {t('edit.save')}
         </button>

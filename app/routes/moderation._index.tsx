@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Tabs } from '~/components/Tabs'
+import { HideReasonOptions } from '~/components/moderation/HideReasonOptions'
 import { useTranslation } from '~/i18n-react'
 import { PlainSelect } from '~/components/PlainSelect'
 import { StatusBadge } from '~/components/StatusBadge'
@@ -18,11 +19,8 @@ import {
   QUEUE_SORTS,
   QUEUE_TABS,
 } from '~/models/moderation-constants'
-import {
-  getTemplateBody,
-  listActiveTemplates,
-  listDepartments,
-} from '~/models/moderation-page.server'
+import { getTemplateBody, listActiveTemplates } from '~/models/moderation-page.server'
+import { listDepartments } from '~/models/organisation.server'
 import {
   listQueue,
   queueCounts,
@@ -526,11 +524,7 @@ function HeldPosts({ posts }: { posts: ReturnType<typeof useLoaderData<typeof lo
                 </button>
                 <label htmlFor={`held-reason-${key}`}>{t('moderation.hideReason')}</label>
                 <select id={`held-reason-${key}`} name="reason" defaultValue="other">
-                  {HIDE_REASONS.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`hideReasons.${r}`)}
-                    </option>
-                  ))}
+                  <HideReasonOptions />
                 </select>
                 <button
                   type="submit"

@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { AuditTable } from '~/components/moderation/AuditTable'
 import { useTranslation } from '~/i18n-react'
 import { getAuditNames } from '~/models/audit-names.server'
 import { AUDIT_PAGE, listAudit } from '~/models/moderation-page.server'
-import { describeAudit } from '~/utils/audit-sentence'
 import { getRequestT } from '~/services/i18n.server'
 import { requireModerator } from '~/services/session.server'
-import { formatDateTime } from '~/utils/format'
 import { titleMeta } from '~/utils/meta'
 
 export const meta = titleMeta
@@ -57,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AuditLog() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const { filter, entries, names, hasMore } = useLoaderData<typeof loader>()
   // Where an event about a challenge (or one of its posts) can be followed up.
   const triageOf = (e: (typeof entries)[number]) =>
@@ -120,33 +119,15 @@ export default function AuditLog() {
           {t('board.apply')}
         </button>
       </Form>
-      <table>
-        <caption className="visually-hidden">{t('log.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('log.when')}</th>
-            <th scope="col">{t('audit.heading')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => {
-            const sentence = describeAudit(e, names, t, i18n.language)
-            const challengeId = triageOf(e)
-            return (
-              <tr key={e.id}>
-                <td>{formatDateTime(e.created_at, i18n.language)}</td>
-                <td>
-                  {challengeId ? (
-                    <Link to={`/moderation/challenges/${challengeId}`}>{sentence}</Link>
-                  ) : (
-                    sentence
-                  )}
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+      <AuditTable
+        caption={t('log.title')}
+        entries={entries}
+        names={names}
+        linkOf={(e) => {
+          const challengeId = triageOf(e)
+          return challengeId ? `/moderation/challenges/${challengeId}` : undefined
+        }}
+      />
       {hasMore && (
         <p>
           <Link to={`/moderation/log?${next}`}>{t('log.older')}</Link>

@@ -137,34 +137,47 @@ export default function UserRecord() {
           ))}
         </ul>
       </section>
-      <section aria-labelledby="flags-received">
-        <h2 id="flags-received">
-          {t('userRecord.flagsReceived', { count: flagsReceived.length })}
-        </h2>
-        <ul>
-          {flagsReceived.map((f) => (
-            <li key={f.id}>
-              <Link to={`/moderation/challenges/${f.challenge_id}`}>
-                {t(`moderation.subject.${f.subject_type}`)} #{f.subject_id}
-              </Link>
-              : {t(`flagReasons.${f.reason}`)} · {when(f.created_at)}
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="flags-made">
-        <h2 id="flags-made">{t('userRecord.flagsMade', { count: flagsMade.length })}</h2>
-        <ul>
-          {flagsMade.map((f) => (
-            <li key={f.id}>
-              <Link to={`/moderation/challenges/${f.challenge_id}`}>
-                {t(`moderation.subject.${f.subject_type}`)} #{f.subject_id}
-              </Link>
-              : {t(`flagReasons.${f.reason}`)} · {when(f.created_at)}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <FlagList
+        id="flags-received"
+        heading={t('userRecord.flagsReceived', { count: flagsReceived.length })}
+        flags={flagsReceived}
+      />
+      <FlagList
+        id="flags-made"
+        heading={t('userRecord.flagsMade', { count: flagsMade.length })}
+        flags={flagsMade}
+      />
     </div>
+  )
+}
+
+/** Flags about this person's posts, or flags they raised: each links to its challenge's triage. */
+function FlagList(props: {
+  id: string
+  heading: string
+  flags: Array<{
+    id: number
+    challenge_id: number
+    subject_type: string
+    subject_id: number
+    reason: string
+    created_at: string
+  }>
+}) {
+  const { t, i18n } = useTranslation()
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.heading}</h2>
+      <ul>
+        {props.flags.map((f) => (
+          <li key={f.id}>
+            <Link to={`/moderation/challenges/${f.challenge_id}`}>
+              {t(`moderation.subject.${f.subject_type}`)} #{f.subject_id}
+            </Link>
+            : {t(`flagReasons.${f.reason}`)} · {formatDateTime(f.created_at, i18n.language)}
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }

@@ -8,7 +8,8 @@ import { parseReportQuery, reportQueryString, type ReportQueryValues } from '~/f
 import { useTranslation } from '~/i18n-react'
 import { POSTER_KINDS } from '~/models/challenge-constants'
 import { resolveReportFilters, UnknownReportFilter } from '~/models/report-filters.server'
-import { getCachedReport, listReportDepartments } from '~/models/reports.server'
+import { listDepartments } from '~/models/organisation.server'
+import { getCachedReport } from '~/models/reports.server'
 import { listAreas, listCategories } from '~/models/taxonomy.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireModerator } from '~/services/session.server'
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getRequestT(request),
     listCategories(),
     listAreas(),
-    listReportDepartments(),
+    listDepartments(),
   ])
   const options = {
     categories: categories.map(({ slug, name_sv, name_en }) => ({ slug, name_sv, name_en })),

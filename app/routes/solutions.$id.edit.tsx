@@ -2,31 +2,26 @@ import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { EditReviewNotice } from '~/components/challenge/HeldNotice'
 import { useTranslation } from '~/i18n-react'
 import { MarkdownForm } from '~/components/challenge/MarkdownForm'
-import { parseId, SolutionSchema } from '~/forms/challenge'
-import { loadActor } from '~/models/policy.server'
+import { SolutionSchema } from '~/forms/challenge'
 import { getSettings } from '~/models/settings.server'
 import { editSolution, getPendingSolutionRevision, getSolution } from '~/models/solution.server'
 import { getRequestT } from '~/services/i18n.server'
-import { requireUser } from '~/services/session.server'
-import { formatDateTime } from '~/utils/format'
 import { titleMeta } from '~/utils/meta'
-import {
-  editsNeedReview,
-  mayEditSolution,
-  mayPublishWithoutReview,
-  maySeeHidden,
-} from '~/utils/policy'
+import { requireEditable } from '~/loaders/editable.server'
+import { editsNeedReview, mayEditSolution, mayPublishWithoutReview } from '~/utils/policy'
 
 export const meta = titleMeta
 
 async function editable(request: Request, rawId: string | undefined) {
-  const user = await requireUser(request)
-  const id = parseId(rawId)
-  const solution = id ? await getSolution(id) : undefined
-  if (!solution || (solution.hidden_at && !maySeeHidden(user))) throw json({}, { status: 404 })
-  if (!mayEditSolution(await loadActor(user), solution)) throw json({}, { status: 403 })
+  const { user, post: solution } = await requireEditable(
+    request,
+    rawId,
+    getSolution,
+    mayEditSolution,
+  )
   // Pre-moderation: an edit of a published proposal (neither held nor hidden) by anyone but
   // staff waits for a moderator; a held one is still being reviewed and is edited in place.
   const published = solution.held_at === null && solution.hidden_at === null
@@ -73,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditSolution() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const { solution, review, pendingSince, draft } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   return (
@@ -84,14 +79,7 @@ export default function EditSolution() {
           {t('edit.back')}
         </Link>
       </p>
-      {pendingSince && (
-        <p className="notice-neutral" role="status">
-          {t(draft ? 'edit.pendingOwn' : 'edit.pendingOther', {
-            date: formatDateTime(pendingSince, i18n.language),
-          })}
-        </p>
-      )}
-      {review && !pendingSince && <p className="hint">{t('edit.reviewed')}</p>}
+      <EditReviewNotice pendingSince={pendingSince} ownDraft={Boolean(draft)} review={review} />
       <MarkdownForm
         id="edit-solution"
         intent="save"

@@ -145,8 +145,9 @@ export function dispatchedIntents(route: RouteFile): string[] {
       found.add(m[1] ?? m[2]!)
   }
   // An intent table (app/utils/intents.server.ts): `defineIntents<Ctx>()({ vote: {…},
-  // 'edit-comment': {…} })`, in the route itself or in an action module whose dispatching
-  // function (one that calls `dispatchIntent`) the route calls.
+  // 'edit-comment': {…}, unvote: voteIntent(false) })` (an entry may be built by a call), in the
+  // route itself or in an action module whose dispatching function (one that calls
+  // `dispatchIntent`) the route calls.
   for (const [i, source] of sources.entries()) {
     const table = /defineIntents<[^>]*>\(\)\(\{/.exec(source)
     if (!table) continue
@@ -161,7 +162,7 @@ export function dispatchedIntents(route: RouteFile): string[] {
       if (!dispatchers.some((name) => new RegExp(`\\b${name}\\(`).test(route.source))) continue
     }
     const inner = balanced(source, table.index + table[0].length - 1)
-    for (const m of inner.matchAll(/^ {2}(?:'([\w:-]+)'|(\w+))\s*:\s*\{/gm))
+    for (const m of inner.matchAll(/^ {2}(?:'([\w:-]+)'|(\w+))\s*:\s*(?:\{|\w+\()/gm))
       found.add(m[1] ?? m[2]!)
   }
   return [...found].sort()

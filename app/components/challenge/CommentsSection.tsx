@@ -4,10 +4,10 @@ import { FlagControl, flagIntentKey } from '~/components/challenge/FlagControl'
 import { HeldNotice } from '~/components/challenge/HeldNotice'
 import { MarkdownForm } from '~/components/challenge/MarkdownForm'
 import { PostedNotice } from '~/components/challenge/PostedNotice'
+import { PostAuthor, PostButton, PostMeta } from '~/components/challenge/PostParts'
 import { useErrorText } from '~/components/forms'
 import { CommentSchema } from '~/forms/challenge'
 import { useTranslation } from '~/i18n-react'
-import { formatDateTime } from '~/utils/format'
 import { resultFor } from '~/utils/intent-reply'
 import type { Appeals, ChallengeData, Me, PageState } from './types'
 
@@ -95,7 +95,7 @@ export function CommentItem(props: {
   actionData: unknown
   appeals: Appeals
 }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const errorText = useErrorText()
   const { comment, me } = props
   const own = me?.id === comment.author_id
@@ -106,16 +106,17 @@ export function CommentItem(props: {
     edit?.initialValue?.commentId === String(comment.id) ? (edit.error?.[''] ?? []) : []
   return (
     <div className="comment" id={`comment-${comment.id}`}>
-      <p className="meta">
-        {comment.removed && !comment.ownHidden
-          ? t('challenge.commentRemoved')
-          : (comment.author_name ?? t('challenge.formerMember'))}{' '}
-        ·{' '}
-        <time dateTime={comment.created_at}>
-          {formatDateTime(comment.created_at, i18n.language)}
-        </time>
-        {comment.edited_at && !comment.removed && <> · {t('challenge.edited')}</>}
-      </p>
+      <PostMeta
+        date={comment.created_at}
+        withTime
+        edited={Boolean(comment.edited_at) && !comment.removed}
+      >
+        {comment.removed && !comment.ownHidden ? (
+          t('challenge.commentRemoved')
+        ) : (
+          <PostAuthor name={comment.author_name} />
+        )}
+      </PostMeta>
       <PostedNotice kind={comment.parent_id ? 'reply' : 'comment'} id={comment.id} />
       {editErrors.length > 0 && (
         <div role="alert" className="form-errors">
@@ -150,13 +151,9 @@ export function CommentItem(props: {
               <EditCommentForm comment={comment} action={props.action} />
             </details>
           )}
-          <Form method="post" action={props.action}>
-            <input type="hidden" name="intent" value="delete-comment" />
-            <input type="hidden" name="targetId" value={comment.id} />
-            <button type="submit" className="link-button">
-              {t('challenge.deleteComment')}
-            </button>
-          </Form>
+          <PostButton action={props.action} intent="delete-comment" targetId={comment.id}>
+            {t('challenge.deleteComment')}
+          </PostButton>
         </div>
       )}
       {me && !own && !comment.removed && (

@@ -57,3 +57,25 @@ export function PendingEditNotice({
     </p>
   )
 }
+
+/**
+ * On an edit page: an edit that waits for a moderator (this person's own, which the form goes on
+ * from, or someone else's), or that this person's edits will wait for one.
+ */
+export function EditReviewNotice(props: {
+  pendingSince: string | null
+  ownDraft: boolean
+  review: boolean
+}) {
+  const { t, i18n } = useTranslation()
+  if (props.pendingSince) {
+    return (
+      <p className="notice-neutral" role="status">
+        {t(props.ownDraft ? 'edit.pendingOwn' : 'edit.pendingOther', {
+          date: formatDateTime(props.pendingSince, i18n.language),
+        })}
+      </p>
+    )
+  }
+  return props.review ? <p className="hint">{t('edit.reviewed')}</p> : null
+}

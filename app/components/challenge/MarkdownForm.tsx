@@ -1,8 +1,8 @@
-import { getTextareaProps, type SubmissionResult } from '@conform-to/react'
+import type { SubmissionResult } from '@conform-to/react'
 import { Form, useActionData, useNavigation } from '@remix-run/react'
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react'
 import type { z } from 'zod'
-import { FieldErrors, FormErrors, SelectField, useSchemaForm } from '~/components/forms'
+import { FormErrors, SelectField, TextAreaField, useSchemaForm } from '~/components/forms'
 import { useTranslation } from '~/i18n-react'
 import { PhotoField } from '~/components/PhotoField'
 import type { PhotoReply } from '~/utils/intent-reply'
@@ -41,8 +41,6 @@ export function MarkdownForm<Schema extends z.ZodTypeAny>(props: {
   const field = (fields as Record<string, (typeof fields)[keyof typeof fields]>)[props.field]!
   const organisationField = (fields as Record<string, (typeof fields)[keyof typeof fields]>)
     .organisationId
-  const invalid = Boolean(field.errors?.length)
-  const hintId = props.hint ? `${field.id}-hint` : undefined
   return (
     <Form
       ref={formRef}
@@ -59,24 +57,7 @@ export function MarkdownForm<Schema extends z.ZodTypeAny>(props: {
       {Object.entries(props.hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div className="field">
-        <label htmlFor={field.id}>{props.label}</label>
-        {props.hint && (
-          <p id={hintId} className="hint">
-            {props.hint}
-          </p>
-        )}
-        <textarea
-          {...getTextareaProps(field, { ariaAttributes: false })}
-          key={field.key}
-          rows={props.rows ?? 4}
-          aria-invalid={invalid || undefined}
-          aria-describedby={
-            [hintId, invalid ? field.errorId : undefined].filter(Boolean).join(' ') || undefined
-          }
-        />
-        <FieldErrors id={field.errorId} errors={field.errors} />
-      </div>
+      <TextAreaField field={field} label={props.label} hint={props.hint} rows={props.rows ?? 4} />
       {props.organisations && props.organisations.length > 0 && organisationField && (
         <SelectField field={organisationField} label={t('post.onBehalf')}>
           <option value="">{t('post.myself')}</option>

@@ -1,7 +1,12 @@
-import { Form, Link } from '@remix-run/react'
 import { HeldNotice } from '~/components/challenge/HeldNotice'
 import { MarkdownForm } from '~/components/challenge/MarkdownForm'
 import { PostedNotice } from '~/components/challenge/PostedNotice'
+import {
+  NewPostForm,
+  photoControls,
+  PostAuthor,
+  PostButton,
+} from '~/components/challenge/PostParts'
 import { PledgeDoneForm } from '~/components/challenge/SolveForm'
 import { PledgeSchema, ProgressSchema } from '~/forms/challenge'
 import { useTranslation } from '~/i18n-react'
@@ -22,7 +27,6 @@ export function PledgesSection(props: {
   const { t, i18n } = useTranslation()
   const locale = i18n.language
   const { page, pledges, me } = props
-  const pledgeResult = resultFor(props.actionData, 'pledge')
   return (
     <section aria-labelledby="pledges">
       <h2 id="pledges">{t('challenge.pledgesHeading', { count: pledges.length })}</h2>
@@ -35,11 +39,10 @@ export function PledgesSection(props: {
             <li key={p.id} id={`pledge-${p.id}`} className="pledge">
               <p>
                 <strong>
-                  {p.organisation_slug ? (
-                    <Link to={`/organisations/${p.organisation_slug}`}>{p.organisation_name}</Link>
-                  ) : (
-                    (p.user_name ?? t('challenge.formerMember'))
-                  )}
+                  <PostAuthor
+                    name={p.user_name}
+                    organisation={{ slug: p.organisation_slug, name: p.organisation_name }}
+                  />
                 </strong>{' '}
                 {t('challenge.tookItOn', { date: formatDate(p.created_at, locale) })}
                 {p.status === 'completed' && <> · {t('challenge.pledgeCompleted')}</>}
@@ -58,12 +61,7 @@ export function PledgesSection(props: {
                       <PhotoGallery
                         photos={u.photos}
                         label={t('photos.heading')}
-                        controls={{
-                          action: page.action,
-                          takesPart: page.takesPart,
-                          appeals: props.appeals,
-                          actionData: props.actionData,
-                        }}
+                        controls={photoControls(page, props.appeals, props.actionData)}
                       />
                     </li>
                   ))}
@@ -91,35 +89,27 @@ export function PledgesSection(props: {
                       photos={{ reply: photosFor(props.actionData, 'progress') }}
                     />
                   )}
-                  <Form method="post" action={page.action}>
-                    <input type="hidden" name="intent" value="withdraw-pledge" />
-                    <input type="hidden" name="targetId" value={p.id} />
-                    <button type="submit" className="link-button">
-                      {t('challenge.withdrawPledge')}
-                    </button>
-                  </Form>
+                  <PostButton action={page.action} intent="withdraw-pledge" targetId={p.id}>
+                    {t('challenge.withdrawPledge')}
+                  </PostButton>
                 </details>
               )}
             </li>
           )
         })}
       </ul>
-      {page.signedIn && page.active && (
-        <details open={Boolean(pledgeResult)}>
-          <summary>{t('challenge.takeItOn')}</summary>
-          <MarkdownForm
-            id="pledge"
-            intent="pledge"
-            schema={PledgeSchema}
-            lastResult={pledgeResult}
-            field="plan"
-            label={t('challenge.planLabel')}
-            hint={t('challenge.planHint')}
-            submit={t('challenge.takeItOnSubmit')}
-            organisations={me?.organisations}
-          />
-        </details>
-      )}
+      <NewPostForm
+        intent="pledge"
+        schema={PledgeSchema}
+        page={page}
+        me={me}
+        actionData={props.actionData}
+        summary={t('challenge.takeItOn')}
+        field="plan"
+        label={t('challenge.planLabel')}
+        hint={t('challenge.planHint')}
+        submit={t('challenge.takeItOnSubmit')}
+      />
     </section>
   )
 }

@@ -1,16 +1,22 @@
-import { Form, Link } from '@remix-run/react'
+import { Link } from '@remix-run/react'
 import { AppealForm } from '~/components/challenge/AppealForm'
 import { CommentItem } from '~/components/challenge/CommentsSection'
 import { FlagControl, flagIntentKey } from '~/components/challenge/FlagControl'
 import { HeldNotice, PendingEditNotice } from '~/components/challenge/HeldNotice'
 import { MarkdownForm } from '~/components/challenge/MarkdownForm'
 import { PostedNotice } from '~/components/challenge/PostedNotice'
+import {
+  NewPostForm,
+  photoControls,
+  PostAuthor,
+  PostButton,
+  PostMeta,
+} from '~/components/challenge/PostParts'
 import { SolveForm } from '~/components/challenge/SolveForm'
 import { VoteButton } from '~/components/challenge/VoteButton'
 import { CommentSchema, SolutionSchema } from '~/forms/challenge'
 import { useTranslation } from '~/i18n-react'
-import { formatDate } from '~/utils/format'
-import { photosFor, resultFor } from '~/utils/intent-reply'
+import { resultFor } from '~/utils/intent-reply'
 import { PhotoGallery } from '~/components/Photos'
 import type { Appeals, ChallengeData, Me, PageState } from './types'
 
@@ -34,7 +40,6 @@ export function SolutionsSection(props: {
 }) {
   const { t } = useTranslation()
   const { page, solutions, me } = props
-  const proposal = resultFor(props.actionData, 'solution')
   return (
     <section aria-labelledby="solutions">
       <h2 id="solutions">{t('challenge.solutionsHeading', { count: solutions.length })}</h2>
@@ -61,24 +66,20 @@ export function SolutionsSection(props: {
           lastResult={resultFor(props.actionData, 'solve')}
         />
       )}
-      {page.signedIn && page.active && (
-        <details open={Boolean(proposal)}>
-          <summary>{t('challenge.proposeSolution')}</summary>
-          <MarkdownForm
-            id="solution"
-            intent="solution"
-            schema={SolutionSchema}
-            lastResult={proposal}
-            field="body"
-            label={t('challenge.solutionLabel')}
-            hint={t('challenge.markdownHint')}
-            submit={t('challenge.proposeSubmit')}
-            organisations={me?.organisations}
-            rows={6}
-            photos={{ reply: photosFor(props.actionData, 'solution') }}
-          />
-        </details>
-      )}
+      <NewPostForm
+        intent="solution"
+        schema={SolutionSchema}
+        page={page}
+        me={me}
+        actionData={props.actionData}
+        summary={t('challenge.proposeSolution')}
+        field="body"
+        label={t('challenge.solutionLabel')}
+        hint={t('challenge.markdownHint')}
+        submit={t('challenge.proposeSubmit')}
+        rows={6}
+        photos
+      />
     </section>
   )
 }
@@ -94,21 +95,18 @@ function SolutionItem(props: {
   appeals: Appeals
   actionData: unknown
 }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const { solution: s, page, me } = props
   const by = t('challenge.solutionBy', { name: s.organisation_name ?? s.author_name ?? '' })
   return (
     <li id={`solution-${s.id}`} className={s.accepted_at ? 'solution accepted' : 'solution'}>
-      <p className="meta">
+      <PostMeta date={s.created_at} edited={Boolean(s.edited_at)}>
         {s.accepted_at && <strong className="accepted-label">{t('challenge.accepted')} · </strong>}
-        {s.organisation_slug ? (
-          <Link to={`/organisations/${s.organisation_slug}`}>{s.organisation_name}</Link>
-        ) : (
-          (s.author_name ?? t('challenge.formerMember'))
-        )}{' '}
-        · <time dateTime={s.created_at}>{formatDate(s.created_at, i18n.language)}</time>
-        {s.edited_at && <> · {t('challenge.edited')}</>}
-      </p>
+        <PostAuthor
+          name={s.author_name}
+          organisation={{ slug: s.organisation_slug, name: s.organisation_name }}
+        />
+      </PostMeta>
       {s.hidden_at && (
         <div className="notice-neutral">
           <p>{t('challenge.hiddenNotice', { reason: t(`hideReasons.${s.hidden_reason}`) })}</p>
@@ -127,12 +125,7 @@ function SolutionItem(props: {
       <PhotoGallery
         photos={s.photos}
         label={t('photos.heading')}
-        controls={{
-          action: page.action,
-          takesPart: page.takesPart,
-          appeals: props.appeals,
-          actionData: props.actionData,
-        }}
+        controls={photoControls(page, props.appeals, props.actionData)}
       />
       <div className="inline-actions">
         <VoteButton
@@ -145,13 +138,14 @@ function SolutionItem(props: {
           label={by}
         />
         {props.canManage && page.active && (
-          <Form method="post" action={page.action}>
-            <input type="hidden" name="intent" value={s.accepted_at ? 'unaccept' : 'accept'} />
-            <input type="hidden" name="targetId" value={s.id} />
-            <button type="submit" className="button secondary">
-              {s.accepted_at ? t('challenge.unaccept') : t('challenge.accept')}
-            </button>
-          </Form>
+          <PostButton
+            action={page.action}
+            intent={s.accepted_at ? 'unaccept' : 'accept'}
+            targetId={s.id}
+            className="button secondary"
+          >
+            {s.accepted_at ? t('challenge.unaccept') : t('challenge.accept')}
+          </PostButton>
         )}
         {me && me.id === s.author_id && (
           <Link to={`/solutions/${s.id}/edit`}>{t('challenge.editSolution')}</Link>

@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { FieldErrors, FormErrors } from '~/components/forms'
+import { FormErrors, TextAreaField } from '~/components/forms'
 import { AppealDecisionSchema } from '~/forms/moderation'
 import { useTranslation } from '~/i18n-react'
 import { triageFormKey } from '~/utils/triage-keys'
@@ -32,30 +32,19 @@ export function AppealsSection({ appeals }: { appeals: TriageData['appeals'] }) 
 function AppealForm({ appeal }: { appeal: Appeal }) {
   const { t } = useTranslation()
   const [form, fields] = useTriageForm(triageFormKey('appeal', appeal.id), AppealDecisionSchema)
-  const noteId = `appeal-note-${appeal.id}`
-  const invalid = Boolean(fields.note.errors?.length)
   return (
     <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
       <FormErrors form={form} />
       <input type="hidden" name="intent" value="appeal" />
       <input type="hidden" name="appealId" value={appeal.id} />
-      <div className="field">
-        <label htmlFor={noteId}>{t('triage.appealNote')}</label>
-        <p className="hint" id={`${noteId}-hint`}>
-          {t('triage.appealNoteHint')}
-        </p>
-        <textarea
-          key={fields.note.key}
-          id={noteId}
-          name={fields.note.name}
-          rows={2}
-          maxLength={1000}
-          defaultValue={String(fields.note.initialValue ?? '')}
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? `${noteId}-hint ${noteId}-error` : `${noteId}-hint`}
-        />
-        <FieldErrors id={`${noteId}-error`} errors={fields.note.errors} />
-      </div>
+      <TextAreaField
+        field={fields.note}
+        id={`appeal-note-${appeal.id}`}
+        label={t('triage.appealNote')}
+        hint={t('triage.appealNoteHint')}
+        rows={2}
+        maxLength={1000}
+      />
       <div className="inline-actions">
         <button type="submit" name="restore" value="yes" className="button secondary">
           {t('triage.uphold')}

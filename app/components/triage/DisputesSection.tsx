@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { FieldErrors } from '~/components/forms'
+import { TextAreaField } from '~/components/forms'
 import { DECISION_MAX, DisputeDecisionSchema } from '~/forms/dispute'
 import { useTranslation } from '~/i18n-react'
 import { formatDateTime } from '~/utils/format'
@@ -44,33 +44,21 @@ export function DisputesSection(props: { disputes: TriageData['disputes']; versi
 function DisputeForm({ dispute, version }: { dispute: Dispute; version: number }) {
   const { t } = useTranslation()
   const [form, fields] = useTriageForm(triageFormKey('dispute', dispute.id), DisputeDecisionSchema)
-  const noteId = `dispute-note-${dispute.id}`
-  // The decision's refusals (already decided, changed meanwhile) are said under the note too.
-  const errors = [...(form.errors ?? []), ...(fields.note.errors ?? [])]
-  const invalid = errors.length > 0
   return (
     <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
       <input type="hidden" name="intent" value="dispute" />
       <input type="hidden" name="disputeId" value={dispute.id} />
       <input type="hidden" name="version" value={version} />
-      <div className="field">
-        <label htmlFor={noteId}>{t('triage.disputes.note')}</label>
-        <p className="hint" id={`${noteId}-hint`}>
-          {t('triage.disputes.noteHint')}
-        </p>
-        <textarea
-          key={fields.note.key}
-          id={noteId}
-          name={fields.note.name}
-          rows={2}
-          maxLength={DECISION_MAX}
-          required
-          defaultValue={String(fields.note.initialValue ?? '')}
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? `${noteId}-hint ${noteId}-error` : `${noteId}-hint`}
-        />
-        <FieldErrors id={`${noteId}-error`} errors={errors} />
-      </div>
+      <TextAreaField
+        field={fields.note}
+        id={`dispute-note-${dispute.id}`}
+        // The decision's refusals (already decided, changed meanwhile) are said under the note too.
+        errors={[...(form.errors ?? []), ...(fields.note.errors ?? [])]}
+        label={t('triage.disputes.note')}
+        hint={t('triage.disputes.noteHint')}
+        rows={2}
+        maxLength={DECISION_MAX}
+      />
       <div className="inline-actions">
         <button type="submit" name="decision" value="uphold" className="button secondary">
           {t('triage.disputes.uphold')}

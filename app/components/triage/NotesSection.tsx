@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { FieldErrors, FormErrors } from '~/components/forms'
+import { FormErrors, TextAreaField } from '~/components/forms'
 import { NoteSchema } from '~/forms/moderation'
 import { useTranslation } from '~/i18n-react'
 import { formatDateTime } from '~/utils/format'
@@ -9,7 +9,6 @@ import { useTriageForm, type TriageData } from './shared'
 export function NotesSection({ notes }: { notes: TriageData['notes'] }) {
   const { t, i18n } = useTranslation()
   const [form, fields] = useTriageForm('note', NoteSchema)
-  const invalid = Boolean(fields.body.errors?.length)
   return (
     <section aria-labelledby="notes">
       <h2 id="notes">{t('triage.notes')}</h2>
@@ -25,20 +24,13 @@ export function NotesSection({ notes }: { notes: TriageData['notes'] }) {
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
         <FormErrors form={form} />
         <input type="hidden" name="intent" value="note" />
-        <div className="field">
-          <label htmlFor="note-body">{t('triage.noteLabel')}</label>
-          <textarea
-            key={fields.body.key}
-            id="note-body"
-            name={fields.body.name}
-            rows={2}
-            maxLength={5000}
-            defaultValue={String(fields.body.initialValue ?? '')}
-            aria-invalid={invalid || undefined}
-            aria-describedby={invalid ? 'note-body-error' : undefined}
-          />
-          <FieldErrors id="note-body-error" errors={fields.body.errors} />
-        </div>
+        <TextAreaField
+          field={fields.body}
+          id="note-body"
+          label={t('triage.noteLabel')}
+          rows={2}
+          maxLength={5000}
+        />
         <button type="submit" className="button secondary">
           {t('triage.addNote')}
         </button>

@@ -1,8 +1,8 @@
 import type { FlagSubject } from '#db/schema'
 import { Form } from '@remix-run/react'
 import { HideSchema } from '~/forms/moderation'
+import { HideReasonOptions } from '~/components/moderation/HideReasonOptions'
 import { useTranslation } from '~/i18n-react'
-import { HIDE_REASONS } from '~/models/moderation-constants'
 import { postFormKey } from '~/utils/triage-keys'
 import { ReplyErrors, useTriageForm, type TriageData } from './shared'
 
@@ -120,8 +120,20 @@ export function VisibilityForm(props: {
     postFormKey(subjectType, subjectId),
     HideSchema.pick({ subjectType: true, subjectId: true }),
   )
-  const named = (text: string) =>
-    props.label ? t('triage.photos.action', { action: text, photo: props.label }) : undefined
+  // A photo's buttons say which photo they act on; a post's row says it already.
+  const button = (name: 'intent' | 'decision', value: string, text: string) => (
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      className="link-button"
+      aria-label={
+        props.label ? t('triage.photos.action', { action: text, photo: props.label }) : undefined
+      }
+    >
+      {text}
+    </button>
+  )
   return (
     <Form method="post" className="inline-actions" id={form.id} onSubmit={form.onSubmit} noValidate>
       <ReplyErrors form={form} />
@@ -132,35 +144,11 @@ export function VisibilityForm(props: {
         <>
           <input type="hidden" name="intent" value="auto-hidden" />
           <span>{t('triage.autoHidden.waiting')}</span>
-          <button
-            type="submit"
-            name="decision"
-            value="confirm"
-            className="link-button"
-            aria-label={named(t('triage.autoHidden.confirm'))}
-          >
-            {t('triage.autoHidden.confirm')}
-          </button>
-          <button
-            type="submit"
-            name="decision"
-            value="restore"
-            className="link-button"
-            aria-label={named(t('triage.restore'))}
-          >
-            {t('triage.restore')}
-          </button>
+          {button('decision', 'confirm', t('triage.autoHidden.confirm'))}
+          {button('decision', 'restore', t('triage.restore'))}
         </>
       ) : props.hidden ? (
-        <button
-          type="submit"
-          name="intent"
-          value="restore"
-          className="link-button"
-          aria-label={named(t('triage.restore'))}
-        >
-          {t('triage.restore')}
-        </button>
+        button('intent', 'restore', t('triage.restore'))
       ) : (
         <>
           <label htmlFor={`reason-${subjectType}-${subjectId}`} className="visually-hidden">
@@ -169,21 +157,9 @@ export function VisibilityForm(props: {
               : t('moderation.hideReason')}
           </label>
           <select id={`reason-${subjectType}-${subjectId}`} name="reason" defaultValue="other">
-            {HIDE_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`hideReasons.${r}`)}
-              </option>
-            ))}
+            <HideReasonOptions />
           </select>
-          <button
-            type="submit"
-            name="intent"
-            value="hide"
-            className="link-button"
-            aria-label={named(t('triage.hide'))}
-          >
-            {t('triage.hide')}
-          </button>
+          {button('intent', 'hide', t('triage.hide'))}
         </>
       )}
     </Form>

@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { FieldErrors, FormErrors } from '~/components/forms'
+import { FormErrors, TextAreaField } from '~/components/forms'
 import { OfficialResponseSchema } from '~/forms/challenge'
 import { useTranslation } from '~/i18n-react'
 import { formatDateTime } from '~/utils/format'
@@ -9,7 +9,6 @@ import { useTriageForm, type TriageData } from './shared'
 export function ResponsesSection({ responses }: { responses: TriageData['responses'] }) {
   const { t, i18n } = useTranslation()
   const [form, fields] = useTriageForm('respond', OfficialResponseSchema)
-  const invalid = Boolean(fields.body.errors?.length)
   return (
     <section aria-labelledby="responses">
       <h2 id="responses">{t('triage.responses')}</h2>
@@ -24,20 +23,13 @@ export function ResponsesSection({ responses }: { responses: TriageData['respons
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
         <FormErrors form={form} />
         <input type="hidden" name="intent" value="respond" />
-        <div className="field">
-          <label htmlFor="response-body">{t('triage.responseLabel')}</label>
-          <textarea
-            key={fields.body.key}
-            id="response-body"
-            name={fields.body.name}
-            rows={3}
-            maxLength={5000}
-            defaultValue={String(fields.body.initialValue ?? '')}
-            aria-invalid={invalid || undefined}
-            aria-describedby={invalid ? 'response-body-error' : undefined}
-          />
-          <FieldErrors id="response-body-error" errors={fields.body.errors} />
-        </div>
+        <TextAreaField
+          field={fields.body}
+          id="response-body"
+          label={t('triage.responseLabel')}
+          rows={3}
+          maxLength={5000}
+        />
         <button type="submit" className="button secondary">
           {t('triage.respond')}
         </button>
