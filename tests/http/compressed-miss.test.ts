@@ -2,25 +2,18 @@
 // the first anonymous visitor of a public page no longer gets 16 KB of plain HTML.
 import http from 'node:http'
 import zlib from 'node:zlib'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createChallengeFor, createUser } from '../factories'
-import { startTestServer } from '../helpers/http'
+import { describe, expect, it } from 'vitest'
+import { createUser } from '../factories'
+import { serverWithOneChallenge } from '../helpers/one-challenge'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-let challengeId: number
-beforeAll(async () => {
-  server = await startTestServer()
-  const author = await createUser({ name: 'Författaren Ek' })
-  challengeId = await createChallengeFor(author.id, { title: 'Trasiga bänkar i parken vid torget' })
-})
-afterAll(() => server.close())
+const ctx = serverWithOneChallenge()
 
 /** A GET as sent, without fetch's decoding: the status, the headers and the body's bytes. */
 function get(path: string, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
     (resolve, reject) => {
       http
-        .get(`${server.origin}${path}`, { headers }, (res) => {
+        .get(`${ctx.server.origin}${path}`, { headers }, (res) => {
           const chunks: Buffer[] = []
           res.on('data', (c: Buffer) => chunks.push(c))
           res.on('end', () =>
@@ -34,8 +27,8 @@ function get(path: string, headers: Record<string, string> = {}) {
 
 describe('a page cache miss', () => {
   it('is sent compressed, as the client accepts, with the same page a hit sends', async () => {
-    server.app.pageCache?.clear()
-    const path = `/challenges/${challengeId}`
+    ctx.server.app.pageCache?.clear()
+    const path = `/challenges/${ctx.challengeId}`
     const miss = await get(path, { 'Accept-Encoding': 'gzip, deflate, br' })
     expect(miss.status).toBe(200)
     expect(miss.headers['x-page-cache']).toBe('miss')
@@ -55,7 +48,7 @@ describe('a page cache miss', () => {
     expect(plainHit.headers['content-encoding']).toBeUndefined()
     expect(plainHit.body.toString()).toBe(html)
 
-    server.app.pageCache?.clear()
+    ctx.server.app.pageCache?.clear()
     const gzipMiss = await get(path, { 'Accept-Encoding': 'gzip' })
     expect(gzipMiss.headers['x-page-cache']).toBe('miss')
     expect(gzipMiss.headers['content-encoding']).toBe('gzip')
@@ -65,8 +58,8 @@ describe('a page cache miss', () => {
   })
 
   it('is sent plain to a client that accepts no compression', async () => {
-    server.app.pageCache?.clear()
-    const miss = await get(`/challenges/${challengeId}`)
+    ctx.server.app.pageCache?.clear()
+    const miss = await get(`/challenges/${ctx.challengeId}`)
     expect(miss.headers['x-page-cache']).toBe('miss')
     expect(miss.headers['content-encoding']).toBeUndefined()
     expect(miss.body.toString()).toContain('Trasiga bänkar i parken vid torget')
@@ -74,10 +67,10 @@ describe('a page cache miss', () => {
 
   it('leaves pages the cache does not keep streamed as before: personal ones, errors', async () => {
     const reader = await createUser({ name: 'Läsaren Lind' })
-    const client = server.client()
+    const client = ctx.server.client()
     await client.login(reader.email, reader.password)
     const cookie = [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
-    const signedIn = await get(`/challenges/${challengeId}`, {
+    const signedIn = await get(`/challenges/${ctx.challengeId}`, {
       'Accept-Encoding': 'br',
       Cookie: cookie,
     })

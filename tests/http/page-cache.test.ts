@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createChallengeFor, createUser } from '../factories'
-import { startTestServer } from '../helpers/http'
+import { describe, expect, it } from 'vitest'
+import { createUser } from '../factories'
+import { serverWithOneChallenge } from '../helpers/one-challenge'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-let challengeId: number
-beforeAll(async () => {
-  server = await startTestServer()
-  const author = await createUser({ name: 'Författaren Ek' })
-  challengeId = await createChallengeFor(author.id, { title: 'Trasiga bänkar i parken vid torget' })
-})
-afterAll(() => server.close())
+const ctx = serverWithOneChallenge()
 
 const nonceOf = (response: Response) =>
   /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1]
 
 describe('the anonymous page cache', () => {
   it('serves a repeat visit from memory, compressed, with scripts that still run under its CSP', async () => {
-    const first = await fetch(`${server.origin}/challenges/${challengeId}`)
+    const first = await fetch(`${ctx.server.origin}/challenges/${ctx.challengeId}`)
     expect(first.headers.get('x-page-cache')).toBe('miss')
     const firstHtml = await first.text()
-    const second = await fetch(`${server.origin}/challenges/${challengeId}`, {
+    const second = await fetch(`${ctx.server.origin}/challenges/${ctx.challengeId}`, {
       headers: { 'Accept-Encoding': 'br' },
     })
     expect(second.headers.get('x-page-cache')).toBe('hit')
@@ -32,43 +25,47 @@ describe('the anonymous page cache', () => {
   })
 
   it('is not emptied by a HEAD request', async () => {
-    await fetch(`${server.origin}/about`, { method: 'HEAD' })
-    const page = await fetch(`${server.origin}/about`)
+    await fetch(`${ctx.server.origin}/about`, { method: 'HEAD' })
+    const page = await fetch(`${ctx.server.origin}/about`)
     expect((await page.text()).length).toBeGreaterThan(1000)
   })
 
   it('keeps languages apart', async () => {
-    await fetch(`${server.origin}/about`, { headers: { 'Accept-Language': 'sv' } })
-    const en = await fetch(`${server.origin}/about`, { headers: { 'Accept-Language': 'en' } })
+    await fetch(`${ctx.server.origin}/about`, { headers: { 'Accept-Language': 'sv' } })
+    const en = await fetch(`${ctx.server.origin}/about`, { headers: { 'Accept-Language': 'en' } })
     expect(await en.text()).toContain('<html lang="en"')
   })
 
   it("never serves one user's page to another, or a cached page to a signed-in user", async () => {
-    await fetch(`${server.origin}/challenges/${challengeId}`)
+    await fetch(`${ctx.server.origin}/challenges/${ctx.challengeId}`)
     const reader = await createUser({ name: 'Läsaren Lind' })
-    const client = server.client()
+    const client = ctx.server.client()
     await client.login(reader.email, reader.password)
-    const signedIn = await client.get(`/challenges/${challengeId}`)
+    const signedIn = await client.get(`/challenges/${ctx.challengeId}`)
     expect(signedIn.headers.get('x-page-cache')).toBeNull()
     const html = await signedIn.text()
     expect(html).toContain('Logga ut')
     // …and the signed-in page did not end up in the cache for the next visitor.
-    const anonymous = await (await fetch(`${server.origin}/challenges/${challengeId}`)).text()
+    const anonymous = await (
+      await fetch(`${ctx.server.origin}/challenges/${ctx.challengeId}`)
+    ).text()
     expect(anonymous).not.toContain('Logga ut')
     expect(anonymous).not.toContain('Läsaren Lind')
   })
 
   it('shows a new vote count at once', async () => {
     const count = async () => {
-      const html = await (await fetch(`${server.origin}/challenges/${challengeId}`)).text()
+      const html = await (await fetch(`${ctx.server.origin}/challenges/${ctx.challengeId}`)).text()
       return Number(/<strong>(\d+)<\/strong> (?:<!-- -->)?röst/.exec(html)?.[1])
     }
     expect(await count()).toBe(0)
     expect(await count()).toBe(0) // now from the cache
     const voter = await createUser()
-    const client = server.client()
+    const client = ctx.server.client()
     await client.login(voter.email, voter.password)
-    expect((await client.post(`/challenges/${challengeId}`, { intent: 'vote' })).status).toBe(302)
+    expect((await client.post(`/challenges/${ctx.challengeId}`, { intent: 'vote' })).status).toBe(
+      302,
+    )
     expect(await count()).toBe(1)
   })
 })
