@@ -193,6 +193,24 @@ describe('two server processes on one database', () => {
     expect(took, 'the second process kept serving its old copy').toBeGreaterThan(-1)
   }, 30_000)
 
+  it('keeps the copy it cached after its own write: its own commits are not taken for another process’s', async () => {
+    const id = await createChallengeFor(author.id)
+    await settle()
+    // A vote commits on both of this process's SQLite connections (the vote, and the pacing on
+    // the side connection), which the poll alone would take for another process's write.
+    const vote = await fresh(one.url, `/challenges/${id}`, {
+      form: { intent: 'vote' },
+      cookie: cookieOf(voters[1]!),
+    })
+    expect(vote.status).toBe(302)
+    expect((await fresh(one.url, `/challenges/${id}`)).cache).toBe('miss')
+    expect((await fresh(one.url, `/challenges/${id}`)).cache).toBe('hit')
+    await settle()
+    const later = await fresh(one.url, `/challenges/${id}`)
+    expect(later.cache, 'emptied again by its own write, after it had been refilled').toBe('hit')
+    expect(votesIn(later.body)).toBe(1)
+  }, 30_000)
+
   it.runIf(onPostgres)(
     'listens again after its LISTEN connection was cut, and hears the next write',
     async () => {
