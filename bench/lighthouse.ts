@@ -48,8 +48,8 @@ const RUNS = Number(flags.runs)
 
 /**
  * The anonymous page cache (server/page-cache.ts) answers a page someone fetched in the last
- * 30 s from memory, compressed; a first visitor gets it rendered (compressed too since
- * server/compressed-miss.ts). Both are measured, made certain before each run: "cold" empties
+ * 30 s from memory, compressed; a first visitor gets it rendered (compressed too: the cache
+ * compresses it once for both). Both are measured, made certain before each run: "cold" empties
  * the cache with a write (choosing a language is a POST answered 302), "warm" fetches the page
  * first for both language variants (the headless browser's en-US and none).
  */
@@ -303,7 +303,7 @@ async function main() {
         '## Lighthouse: a challenge page with photos (issue 13)',
         '',
         `- Date: ${new Date().toISOString()}; command: \`npx tsx bench/lighthouse.ts --lighthouse ${flags.lighthouse}${RUNS !== 3 ? ` --runs ${RUNS}` : ''} --write\` (Lighthouse ${results[0]?.version} installed outside the repository, see the script); Debian's Chromium, headless.`,
-        `- The demo town on the production server (\`node build/server.js\`, loopback), one challenge posted through the form with three 12-megapixel camera photos (${pathname}), measured anonymously, and for comparison a demo challenge without photos. Mobile is Lighthouse's default (simulated slow 4G and a 4× slower CPU); desktop is \`--preset=desktop\`. Each row is the median run by score (all runs' scores in brackets); page cache: see prepareCache in the script (br: the document came compressed, on a miss too since server/compressed-miss.ts). On this shared 2-core machine scores move by up to ±10 between runs of the same page: the simulated 4× slower CPU multiplies whatever else runs (TBT), and the simulation counts every script that had loaded before the observed first paint as delaying it (FCP, LCP; the count is in the notes under the table, docs/decisions.md "Lighthouse mobile on a page with photos").`,
+        `- The demo town on the production server (\`node build/server.js\`, loopback), one challenge posted through the form with three 12-megapixel camera photos (${pathname}), measured anonymously, and for comparison a demo challenge without photos. Mobile is Lighthouse's default (simulated slow 4G and a 4× slower CPU); desktop is \`--preset=desktop\`. Each row is the median run by score (all runs' scores in brackets); page cache: see prepareCache in the script (br: the document came compressed, on a miss too: server/page-cache.ts compresses it once for both). On this shared 2-core machine scores move by up to ±10 between runs of the same page: the simulated 4× slower CPU multiplies whatever else runs (TBT), and the simulation counts every script that had loaded before the observed first paint as delaying it (FCP, LCP; the count is in the notes under the table, docs/decisions.md "Lighthouse mobile on a page with photos").`,
         '',
         markdownTable(
           [

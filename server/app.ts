@@ -4,7 +4,6 @@ import path from 'node:path'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import expressStaticGzip from 'express-static-gzip'
 import helmet from 'helmet'
-import { compressedMiss } from './compressed-miss'
 import { createPageCache } from './page-cache'
 import { createRequestHandler } from './remix-handler'
 import type { AppBuild, Runtime } from './runtime'
@@ -260,7 +259,7 @@ export function createApp(options: AppOptions) {
           },
         })
       : null
-  if (pageCache) app.use(compressedMiss(), pageCache.middleware)
+  if (pageCache) app.use(pageCache.middleware)
 
   const getLoadContext = (req: Request, res: Response) => ({
     nonce: res.locals.nonce as string,

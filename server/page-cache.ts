@@ -74,6 +74,48 @@ const NOT_REPLAYED = new Set([
 ])
 const VARY = 'Accept-Encoding, Accept-Language, Cookie'
 
+/** The compressed copy a client takes, hit or miss alike. */
+function acceptedEncoding(req: IncomingMessage): 'br' | 'gzip' | null {
+  const accept = req.headers['accept-encoding'] ?? ''
+  return /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null
+}
+
+/** A page's stored response: its headers for each encoding and the bytes, compressed once. */
+function makeEntry(body: Buffer, headers: OutgoingHttpHeaders): Entry {
+  const br = zlib.brotliCompressSync(body, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 },
+  })
+  const gzip = zlib.gzipSync(body, { level: 6 })
+  return {
+    created: Date.now(),
+    plain: { ...headers, 'content-length': body.length },
+    brHeaders: { ...headers, 'content-encoding': 'br', 'content-length': br.length },
+    gzipHeaders: { ...headers, 'content-encoding': 'gzip', 'content-length': gzip.length },
+    body,
+    br,
+    gzip,
+  }
+}
+
+/** The copy of an entry a client takes (brotli, gzip or plain), with its headers. */
+function copyFor(req: IncomingMessage, entry: Entry): [Buffer, OutgoingHttpHeaders] {
+  const encoding = acceptedEncoding(req)
+  if (encoding === 'br') return [entry.br, entry.brHeaders]
+  if (encoding === 'gzip') return [entry.gzip, entry.gzipHeaders]
+  return [entry.body, entry.plain]
+}
+
+/** A chunk as res.write/res.end take it, as bytes. */
+function toBuffer(chunk: unknown, encoding: unknown): Buffer {
+  if (Buffer.isBuffer(chunk)) return chunk
+  if (chunk instanceof Uint8Array)
+    return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+  return Buffer.from(
+    String(chunk),
+    typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8',
+  )
+}
+
 /** Whether a request target asks for a Remix data response (`?_data=…`), never a document. */
 function isDataRequest(url: string): boolean {
   const query = url.indexOf('?')
@@ -118,12 +160,7 @@ export function createPageCache(options: PageCacheOptions) {
     // Re-insert: the Map's order is the LRU order.
     entries.delete(key)
     entries.set(key, entry)
-    const accept = req.headers['accept-encoding'] ?? ''
-    const [body, headers] = /\bbr\b/.test(accept)
-      ? [entry.br, entry.brHeaders]
-      : /\bgzip\b/.test(accept)
-        ? [entry.gzip, entry.gzipHeaders]
-        : [entry.body, entry.plain]
+    const [body, headers] = copyFor(req, entry)
     res.writeHead(200, headers)
     if (req.method === 'HEAD') res.end()
     else res.end(body)
@@ -215,7 +252,18 @@ export function createPageCache(options: PageCacheOptions) {
     next()
   }
 
-  /** Express middleware: records the response the app marked as cacheable. */
+  function store(key: string, entry: Entry) {
+    entries.set(key, entry)
+    while (entries.size > maxEntries) entries.delete(entries.keys().next().value!)
+    known.delete(key)
+    known.add(key)
+    while (known.size > maxEntries * 4) known.delete(known.keys().next().value!)
+  }
+
+  /**
+   * Express middleware: stores the response the app marked as cacheable, and sends it in the
+   * encoding the client takes.
+   */
   async function middleware(req: Request, res: Response, next: NextFunction) {
     // HEAD gets an empty body from Remix: never store that as the page. Data requests never
     // render a document, so they are never marked.
@@ -230,7 +278,11 @@ export function createPageCache(options: PageCacheOptions) {
 
     const key = `${req.originalUrl}\u0000${variant}`
     const startedAt = generation
-    // Whether to keep the body is known once the app's headers are in, at the first write.
+    // Whether to keep the body is known once the app's headers are in, at the first write. A
+    // kept page is held back until its end: it is compressed once, stored, and the copy the
+    // client accepts goes out, so a miss is as small on the wire as a hit (the first visitor's
+    // ~16 KB challenge page was ~4 KB; Lighthouse's text compression, issue 13). Pages render
+    // to one string (app/entry.server.tsx), so holding them back delays nothing.
     let keep: boolean | undefined
     const chunks: Buffer[] = []
     const write = res.write.bind(res)
@@ -247,49 +299,47 @@ export function createPageCache(options: PageCacheOptions) {
       }
       return keep
     }
-    const collect = (chunk: unknown) => {
-      if (chunk && typeof chunk !== 'function' && decide())
-        chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string))
-    }
+    const callbackIn = (args: unknown[]) =>
+      args.find((a) => typeof a === 'function') as (() => void) | undefined
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      collect(chunk)
-      return (write as (...a: unknown[]) => boolean)(chunk, ...rest)
+      if (!decide()) return (write as (...a: unknown[]) => boolean)(chunk, ...rest)
+      chunks.push(toBuffer(chunk, rest[0]))
+      const callback = callbackIn(rest)
+      if (callback) process.nextTick(callback)
+      return true
     }) as typeof res.write
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      collect(chunk)
-      return (end as (...a: unknown[]) => Response)(chunk, ...rest)
-    }) as typeof res.end
-    res.on('finish', () => {
-      if (!keep || generation !== startedAt) return
-      const type = String(res.getHeader('content-type') ?? '')
-      if (res.statusCode !== 200 || !type.startsWith('text/html') || res.getHeader('set-cookie'))
-        return
+      if (!decide()) return (end as (...a: unknown[]) => Response)(chunk, ...rest)
+      if (chunk !== undefined && chunk !== null && typeof chunk !== 'function')
+        chunks.push(toBuffer(chunk, rest[0]))
+      const callback = callbackIn([chunk, ...rest])
       const body = Buffer.concat(chunks)
-      // Every header the miss went out with (helmet's, the app's), as it sent them.
+      const type = String(res.getHeader('content-type') ?? '')
+      const cacheable =
+        res.statusCode === 200 &&
+        type.startsWith('text/html') &&
+        !res.getHeader('set-cookie') &&
+        !res.getHeader('content-encoding')
+      if (!cacheable) {
+        res.setHeader('Content-Length', body.length)
+        return end(body, callback)
+      }
+      // Every header the miss goes out with (helmet's, the app's), as it sends them.
       const headers: OutgoingHttpHeaders = {}
       for (const [name, value] of Object.entries(res.getHeaders())) {
         if (value !== undefined && !NOT_REPLAYED.has(name)) headers[name] = value
       }
       headers['x-page-cache'] = 'hit'
       headers.vary = VARY
-      const br = zlib.brotliCompressSync(body, {
-        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 },
-      })
-      const gzip = zlib.gzipSync(body, { level: 6 })
-      entries.set(key, {
-        created: Date.now(),
-        plain: { ...headers, 'content-length': body.length },
-        brHeaders: { ...headers, 'content-encoding': 'br', 'content-length': br.length },
-        gzipHeaders: { ...headers, 'content-encoding': 'gzip', 'content-length': gzip.length },
-        body,
-        br,
-        gzip,
-      })
-      while (entries.size > maxEntries) entries.delete(entries.keys().next().value!)
-      known.delete(key)
-      known.add(key)
-      while (known.size > maxEntries * 4) known.delete(known.keys().next().value!)
-    })
+      const entry = makeEntry(body, headers)
+      // A write while this page rendered: it may show data from before, so it is not kept.
+      if (generation === startedAt) store(key, entry)
+      const [sent, sentHeaders] = copyFor(req, entry)
+      for (const [name, value] of Object.entries(sentHeaders))
+        if (name !== 'x-page-cache' && value !== undefined) res.setHeader(name, value)
+      res.removeHeader('Transfer-Encoding')
+      return end(sent, callback)
+    }) as typeof res.end
     next()
   }
 

@@ -1,4 +1,4 @@
-// A page cache miss goes out compressed like a hit (server/compressed-miss.ts, issue 13):
+// A page cache miss goes out compressed like a hit (server/page-cache.ts's middleware, issue 13):
 // the first anonymous visitor of a public page no longer gets 16 KB of plain HTML.
 import http from 'node:http'
 import zlib from 'node:zlib'
