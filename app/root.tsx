@@ -96,7 +96,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </main>
         <SiteFooter />
         <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {/* Modules are fetched after the load event (patches/README.md): content first. */}
+        <Scripts nonce={nonce} hydrateAfterLoad />
       </body>
     </html>
   )
