@@ -93,6 +93,13 @@ export const GALLERY_SIZES =
   '(min-width: 48.5rem) 20.25rem, (min-width: 32.75rem) calc(50vw - 1.4rem), calc(100vw - 2rem)'
 
 /**
+ * The photos after the first on a phone: two to a row under the first, which keeps the width
+ * (app.css, `.photo-gallery`), so a phone fetches their 480-px files while the first, the
+ * page's largest paint, loads (Lighthouse on a phone, issue 13). Wider screens as above.
+ */
+export const GALLERY_REST_SIZES = '(min-width: 48.5rem) 20.25rem, calc(50vw - 1.4rem)'
+
+/**
  * A post's photos, each with its caption and a link to the full size; with `controls`, a flag
  * form under each of others' photos and, under the viewer's own hidden photo, the reason and
  * the appeal.
@@ -114,7 +121,11 @@ export function PhotoGallery({
         <li key={photo.key}>
           <figure>
             <a href={photoUrl(photo.key, 'full', 'jpeg')}>
-              <Photo photo={photo} eager={i === 0} sizes={GALLERY_SIZES} />
+              <Photo
+                photo={photo}
+                eager={i === 0}
+                sizes={i === 0 ? GALLERY_SIZES : GALLERY_REST_SIZES}
+              />
             </a>
             {(photo.caption || photo.hidden) && (
               <figcaption>

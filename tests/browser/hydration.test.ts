@@ -49,7 +49,10 @@ describe('scripts after the page has loaded', () => {
 
     // Hydrated: a link is followed by the client router, not by loading a new document.
     documents.length = 0
-    await page.getByRole('link', { name: /utmaningar|challenges/i }).first().click()
+    await page
+      .getByRole('link', { name: /utmaningar|challenges/i })
+      .first()
+      .click()
     await page.waitForURL(/\/challenges$/)
     expect(documents).toEqual([])
     await context.close()

@@ -117,5 +117,31 @@ describe.each([
       })
     }
     await expectNoViolations(page, js, 'the challenge page with photos')
+
+    // On a phone the first photo keeps the width and the others go two to a row, so they load
+    // their 480-px files while the first, the page's largest paint, loads its 768-px one.
+    const phone = await newContext(browser, server.url, {
+      js,
+      viewport: { width: 412, height: 823 },
+      deviceScaleFactor: 1.75,
+    })
+    contexts.push(phone)
+    const phonePage = await phone.newPage()
+    await open(phonePage, new URL(page.url()).pathname, js)
+    const shown = phonePage.locator('.photo-gallery img')
+    await shown.nth(1).scrollIntoViewIfNeeded()
+    await expect
+      .poll(() => shown.evaluateAll((els) => els.every((e) => (e as HTMLImageElement).complete)))
+      .toBe(true)
+    const chosen = await shown.evaluateAll((els) =>
+      els.map((e) => {
+        const img = e as HTMLImageElement
+        return [img.currentSrc.split('/').pop(), Math.round(img.getBoundingClientRect().width)]
+      }),
+    )
+    expect(chosen).toEqual([
+      ['page.webp', 380],
+      ['card.webp', 184],
+    ])
   })
 })
