@@ -169,7 +169,12 @@ export function serverCommand(nodeArgs: string[] = []): {
 }
 
 /** Resident memory (bytes) of a process and all its descendants, read from /proc. */
-export function treeRss(rootPid: number): { bytes: number; processes: number; names: string[] } {
+export function treeRss(rootPid: number): {
+  bytes: number
+  processes: number
+  names: string[]
+  pids: number[]
+} {
   const parent = new Map<number, number>()
   const rss = new Map<number, number>()
   const name = new Map<number, string>()
@@ -198,13 +203,63 @@ export function treeRss(rootPid: number): { bytes: number; processes: number; na
   let bytes = 0
   let processes = 0
   const names: string[] = []
+  const pids: number[] = []
   for (const [pid, r] of rss)
     if (inTree(pid)) {
       bytes += r
       processes++
+      pids.push(pid)
       names.push(`${name.get(pid)} ${(r / 2 ** 20).toFixed(0)} MB`)
     }
-  return { bytes, processes, names }
+  return { bytes, processes, names, pids }
+}
+
+const PAGE = 4096
+const PRESENT = 1n << 63n
+const FRAME = (1n << 55n) - 1n
+
+/**
+ * Resident memory (bytes) of several processes together, each physical page counted once: the
+ * union of the frames their resident pages sit in (/proc/PID/pagemap). Adding up their VmRSS
+ * counts a page they share once per process — two node processes share the node binary's
+ * ~45 MB of code. Null when the kernel hides frame numbers (reading pagemap needs root).
+ */
+export function residentOnce(pids: readonly number[]): number | null {
+  const frames = new Set<bigint>()
+  for (const pid of pids) {
+    let smaps: string
+    let fd: number
+    try {
+      smaps = fs.readFileSync(`/proc/${pid}/smaps`, 'utf8')
+      fd = fs.openSync(`/proc/${pid}/pagemap`, 'r')
+    } catch {
+      continue // exited meanwhile
+    }
+    try {
+      let range: { first: number; pages: number } | undefined
+      for (const line of smaps.split('\n')) {
+        const head = /^([0-9a-f]+)-([0-9a-f]+) /.exec(line)
+        if (head) {
+          const start = parseInt(head[1]!, 16)
+          range = { first: start / PAGE, pages: (parseInt(head[2]!, 16) - start) / PAGE }
+          continue
+        }
+        if (!range || !/^Rss:\s+[1-9]/.test(line)) continue
+        const entries = Buffer.alloc(range.pages * 8)
+        fs.readSync(fd, entries, 0, entries.length, range.first * 8)
+        for (let i = 0; i < range.pages; i++) {
+          const entry = entries.readBigUInt64LE(i * 8)
+          if (!(entry & PRESENT)) continue
+          const frame = entry & FRAME
+          if (frame === 0n) return null
+          frames.add(frame)
+        }
+      }
+    } finally {
+      fs.closeSync(fd)
+    }
+  }
+  return frames.size * PAGE
 }
 
 /**

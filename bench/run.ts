@@ -77,6 +77,7 @@ import {
   startProductionServer,
   stopAllChildren,
   stopChild,
+  residentOnce,
   tail,
   treeRss,
   waitForHttp,
@@ -129,11 +130,15 @@ if (flags.help) {
   --keep           keep the temporary databases and server logs
   --only reports   only time GET /reports as a moderator on the large database
   --only scaling   only votes and signed-in pages with 1 and 2 processes on SQLite and PostgreSQL
-  --only photos    only photo uploads (time and RSS per photo) and first views of pages with photos`)
+  --only photos    only photo uploads (time and RSS per photo) and first views of pages with photos
+  --only npm-start only the idle memory of everything \`npm start\` leaves running (it builds)`)
   process.exit(0)
 }
-if (flags.only !== undefined && !['reports', 'scaling', 'photos'].includes(flags.only)) {
-  console.error('--only takes: reports, scaling, photos')
+if (
+  flags.only !== undefined &&
+  !['reports', 'scaling', 'photos', 'npm-start'].includes(flags.only)
+) {
+  console.error('--only takes: reports, scaling, photos, npm-start')
   process.exit(1)
 }
 const SCALE = Number(flags.scale)
@@ -432,6 +437,7 @@ async function main() {
     `scale ${SCALE}, ${DURATION} s per measurement, ${CONNECTIONS} connections, ${wrkVersion}; server: ${SERVER.label}; temp dir ${tmp}`,
   )
   say(`load average before start: ${loadStart.map((l) => l.toFixed(2)).join(' ')}`)
+  const npmStart = await measureNpmStart()
   say('building the framework floor (bench/floor)…')
   const floorBuildSeconds = await buildFloor()
   const secret = randomBytes(32).toString('hex')
@@ -529,6 +535,7 @@ async function main() {
   return {
     demo,
     large,
+    npmStart,
     rows,
     sizes,
     notes,
@@ -542,6 +549,44 @@ async function main() {
 }
 
 type Page = { name: string; path: string }
+
+/**
+ * Everything `npm start` leaves running, idle, as a new user starts it: `npm start` on a
+ * database that does not exist yet (it builds, migrates, seeds the demo town and serves), then,
+ * 2 s after /healthz first answered, the resident memory of npm and the server it started: the
+ * sum of their VmRSS, and their pages counted once (residentOnce; they share the node binary).
+ * Runs first, before any other server uses build/, which `npm start` builds again.
+ */
+async function measureNpmStart() {
+  say('npm start on an empty database (build, migrate, demo seed, serve)…')
+  const port = await freePort()
+  const started = startChild('npm', ['start'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `file:${path.join(tmp, 'npm-start.sqlite')}`,
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      LOG_LEVEL: 'warn',
+      TRUST_PROXY: '',
+      SMTP_URL: '',
+    },
+    logFile: path.join(tmp, 'npm-start.log'),
+  })
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, 300_000, started.child)
+    await sleep(2000)
+    const tree = treeRss(started.pid)
+    const once = residentOnce(tree.pids)
+    say(
+      `npm start, idle: RSS ${tree.names.join(' + ')} = ${mb(tree.bytes)}; pages counted once ${once === null ? 'unknown (pagemap needs root)' : mb(once)}`,
+    )
+    return { rssSum: tree.bytes, once, names: tree.names }
+  } finally {
+    await stopChild(started)
+  }
+}
 
 /**
  * 3–5. The production server on one database — pages anonymous and signed in, vote toggles —
@@ -865,6 +910,14 @@ function targets(o: Outcome): Check[] {
       pass: (r.floorRatio ?? 0) >= 1 && r.app.p99 < 250 && r.app.errors === 0,
     })
   }
+  if (o.npmStart) {
+    const { once, rssSum, names } = o.npmStart
+    out.push({
+      target: `idle memory of everything \`npm start\` leaves running ≤ ${IDLE_RSS_MB} MB (pages counted once)`,
+      measured: `${once === null ? 'unknown' : mb(once)} (${names.join(' + ')}: RSS sum ${mb(rssSum)})`,
+      pass: once !== null && once <= IDLE_RSS_MB * 2 ** 20,
+    })
+  }
   const m = o.large.memory
   if (m) {
     out.push({
@@ -1055,6 +1108,7 @@ async function report(o: Outcome) {
     `- Load average before / after: ${load(o.loadStart)} / ${load(loadEnd)}. The machine may be shared; the ratios compare measurements taken by the same client in the same run, one right after the other, so they are the figures to compare.`,
     `- Databases: ${o.demo ? `demo town (${int(o.demo.counts.challenges)} challenges, ${int(o.demo.counts.votes)} votes, seeded in ${o.demo.seedSeconds.toFixed(1)} s); ` : ''}${o.large.label}: ${int(o.large.counts.challenges)} challenges, ${int(o.large.counts.votes)} challenge votes, ${int(o.large.counts.users)} users, ${int(o.large.counts.comments)} comments (${largeSeed})`,
     `- Server: \`${SERVER.label}\` (NODE_ENV=production, LOG_LEVEL=warn), started by the benchmark in its own process group; RSS is the sum over that process and its descendants, read from /proc (idle: 2 s after the health probe first answered, before any other request; after: once every measurement on that server, /reports included, has finished).`,
+    `- \`npm start\` idle: run first, on a database that does not exist yet (it builds, migrates, seeds the demo town, serves); 2 s after /healthz first answered, the resident memory of npm and the server it leaves running, as the sum of their VmRSS and with each physical page counted once (the union of their frames in /proc/PID/pagemap: the two node processes share the node binary's pages, which a sum counts twice).`,
     `- Client: ${o.wrkVersion}, \`wrk -t${WRK_THREADS} -c${CONNECTIONS} -d${DURATION}s --latency -s bench/wrk-report.lua\` after a ${WARMUP} s warm-up with the same settings, on 127.0.0.1, no Accept-Encoding (so every server sends identity); req/s = completed requests ÷ duration, p50/p99 from wrk's latency histogram. Vote toggles come from a Node client (bench/load.ts), which ties each answer to its user for the integrity check.`,
     `- Bare server: \`bench/bare-server.mjs\` (node:http) sending the bytes and headers (minus date, connection and transfer-encoding; with content-length) the app sent for that request, measured right after the app. Signed-in pages: one signed-in user's bytes.`,
     `- Framework floor: \`bench/floor/\`, a bare Remix 2 page (classic compiler, built by the benchmark in ${o.floorBuildSeconds.toFixed(1)} s) served by \`@remix-run/express\` on plain node, 20 cards read through Kysely from the same database, no auth, no i18n; measured right after the signed-in pages.`,
@@ -1280,6 +1334,24 @@ async function photos(from?: string) {
   }
 }
 
+async function onlyNpmStart() {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'utmana-bench-'))
+  const { rssSum, once, names } = await measureNpmStart()
+  const markdown = [
+    '## `npm start`, idle (issue 11)',
+    '',
+    `- Date: ${new Date().toISOString()}; command: \`${command()}\` (a full \`npm run bench\` measures the same first and lists it among the targets).`,
+    '- `npm start` on a database that does not exist yet (it builds, migrates, seeds the demo town and serves); 2 s after /healthz first answered, the resident memory of npm and the server it leaves running. Summing their VmRSS counts the pages they share (the node binary, ~45 MB) twice; counted once is the union of their physical frames (/proc/PID/pagemap, which needs root).',
+    '',
+    markdownTable(
+      ['processes', 'RSS summed', `pages counted once (target ≤ ${IDLE_RSS_MB} MB)`],
+      [[names.join(' + '), mb(rssSum), once === null ? 'unknown (not root)' : mb(once)]],
+    ),
+  ].join('\n')
+  await writeResultsSection(root, 'npm-start', markdown)
+  say('wrote the npm-start section of bench/results.md')
+}
+
 const job: Promise<unknown> =
   flags.only === 'reports'
     ? onlyReports()
@@ -1287,16 +1359,18 @@ const job: Promise<unknown> =
       ? largeForCopy().then(scaling)
       : flags.only === 'photos'
         ? photos()
-        : main().then(async (outcome) => {
-            await report(outcome)
-            if (reportsTimings.length)
-              await writeReportsSection(root, reportsTimings, {
-                database: `${int(outcome.large.counts.challenges)} challenges, ${int(outcome.large.counts.votes)} challenge votes`,
-                command: command(),
-              })
-            await scaling(outcome.large.file)
-            await photos(outcome.large.file)
-          })
+        : flags.only === 'npm-start'
+          ? onlyNpmStart()
+          : main().then(async (outcome) => {
+              await report(outcome)
+              if (reportsTimings.length)
+                await writeReportsSection(root, reportsTimings, {
+                  database: `${int(outcome.large.counts.challenges)} challenges, ${int(outcome.large.counts.votes)} challenge votes`,
+                  command: command(),
+                })
+              await scaling(outcome.large.file)
+              await photos(outcome.large.file)
+            })
 job
   .catch((error) => {
     console.error(

@@ -40,7 +40,7 @@ describe('scripts after the page has loaded', () => {
         .getEntriesByType('resource')
         .filter((e) => new URL(e.name).pathname.startsWith('/build/') && e.name.endsWith('.js'))
       return {
-        loadEventStart: navigation.loadEventStart,
+        loadEventStart: navigation!.loadEventStart,
         scriptStarts: scripts.map((e) => e.startTime),
       }
     })
