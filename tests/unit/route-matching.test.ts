@@ -75,3 +75,25 @@ describe('route matching with the router patch', () => {
     expect(match!.route).toBe(second[0]!.children![1])
   })
 })
+
+describe('the static router of a document render (react-router-dom patch)', () => {
+  // @remix-run/react's RemixServer loads react-router-dom/server's CommonJS build.
+  const { createStaticRouter } = require(require.resolve('react-router-dom/server')) as {
+    createStaticRouter: (
+      routes: Route[],
+      context: { matches: []; location: { pathname: string } },
+    ) => { routes: Route[] }
+  }
+  const context = { matches: [] as [], location: { pathname: '/' } }
+
+  it('makes the data routes of one route tree once, and another tree its own', () => {
+    const tree = appLikeTree('a:')
+    const first = createStaticRouter(tree, context)
+    const again = createStaticRouter(tree, context)
+    expect(again.routes).toBe(first.routes)
+    const other = createStaticRouter(appLikeTree('b:'), context)
+    expect(other.routes).not.toBe(first.routes)
+    expect(other.routes[0]!.id).toBe('b:root')
+    expect(first.routes[0]!.id).toBe('a:root')
+  })
+})
