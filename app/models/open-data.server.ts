@@ -13,7 +13,12 @@ import {
 } from '~/models/challenge.server'
 import { selectCard } from '~/models/challenge-card.server'
 import type { PUBLIC_STATUSES } from '~/models/challenge-constants'
-import { photoByteLengths, publicPhotosOf, type ShownPhoto } from '~/models/photo.server'
+import {
+  photoByteLengths,
+  publicPhotosOf,
+  publicPhotosOfPosts,
+  type ShownPhoto,
+} from '~/models/photo.server'
 import { listAreas, listCategories } from '~/models/taxonomy.server'
 import { photoUrl, storedSizeOf } from '~/utils/photo'
 
@@ -49,7 +54,10 @@ export interface PublicPhotoSize {
   jpeg: string
 }
 
-/** A public photo of a challenge (hidden ones never appear): every size, its texts. */
+/**
+ * A public photo of a challenge, a solution or a progress update (hidden ones never appear):
+ * every size, its texts.
+ */
 export interface PublicPhoto {
   alt: string
   caption: string | null
@@ -92,13 +100,22 @@ export interface PublicChallengeDetail extends Omit<PublicChallenge, 'solutions'
     votes: number
     accepted: boolean
     created_at: string
+    photos: PublicPhoto[]
   }>
   pledges: Array<{
     organisation: PublicOrganisation | null
     plan: string
     status: string
     created_at: string
+    updates: PublicProgressUpdate[]
   }>
+}
+
+/** A progress update on a pledge, as the challenge page shows it to everyone. */
+export interface PublicProgressUpdate {
+  body_html: string
+  created_at: string
+  photos: PublicPhoto[]
 }
 
 /** Stored dates are ISO 8601 UTC already; this also repairs a zone-less SQLite timestamp. */
@@ -309,7 +326,11 @@ export async function findMergedTarget(id: number): Promise<number | null> {
   return row?.merged_into_id ?? null
 }
 
-/** One public challenge with its history, visible solutions and pledges; undefined otherwise. */
+/**
+ * One public challenge with its history, visible solutions and pledges (with the progress
+ * updates the challenge page shows everyone) and the public photos of all of them; undefined
+ * otherwise. A fixed number of queries, however many posts it has.
+ */
 export async function getOpenChallenge(id: number): Promise<PublicChallengeDetail | undefined> {
   const base = publicBase({})
   const row = await base
@@ -318,7 +339,7 @@ export async function getOpenChallenge(id: number): Promise<PublicChallengeDetai
     .executeTakeFirst()
   if (!row) return undefined
 
-  const [history, solutions, pledges, photos] = await Promise.all([
+  const [history, solutions, pledges, updates, photos] = await Promise.all([
     db
       .selectFrom('challenge_status_history')
       .select(['from_status', 'to_status', 'message', 'created_at'])
@@ -347,6 +368,7 @@ export async function getOpenChallenge(id: number): Promise<PublicChallengeDetai
       .selectFrom('pledges')
       .leftJoin('organisations', 'organisations.id', 'pledges.organisation_id')
       .select([
+        'pledges.id',
         'pledges.plan',
         'pledges.status',
         'pledges.created_at',
@@ -359,8 +381,29 @@ export async function getOpenChallenge(id: number): Promise<PublicChallengeDetai
       .where('pledges.held_at', 'is', null)
       .orderBy('pledges.id')
       .execute(),
+    // Updates of the pledges above (the page shows those of the pledges it shows), oldest first
+    // as on the page.
+    db
+      .selectFrom('pledge_updates')
+      .innerJoin('pledges', 'pledges.id', 'pledge_updates.pledge_id')
+      .select([
+        'pledge_updates.id',
+        'pledge_updates.pledge_id',
+        'pledge_updates.body_html',
+        'pledge_updates.created_at',
+      ])
+      .where('pledges.challenge_id', '=', id)
+      .where('pledges.status', '!=', 'withdrawn')
+      .where('pledges.held_at', 'is', null)
+      .orderBy('pledge_updates.id')
+      .execute(),
     publicPhotosOf([id]),
   ])
+  // Only the posts chosen above: a hidden or held one's photos are never asked for.
+  const postPhotos = await publicPhotosOfPosts(
+    solutions.map((s) => s.id),
+    updates.map((u) => u.id),
+  )
 
   // The same fields as the list, in the same order; the counts become the lists themselves.
   const fields = serialise(row, photos.get(id) ?? [])
@@ -373,12 +416,20 @@ export async function getOpenChallenge(id: number): Promise<PublicChallengeDetai
       votes: s.vote_count,
       accepted: s.accepted_at !== null,
       created_at: isoUtc(s.created_at),
+      photos: (postPhotos.bySolution.get(s.id) ?? []).map(publicPhoto),
     })),
     pledges: pledges.map((p) => ({
       organisation: organisationOf(p),
       plan: p.plan,
       status: p.status,
       created_at: isoUtc(p.created_at),
+      updates: updates
+        .filter((u) => u.pledge_id === p.id)
+        .map((u) => ({
+          body_html: u.body_html,
+          created_at: isoUtc(u.created_at),
+          photos: (postPhotos.byUpdate.get(u.id) ?? []).map(publicPhoto),
+        })),
     })),
     description_html: row.description_html,
     status_history: history.map((h) => ({

@@ -1,5 +1,5 @@
 import { db } from '~/db.server'
-import { shownPhotoColumns } from '~/models/photo.server'
+import { joinPageVariant, pageSizeOf, shownColumnsWithPageSize } from '~/models/photo.server'
 import { photosWithChallenge } from '~/models/post-kinds.server'
 
 // Moderating single photos (issue 13, item 4): hiding, restoring, flags and appeals go through
@@ -17,7 +17,9 @@ export type PhotoPlace =
 export async function photosForTriage(challengeId: number) {
   const rows = await photosWithChallenge(db)
     .leftJoin('users', 'users.id', 'photos.user_id')
-    .select([...shownPhotoColumns, 'users.name as author_name'])
+    // The page size as stored: a photo stored when it was 1024 px keeps those files.
+    .leftJoin('photo_variants as page_variant', joinPageVariant)
+    .select([...shownColumnsWithPageSize, 'users.name as author_name'])
     .where('challenges.id', '=', challengeId)
     .orderBy('photos.solution_id')
     .orderBy('photos.pledge_update_id')
@@ -37,6 +39,7 @@ export async function photosForTriage(challengeId: number) {
       caption: r.caption,
       width: r.width,
       height: r.height,
+      pageSize: pageSizeOf(r),
       hidden_at: r.hidden_at,
       hidden_reason: r.hidden_reason,
       author_name: r.author_name,

@@ -223,8 +223,8 @@ export async function purgeOldDrafts(now = new Date()): Promise<number> {
   })
 }
 
-/** A photo as pages show it (the triage page adds its author's name). */
-export const shownPhotoColumns = [
+/** A photo as pages show it. */
+const shownPhotoColumns = [
   'photos.id',
   'photos.key',
   'photos.alt_text',
@@ -239,15 +239,21 @@ export const shownPhotoColumns = [
   'photos.pledge_update_id',
 ] as const
 
-/** With the stored page size's dimensions (photos stored before issue 13's 768 px are 1024). */
-const shownColumnsWithPageSize = [
+/**
+ * With the stored page size's dimensions (photos stored before issue 13's 768 px are 1024); the
+ * triage page adds its author's name.
+ */
+export const shownColumnsWithPageSize = [
   ...shownPhotoColumns,
   'page_variant.width as page_width',
   'page_variant.height as page_height',
 ] as const
 
-/** The stored page size's dimensions, found by the variants' primary key (one row each). */
-const joinPageVariant = (
+/**
+ * The stored page size's dimensions, found by the variants' primary key (one row each): join it
+ * as `page_variant` and select shownColumnsWithPageSize.
+ */
+export const joinPageVariant = (
   join: JoinBuilder<
     Database & { page_variant: Database['photo_variants'] },
     'photos' | 'page_variant'
@@ -272,6 +278,13 @@ type ShownRow = {
   page_height: number | null
 }
 
+/** The stored page size of a row selected with shownColumnsWithPageSize, when it has one. */
+export function pageSizeOf(row: { page_width: number | null; page_height: number | null }) {
+  return row.page_width !== null && row.page_height !== null
+    ? { width: row.page_width, height: row.page_height }
+    : null
+}
+
 /** A hidden photo reaches only its author and staff, with the reason. */
 function shown(row: ShownRow, viewer: Actor | null): ShownPhoto | null {
   const hidden = row.hidden_at !== null
@@ -284,10 +297,7 @@ function shown(row: ShownRow, viewer: Actor | null): ShownPhoto | null {
     caption: row.caption,
     width: row.width,
     height: row.height,
-    pageSize:
-      row.page_width !== null && row.page_height !== null
-        ? { width: row.page_width, height: row.page_height }
-        : null,
+    pageSize: pageSizeOf(row),
     hidden,
     hidden_reason: hidden ? row.hidden_reason : null,
     own,
@@ -366,6 +376,41 @@ export async function publicPhotosOf(challengeIds: readonly number[]) {
     map.set(id, [...(map.get(id) ?? []), photo])
   }
   return map
+}
+
+/**
+ * The public photos (not hidden) of these solutions and progress updates, each post's in order:
+ * the API's detail. One query for them all; the caller has already left out the posts the
+ * public may not see (hidden or held solutions, held or withdrawn pledges' updates).
+ */
+export async function publicPhotosOfPosts(
+  solutionIds: readonly number[],
+  updateIds: readonly number[],
+) {
+  const bySolution = new Map<number, ShownPhoto[]>()
+  const byUpdate = new Map<number, ShownPhoto[]>()
+  if (!solutionIds.length && !updateIds.length) return { bySolution, byUpdate }
+  const rows = await db
+    .selectFrom('photos')
+    .leftJoin('photo_variants as page_variant', joinPageVariant)
+    .select(shownColumnsWithPageSize)
+    .where((eb) =>
+      eb.or([
+        ...(solutionIds.length ? [eb('photos.solution_id', 'in', solutionIds)] : []),
+        ...(updateIds.length ? [eb('photos.pledge_update_id', 'in', updateIds)] : []),
+      ]),
+    )
+    .where('photos.hidden_at', 'is', null)
+    .orderBy('photos.position')
+    .orderBy('photos.id')
+    .execute()
+  for (const row of rows) {
+    const photo = shown(row, null)!
+    const [map, id] =
+      row.solution_id !== null ? [bySolution, row.solution_id] : [byUpdate, row.pledge_update_id!]
+    map.set(id, [...(map.get(id) ?? []), photo])
+  }
+  return { bySolution, byUpdate }
 }
 
 /** The size in bytes of one stored image of each of these photos, by key (the feed's length). */

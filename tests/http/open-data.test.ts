@@ -2,12 +2,14 @@ import { JSDOM } from 'jsdom'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { markSolved } from '~/models/challenge.server'
-import { pledge } from '~/models/pledge.server'
+import { pledge, postProgress, withdrawPledge } from '~/models/pledge.server'
 import { acceptSolution, proposeSolution } from '~/models/solution.server'
 import { setChallengeVote } from '~/models/vote.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
 import { startTestServer } from '../helpers/http'
 import { placeOnChallenge, photosOnChallenge } from '../helpers/photo-posts'
+import { addPhoto } from '../helpers/photo-rows'
+import { multipart, smallPng } from '../helpers/photos'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 beforeAll(async () => {
@@ -146,6 +148,7 @@ describe('GET /api/v1/challenges', () => {
         plan: 'Vi lagar',
         status: 'active',
         created_at: expect.stringMatching(ISO_UTC),
+        updates: [],
       },
     ])
     expect(detail.data.status_history).toEqual([
@@ -412,6 +415,277 @@ describe('photos and place in the API', () => {
   })
 })
 
+describe('photos of solutions and progress updates in the API', () => {
+  interface Detail {
+    solutions: Array<{ id: number; photos: unknown[] }>
+    pledges: Array<{ plan: string; updates: Array<Record<string, unknown>> }>
+  }
+  const detailOf = async (id: number) => {
+    const response = await get(`/api/v1/challenges/${id}`)
+    expect(response.status).toBe(200)
+    const text = await response.text()
+    return {
+      etag: response.headers.get('etag')!,
+      text,
+      data: (JSON.parse(text) as { data: Detail }).data,
+    }
+  }
+  /** A public photo as the API gives it, with absolute URLs of its own files. */
+  const apiPhoto = (key: string, alt: string, caption: string | null = null) => ({
+    alt,
+    caption,
+    sizes: Object.fromEntries(
+      (['card', 'page', 'full'] as const).map((size) => [
+        size,
+        {
+          width: expect.any(Number),
+          height: expect.any(Number),
+          webp: `http://localhost:3000/photos/${key}/${size}.webp`,
+          jpeg: `http://localhost:3000/photos/${key}/${size}.jpg`,
+        },
+      ]),
+    ),
+  })
+  const keysOf = (where: 'solution_id' | 'pledge_update_id', id: number) =>
+    db
+      .selectFrom('photos')
+      .select(['id', 'key'])
+      .where(where, '=', id)
+      .orderBy('position')
+      .orderBy('id')
+      .execute()
+  const hideAsModerator = async (
+    challengeId: number,
+    subjectType: 'photo' | 'solution',
+    subjectId: number,
+  ) => {
+    const moderator = await server.signedIn({ role: 'moderator' })
+    const response = await moderator.client.post(`/moderation/challenges/${challengeId}`, {
+      intent: 'hide',
+      subjectType,
+      subjectId: String(subjectId),
+      reason: 'personal_data',
+    })
+    expect(response.status).toBe(302)
+  }
+
+  it('gives a solution its public photos in order, never one a moderator hid, with a new ETag on each change', async () => {
+    const owner = await createUser()
+    const challengeId = await createChallengeFor(owner.id)
+    const proposer = await server.signedIn({ name: 'Petra Förslagsdotter Zeta' })
+    const posted = await proposer.client.request(`/challenges/${challengeId}`, {
+      method: 'POST',
+      body: multipart(
+        {
+          intent: 'solution',
+          body: 'Sätt upp ett räcke längs trappan.',
+          newPhotoAlt: ['Trappan utan räcke', 'Skiss av räcket'],
+          newPhotoCaption: ['Från gatan', ''],
+        },
+        [
+          { name: 'trappa.png', bytes: await smallPng(), type: 'image/png' },
+          { name: 'skiss.png', bytes: await smallPng(320, 240), type: 'image/png' },
+        ],
+      ),
+    })
+    expect(posted.status).toBe(302)
+    const { id: solutionId } = await db
+      .selectFrom('solutions')
+      .select('id')
+      .where('challenge_id', '=', challengeId)
+      .executeTakeFirstOrThrow()
+    // A second proposal without photos has an empty list.
+    const bare = await proposeSolution({
+      challengeId,
+      authorId: owner.id,
+      organisationId: null,
+      body: 'Bygg en ramp.',
+    })
+    const [stairs, sketch] = await keysOf('solution_id', solutionId)
+
+    const first = await detailOf(challengeId)
+    expect(first.data.solutions.map((s) => [s.id, s.photos])).toEqual([
+      [
+        solutionId,
+        [
+          apiPhoto(stairs!.key, 'Trappan utan räcke', 'Från gatan'),
+          apiPhoto(sketch!.key, 'Skiss av räcket'),
+        ],
+      ],
+      [bare, []],
+    ])
+    expect(allKeys(JSON.parse(first.text)).filter((k) => PRIVATE_KEYS.includes(k))).toEqual([])
+    expect(first.text).not.toContain('Förslagsdotter')
+    expect(first.text).not.toContain(proposer.user.email)
+
+    // A moderator hides one: the API gives the other alone, under a new ETag.
+    await hideAsModerator(challengeId, 'photo', sketch!.id)
+    const hidden = await detailOf(challengeId)
+    expect(hidden.data.solutions[0]!.photos).toEqual([
+      apiPhoto(stairs!.key, 'Trappan utan räcke', 'Från gatan'),
+    ])
+    expect(hidden.text).not.toContain(sketch!.key)
+    expect(hidden.etag).not.toBe(first.etag)
+    const revalidated = await get(`/api/v1/challenges/${challengeId}`, {
+      'If-None-Match': first.etag,
+    })
+    expect(revalidated.status).toBe(200)
+
+    // A photo added to the proposal changes it again.
+    const added = await addPhoto({
+      userId: proposer.user.id,
+      target: { solutionId: bare },
+      alt: 'Rampen i skiss',
+    })
+    const after = await detailOf(challengeId)
+    expect(after.data.solutions[1]!.photos).toEqual([apiPhoto(added.key, 'Rampen i skiss')])
+    expect(after.etag).not.toBe(hidden.etag)
+  })
+
+  it('gives each pledge its progress updates, oldest first, with their public photos', async () => {
+    const owner = await createUser()
+    const challengeId = await createChallengeFor(owner.id)
+    const pledger = await server.signedIn({ name: 'Gustav Pantsson Omega' })
+    const pledgeId = await pledge({
+      challengeId,
+      userId: pledger.user.id,
+      organisationId: null,
+      plan: 'Vi rensar brunnarna.',
+    })
+    const png = await smallPng(320, 240)
+    const withPhoto = await pledger.client.request(`/challenges/${challengeId}`, {
+      method: 'POST',
+      body: multipart(
+        {
+          intent: 'progress',
+          pledgeId: String(pledgeId),
+          body: 'Första brunnen är **rensad**.',
+          newPhotoAlt: 'Rensad brunn med nytt galler',
+        },
+        [{ name: 'brunn.png', bytes: png, type: 'image/png' }],
+      ),
+    })
+    expect(withPhoto.status).toBe(302)
+    const without = await pledger.client.post(`/challenges/${challengeId}`, {
+      intent: 'progress',
+      pledgeId: String(pledgeId),
+      body: 'Andra brunnen är också klar.',
+    })
+    expect(without.status).toBe(302)
+    const [firstUpdate] = await db
+      .selectFrom('pledge_updates')
+      .select('id')
+      .where('pledge_id', '=', pledgeId)
+      .orderBy('id')
+      .execute()
+    const [photo] = await keysOf('pledge_update_id', firstUpdate!.id)
+
+    const before = await detailOf(challengeId)
+    expect(before.data.pledges).toEqual([
+      expect.objectContaining({
+        plan: 'Vi rensar brunnarna.',
+        updates: [
+          {
+            body_html: expect.stringContaining('<strong>rensad</strong>'),
+            created_at: expect.stringMatching(ISO_UTC),
+            photos: [apiPhoto(photo!.key, 'Rensad brunn med nytt galler')],
+          },
+          {
+            body_html: expect.stringContaining('Andra brunnen är också klar.'),
+            created_at: expect.stringMatching(ISO_UTC),
+            photos: [],
+          },
+        ],
+      }),
+    ])
+    expect(allKeys(JSON.parse(before.text)).filter((k) => PRIVATE_KEYS.includes(k))).toEqual([])
+    expect(before.text).not.toContain('Pantsson')
+    expect(before.text).not.toContain(pledger.user.email)
+
+    // Hidden by a moderator, the photo leaves the update and the ETag changes.
+    await hideAsModerator(challengeId, 'photo', photo!.id)
+    const after = await detailOf(challengeId)
+    expect(after.data.pledges[0]!.updates[0]!.photos).toEqual([])
+    expect(after.text).not.toContain(photo!.key)
+    expect(after.etag).not.toBe(before.etag)
+  })
+
+  it('gives nothing of a hidden solution, nor of a held or withdrawn pledge’s updates, beside the visible ones', async () => {
+    const owner = await createUser()
+    const challengeId = await createChallengeFor(owner.id)
+    const member = await createUser()
+    const solution = (body: string) =>
+      proposeSolution({ challengeId, authorId: member.id, organisationId: null, body })
+    const shownSolution = await solution('Ett synligt förslag.')
+    const hiddenSolution = await solution('Ett förslag som döljs.')
+    const shownSolutionPhoto = await addPhoto({
+      userId: member.id,
+      target: { solutionId: shownSolution },
+      alt: 'Synligt förslagsfoto',
+    })
+    const hiddenSolutionPhoto = await addPhoto({
+      userId: member.id,
+      target: { solutionId: hiddenSolution },
+      alt: 'Foto på ett dolt förslag',
+    })
+    await hideAsModerator(challengeId, 'solution', hiddenSolution)
+
+    /** A pledge by a new member with one progress update carrying one photo. */
+    const pledgeWithUpdate = async (plan: string, held: boolean) => {
+      const pledger = await createUser()
+      const pledgeId = await pledge({
+        challengeId,
+        userId: pledger.id,
+        organisationId: null,
+        plan,
+        held,
+      })
+      await postProgress({ pledgeId, authorId: pledger.id, body: `Lägesrapport: ${plan}` })
+      const update = await db
+        .selectFrom('pledge_updates')
+        .select('id')
+        .where('pledge_id', '=', pledgeId)
+        .executeTakeFirstOrThrow()
+      const photo = await addPhoto({
+        userId: pledger.id,
+        target: { pledgeUpdateId: update.id },
+        alt: `Foto: ${plan}`,
+      })
+      return { pledgeId, photo }
+    }
+    const shownPledge = await pledgeWithUpdate('Synligt åtagande', false)
+    const heldPledge = await pledgeWithUpdate('Kvarhållet åtagande', true)
+    const withdrawnPledge = await pledgeWithUpdate('Återkallat åtagande', false)
+    await withdrawPledge(withdrawnPledge.pledgeId)
+
+    const { data, text } = await detailOf(challengeId)
+    expect(data.solutions.map((s) => [s.id, s.photos])).toEqual([
+      [shownSolution, [apiPhoto(shownSolutionPhoto.key, 'Synligt förslagsfoto')]],
+    ])
+    expect(data.pledges.map((p) => [p.plan, p.updates])).toEqual([
+      [
+        'Synligt åtagande',
+        [
+          {
+            body_html: expect.stringContaining('Lägesrapport: Synligt åtagande'),
+            created_at: expect.stringMatching(ISO_UTC),
+            photos: [apiPhoto(shownPledge.photo.key, 'Foto: Synligt åtagande')],
+          },
+        ],
+      ],
+    ])
+    for (const secret of [
+      hiddenSolutionPhoto.key,
+      heldPledge.photo.key,
+      withdrawnPledge.photo.key,
+      'Ett förslag som döljs',
+      'Kvarhållet åtagande',
+      'Återkallat åtagande',
+    ])
+      expect(text).not.toContain(secret)
+  })
+})
+
 describe('GET /feed.xml', () => {
   const parseXml = (xml: string) =>
     new new JSDOM('').window.DOMParser().parseFromString(xml, 'application/xml')
@@ -560,6 +834,7 @@ describe('credit in the open data', () => {
         votes: 0,
         accepted: true,
         created_at: expect.stringMatching(ISO_UTC),
+        photos: [],
       },
     ])
     expect(text).not.toContain('Xylofon')

@@ -645,4 +645,41 @@ describe('the sizes a gallery offers', () => {
       ),
     ).toEqual({ card: [480, 360], page: [1024, 768], full: [1600, 1200] })
   })
+
+  it('says the stored width on the triage page too, for a photo stored at 1024 px', async () => {
+    const { client } = await server.signedIn()
+    const response = await post(
+      client,
+      multipart(fields({ newPhotoAlt: 'Vatten i tunneln' }), [
+        { name: 'tunnel.jpg', bytes: await cameraJpeg({ width: 1600, height: 1200 }) },
+      ]),
+    )
+    expect(response.status).toBe(302)
+    const id = idFrom(response)
+    const { key, photoId } = await db
+      .selectFrom('photos')
+      .select(['key', 'id as photoId'])
+      .where('challenge_id', '=', id)
+      .executeTakeFirstOrThrow()
+    const moderator = await server.signedIn({ role: 'moderator' })
+    const triage = async () => (await moderator.client.get(`/moderation/challenges/${id}`)).text()
+
+    expect(srcsetOf(await triage(), 'image/webp')).toBe(
+      `/photos/${key}/card.webp 480w, /photos/${key}/page.webp 768w, /photos/${key}/full.webp 1600w`,
+    )
+    await db
+      .updateTable('photo_variants')
+      .set({ width: 1024, height: 768 })
+      .where('photo_id', '=', photoId)
+      .where('size', '=', 'page')
+      .execute()
+    const html = await triage()
+    expect(srcsetOf(html, 'image/webp')).toBe(
+      `/photos/${key}/card.webp 480w, /photos/${key}/page.webp 1024w, /photos/${key}/full.webp 1600w`,
+    )
+    expect(html).toContain(
+      `srcSet="/photos/${key}/card.jpg 480w, /photos/${key}/page.jpg 1024w, /photos/${key}/full.jpg 1600w"`,
+    )
+    expect(html).toMatch(new RegExp(`src="/photos/${key}/page.jpg"[^>]* width="1024" height="768"`))
+  })
 })
