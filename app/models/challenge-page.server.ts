@@ -1,3 +1,4 @@
+import { progressUpdatesOf } from '~/models/pledge.server'
 import { db } from '~/db.server'
 import { getOwnDispute } from '~/models/dispute.server'
 import { PUBLIC_STATUSES } from '~/models/challenge-constants'
@@ -139,18 +140,7 @@ export async function getChallengePage(id: number, viewer: Actor | null) {
         )
         .orderBy('pledges.id')
         .execute(),
-      db
-        .selectFrom('pledge_updates')
-        .innerJoin('pledges', 'pledges.id', 'pledge_updates.pledge_id')
-        .select([
-          'pledge_updates.id',
-          'pledge_updates.pledge_id',
-          'pledge_updates.body_html',
-          'pledge_updates.created_at',
-        ])
-        .where('pledges.challenge_id', '=', id)
-        .orderBy('pledge_updates.id')
-        .execute(),
+      progressUpdatesOf(id).execute(),
       db
         .selectFrom('comments')
         .leftJoin('users', 'users.id', 'comments.author_id')

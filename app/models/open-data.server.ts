@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { OrganisationKind, PhotoSize, PosterKind } from '#db/schema'
+import { progressUpdatesOf } from '~/models/pledge.server'
 import { db } from '~/db.server'
 import { absoluteUrl, publicUrl } from '~/env.server'
 import type { BoardParams } from '~/forms/board'
@@ -383,19 +384,9 @@ export async function getOpenChallenge(id: number): Promise<PublicChallengeDetai
       .execute(),
     // Updates of the pledges above (the page shows those of the pledges it shows), oldest first
     // as on the page.
-    db
-      .selectFrom('pledge_updates')
-      .innerJoin('pledges', 'pledges.id', 'pledge_updates.pledge_id')
-      .select([
-        'pledge_updates.id',
-        'pledge_updates.pledge_id',
-        'pledge_updates.body_html',
-        'pledge_updates.created_at',
-      ])
-      .where('pledges.challenge_id', '=', id)
+    progressUpdatesOf(id)
       .where('pledges.status', '!=', 'withdrawn')
       .where('pledges.held_at', 'is', null)
-      .orderBy('pledge_updates.id')
       .execute(),
     publicPhotosOf([id]),
   ])

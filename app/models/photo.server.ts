@@ -304,6 +304,25 @@ function shown(row: ShownRow, viewer: Actor | null): ShownPhoto | null {
   }
 }
 
+/** Solutions' and progress updates' photos, by post id, as the viewer may see them. */
+function byPost(
+  rows: Array<ShownRow & { solution_id: number | null; pledge_update_id: number | null }>,
+  viewer: Actor | null,
+) {
+  return {
+    bySolution: group(
+      rows.filter((r) => r.solution_id !== null),
+      viewer,
+      (r) => r.solution_id!,
+    ),
+    byUpdate: group(
+      rows.filter((r) => r.pledge_update_id !== null),
+      viewer,
+      (r) => r.pledge_update_id!,
+    ),
+  }
+}
+
 function group<R extends ShownRow, K>(rows: R[], viewer: Actor | null, by: (r: R) => K) {
   const map = new Map<K, ShownPhoto[]>()
   for (const row of rows) {
@@ -316,6 +335,32 @@ function group<R extends ShownRow, K>(rows: R[], viewer: Actor | null, by: (r: R
 }
 
 /**
+ * The photos of a challenge and of these solutions and progress updates, each post's in order,
+ * with the stored page size; hidden ones only with `hiddenToo` (pages decide per viewer).
+ */
+function photoRowsOf(
+  posts: { challengeId?: number; solutionIds: readonly number[]; updateIds: readonly number[] },
+  { hiddenToo }: { hiddenToo: boolean },
+) {
+  const { challengeId, solutionIds, updateIds } = posts
+  return db
+    .selectFrom('photos')
+    .leftJoin('photo_variants as page_variant', joinPageVariant)
+    .select(shownColumnsWithPageSize)
+    .where((eb) =>
+      eb.or([
+        ...(challengeId !== undefined ? [eb('photos.challenge_id', '=', challengeId)] : []),
+        ...(solutionIds.length ? [eb('photos.solution_id', 'in', solutionIds)] : []),
+        ...(updateIds.length ? [eb('photos.pledge_update_id', 'in', updateIds)] : []),
+      ]),
+    )
+    .$if(!hiddenToo, (q) => q.where('photos.hidden_at', 'is', null))
+    .orderBy('photos.position')
+    .orderBy('photos.id')
+    .execute()
+}
+
+/**
  * The photos of a challenge page's posts as the viewer may see them (the caller has already
  * decided the viewer may see each post).
  */
@@ -325,35 +370,13 @@ export async function photosOfPage(
   updateIds: readonly number[],
   viewer: Actor | null,
 ) {
-  const rows = await db
-    .selectFrom('photos')
-    .leftJoin('photo_variants as page_variant', joinPageVariant)
-    .select(shownColumnsWithPageSize)
-    .where((eb) =>
-      eb.or([
-        eb('photos.challenge_id', '=', challengeId),
-        ...(solutionIds.length ? [eb('photos.solution_id', 'in', solutionIds)] : []),
-        ...(updateIds.length ? [eb('photos.pledge_update_id', 'in', updateIds)] : []),
-      ]),
-    )
-    .orderBy('photos.position')
-    .orderBy('photos.id')
-    .execute()
+  const rows = await photoRowsOf({ challengeId, solutionIds, updateIds }, { hiddenToo: true })
   return {
     challenge: rows
       .filter((r) => r.challenge_id === challengeId)
       .map((r) => shown(r, viewer))
       .filter((p): p is ShownPhoto => p !== null),
-    bySolution: group(
-      rows.filter((r) => r.solution_id !== null),
-      viewer,
-      (r) => r.solution_id as number,
-    ),
-    byUpdate: group(
-      rows.filter((r) => r.pledge_update_id !== null),
-      viewer,
-      (r) => r.pledge_update_id as number,
-    ),
+    ...byPost(rows, viewer),
   }
 }
 
@@ -387,30 +410,11 @@ export async function publicPhotosOfPosts(
   solutionIds: readonly number[],
   updateIds: readonly number[],
 ) {
-  const bySolution = new Map<number, ShownPhoto[]>()
-  const byUpdate = new Map<number, ShownPhoto[]>()
-  if (!solutionIds.length && !updateIds.length) return { bySolution, byUpdate }
-  const rows = await db
-    .selectFrom('photos')
-    .leftJoin('photo_variants as page_variant', joinPageVariant)
-    .select(shownColumnsWithPageSize)
-    .where((eb) =>
-      eb.or([
-        ...(solutionIds.length ? [eb('photos.solution_id', 'in', solutionIds)] : []),
-        ...(updateIds.length ? [eb('photos.pledge_update_id', 'in', updateIds)] : []),
-      ]),
-    )
-    .where('photos.hidden_at', 'is', null)
-    .orderBy('photos.position')
-    .orderBy('photos.id')
-    .execute()
-  for (const row of rows) {
-    const photo = shown(row, null)!
-    const [map, id] =
-      row.solution_id !== null ? [bySolution, row.solution_id] : [byUpdate, row.pledge_update_id!]
-    map.set(id, [...(map.get(id) ?? []), photo])
-  }
-  return { bySolution, byUpdate }
+  const rows =
+    solutionIds.length || updateIds.length
+      ? await photoRowsOf({ solutionIds, updateIds }, { hiddenToo: false })
+      : []
+  return byPost(rows, null)
 }
 
 /** The size in bytes of one stored image of each of these photos, by key (the feed's length). */

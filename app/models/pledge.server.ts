@@ -10,6 +10,24 @@ import { lockChallenge, lockPost } from '~/models/dialect.server'
 export class DuplicatePledge extends Error {}
 
 /**
+ * The progress updates of a challenge's pledges, oldest first, as the challenge page and the
+ * API show them; each caller narrows the pledges to those its reader may see.
+ */
+export function progressUpdatesOf(challengeId: number) {
+  return db
+    .selectFrom('pledge_updates')
+    .innerJoin('pledges', 'pledges.id', 'pledge_updates.pledge_id')
+    .select([
+      'pledge_updates.id',
+      'pledge_updates.pledge_id',
+      'pledge_updates.body_html',
+      'pledge_updates.created_at',
+    ])
+    .where('pledges.challenge_id', '=', challengeId)
+    .orderBy('pledge_updates.id')
+}
+
+/**
  * "We take this on". The first pledge moves an open challenge to in_progress. A held pledge
  * (pre-moderation) is seen only by its author and the moderators, and counts, announces and
  * moves the challenge only when a moderator approves it (held-posts.server.ts).
