@@ -589,7 +589,8 @@ describe('the sizes a gallery offers', () => {
   const srcsetOf = (html: string, type: string) =>
     new RegExp(`<source type="${type}" srcSet="([^"]+)"`, 'i').exec(html)?.[1]
 
-  it('says each stored file’s real width, also for a photo stored when the page size was 1024 px', async () => {
+  /** A challenge posted through the form with one 1600 × 1200 photo. */
+  async function postOnePhoto() {
     const { client } = await server.signedIn()
     const response = await post(
       client,
@@ -604,6 +605,11 @@ describe('the sizes a gallery offers', () => {
       .select(['key', 'id as photoId'])
       .where('challenge_id', '=', id)
       .executeTakeFirstOrThrow()
+    return { id, key, photoId }
+  }
+
+  it('says each stored file’s real width, also for a photo stored when the page size was 1024 px', async () => {
+    const { id, key, photoId } = await postOnePhoto()
 
     // A phone's gallery takes the 768-px page size (PHOTO_SIZES), not 1024 px as before.
     let html = await (await server.client().get(`/challenges/${id}`)).text()
@@ -647,20 +653,7 @@ describe('the sizes a gallery offers', () => {
   })
 
   it('says the stored width on the triage page too, for a photo stored at 1024 px', async () => {
-    const { client } = await server.signedIn()
-    const response = await post(
-      client,
-      multipart(fields({ newPhotoAlt: 'Vatten i tunneln' }), [
-        { name: 'tunnel.jpg', bytes: await cameraJpeg({ width: 1600, height: 1200 }) },
-      ]),
-    )
-    expect(response.status).toBe(302)
-    const id = idFrom(response)
-    const { key, photoId } = await db
-      .selectFrom('photos')
-      .select(['key', 'id as photoId'])
-      .where('challenge_id', '=', id)
-      .executeTakeFirstOrThrow()
+    const { id, key, photoId } = await postOnePhoto()
     const moderator = await server.signedIn({ role: 'moderator' })
     const triage = async () => (await moderator.client.get(`/moderation/challenges/${id}`)).text()
 
