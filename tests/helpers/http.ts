@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { afterAll, beforeAll } from 'vitest'
 import { createApp, type AppBuild } from '../../server/app'
 import { createUser } from '../factories'
 
@@ -50,6 +51,41 @@ export async function startTestServer(
       return { user, client }
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>
+
+/**
+ * The real production server for one test file: started before its tests, closed after them.
+ * Its fields are read inside tests (the server starts in beforeAll), as are those of
+ * startTestServer's answer.
+ */
+export function testServerForFile(options: Parameters<typeof startTestServer>[0] = {}) {
+  let started: TestServer | undefined
+  beforeAll(async () => {
+    started = await startTestServer(options)
+  })
+  afterAll(() => started?.close())
+  const server = () => {
+    if (!started) throw new Error('the test server starts in beforeAll: use it inside a test')
+    return started
+  }
+  return {
+    get origin() {
+      return server().origin
+    },
+    get runtime() {
+      return server().runtime
+    },
+    get app() {
+      return server().app
+    },
+    client: (headers: Record<string, string> = {}) => server().client(headers),
+    signedIn: (
+      overrides: Parameters<typeof createUser>[0] = {},
+      headers: Record<string, string> = {},
+    ) => server().signedIn(overrides, headers),
   }
 }
 

@@ -1,20 +1,17 @@
 import { JSDOM } from 'jsdom'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
-import { startTestServer } from '../helpers/http'
+import { testServerForFile } from '../helpers/http'
 import { photosOnChallenge } from '../helpers/photo-posts'
 import { inertProblems, MARKDOWN_VECTORS } from '../helpers/xss'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
+const server = testServerForFile()
+const signedIn = server.signedIn
 let taxonomy: Awaited<ReturnType<typeof createTaxonomy>>
 beforeAll(async () => {
-  server = await startTestServer()
   taxonomy = await createTaxonomy()
 })
-afterAll(() => server.close())
-
-const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
 
 const count = async (
   table: 'challenges' | 'challenge_votes' | 'comments' | 'flags' | 'solutions',

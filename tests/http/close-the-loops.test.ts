@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
-import { startTestServer } from '../helpers/http'
+import { testServerForFile } from '../helpers/http'
 
 // Issue 9: what a moderator decides reaches a department that answers, and everyone hears
 // what happened, in words.
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
-
-const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
+const server = testServerForFile()
+const signedIn = server.signedIn
 
 const challenge = (id: number) =>
   db.selectFrom('challenges').selectAll().where('id', '=', id).executeTakeFirstOrThrow()

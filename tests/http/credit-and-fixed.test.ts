@@ -1,29 +1,26 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { askFixedQuestions } from '~/models/fixed-question.server'
 import { mailNotifications } from '~/models/notification-mail.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
-import { startTestServer, type Client } from '../helpers/http'
+import { testServerForFile, type Client } from '../helpers/http'
 
 // Issue 9, items 3 and 4, through real requests against the built server: who solved it
 // (offered, preselected, refused, credited everywhere) and "is it fixed?" (asked once after N
 // days, one-click links, one answer per person, public counts, the author's "not fixed").
 
-let server: Awaited<ReturnType<typeof startTestServer>>
+const server = testServerForFile()
+const signedIn = server.signedIn
 /** Signed in: anonymous pages are cached and these tests change the database directly. */
 let reader: Client
 beforeAll(async () => {
-  server = await startTestServer()
   reader = (await signedIn()).client
 })
-afterAll(() => server.close())
 
 let n = 0
 const unique = () => `${Date.now().toString(36)}${++n}`
 const DAY = 86_400_000
-
-const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
 
 async function html(path: string, client = reader) {
   const response = await client.get(path)

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { saveSettings } from '../helpers/settings'
 import { db } from '~/db.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
-import { startTestServer } from '../helpers/http'
+import { testServerForFile } from '../helpers/http'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer({ trustProxy: 'loopback' })
-})
-afterAll(() => server.close())
+const server = testServerForFile({ trustProxy: 'loopback' })
+const signedIn = server.signedIn
 
 /** Change settings the way an admin does, so the server's own settings cache hears of it. */
 async function configure(changes: Record<string, string>) {
   const admin = await signedIn({ role: 'admin' })
   await saveSettings(admin.client, changes)
 }
-
-const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
 
 const challenge = (id: number) =>
   db.selectFrom('challenges').selectAll().where('id', '=', id).executeTakeFirstOrThrow()

@@ -1,27 +1,24 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { mailNotifications } from '~/models/notification-mail.server'
 import { listOutbox } from '~/models/outbox.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
-import { startTestServer, type Client } from '../helpers/http'
+import { testServerForFile, type Client } from '../helpers/http'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
+const server = testServerForFile()
+const signedIn = server.signedIn
 /**
  * A signed-in reader: anonymous pages are cached for a while and these tests change the
  * database directly, so they read as a member (never cached). Caching has its own test.
  */
 let reader: Client
 beforeAll(async () => {
-  server = await startTestServer()
   reader = (await signedIn()).client
 })
-afterAll(() => server.close())
 
 let n = 0
 const unique = () => `${Date.now().toString(36)}${++n}`
-
-const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
 
 const days = (d: number) => (d === 1 ? '1 dag' : `${d} dagar`)
 

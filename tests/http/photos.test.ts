@@ -2,20 +2,18 @@
 // processing, serving, and every bad input the issue lists.
 import fs from 'node:fs'
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { pledge } from '~/models/pledge.server'
 import { createChallengeFor, createTaxonomy, createUser } from '../factories'
-import { startTestServer, type Client } from '../helpers/http'
+import { testServerForFile, type Client } from '../helpers/http'
 import { bombPng, cameraJpeg, metadataOf, multipart, smallPng, SVG } from '../helpers/photos'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
+const server = testServerForFile()
 let taxonomy: Awaited<ReturnType<typeof createTaxonomy>>
 beforeAll(async () => {
-  server = await startTestServer()
   taxonomy = await createTaxonomy()
 })
-afterAll(() => server.close())
 
 const GPS = { lat: 56.04653, lng: 12.69452 }
 

@@ -1,20 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
-import { startTestServer } from '../helpers/http'
+import { testServerForFile } from '../helpers/http'
 import { saveSettings } from '../helpers/settings'
 
 // Issue 10, item 5: with pre-moderation on, edits of published challenges and proposals wait
 // for a moderator while the approved text stays public, and new comments, proposals and
 // pledges from anyone but staff are held until a moderator approves them.
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
-
-const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
+const server = testServerForFile()
+const signedIn = server.signedIn
 type Client = ReturnType<typeof server.client>
 
 async function configure(changes: Record<string, string>) {

@@ -1,16 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
-import { startTestServer } from '../helpers/http'
+import { testServerForFile } from '../helpers/http'
 import { onPostgres } from '../helpers/setup'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
+const server = testServerForFile()
 
 const countUsers = async () =>
   Number(

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
-import type { createUser } from '../factories'
 import { createChallengeFor } from '../factories'
-import { startTestServer } from '../helpers/http'
+import { testServerForFile } from '../helpers/http'
 
 // Issue 10, item 1: withdrawing a challenge that was never public (pending or rejected) must
 // not publish it. Every public door is tried as a visitor after the author withdraws.
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
-
-const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
+const server = testServerForFile()
+const signedIn = server.signedIn
 type Client = ReturnType<typeof server.client>
 
 const challenge = (id: number) =>
