@@ -5,6 +5,7 @@ import { createChallengeFor, createOrganisation, createTaxonomy, createUser } fr
 import { testServerForFile } from '../helpers/http'
 import { photosOnChallenge } from '../helpers/photo-posts'
 import { inertProblems, MARKDOWN_VECTORS } from '../helpers/xss'
+import { challengeRow, hideChallenge } from '../helpers/challenge-rows'
 
 const server = testServerForFile()
 const signedIn = server.signedIn
@@ -155,15 +156,7 @@ describe('who may do what', () => {
       (await client.post(`/challenges/${id}/edit`, challengeForm({ intent: 'save' }))).status,
     ).toBe(403)
     expect((await client.post(`/challenges/${id}/edit`, { intent: 'withdraw' })).status).toBe(403)
-    expect(
-      (
-        await db
-          .selectFrom('challenges')
-          .select('status')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow()
-      ).status,
-    ).toBe('open')
+    expect((await challengeRow(id)).status).toBe('open')
   })
 
   it('lets the owner edit (every revision kept) and a moderator too', async () => {
@@ -230,15 +223,7 @@ describe('who may do what', () => {
     ).toBe(302)
     expect((await proposer.client.post(`/challenges/${id}`, { intent: 'solve' })).status).toBe(403)
     expect((await owner.client.post(`/challenges/${id}`, { intent: 'solve' })).status).toBe(302)
-    expect(
-      (
-        await db
-          .selectFrom('challenges')
-          .select('status')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow()
-      ).status,
-    ).toBe('solved')
+    expect((await challengeRow(id)).status).toBe('solved')
   })
 
   it('sends a visitor who tries to act to the login page', async () => {
@@ -292,11 +277,7 @@ describe('bad ids and queries', () => {
   it('keeps hidden and pending challenges away from visitors, the board and ?_data', async () => {
     const owner = await createUser()
     const hidden = await createChallengeFor(owner.id, { title: 'Hemlig dold utmaning om bryggan' })
-    await db
-      .updateTable('challenges')
-      .set({ hidden_at: new Date().toISOString() })
-      .where('id', '=', hidden)
-      .execute()
+    await hideChallenge(hidden)
     const pending = await createChallengeFor(owner.id, {
       title: 'Hemlig väntande utmaning om bryggan',
       status: 'pending',
@@ -334,11 +315,7 @@ describe('votes, flags and comments over HTTP', () => {
     expect((await client.post(`/challenges/${own}`, { intent: 'vote' })).status).toBe(403)
     const other = await createUser()
     const hidden = await createChallengeFor(other.id)
-    await db
-      .updateTable('challenges')
-      .set({ hidden_at: new Date().toISOString() })
-      .where('id', '=', hidden)
-      .execute()
+    await hideChallenge(hidden)
     expect((await client.post(`/challenges/${hidden}`, { intent: 'vote' })).status).toBe(404)
   })
 

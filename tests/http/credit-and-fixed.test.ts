@@ -5,6 +5,7 @@ import { askFixedQuestions } from '~/models/fixed-question.server'
 import { mailNotifications } from '~/models/notification-mail.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
 import { testServerForFile, type Client } from '../helpers/http'
+import { creditedSolvers } from '../helpers/challenge-rows'
 
 // Issue 9, items 3 and 4, through real requests against the built server: who solved it
 // (offered, preselected, refused, credited everywhere) and "is it fixed?" (asked once after N
@@ -36,15 +37,6 @@ function postPairs(client: Client, path: string, pairs: Array<[string, string]>)
 /** The checkbox offered for a candidate, or undefined when it is not offered. */
 function checkbox(page: string, key: string) {
   return new RegExp(`<input[^>]*value="${key}"[^>]*>`).exec(page)?.[0]
-}
-
-async function solvers(challengeId: number) {
-  return db
-    .selectFrom('challenge_solvers')
-    .select(['organisation_id', 'user_id', 'pledge_id', 'solution_id'])
-    .where('challenge_id', '=', challengeId)
-    .orderBy('id')
-    .execute()
 }
 
 /**
@@ -141,7 +133,7 @@ describe('who solved it', () => {
       .where('id', '=', w.id)
       .executeTakeFirstOrThrow()
     expect(status.status).toBe('solved')
-    expect(await solvers(w.id)).toEqual([
+    expect(await creditedSolvers(w.id)).toEqual([
       {
         organisation_id: w.biz.id,
         user_id: w.business.user.id,
@@ -229,20 +221,20 @@ describe('who solved it', () => {
       .where('id', '=', w.id)
       .executeTakeFirstOrThrow()
     expect(row.status).toBe('in_progress')
-    expect(await solvers(w.id)).toEqual([])
+    expect(await creditedSolvers(w.id)).toEqual([])
   })
 
   it('credits the preselected set when the post carries no choice, and nobody when all are unticked', async () => {
     const a = await worked()
     expect((await a.owner.client.post(`/challenges/${a.id}`, { intent: 'solve' })).status).toBe(302)
-    expect((await solvers(a.id)).map((s) => s.organisation_id).sort()).toEqual(
+    expect((await creditedSolvers(a.id)).map((s) => s.organisation_id).sort()).toEqual(
       [a.biz.id, a.solverOrg.id].sort(),
     )
     const b = await worked()
     expect(
       (await b.owner.client.post(`/challenges/${b.id}`, { intent: 'solve', chosen: '1' })).status,
     ).toBe(302)
-    expect(await solvers(b.id)).toEqual([])
+    expect(await creditedSolvers(b.id)).toEqual([])
   })
 
   it('lets a pledger mark the pledge done: the owner and followers are told, the owner is asked to confirm', async () => {

@@ -3,6 +3,7 @@ import { saveSettings } from '../helpers/settings'
 import { db } from '~/db.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
 import { testServerForFile } from '../helpers/http'
+import { challengeRow } from '../helpers/challenge-rows'
 
 const server = testServerForFile({ trustProxy: 'loopback' })
 const signedIn = server.signedIn
@@ -13,8 +14,6 @@ async function configure(changes: Record<string, string>) {
   await saveSettings(admin.client, changes)
 }
 
-const challenge = (id: number) =>
-  db.selectFrom('challenges').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 const audits = (action: string, subjectId: number) =>
   db
     .selectFrom('audit_log')
@@ -53,7 +52,7 @@ describe('bulk actions', () => {
     })
     expect(response.status).toBe(302)
     for (const id of ids) {
-      expect((await challenge(id)).status).toBe('open')
+      expect((await challengeRow(id)).status).toBe('open')
       const history = await db
         .selectFrom('challenge_status_history')
         .select(['to_status', 'message'])
@@ -95,7 +94,7 @@ describe('bulk actions', () => {
       .where('challenge_id', '=', id)
       .execute()
     expect(flags.map((f) => f.resolution)).toEqual(['dismissed'])
-    expect((await challenge(id)).hidden_at).toBeNull()
+    expect((await challengeRow(id)).hidden_at).toBeNull()
   })
 
   it('changes nothing when one of the selected cannot be handled', async () => {
@@ -113,7 +112,7 @@ describe('bulk actions', () => {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     })
     expect(response.status).toBe(400)
-    expect((await challenge(id)).status).toBe('pending')
+    expect((await challengeRow(id)).status).toBe('pending')
   })
 })
 
@@ -128,7 +127,7 @@ describe('routing and official responses', () => {
       ownerId: staff.user.id,
     })
     const moderator = await signedIn({ role: 'moderator' })
-    const current = await challenge(id)
+    const current = await challengeRow(id)
     const routed = await moderator.client.post(`/moderation/challenges/${id}`, {
       intent: 'triage',
       version: String(current.version),
@@ -139,7 +138,7 @@ describe('routing and official responses', () => {
       areaId: String(current.area_id),
     })
     expect(routed.status).toBe(302)
-    expect(await challenge(id)).toMatchObject({ department_id: department.id, priority: 'high' })
+    expect(await challengeRow(id)).toMatchObject({ department_id: department.id, priority: 'high' })
 
     const outsider = await signedIn()
     expect(
@@ -158,7 +157,7 @@ describe('routing and official responses', () => {
         })
       ).status,
     ).toBe(302)
-    const after = await challenge(id)
+    const after = await challengeRow(id)
     expect(after.first_response_at).not.toBeNull()
     const html = await (await server.client().get(`/challenges/${id}`)).text()
     expect(html).toContain('Vi lagar lamporna i vecka 12.')
@@ -168,7 +167,7 @@ describe('routing and official responses', () => {
   it('detects a stale form instead of overwriting', async () => {
     const author = await createUser()
     const id = await createChallengeFor(author.id)
-    const current = await challenge(id)
+    const current = await challengeRow(id)
     const a = await signedIn({ role: 'moderator' })
     const b = await signedIn({ role: 'moderator' })
     const form = (priority: string) => ({
@@ -183,7 +182,7 @@ describe('routing and official responses', () => {
     const stale = await b.client.post(`/moderation/challenges/${id}`, form('low'))
     expect(stale.status).toBe(409)
     expect(await stale.text()).toContain('Någon annan har ändrat utmaningen')
-    expect((await challenge(id)).priority).toBe('urgent')
+    expect((await challengeRow(id)).priority).toBe('urgent')
   })
 
   it('keeps internal notes off the public page', async () => {
@@ -295,9 +294,9 @@ describe('hiding, appeals and bans', () => {
         subjectId: String(id),
         reason: 'spam',
       })
-      expect(Boolean((await challenge(id)).hidden_at)).toBe(i === 2)
+      expect(Boolean((await challengeRow(id)).hidden_at)).toBe(i === 2)
     }
-    expect((await challenge(id)).hidden_reason).toBe('auto_flags')
+    expect((await challengeRow(id)).hidden_reason).toBe('auto_flags')
     const mail = await db
       .selectFrom('email_outbox')
       .select('text_body')
@@ -362,7 +361,7 @@ describe('limits on moderators', () => {
     const id = await createChallengeFor(author.id)
     const business = await createOrganisation({ kind: 'business' })
     const { client } = await signedIn({ role: 'moderator' })
-    const current = await challenge(id)
+    const current = await challengeRow(id)
     const form = {
       intent: 'triage',
       version: String(current.version),
@@ -386,7 +385,7 @@ describe('limits on moderators', () => {
     expect(
       (await client.post(`/moderation/challenges/${id}`, { ...form, categoryId: '999999' })).status,
     ).toBe(400)
-    expect((await challenge(id)).department_id).toBeNull()
+    expect((await challengeRow(id)).department_id).toBeNull()
   })
 })
 
@@ -413,8 +412,8 @@ describe('merging', () => {
       (await client.post(`/moderation/challenges/${a}`, { intent: 'merge', intoId: String(b) }))
         .status,
     ).toBe(302)
-    expect((await challenge(b)).vote_count).toBe(2)
-    expect(await challenge(a)).toMatchObject({ merged_into_id: b, status: 'closed' })
+    expect((await challengeRow(b)).vote_count).toBe(2)
+    expect(await challengeRow(a)).toMatchObject({ merged_into_id: b, status: 'closed' })
     const into = await client.post(`/moderation/challenges/${c}`, {
       intent: 'merge',
       intoId: String(a),
@@ -440,7 +439,7 @@ describe('pre-moderation and quarantine', () => {
         areaId: String(areaId),
       })
       const id = Number(/\/challenges\/(\d+)/.exec(response.headers.get('location') ?? '')?.[1])
-      expect((await challenge(id)).status).toBe('pending')
+      expect((await challengeRow(id)).status).toBe('pending')
       expect((await client.get(`/challenges/${id}`)).status).toBe(200)
       expect((await server.client().get(`/challenges/${id}`)).status).toBe(404)
       const moderator = await signedIn({ role: 'moderator' })
@@ -466,7 +465,7 @@ describe('pre-moderation and quarantine', () => {
         areaId: String(areaId),
       })
       const id = Number(/\/challenges\/(\d+)/.exec(response.headers.get('location') ?? '')?.[1])
-      expect((await challenge(id)).status).toBe('pending')
+      expect((await challengeRow(id)).status).toBe('pending')
     } finally {
       await configure({})
     }

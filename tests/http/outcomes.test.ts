@@ -5,6 +5,7 @@ import { mailNotifications } from '~/models/notification-mail.server'
 import { listOutbox } from '~/models/outbox.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
 import { testServerForFile, type Client } from '../helpers/http'
+import { challengeRow } from '../helpers/challenge-rows'
 
 const server = testServerForFile()
 const signedIn = server.signedIn
@@ -74,8 +75,6 @@ async function page(path: string, client = reader) {
   return { status: response.status, html: await response.text() }
 }
 
-const challengeRow = (id: number) =>
-  db.selectFrom('challenges').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 const disputesOf = (id: number) =>
   db.selectFrom('disputes').selectAll().where('challenge_id', '=', id).orderBy('id').execute()
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { createChallengeFor } from '../factories'
 import { testServerForFile } from '../helpers/http'
+import { challengeRow } from '../helpers/challenge-rows'
 
 // Issue 10, item 1: withdrawing a challenge that was never public (pending or rejected) must
 // not publish it. Every public door is tried as a visitor after the author withdraws.
@@ -9,9 +10,6 @@ import { testServerForFile } from '../helpers/http'
 const server = testServerForFile()
 const signedIn = server.signedIn
 type Client = ReturnType<typeof server.client>
-
-const challenge = (id: number) =>
-  db.selectFrom('challenges').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 
 let n = 0
 /** A title with a word no other challenge has, so search and lists can be asked about it. */
@@ -68,8 +66,8 @@ describe('withdrawing a challenge that was never public', () => {
     expect(form).toContain('kommer den aldrig att publiceras')
 
     expect((await withdraw(author.client, id)).status).toBe(302)
-    expect(await challenge(id)).toMatchObject({ status: 'pending', closed_reason: null })
-    expect((await challenge(id)).withdrawn_at).not.toBeNull()
+    expect(await challengeRow(id)).toMatchObject({ status: 'pending', closed_reason: null })
+    expect((await challengeRow(id)).withdrawn_at).not.toBeNull()
 
     expect(await publicViews(id, word)).toEqual({
       page: 404,
@@ -106,7 +104,7 @@ describe('withdrawing a challenge that was never public', () => {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     })
     expect(bulk.status).toBe(400)
-    const row = await challenge(id)
+    const row = await challengeRow(id)
     const triage = await moderator.client.post(`/moderation/challenges/${id}`, {
       intent: 'triage',
       version: String(row.version),
@@ -117,7 +115,7 @@ describe('withdrawing a challenge that was never public', () => {
     })
     expect(triage.status).toBe(400)
     expect(await triage.text()).toContain('Skribenten drog tillbaka utmaningen')
-    expect((await challenge(id)).status).toBe('pending')
+    expect((await challengeRow(id)).status).toBe('pending')
     expect(await (await moderator.client.get(`/moderation/challenges/${id}`)).text()).toContain(
       'tillbakadragen av skribenten',
     )
@@ -144,12 +142,12 @@ describe('withdrawing a challenge that was never public', () => {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     })
     expect(reject.status).toBe(302)
-    expect((await challenge(id)).status).toBe('rejected')
+    expect((await challengeRow(id)).status).toBe('rejected')
 
     // The author rewrites the rejected text, then withdraws it: the attack of the finding.
     const title = uniqueTitle('Omskriven avvisad text')
     const word = title.split(' ').pop()!
-    const row = await challenge(id)
+    const row = await challengeRow(id)
     const saved = await author.client.post(`/challenges/${id}/edit`, {
       intent: 'save',
       title,
@@ -158,12 +156,12 @@ describe('withdrawing a challenge that was never public', () => {
       areaId: String(row.area_id),
     })
     expect(saved.status).toBe(302)
-    expect((await challenge(id)).title).toBe(title)
+    expect((await challengeRow(id)).title).toBe(title)
     expect(await (await author.client.get(`/challenges/${id}/edit`)).text()).toContain(
       'Moderatorerna publicerade inte den här utmaningen.',
     )
     expect((await withdraw(author.client, id)).status).toBe(302)
-    expect(await challenge(id)).toMatchObject({ status: 'rejected', closed_reason: null })
+    expect(await challengeRow(id)).toMatchObject({ status: 'rejected', closed_reason: null })
 
     expect(await publicViews(id, word)).toEqual({
       page: 404,
@@ -189,7 +187,7 @@ describe('withdrawing a public challenge', () => {
     )
 
     expect((await withdraw(author.client, id)).status).toBe(302)
-    expect(await challenge(id)).toMatchObject({
+    expect(await challengeRow(id)).toMatchObject({
       status: 'closed',
       closed_reason: 'withdrawn',
       withdrawn_at: null,
@@ -221,7 +219,7 @@ describe('withdrawing a public challenge', () => {
     expect((await withdraw(stranger.client, id)).status).toBe(403)
     await db.updateTable('challenges').set({ status: 'solved' }).where('id', '=', id).execute()
     expect((await withdraw(author.client, id)).status).toBe(403)
-    expect((await challenge(id)).status).toBe('solved')
+    expect((await challengeRow(id)).status).toBe('solved')
     const form = await (await author.client.get(`/challenges/${id}/edit`)).text()
     expect(form).toContain('En löst, stängd eller tillbakadragen utmaning kan inte dras tillbaka')
   })
