@@ -8,6 +8,7 @@ import { forgetSettings, getSettings } from '~/models/settings.server'
 import { acceptSolution, proposeSolution } from '~/models/solution.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
 import { testServerForFile, type Client } from '../helpers/http'
+import { countRows } from '../helpers/count-rows'
 
 const server = testServerForFile()
 const signedIn = server.signedIn
@@ -62,15 +63,7 @@ async function lastAudit(action: string) {
   }
 }
 
-const auditCount = async () =>
-  Number(
-    (
-      await db
-        .selectFrom('audit_log')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  )
+const auditCount = () => countRows('audit_log')
 
 async function addTemplate(name: string) {
   return db

@@ -6,6 +6,7 @@ import { testServerForFile } from '../helpers/http'
 import { photosOnChallenge } from '../helpers/photo-posts'
 import { inertProblems, MARKDOWN_VECTORS } from '../helpers/xss'
 import { challengeRow, hideChallenge } from '../helpers/challenge-rows'
+import { countRows } from '../helpers/count-rows'
 
 const server = testServerForFile()
 const signedIn = server.signedIn
@@ -13,18 +14,6 @@ let taxonomy: Awaited<ReturnType<typeof createTaxonomy>>
 beforeAll(async () => {
   taxonomy = await createTaxonomy()
 })
-
-const count = async (
-  table: 'challenges' | 'challenge_votes' | 'comments' | 'flags' | 'solutions',
-) =>
-  Number(
-    (
-      await db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  )
 
 function challengeForm(overrides: Record<string, string> = {}) {
   return {
@@ -88,7 +77,7 @@ describe('posting a challenge', () => {
 
   it('answers bad input with 400, the input kept and each limit named', async () => {
     const { client } = await signedIn()
-    const before = await count('challenges')
+    const before = await countRows('challenges')
     const response = await client.post('/challenges/new', {
       intent: 'post',
       title: 'Kort',
@@ -102,7 +91,7 @@ describe('posting a challenge', () => {
     expect(html).toContain('Minst 10 tecken.')
     expect(html).toContain('Högst 20000 tecken.')
     expect(html).toContain('Gör ett val.')
-    expect(await count('challenges')).toBe(before)
+    expect(await countRows('challenges')).toBe(before)
   })
 
   it.each([
@@ -229,11 +218,11 @@ describe('who may do what', () => {
   it('sends a visitor who tries to act to the login page', async () => {
     const owner = await createUser()
     const id = await createChallengeFor(owner.id)
-    const before = await count('challenge_votes')
+    const before = await countRows('challenge_votes')
     const response = await server.client().post(`/challenges/${id}`, { intent: 'vote' })
     expect(response.status).toBe(302)
     expect(response.headers.get('location')).toContain('/login')
-    expect(await count('challenge_votes')).toBe(before)
+    expect(await countRows('challenge_votes')).toBe(before)
   })
 })
 

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { markSolved } from '~/models/challenge.server'
 import { insertMembership } from '~/models/organisation.server'
 import { acceptSolution, proposeSolution } from '~/models/solution.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
-import { startTestServer } from '../helpers/http'
+import { testServerForFile } from '../helpers/http'
 import { hideChallenge } from '../helpers/challenge-rows'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
+const server = testServerForFile()
 
 interface DirectoryData {
   items: Array<{

@@ -8,6 +8,7 @@ import { pledge } from '~/models/pledge.server'
 import { createChallengeFor, createTaxonomy, createUser } from '../factories'
 import { testServerForFile, type Client } from '../helpers/http'
 import { bombPng, cameraJpeg, metadataOf, multipart, smallPng, SVG } from '../helpers/photos'
+import { countRows } from '../helpers/count-rows'
 
 const server = testServerForFile()
 let taxonomy: Awaited<ReturnType<typeof createTaxonomy>>
@@ -34,13 +35,7 @@ const post = (client: Client, body: FormData) =>
 const idFrom = (response: Response) =>
   Number(/\/challenges\/(\d+)/.exec(response.headers.get('location') ?? '')?.[1])
 
-async function challengeCount() {
-  const row = await db
-    .selectFrom('challenges')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
-}
+const challengeCount = () => countRows('challenges')
 
 const photoUrls = (html: string) => [
   ...new Set(
