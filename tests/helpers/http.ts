@@ -152,6 +152,15 @@ export class Client {
     return this.request(pathname, { form, headers })
   }
 
+  /** A form POST whose names may repeat, e.g. one `ids` for each challenge ticked in a list. */
+  postPairs(pathname: string, pairs: string[][]) {
+    return this.request(pathname, {
+      method: 'POST',
+      body: new URLSearchParams(pairs),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
+  }
+
   async login(email: string, password: string) {
     const response = await this.post('/login', { email, password, redirectTo: '/me' })
     if (response.status !== 302) throw new Error(`login failed with ${response.status}`)

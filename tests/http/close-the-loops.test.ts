@@ -209,15 +209,11 @@ describe('routing to a department', () => {
         contactUserId: String(goran.user.id),
       }),
     )
-    const response = await moderator.client.request('/moderation?tab=recent', {
-      method: 'POST',
-      body: new URLSearchParams([
-        ['ids', String(id)],
-        ['action', 'route'],
-        ['departmentId', String(parksDepartment.id)],
-      ]),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    })
+    const response = await moderator.client.postPairs('/moderation?tab=recent', [
+      ['ids', String(id)],
+      ['action', 'route'],
+      ['departmentId', String(parksDepartment.id)],
+    ])
     expect(response.status).toBe(302)
     // Göran does not work at Parkenheten: he is no longer its contact, nor told he is.
     expect(await challengeRow(id)).toMatchObject({

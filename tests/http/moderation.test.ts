@@ -40,16 +40,12 @@ describe('bulk actions', () => {
       .returning('id')
       .executeTakeFirstOrThrow()
     const { client } = await signedIn({ role: 'moderator' })
-    const body = new URLSearchParams([
+    const body = [
       ...ids.map((id) => ['ids', String(id)]),
       ['action', 'approve'],
       ['templateId', String(template.id)],
-    ])
-    const response = await client.request('/moderation?tab=pending', {
-      method: 'POST',
-      body,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    })
+    ]
+    const response = await client.postPairs('/moderation?tab=pending', body)
     expect(response.status).toBe(302)
     for (const id of ids) {
       expect((await challengeRow(id)).status).toBe('open')
@@ -75,19 +71,11 @@ describe('bulk actions', () => {
       reason: 'off_topic',
     })
     const { client } = await signedIn({ role: 'moderator' })
-    const body = new URLSearchParams([
+    const body = [
       ['ids', String(id)],
       ['action', 'dismiss'],
-    ])
-    expect(
-      (
-        await client.request('/moderation?tab=flagged', {
-          method: 'POST',
-          body,
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        })
-      ).status,
-    ).toBe(302)
+    ]
+    expect((await client.postPairs('/moderation?tab=flagged', body)).status).toBe(302)
     const flags = await db
       .selectFrom('flags')
       .select(['resolved_at', 'resolution'])
@@ -101,16 +89,12 @@ describe('bulk actions', () => {
     const author = await createUser()
     const id = await createChallengeFor(author.id, { status: 'pending' })
     const { client } = await signedIn({ role: 'moderator' })
-    const body = new URLSearchParams([
+    const body = [
       ['ids', String(id)],
       ['ids', '999999'],
       ['action', 'reject'],
-    ])
-    const response = await client.request('/moderation', {
-      method: 'POST',
-      body,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    })
+    ]
+    const response = await client.postPairs('/moderation', body)
     expect(response.status).toBe(400)
     expect((await challengeRow(id)).status).toBe('pending')
   })

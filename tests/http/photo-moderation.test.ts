@@ -397,14 +397,10 @@ describe('photos on held posts wait with them', () => {
       const moderator = await server.signedIn({ role: 'moderator' })
       expect(await served(moderator.client, photo.key)).toBe(200)
 
-      const approve = await moderator.client.request('/moderation?tab=pending', {
-        method: 'POST',
-        body: new URLSearchParams([
-          ['ids', String(challengeId)],
-          ['action', 'approve'],
-        ]),
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      })
+      const approve = await moderator.client.postPairs('/moderation?tab=pending', [
+        ['ids', String(challengeId)],
+        ['action', 'approve'],
+      ])
       expect(approve.status).toBe(302)
       expect(await served(server.client(), photo.key)).toBe(200)
     } finally {

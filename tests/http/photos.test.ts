@@ -399,21 +399,27 @@ describe('bad input: a clear answer under the field, the form kept, nothing writ
   })
 })
 
+/** A new member posts a challenge with one small PNG: their client, the challenge, the photo's key. */
+async function postedWithOnePng(alt: string, fileName: string) {
+  const { client } = await server.signedIn()
+  const response = await post(
+    client,
+    multipart(fields({ newPhotoAlt: alt }), [
+      { name: fileName, bytes: await smallPng(), type: 'image/png' },
+    ]),
+  )
+  const id = idFrom(response)
+  const { key } = await db
+    .selectFrom('photos')
+    .select('key')
+    .where('challenge_id', '=', id)
+    .executeTakeFirstOrThrow()
+  return { client, id, key }
+}
+
 describe('serving', () => {
   it('answers 404 for a hidden photo to everyone but its author and staff', async () => {
-    const { client } = await server.signedIn()
-    const response = await post(
-      client,
-      multipart(fields({ newPhotoAlt: 'Klotter på bron' }), [
-        { name: 'bro.png', bytes: await smallPng(), type: 'image/png' },
-      ]),
-    )
-    const id = idFrom(response)
-    const { key } = await db
-      .selectFrom('photos')
-      .select('key')
-      .where('challenge_id', '=', id)
-      .executeTakeFirstOrThrow()
+    const { client, id, key } = await postedWithOnePng('Klotter på bron', 'bro.png')
     const moderator = await server.signedIn({ role: 'moderator' })
     await db
       .updateTable('photos')
@@ -449,19 +455,7 @@ describe('serving', () => {
   })
 
   it('keeps a pending challenge’s photos from visitors', async () => {
-    const { client } = await server.signedIn()
-    const response = await post(
-      client,
-      multipart(fields({ newPhotoAlt: 'Skylt' }), [
-        { name: 's.png', bytes: await smallPng(), type: 'image/png' },
-      ]),
-    )
-    const id = idFrom(response)
-    const { key } = await db
-      .selectFrom('photos')
-      .select('key')
-      .where('challenge_id', '=', id)
-      .executeTakeFirstOrThrow()
+    const { client, id, key } = await postedWithOnePng('Skylt', 's.png')
     await db.updateTable('challenges').set({ status: 'pending' }).where('id', '=', id).execute()
     expect((await server.client().get(`/photos/${key}/card.jpg`)).status).toBe(404)
     expect((await client.get(`/photos/${key}/card.jpg`)).headers.get('cache-control')).toBe(

@@ -243,15 +243,11 @@ describe('the similar list on /challenges/new', () => {
 
 describe('bulk routing on /moderation', () => {
   const bulk = (client: ReturnType<typeof server.client>, ids: number[], departmentId = '') =>
-    client.request('/moderation', {
-      method: 'POST',
-      body: new URLSearchParams([
-        ...ids.map((id) => ['ids', String(id)]),
-        ['action', 'route'],
-        ['departmentId', departmentId],
-      ]),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    })
+    client.postPairs('/moderation', [
+      ...ids.map((id) => ['ids', String(id)]),
+      ['action', 'route'],
+      ['departmentId', departmentId],
+    ])
 
   it('says nothing changed when the challenges had no department already', async () => {
     const author = await createUser()

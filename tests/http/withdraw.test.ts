@@ -95,14 +95,10 @@ describe('withdrawing a challenge that was never public', () => {
     expect(await (await moderator.client.get('/moderation?tab=pending')).text()).not.toContain(
       title,
     )
-    const bulk = await moderator.client.request('/moderation?tab=pending', {
-      method: 'POST',
-      body: new URLSearchParams([
-        ['ids', String(id)],
-        ['action', 'approve'],
-      ]),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    })
+    const bulk = await moderator.client.postPairs('/moderation?tab=pending', [
+      ['ids', String(id)],
+      ['action', 'approve'],
+    ])
     expect(bulk.status).toBe(400)
     const row = await challengeRow(id)
     const triage = await moderator.client.post(`/moderation/challenges/${id}`, {
@@ -133,14 +129,10 @@ describe('withdrawing a challenge that was never public', () => {
     const author = await signedIn()
     const id = await createChallengeFor(author.user.id, { status: 'pending' })
     const moderator = await signedIn({ role: 'moderator' })
-    const reject = await moderator.client.request('/moderation?tab=pending', {
-      method: 'POST',
-      body: new URLSearchParams([
-        ['ids', String(id)],
-        ['action', 'reject'],
-      ]),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    })
+    const reject = await moderator.client.postPairs('/moderation?tab=pending', [
+      ['ids', String(id)],
+      ['action', 'reject'],
+    ])
     expect(reject.status).toBe(302)
     expect((await challengeRow(id)).status).toBe('rejected')
 
