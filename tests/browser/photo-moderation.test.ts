@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { smallPng } from '../helpers/photos'
 import { Axe, describeViolations } from './axe'
-import { expectPath, mainText, newContext, open, ready } from './browser'
+import { expectPath, mainText, newContext, open, ready, signInWithForm } from './browser'
 import { DEMO, type TestServer } from './server'
 import { serverAndBrowserForFile } from './suite'
 
@@ -49,12 +49,7 @@ describe.each([
   }
   async function signIn(c: BrowserContext, email: string, password: string, to: string) {
     const page = await c.newPage()
-    await open(page, `/login?redirectTo=${encodeURIComponent(to)}`, js)
-    await page.getByLabel('E-postadress').fill(email)
-    await page.getByLabel('Lösenord', { exact: true }).fill(password)
-    await page.locator('main').getByRole('button', { name: 'Logga in' }).click()
-    await expectPath(page, to)
-    await ready(page, js)
+    await signInWithForm(page, js, { email, password }, to)
     return page
   }
 

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cameraJpeg, metadataOf, smallPng } from '../helpers/photos'
 import { Axe, describeViolations } from './axe'
-import { expectPath, mainText, newContext, open, ready } from './browser'
+import { expectPath, mainText, newContext, open, ready, signInWithForm } from './browser'
 import { DEMO, type TestServer } from './server'
 import { serverAndBrowserForFile } from './suite'
 
@@ -50,12 +50,7 @@ describe.each([
     const context = await newContext(browser, server.url, { js })
     contexts.push(context)
     const page = await context.newPage()
-    await open(page, `/login?redirectTo=${encodeURIComponent('/challenges/new')}`, js)
-    await page.getByLabel('E-postadress').fill(DEMO.resident.email)
-    await page.getByLabel('Lösenord', { exact: true }).fill(DEMO.resident.password)
-    await page.locator('main').getByRole('button', { name: 'Logga in' }).click()
-    await expectPath(page, '/challenges/new')
-    await ready(page, js)
+    await signInWithForm(page, js, DEMO.resident, '/challenges/new')
 
     const title = `Vattenfylld gångtunnel vid stationen (${js ? 'js' : 'nojs'})`
     await page.getByLabel('Rubrik').fill(title)
