@@ -89,6 +89,18 @@ export function testServerForFile(options: Parameters<typeof startTestServer>[0]
   }
 }
 
+/**
+ * A member's client for the file, signed in before its tests. Anonymous pages are cached for a
+ * while and a member's never, so tests that change the database directly read pages through it.
+ */
+export function signedInReaderForFile(server: { signedIn: () => Promise<{ client: Client }> }) {
+  const reader = {} as { client: Client }
+  beforeAll(async () => {
+    reader.client = (await server.signedIn()).client
+  })
+  return reader
+}
+
 /** A browser-like client: keeps cookies, sends our Origin on writes, never follows redirects. */
 export class Client {
   cookies = new Map<string, string>()

@@ -457,27 +457,17 @@ describe('Markdown through every field', () => {
           ).status,
         ).toBe(302)
       }
+      const bodiesBy = (table: 'solutions' | 'comments' | 'pledge_updates') =>
+        db.selectFrom(table).select('body_html as html').where('author_id', 'in', authors).execute()
       const stored = [
         ...(await db
           .selectFrom('challenges')
           .select('description_html as html')
           .where('author_id', 'in', authors)
           .execute()),
-        ...(await db
-          .selectFrom('solutions')
-          .select('body_html as html')
-          .where('author_id', 'in', authors)
-          .execute()),
-        ...(await db
-          .selectFrom('comments')
-          .select('body_html as html')
-          .where('author_id', 'in', authors)
-          .execute()),
-        ...(await db
-          .selectFrom('pledge_updates')
-          .select('body_html as html')
-          .where('author_id', 'in', authors)
-          .execute()),
+        ...(await bodiesBy('solutions')),
+        ...(await bodiesBy('comments')),
+        ...(await bodiesBy('pledge_updates')),
       ]
       expect(stored.length).toBe(MARKDOWN_VECTORS.length * 4)
       expect(stored.flatMap((s) => inertProblems(s.html))).toEqual([])

@@ -1,10 +1,10 @@
 import { sql } from 'kysely'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { askFixedQuestions } from '~/models/fixed-question.server'
 import { mailNotifications } from '~/models/notification-mail.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
-import { testServerForFile, type Client } from '../helpers/http'
+import { signedInReaderForFile, testServerForFile } from '../helpers/http'
 import { creditedSolvers } from '../helpers/challenge-rows'
 
 // Issue 9, items 3 and 4, through real requests against the built server: who solved it
@@ -13,25 +13,16 @@ import { creditedSolvers } from '../helpers/challenge-rows'
 
 const server = testServerForFile()
 const signedIn = server.signedIn
-/** Signed in: anonymous pages are cached and these tests change the database directly. */
-let reader: Client
-beforeAll(async () => {
-  reader = (await signedIn()).client
-})
+const reader = signedInReaderForFile(server)
 
 let n = 0
 const unique = () => `${Date.now().toString(36)}${++n}`
 const DAY = 86_400_000
 
-async function html(path: string, client = reader) {
+async function html(path: string, client = reader.client) {
   const response = await client.get(path)
   expect(response.status, path).toBe(200)
   return response.text()
-}
-
-/** A form post with repeated fields (checkboxes), as a browser sends it. */
-function postPairs(client: Client, path: string, pairs: Array<[string, string]>) {
-  return client.request(path, { method: 'POST', body: new URLSearchParams(pairs) })
 }
 
 /** The checkbox offered for a candidate, or undefined when it is not offered. */
@@ -120,7 +111,7 @@ describe('who solved it', () => {
     expect(checkbox(await html(path, w.business.client), `org:${w.biz.id}`)).toBeUndefined()
 
     // The owner credits the business and the resident, not the accepted solution's author.
-    const response = await postPairs(w.owner.client, path, [
+    const response = await w.owner.client.postPairs(path, [
       ['intent', 'solve'],
       ['chosen', '1'],
       ['solvers', `org:${w.biz.id}`],
@@ -200,7 +191,7 @@ describe('who solved it', () => {
         ['solvers', 'user:9007199254740993'],
       ],
     ] as Array<Array<[string, string]>>) {
-      const response = await postPairs(w.owner.client, path, [
+      const response = await w.owner.client.postPairs(path, [
         ['intent', 'solve'],
         ['chosen', '1'],
         ...pairs,

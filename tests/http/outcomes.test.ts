@@ -1,22 +1,16 @@
 import { sql } from 'kysely'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { mailNotifications } from '~/models/notification-mail.server'
 import { listOutbox } from '~/models/outbox.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
-import { testServerForFile, type Client } from '../helpers/http'
+import { signedInReaderForFile, testServerForFile } from '../helpers/http'
 import { challengeRow } from '../helpers/challenge-rows'
 
 const server = testServerForFile()
 const signedIn = server.signedIn
-/**
- * A signed-in reader: anonymous pages are cached for a while and these tests change the
- * database directly, so they read as a member (never cached). Caching has its own test.
- */
-let reader: Client
-beforeAll(async () => {
-  reader = (await signedIn()).client
-})
+// Pages are read as a member, never cached (caching has its own test).
+const reader = signedInReaderForFile(server)
 
 let n = 0
 const unique = () => `${Date.now().toString(36)}${++n}`
@@ -70,7 +64,7 @@ const moderatorActor = async () => {
   return { id: mod.id, role: 'moderator' as const }
 }
 
-async function page(path: string, client = reader) {
+async function page(path: string, client = reader.client) {
   const response = await client.get(path)
   return { status: response.status, html: await response.text() }
 }

@@ -18,6 +18,9 @@ const uniqueTitle = (prefix: string) => `${prefix} Zorblax${Date.now().toString(
 const withdraw = (client: Client, id: number) =>
   client.post(`/challenges/${id}/edit`, { intent: 'withdraw' })
 
+/** What publicViews finds of a challenge that is not public: nothing. */
+const NOTHING_PUBLIC = { page: 404, data: 404, api: 404, listed: [], apiTotal: 0 }
+
 /**
  * Everything a visitor can reach: the page, its loader data and API entry, and every list
  * (board, search, API, feed, dump, outcomes, home) that names the challenge or links to it.
@@ -69,13 +72,7 @@ describe('withdrawing a challenge that was never public', () => {
     expect(await challengeRow(id)).toMatchObject({ status: 'pending', closed_reason: null })
     expect((await challengeRow(id)).withdrawn_at).not.toBeNull()
 
-    expect(await publicViews(id, word)).toEqual({
-      page: 404,
-      data: 404,
-      api: 404,
-      listed: [],
-      apiTotal: 0,
-    })
+    expect(await publicViews(id, word)).toEqual(NOTHING_PUBLIC)
     // Another member is a visitor here too.
     const other = await signedIn()
     expect((await other.client.get(`/challenges/${id}`)).status).toBe(404)
@@ -155,13 +152,7 @@ describe('withdrawing a challenge that was never public', () => {
     expect((await withdraw(author.client, id)).status).toBe(302)
     expect(await challengeRow(id)).toMatchObject({ status: 'rejected', closed_reason: null })
 
-    expect(await publicViews(id, word)).toEqual({
-      page: 404,
-      data: 404,
-      api: 404,
-      listed: [],
-      apiTotal: 0,
-    })
+    expect(await publicViews(id, word)).toEqual(NOTHING_PUBLIC)
     expect(await (await author.client.get('/me/challenges')).text()).toContain(title)
   })
 })
