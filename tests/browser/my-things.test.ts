@@ -4,9 +4,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectVisible, launchBrowser, newContext, open, ready, signInWithForm } from './browser'
-import { DEMO, startServer, type TestServer } from './server'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { expectVisible, newContext, open, ready, signInWithForm } from './browser'
+import { DEMO, type TestServer } from './server'
+import { serverAndBrowserForFile } from './suite'
 import { readRow } from './demo-db'
 
 const SCREENSHOT_DIR = process.env.UTMANA_SCREENSHOT_DIR ?? '/tmp/utmana-screens'
@@ -14,16 +15,12 @@ const PAGES = ['/me', '/me/challenges', '/me/following', '/me/pledges', '/me/rep
 
 let server: TestServer
 let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+serverAndBrowserForFile((s, b) => {
+  server = s
+  browser = b
 })
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
+beforeAll(() => {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
 })
 
 /** Read-only look at the demo database: a public challenge by someone else, and its count. */
