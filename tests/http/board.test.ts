@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
-import { testServerForFile } from '../helpers/http'
+import { testServerForFile, type Client } from '../helpers/http'
 import { photosOnChallenge } from '../helpers/photo-posts'
 import { inertProblems, MARKDOWN_VECTORS } from '../helpers/xss'
 import { challengeRow, hideChallenge } from '../helpers/challenge-rows'
@@ -14,6 +14,16 @@ let taxonomy: Awaited<ReturnType<typeof createTaxonomy>>
 beforeAll(async () => {
   taxonomy = await createTaxonomy()
 })
+
+/** Proposes a solution with the challenge page's form (the challenge's only one): its row's id. */
+async function proposeThroughForm(client: Client, challengeId: number, body: string) {
+  await client.post(`/challenges/${challengeId}`, { intent: 'solution', body })
+  return db
+    .selectFrom('solutions')
+    .select('id')
+    .where('challenge_id', '=', challengeId)
+    .executeTakeFirstOrThrow()
+}
 
 function challengeForm(overrides: Record<string, string> = {}) {
   return {
@@ -185,15 +195,7 @@ describe('who may do what', () => {
     const owner = await signedIn()
     const id = await createChallengeFor(owner.user.id)
     const proposer = await signedIn()
-    await proposer.client.post(`/challenges/${id}`, {
-      intent: 'solution',
-      body: 'Så här löser vi det.',
-    })
-    const solution = await db
-      .selectFrom('solutions')
-      .select('id')
-      .where('challenge_id', '=', id)
-      .executeTakeFirstOrThrow()
+    const solution = await proposeThroughForm(proposer.client, id, 'Så här löser vi det.')
     expect(
       (
         await proposer.client.post(`/challenges/${id}`, {
@@ -312,15 +314,7 @@ describe('votes, flags and comments over HTTP', () => {
     const owner = await createUser()
     const id = await createChallengeFor(owner.id)
     const { client } = await signedIn()
-    await client.post(`/challenges/${id}`, {
-      intent: 'solution',
-      body: 'Ett förslag att diskutera',
-    })
-    const solution = await db
-      .selectFrom('solutions')
-      .select('id')
-      .where('challenge_id', '=', id)
-      .executeTakeFirstOrThrow()
+    const solution = await proposeThroughForm(client, id, 'Ett förslag att diskutera')
     expect(
       (
         await client.post(`/challenges/${id}`, {
