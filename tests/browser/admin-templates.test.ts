@@ -2,12 +2,12 @@
 // item 13). Each template's form and name field must own their ids: when the list item and its
 // heading reused them, the browser bound the fields (form="…") to the <li> instead of the form,
 // so "Save" sent no name and no text and nothing could be edited.
-import SQLite from 'better-sqlite3'
 import type { Browser } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { expectPath, expectVisible, newContext, open, ready } from './browser'
+import { expectVisible, newContext, signInWithForm } from './browser'
 import { DEMO, type TestServer } from './server'
 import { serverAndBrowserForFile } from './suite'
+import { readRow } from './demo-db'
 
 let server: TestServer
 let browser: Browser
@@ -19,27 +19,19 @@ serverAndBrowserForFile((s, b) => {
 type Template = { id: number; name: string; body_sv: string; body_en: string }
 
 function template(offset: number): Template {
-  const db = new SQLite(server.dbFile, { readonly: true, fileMustExist: true })
-  try {
-    return db
-      .prepare(
-        'select id, name, body_sv, body_en from reply_templates where archived_at is null order by id limit 1 offset ?',
-      )
-      .get(offset) as Template
-  } finally {
-    db.close()
-  }
+  return readRow<Template>(
+    server,
+    'select id, name, body_sv, body_en from reply_templates where archived_at is null order by id limit 1 offset ?',
+    offset,
+  )!
 }
 
 function templateById(id: number): Template {
-  const db = new SQLite(server.dbFile, { readonly: true, fileMustExist: true })
-  try {
-    return db
-      .prepare('select id, name, body_sv, body_en from reply_templates where id = ?')
-      .get(id) as Template
-  } finally {
-    db.close()
-  }
+  return readRow<Template>(
+    server,
+    'select id, name, body_sv, body_en from reply_templates where id = ?',
+    id,
+  )!
 }
 
 describe.each([
@@ -51,12 +43,7 @@ describe.each([
     const context = await newContext(browser, server.url, { js })
     try {
       const page = await context.newPage()
-      await open(page, '/login?redirectTo=%2Fadmin%2Ftemplates', js)
-      await page.getByLabel('E-postadress').fill(DEMO.admin.email)
-      await page.getByLabel('Lösenord', { exact: true }).fill(DEMO.admin.password)
-      await page.locator('main').getByRole('button', { name: 'Logga in' }).click()
-      await expectPath(page, '/admin/templates')
-      await ready(page, js)
+      await signInWithForm(page, js, DEMO.admin, '/admin/templates')
 
       const item = page
         .locator('li')

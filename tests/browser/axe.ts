@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { AxeResults, Result } from 'axe-core'
+import { expect } from 'vitest'
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
@@ -52,6 +53,12 @@ export class Axe {
     } finally {
       await copy.close()
     }
+  }
+
+  /** Fails the test with one line per violation axe finds on the page; `what` says which page. */
+  async expectNoViolations(page: Page, js: boolean, what: string) {
+    const results = await this.analyze(page, js)
+    expect(describeViolations(results.violations), what).toEqual([])
   }
 
   async close() {

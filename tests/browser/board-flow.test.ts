@@ -4,13 +4,13 @@
 // comments, the other replies → the owner gets notifications in the app and by mail ("Direkt")
 // → the owner accepts the solution and marks the challenge solved → the organisation gets the
 // public credit on its profile.
-import SQLite from 'better-sqlite3'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import { memberships, people } from '../../db/seed/demo-data'
-import { expectPath, expectVisible, newContext, open, ready } from './browser'
+import { expectPath, expectVisible, newContext, open, ready, signInWithForm } from './browser'
 import { DEMO, type TestServer } from './server'
 import { demoBusinessOwner, serverAndBrowserForFile } from './suite'
+import { readRow } from './demo-db'
 
 let server: TestServer
 let browser: Browser
@@ -34,35 +34,25 @@ const [VOTER_1, VOTER_2] = people
 
 /** The first public demo challenge: the new one is written to look like it. */
 function existingChallenge() {
-  const db = new SQLite(server.dbFile, { readonly: true, fileMustExist: true })
-  try {
-    return db
-      .prepare(
-        `select id, title from challenges where hidden_at is null
-         and status in ('open', 'in_progress', 'solved') order by id limit 1`,
-      )
-      .get() as { id: number; title: string }
-  } finally {
-    db.close()
-  }
+  return readRow<{ id: number; title: string }>(
+    server,
+    `select id, title from challenges where hidden_at is null
+     and status in ('open', 'in_progress', 'solved') order by id limit 1`,
+  )!
 }
 
 /** Polls the outbox (read-only) for a 'notifications' mail to `email` that mentions `text`. */
 async function waitForNotificationMail(email: string, text: string, timeoutMs = 75_000) {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const db = new SQLite(server.dbFile, { readonly: true, fileMustExist: true })
-    try {
-      const row = db
-        .prepare(
-          `select id, text_body from email_outbox where template = 'notifications'
-           and lower(to_address) = lower(?) and instr(text_body, ?) > 0 order by id desc limit 1`,
-        )
-        .get(email, text) as { id: number; text_body: string } | undefined
-      if (row) return row
-    } finally {
-      db.close()
-    }
+    const row = readRow<{ id: number; text_body: string }>(
+      server,
+      `select id, text_body from email_outbox where template = 'notifications'
+       and lower(to_address) = lower(?) and instr(text_body, ?) > 0 order by id desc limit 1`,
+      email,
+      text,
+    )
+    if (row) return row
     if (Date.now() > deadline) {
       throw new Error(
         `No 'notifications' mail to ${email} mentioning "${text}" within ${timeoutMs / 1000} s`,
@@ -74,12 +64,7 @@ async function waitForNotificationMail(email: string, text: string, timeoutMs = 
 
 async function signIn(context: BrowserContext, email: string, js: boolean, to = '/me') {
   const page = await context.newPage()
-  await open(page, `/login?redirectTo=${encodeURIComponent(to)}`, js)
-  await page.getByLabel('E-postadress').fill(email)
-  await page.getByLabel('Lösenord', { exact: true }).fill(PASSWORD)
-  await page.locator('main').getByRole('button', { name: 'Logga in' }).click()
-  await expectPath(page, to)
-  await ready(page, js)
+  await signInWithForm(page, js, { email, password: PASSWORD }, to)
   return page
 }
 

@@ -127,3 +127,21 @@ export async function expectPath(page: Page, expected: string | RegExp, timeout 
     )
   }
 }
+
+/**
+ * Signs in through the login form (in Swedish) with `page` and waits until `to`, where the
+ * login page sends the person, is open and usable.
+ */
+export async function signInWithForm(
+  page: Page,
+  js: boolean,
+  who: { email: string; password: string },
+  to: string,
+) {
+  await open(page, `/login?redirectTo=${encodeURIComponent(to)}`, js)
+  await page.getByLabel('E-postadress').fill(who.email)
+  await page.getByLabel('Lösenord', { exact: true }).fill(who.password)
+  await page.locator('main').getByRole('button', { name: 'Logga in' }).click()
+  await expectPath(page, to)
+  await ready(page, js)
+}

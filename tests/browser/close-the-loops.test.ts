@@ -5,13 +5,21 @@
 // done; the resident marks it solved crediting the business; the business's profile and
 // /outcomes show the credit; fourteen days later (the clock moved for the question's job) the
 // resident answers "fixed" from the link in the mail.
-import SQLite from 'better-sqlite3'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import { people } from '../../db/seed/demo-data'
-import { expectPath, expectVisible, mainText, newContext, open, ready } from './browser'
+import {
+  expectPath,
+  expectVisible,
+  mainText,
+  newContext,
+  open,
+  ready,
+  signInWithForm,
+} from './browser'
 import { DEMO, type TestServer } from './server'
 import { demoBusinessOwner, serverAndBrowserForFile } from './suite'
+import { readRows } from './demo-db'
 
 let server: TestServer
 let browser: Browser
@@ -27,14 +35,7 @@ const DAY = 24 * 60 * 60 * 1000
 const { email: BUSINESS_OWNER, organisation: BUSINESS } = demoBusinessOwner()
 const DEMO_PEOPLE = new Set(people.map((p) => p.email))
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new SQLite(server.dbFile, { readonly: true, fileMustExist: true })
-  try {
-    return db.prepare(sql).all(...params) as T[]
-  } finally {
-    db.close()
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]) => readRows<T>(server, sql, ...params)
 const one = <T>(sql: string, ...params: unknown[]) => query<T>(sql, ...params)[0]
 
 /** A municipal department with a demo member who is neither the resident nor the business. */
@@ -75,12 +76,7 @@ describe.each([
     const context = await newContext(browser, server.url, { js })
     contexts.push(context)
     const page = await context.newPage()
-    await open(page, `/login?redirectTo=${encodeURIComponent(to)}`, js)
-    await page.getByLabel('E-postadress').fill(email)
-    await page.getByLabel('Lösenord', { exact: true }).fill(password)
-    await page.locator('main').getByRole('button', { name: 'Logga in' }).click()
-    await expectPath(page, to)
-    await ready(page, js)
+    await signInWithForm(page, js, { email, password }, to)
     return page
   }
 

@@ -5,12 +5,20 @@
 //    its author appeals once, the moderator upholds the appeal and the comment is back →
 //    4. bans a signed-in author, whose next page load is signed out → 5. every step is in the
 //    audit log (page and table).
-import SQLite from 'better-sqlite3'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { people } from '../../db/seed/demo-data'
-import { expectPath, expectVisible, launchBrowser, newContext, open, ready } from './browser'
+import {
+  expectPath,
+  expectVisible,
+  launchBrowser,
+  newContext,
+  open,
+  ready,
+  signInWithForm,
+} from './browser'
 import { DEMO, startServer, type TestServer } from './server'
+import { readRows } from './demo-db'
 
 let browser: Browser
 
@@ -62,26 +70,14 @@ describe.each([
     return c
   }
 
-  function query<T>(sql: string, ...params: unknown[]): T[] {
-    const db = new SQLite(server.dbFile, { readonly: true, fileMustExist: true })
-    try {
-      return db.prepare(sql).all(...params) as T[]
-    } finally {
-      db.close()
-    }
-  }
+  const query = <T>(sql: string, ...params: unknown[]) => readRows<T>(server, sql, ...params)
   const one = <T>(sql: string, ...params: unknown[]) => query<T>(sql, ...params)[0]
   const userId = (email: string) =>
     one<{ id: number }>('select id from users where lower(email) = lower(?)', email)!.id
 
   async function signIn(email: string, password: string, to: string) {
     const page = await (await context()).newPage()
-    await open(page, `/login?redirectTo=${encodeURIComponent(to)}`, js)
-    await page.getByLabel('E-postadress').fill(email)
-    await page.getByLabel('Lösenord', { exact: true }).fill(password)
-    await page.locator('main').getByRole('button', { name: 'Logga in' }).click()
-    await expectPath(page, to)
-    await ready(page, js)
+    await signInWithForm(page, js, { email, password }, to)
     return page
   }
 

@@ -3,46 +3,31 @@
 // /tmp/utmana-screens/ for a human to look at).
 import fs from 'node:fs'
 import path from 'node:path'
-import SQLite from 'better-sqlite3'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectPath, expectVisible, launchBrowser, newContext, open, ready } from './browser'
-import { DEMO, startServer, type TestServer } from './server'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { expectVisible, newContext, open, ready, signInWithForm } from './browser'
+import { DEMO, type TestServer } from './server'
+import { serverAndBrowserForFile } from './suite'
+import { readRow } from './demo-db'
 
 const SCREENSHOT_DIR = process.env.UTMANA_SCREENSHOT_DIR ?? '/tmp/utmana-screens'
 const PAGES = ['/me', '/me/challenges', '/me/following', '/me/pledges', '/me/reports']
 
 let server: TestServer
 let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
+serverAndBrowserForFile((s, b) => {
+  server = s
+  browser = b
+})
+beforeAll(() => {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
 /** Read-only look at the demo database: a public challenge by someone else, and its count. */
-function query<T>(sql: string, ...params: unknown[]): T {
-  const db = new SQLite(server.dbFile, { readonly: true })
-  try {
-    return db.prepare(sql).get(...params) as T
-  } finally {
-    db.close()
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]) => readRow<T>(server, sql, ...params) as T
 
 async function signIn(page: Page, js: boolean) {
-  await open(page, '/login?redirectTo=%2Fme%2Ffollowing', js)
-  await page.getByLabel('E-postadress').fill(DEMO.resident.email)
-  await page.getByLabel('Lösenord', { exact: true }).fill(DEMO.resident.password)
-  await page.locator('main').getByRole('button', { name: 'Logga in' }).click()
-  await expectPath(page, '/me/following')
-  await ready(page, js)
+  await signInWithForm(page, js, DEMO.resident, '/me/following')
 }
 
 describe.each([

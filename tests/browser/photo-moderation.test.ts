@@ -3,11 +3,11 @@
 // the form; a moderator hides one from the challenge's triage page with a reason; a visitor's
 // browser gets 404 for its URL while the other photo still loads; the resident sees the reason
 // under their photo with the appeal; axe finds nothing on the triage page with its photos.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { smallPng } from '../helpers/photos'
-import { Axe, describeViolations } from './axe'
-import { expectPath, mainText, newContext, open, ready } from './browser'
+import { Axe } from './axe'
+import { expectPath, mainText, newContext, open, ready, signInWithForm } from './browser'
 import { DEMO, type TestServer } from './server'
 import { serverAndBrowserForFile } from './suite'
 
@@ -29,11 +29,6 @@ beforeAll(async () => {
   ]
 })
 
-async function expectNoViolations(page: Page, js: boolean, what: string) {
-  const results = await axe.analyze(page, js)
-  expect(describeViolations(results.violations), what).toEqual([])
-}
-
 describe.each([
   { js: true, mode: 'JavaScript on' },
   { js: false, mode: 'JavaScript off' },
@@ -49,12 +44,7 @@ describe.each([
   }
   async function signIn(c: BrowserContext, email: string, password: string, to: string) {
     const page = await c.newPage()
-    await open(page, `/login?redirectTo=${encodeURIComponent(to)}`, js)
-    await page.getByLabel('E-postadress').fill(email)
-    await page.getByLabel('Lösenord', { exact: true }).fill(password)
-    await page.locator('main').getByRole('button', { name: 'Logga in' }).click()
-    await expectPath(page, to)
-    await ready(page, js)
+    await signInWithForm(page, js, { email, password }, to)
     return page
   }
 
@@ -106,7 +96,7 @@ describe.each([
     const text = await photos.innerText()
     expect(text).toContain('Vält parkeringsskylt med en bil bakom')
     expect(text).toContain('Torget från kyrktrappan')
-    await expectNoViolations(triage, js, 'the triage page with its photos')
+    await axe.expectNoViolations(triage, js, 'the triage page with its photos')
 
     const row = photos.locator('li').filter({ hasText: 'Vält parkeringsskylt med en bil bakom' })
     const label = (await row.locator('strong').first().innerText()).trim()
@@ -119,7 +109,7 @@ describe.each([
     await expect
       .poll(() => row.getByRole('button', { name: `Återställ: ${label}` }).count())
       .toBe(1)
-    await expectNoViolations(triage, js, 'the triage page with a hidden photo')
+    await axe.expectNoViolations(triage, js, 'the triage page with a hidden photo')
 
     // A visitor: the hidden photo's URL is a 404 at every size; the other photo still loads.
     const visitor = await context()
@@ -142,6 +132,6 @@ describe.each([
     )
     expect(await page.getByText('Överklaga beslutet').count()).toBeGreaterThan(0)
     expect((await resident.request.get(hiddenUrl!)).status()).toBe(200)
-    await expectNoViolations(page, js, 'the author’s page with a hidden photo')
+    await axe.expectNoViolations(page, js, 'the author’s page with a hidden photo')
   })
 })

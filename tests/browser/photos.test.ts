@@ -2,11 +2,11 @@
 // photos and their alternative texts, one photo carrying a GPS position, and chooses to use its
 // place; the images the browser loads carry no EXIF; the page shows the place as text; axe finds
 // nothing on the form with photos and on the challenge page with photos.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cameraJpeg, metadataOf, smallPng } from '../helpers/photos'
-import { Axe, describeViolations } from './axe'
-import { expectPath, mainText, newContext, open, ready } from './browser'
+import { Axe } from './axe'
+import { expectPath, mainText, newContext, open, ready, signInWithForm } from './browser'
 import { DEMO, type TestServer } from './server'
 import { serverAndBrowserForFile } from './suite'
 
@@ -32,11 +32,6 @@ beforeAll(async () => {
   ]
 })
 
-async function expectNoViolations(page: Page, js: boolean, what: string) {
-  const results = await axe.analyze(page, js)
-  expect(describeViolations(results.violations), what).toEqual([])
-}
-
 describe.each([
   { js: true, mode: 'JavaScript on' },
   { js: false, mode: 'JavaScript off' },
@@ -50,12 +45,7 @@ describe.each([
     const context = await newContext(browser, server.url, { js })
     contexts.push(context)
     const page = await context.newPage()
-    await open(page, `/login?redirectTo=${encodeURIComponent('/challenges/new')}`, js)
-    await page.getByLabel('E-postadress').fill(DEMO.resident.email)
-    await page.getByLabel('Lösenord', { exact: true }).fill(DEMO.resident.password)
-    await page.locator('main').getByRole('button', { name: 'Logga in' }).click()
-    await expectPath(page, '/challenges/new')
-    await ready(page, js)
+    await signInWithForm(page, js, DEMO.resident, '/challenges/new')
 
     const title = `Vattenfylld gångtunnel vid stationen (${js ? 'js' : 'nojs'})`
     await page.getByLabel('Rubrik').fill(title)
@@ -75,7 +65,7 @@ describe.each([
     await page.getByLabel('Alternativ text för foto 2').fill('Igensatt brunn vid tunnelns mynning')
     await page.getByLabel('Bildtext för foto 1 (valfri)').fill('Måndag morgon')
     await page.getByLabel('Använd platsen där ett foto togs som utmaningens plats').check()
-    await expectNoViolations(page, js, 'the form with two photos')
+    await axe.expectNoViolations(page, js, 'the form with two photos')
 
     await page.getByRole('button', { name: 'Publicera', exact: true }).click()
     await expectPath(page, /^\/challenges\/\d+$/)
@@ -116,7 +106,7 @@ describe.each([
         markers: [],
       })
     }
-    await expectNoViolations(page, js, 'the challenge page with photos')
+    await axe.expectNoViolations(page, js, 'the challenge page with photos')
 
     // On a phone the first photo keeps the width and the others go two to a row, so they load
     // their 480-px files while the first, the page's largest paint, loads its 768-px one.

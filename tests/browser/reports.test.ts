@@ -3,11 +3,11 @@
 // SQL on the server's database (written independently of the app's model); then downloads the
 // CSV. With JavaScript off the same GET form shows the report.
 import fs from 'node:fs'
-import SQLite from 'better-sqlite3'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectPath, expectVisible, launchBrowser, newContext, open } from './browser'
 import { DEMO, startServer, type TestServer } from './server'
+import { readRows } from './demo-db'
 
 let browser: Browser
 let server: TestServer
@@ -23,14 +23,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new SQLite(server.dbFile, { readonly: true, fileMustExist: true })
-  try {
-    return db.prepare(sql).all(...params) as T[]
-  } finally {
-    db.close()
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]) => readRows<T>(server, sql, ...params)
 
 /** The challenges a report for [from, to] counts: posted in the range, visible, not merged. */
 const COUNTED = `from challenges where created_at >= @from and created_at < @end

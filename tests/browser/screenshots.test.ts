@@ -4,25 +4,21 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page, Request } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectVisible, launchBrowser, newContext, open } from './browser'
-import { DEMO, startServer, type TestServer } from './server'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { expectVisible, newContext, open } from './browser'
+import { DEMO, type TestServer } from './server'
+import { serverAndBrowserForFile } from './suite'
 
 const SCREENSHOT_DIR = process.env.UTMANA_SCREENSHOT_DIR ?? '/tmp/utmana-screens'
 
 let server: TestServer
 let browser: Browser
-
-beforeAll(async () => {
-  // One after the other, so afterAll can stop whatever did start.
-  server = await startServer()
-  browser = await launchBrowser()
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+serverAndBrowserForFile((s, b) => {
+  server = s
+  browser = b
 })
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
+beforeAll(() => {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
 })
 
 function watch(page: Page, js = true) {

@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
+import { productionServerEnv } from '../helpers/server-env'
 
 export const DEMO = {
   admin: { email: 'admin@utmana.local', password: 'utmana-admin-demo' },
@@ -72,15 +73,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   const dbFile = path.join(dir, 'utmana.sqlite')
   const url = `http://127.0.0.1:${port}`
 
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: `file:${dbFile}`,
-    PUBLIC_URL: url,
-    LOG_LEVEL: 'warn',
-  }
+  const env = productionServerEnv({ port, databaseUrl: `file:${dbFile}`, logLevel: 'warn' })
   // No map unless the test file asks for one (it then brings its own tile server).
   delete env.MAP_TILES_URL
   delete env.MAP_ATTRIBUTION

@@ -2,13 +2,13 @@
 // JavaScript: the edit page opens from the challenge page and saves; every nested route shows
 // its own page; a sent comment, reply or solution form is emptied and closed with a confirmation;
 // a long unbroken word in a title does not widen the page at 320 px.
-import SQLite from 'better-sqlite3'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import { memberships, people } from '../../db/seed/demo-data'
-import { expectPath, expectVisible, newContext, open, ready } from './browser'
+import { expectPath, expectVisible, newContext, open, ready, signInWithForm } from './browser'
 import { DEMO, type TestServer } from './server'
 import { serverAndBrowserForFile } from './suite'
+import { readRow, readRows } from './demo-db'
 
 let server: TestServer
 let browser: Browser
@@ -24,30 +24,17 @@ const RESIDENT = people
   .map((p) => p.email)
   .filter((email) => email !== OWNER && !memberships.some((m) => m.email === email))[2]!
 
-function query<T>(sql: string, ...params: unknown[]): T {
-  const db = new SQLite(server.dbFile, { readonly: true, fileMustExist: true })
-  try {
-    return db.prepare(sql).get(...params) as T
-  } finally {
-    db.close()
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]) => readRow<T>(server, sql, ...params) as T
 
 /** An open, public challenge posted by a demo resident (who signs in with the demo password). */
 const ownersChallenge = () => {
   const emails = people.map((p) => p.email.toLowerCase())
-  const db = new SQLite(server.dbFile, { readonly: true, fileMustExist: true })
-  try {
-    const rows = db
-      .prepare(
-        `select c.id, lower(u.email) as email from challenges c join users u on u.id = c.author_id
-         where c.hidden_at is null and c.status in ('open', 'in_progress') order by c.id`,
-      )
-      .all() as Array<{ id: number; email: string }>
-    return rows.find((r) => emails.includes(r.email))!
-  } finally {
-    db.close()
-  }
+  const rows = readRows<{ id: number; email: string }>(
+    server,
+    `select c.id, lower(u.email) as email from challenges c join users u on u.id = c.author_id
+     where c.hidden_at is null and c.status in ('open', 'in_progress') order by c.id`,
+  )
+  return rows.find((r) => emails.includes(r.email))!
 }
 
 /** A public challenge someone else posted, with a comment to reply to. */
@@ -63,12 +50,7 @@ const someonesChallenge = () =>
 
 async function signIn(context: BrowserContext, email: string, js: boolean, to = '/me') {
   const page = await context.newPage()
-  await open(page, `/login?redirectTo=${encodeURIComponent(to)}`, js)
-  await page.getByLabel('E-postadress').fill(email)
-  await page.getByLabel('Lösenord', { exact: true }).fill(PASSWORD)
-  await page.locator('main').getByRole('button', { name: 'Logga in' }).click()
-  await expectPath(page, to)
-  await ready(page, js)
+  await signInWithForm(page, js, { email, password: PASSWORD }, to)
   return page
 }
 

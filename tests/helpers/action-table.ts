@@ -164,6 +164,21 @@ const challengeFields = async () => {
 }
 const str = (ids: Ids, key: string) => String(ids[key])
 
+/** An open challenge with a bystander's solution on it, the target of the row's form. */
+async function onBystandersSolution(cast: Cast) {
+  const id = await openChallenge(cast)
+  return { id, targetId: await solutionBy(id, (await bystander()).id, null) }
+}
+
+/** An open challenge with the member's pledge on it, the target of the row's form. */
+async function onMembersPledge(cast: Cast) {
+  const id = await openChallenge(cast)
+  return { id, targetId: await memberPledge(cast, id) }
+}
+
+/** The form's fields for rows that act on the setup's `targetId`. */
+const targetIdBody = (ids: Ids) => ({ targetId: str(ids, 'targetId') })
+
 // ---- the table ----------------------------------------------------------------------------
 
 const challengePage = (row: Row): Row => ({
@@ -210,7 +225,7 @@ export const ACTION_TABLE: Record<string, Record<string, Row>> = {
         const id = await openChallenge(cast)
         return { id, targetId: await commentBy(id, cast.users.member.id) }
       },
-      body: (ids) => ({ targetId: str(ids, 'targetId') }),
+      body: targetIdBody,
     }),
     solution: challengePage({
       allowed: SIGNED,
@@ -220,29 +235,20 @@ export const ACTION_TABLE: Record<string, Record<string, Row>> = {
     'vote-solution': challengePage({
       allowed: SIGNED,
       why: 'signed-in people vote (the solution is a bystander’s)',
-      setup: async (cast) => {
-        const id = await openChallenge(cast)
-        return { id, targetId: await solutionBy(id, (await bystander()).id, null) }
-      },
-      body: (ids) => ({ targetId: str(ids, 'targetId') }),
+      setup: onBystandersSolution,
+      body: targetIdBody,
     }),
     'unvote-solution': challengePage({
       allowed: SIGNED,
       why: 'signed-in people vote (the solution is a bystander’s)',
-      setup: async (cast) => {
-        const id = await openChallenge(cast)
-        return { id, targetId: await solutionBy(id, (await bystander()).id, null) }
-      },
-      body: (ids) => ({ targetId: str(ids, 'targetId') }),
+      setup: onBystandersSolution,
+      body: targetIdBody,
     }),
     accept: challengePage({
       allowed: MANAGERS,
       why: 'the challenge’s owner (or its organisation) or a moderator accepts',
-      setup: async (cast) => {
-        const id = await openChallenge(cast)
-        return { id, targetId: await solutionBy(id, (await bystander()).id, null) }
-      },
-      body: (ids) => ({ targetId: str(ids, 'targetId') }),
+      setup: onBystandersSolution,
+      body: targetIdBody,
     }),
     unaccept: challengePage({
       allowed: MANAGERS,
@@ -253,7 +259,7 @@ export const ACTION_TABLE: Record<string, Record<string, Row>> = {
         await acceptSolution({ solutionId: targetId, actorId: cast.users.member.id, accept: true })
         return { id, targetId }
       },
-      body: (ids) => ({ targetId: str(ids, 'targetId') }),
+      body: targetIdBody,
     }),
     solve: challengePage({
       allowed: MANAGERS,
@@ -267,11 +273,8 @@ export const ACTION_TABLE: Record<string, Record<string, Row>> = {
     'pledge-done': challengePage({
       allowed: MANAGERS,
       why: 'own pledge, own organisation’s, or a moderator',
-      setup: async (cast) => {
-        const id = await openChallenge(cast)
-        return { id, targetId: await memberPledge(cast, id) }
-      },
-      body: (ids) => ({ targetId: str(ids, 'targetId') }),
+      setup: onMembersPledge,
+      body: targetIdBody,
     }),
     progress: challengePage({
       allowed: MANAGERS,
@@ -285,11 +288,8 @@ export const ACTION_TABLE: Record<string, Record<string, Row>> = {
     'withdraw-pledge': challengePage({
       allowed: MANAGERS,
       why: 'own pledge, own organisation’s, or a moderator',
-      setup: async (cast) => {
-        const id = await openChallenge(cast)
-        return { id, targetId: await memberPledge(cast, id) }
-      },
-      body: (ids) => ({ targetId: str(ids, 'targetId') }),
+      setup: onMembersPledge,
+      body: targetIdBody,
     }),
     'fixed-answer': challengePage({
       allowed: SIGNED,

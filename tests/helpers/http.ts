@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { afterAll, beforeAll } from 'vitest'
 import { createApp, type AppBuild } from '../../server/app'
 import { createUser } from '../factories'
 
@@ -51,6 +52,53 @@ export async function startTestServer(
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
+}
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>
+
+/**
+ * The real production server for one test file: started before its tests, closed after them.
+ * Its fields are read inside tests (the server starts in beforeAll), as are those of
+ * startTestServer's answer.
+ */
+export function testServerForFile(options: Parameters<typeof startTestServer>[0] = {}) {
+  let started: TestServer | undefined
+  beforeAll(async () => {
+    started = await startTestServer(options)
+  })
+  afterAll(() => started?.close())
+  const server = () => {
+    if (!started) throw new Error('the test server starts in beforeAll: use it inside a test')
+    return started
+  }
+  return {
+    get origin() {
+      return server().origin
+    },
+    get runtime() {
+      return server().runtime
+    },
+    get app() {
+      return server().app
+    },
+    client: (headers: Record<string, string> = {}) => server().client(headers),
+    signedIn: (
+      overrides: Parameters<typeof createUser>[0] = {},
+      headers: Record<string, string> = {},
+    ) => server().signedIn(overrides, headers),
+  }
+}
+
+/**
+ * A member's client for the file, signed in before its tests. Anonymous pages are cached for a
+ * while and a member's never, so tests that change the database directly read pages through it.
+ */
+export function signedInReaderForFile(server: { signedIn: () => Promise<{ client: Client }> }) {
+  const reader = {} as { client: Client }
+  beforeAll(async () => {
+    reader.client = (await server.signedIn()).client
+  })
+  return reader
 }
 
 /** A browser-like client: keeps cookies, sends our Origin on writes, never follows redirects. */
@@ -114,6 +162,15 @@ export class Client {
 
   post(pathname: string, form: Record<string, string>, headers?: Record<string, string>) {
     return this.request(pathname, { form, headers })
+  }
+
+  /** A form POST whose names may repeat, e.g. one `ids` for each challenge ticked in a list. */
+  postPairs(pathname: string, pairs: string[][]) {
+    return this.request(pathname, {
+      method: 'POST',
+      body: new URLSearchParams(pairs),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
   }
 
   async login(email: string, password: string) {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { freePort } from '../../scripts/pg-cluster'
+import { productionServerEnv } from './server-env'
 
 /**
  * Real production servers for tests about processes (shutdown, several processes, jobs): one
@@ -41,15 +42,11 @@ export async function startRealServer(
 ): Promise<RealServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: options.databaseUrl ?? process.env.DATABASE_URL,
-    PUBLIC_URL: url,
-    LOG_LEVEL: 'info',
-  }
+  const env = productionServerEnv({
+    port,
+    databaseUrl: options.databaseUrl ?? process.env.DATABASE_URL,
+    logLevel: 'info',
+  })
   delete env.SMTP_URL
   delete env.TRUST_PROXY
   for (const [key, value] of Object.entries(options.env ?? {})) {

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { sendConfirmationMail } from '~/models/email-confirmation.server'
 import { listOutbox } from '~/models/outbox.server'
 import { countUserSessions } from '~/models/session.server'
 import { createOrganisation, createUser } from '../factories'
-import { startTestServer, type Client } from '../helpers/http'
+import { testServerForFile, type Client } from '../helpers/http'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
+const server = testServerForFile()
 
 const sessionCookie = (client: Client) => client.cookies.get('utmana_session')
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { SETTINGS_FORM } from '../helpers/settings'
 import { db } from '~/db.server'
 import { markSolved } from '~/models/challenge.server'
@@ -7,17 +7,15 @@ import { pledge } from '~/models/pledge.server'
 import { forgetSettings, getSettings } from '~/models/settings.server'
 import { acceptSolution, proposeSolution } from '~/models/solution.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
-import { startTestServer, type Client } from '../helpers/http'
+import { testServerForFile, type Client } from '../helpers/http'
+import { countRows } from '../helpers/count-rows'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
+const server = testServerForFile()
+const signedIn = server.signedIn
 let admin: { user: Awaited<ReturnType<typeof createUser>>; client: Client }
 beforeAll(async () => {
-  server = await startTestServer()
   admin = await signedIn({ role: 'admin' })
 })
-afterAll(() => server.close())
-
-const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
 
 const ROUTES = [
   '/admin',
@@ -65,15 +63,7 @@ async function lastAudit(action: string) {
   }
 }
 
-const auditCount = async () =>
-  Number(
-    (
-      await db
-        .selectFrom('audit_log')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  )
+const auditCount = () => countRows('audit_log')
 
 async function addTemplate(name: string) {
   return db

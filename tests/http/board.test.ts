@@ -1,32 +1,29 @@
 import { JSDOM } from 'jsdom'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
-import { startTestServer } from '../helpers/http'
+import { testServerForFile, type Client } from '../helpers/http'
 import { photosOnChallenge } from '../helpers/photo-posts'
 import { inertProblems, MARKDOWN_VECTORS } from '../helpers/xss'
+import { challengeRow, hideChallenge } from '../helpers/challenge-rows'
+import { countRows } from '../helpers/count-rows'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
+const server = testServerForFile()
+const signedIn = server.signedIn
 let taxonomy: Awaited<ReturnType<typeof createTaxonomy>>
 beforeAll(async () => {
-  server = await startTestServer()
   taxonomy = await createTaxonomy()
 })
-afterAll(() => server.close())
 
-const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
-
-const count = async (
-  table: 'challenges' | 'challenge_votes' | 'comments' | 'flags' | 'solutions',
-) =>
-  Number(
-    (
-      await db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  )
+/** Proposes a solution with the challenge page's form (the challenge's only one): its row's id. */
+async function proposeThroughForm(client: Client, challengeId: number, body: string) {
+  await client.post(`/challenges/${challengeId}`, { intent: 'solution', body })
+  return db
+    .selectFrom('solutions')
+    .select('id')
+    .where('challenge_id', '=', challengeId)
+    .executeTakeFirstOrThrow()
+}
 
 function challengeForm(overrides: Record<string, string> = {}) {
   return {
@@ -90,7 +87,7 @@ describe('posting a challenge', () => {
 
   it('answers bad input with 400, the input kept and each limit named', async () => {
     const { client } = await signedIn()
-    const before = await count('challenges')
+    const before = await countRows('challenges')
     const response = await client.post('/challenges/new', {
       intent: 'post',
       title: 'Kort',
@@ -104,7 +101,7 @@ describe('posting a challenge', () => {
     expect(html).toContain('Minst 10 tecken.')
     expect(html).toContain('Högst 20000 tecken.')
     expect(html).toContain('Gör ett val.')
-    expect(await count('challenges')).toBe(before)
+    expect(await countRows('challenges')).toBe(before)
   })
 
   it.each([
@@ -158,15 +155,7 @@ describe('who may do what', () => {
       (await client.post(`/challenges/${id}/edit`, challengeForm({ intent: 'save' }))).status,
     ).toBe(403)
     expect((await client.post(`/challenges/${id}/edit`, { intent: 'withdraw' })).status).toBe(403)
-    expect(
-      (
-        await db
-          .selectFrom('challenges')
-          .select('status')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow()
-      ).status,
-    ).toBe('open')
+    expect((await challengeRow(id)).status).toBe('open')
   })
 
   it('lets the owner edit (every revision kept) and a moderator too', async () => {
@@ -206,15 +195,7 @@ describe('who may do what', () => {
     const owner = await signedIn()
     const id = await createChallengeFor(owner.user.id)
     const proposer = await signedIn()
-    await proposer.client.post(`/challenges/${id}`, {
-      intent: 'solution',
-      body: 'Så här löser vi det.',
-    })
-    const solution = await db
-      .selectFrom('solutions')
-      .select('id')
-      .where('challenge_id', '=', id)
-      .executeTakeFirstOrThrow()
+    const solution = await proposeThroughForm(proposer.client, id, 'Så här löser vi det.')
     expect(
       (
         await proposer.client.post(`/challenges/${id}`, {
@@ -233,25 +214,17 @@ describe('who may do what', () => {
     ).toBe(302)
     expect((await proposer.client.post(`/challenges/${id}`, { intent: 'solve' })).status).toBe(403)
     expect((await owner.client.post(`/challenges/${id}`, { intent: 'solve' })).status).toBe(302)
-    expect(
-      (
-        await db
-          .selectFrom('challenges')
-          .select('status')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow()
-      ).status,
-    ).toBe('solved')
+    expect((await challengeRow(id)).status).toBe('solved')
   })
 
   it('sends a visitor who tries to act to the login page', async () => {
     const owner = await createUser()
     const id = await createChallengeFor(owner.id)
-    const before = await count('challenge_votes')
+    const before = await countRows('challenge_votes')
     const response = await server.client().post(`/challenges/${id}`, { intent: 'vote' })
     expect(response.status).toBe(302)
     expect(response.headers.get('location')).toContain('/login')
-    expect(await count('challenge_votes')).toBe(before)
+    expect(await countRows('challenge_votes')).toBe(before)
   })
 })
 
@@ -295,11 +268,7 @@ describe('bad ids and queries', () => {
   it('keeps hidden and pending challenges away from visitors, the board and ?_data', async () => {
     const owner = await createUser()
     const hidden = await createChallengeFor(owner.id, { title: 'Hemlig dold utmaning om bryggan' })
-    await db
-      .updateTable('challenges')
-      .set({ hidden_at: new Date().toISOString() })
-      .where('id', '=', hidden)
-      .execute()
+    await hideChallenge(hidden)
     const pending = await createChallengeFor(owner.id, {
       title: 'Hemlig väntande utmaning om bryggan',
       status: 'pending',
@@ -337,11 +306,7 @@ describe('votes, flags and comments over HTTP', () => {
     expect((await client.post(`/challenges/${own}`, { intent: 'vote' })).status).toBe(403)
     const other = await createUser()
     const hidden = await createChallengeFor(other.id)
-    await db
-      .updateTable('challenges')
-      .set({ hidden_at: new Date().toISOString() })
-      .where('id', '=', hidden)
-      .execute()
+    await hideChallenge(hidden)
     expect((await client.post(`/challenges/${hidden}`, { intent: 'vote' })).status).toBe(404)
   })
 
@@ -349,15 +314,7 @@ describe('votes, flags and comments over HTTP', () => {
     const owner = await createUser()
     const id = await createChallengeFor(owner.id)
     const { client } = await signedIn()
-    await client.post(`/challenges/${id}`, {
-      intent: 'solution',
-      body: 'Ett förslag att diskutera',
-    })
-    const solution = await db
-      .selectFrom('solutions')
-      .select('id')
-      .where('challenge_id', '=', id)
-      .executeTakeFirstOrThrow()
+    const solution = await proposeThroughForm(client, id, 'Ett förslag att diskutera')
     expect(
       (
         await client.post(`/challenges/${id}`, {
@@ -494,27 +451,17 @@ describe('Markdown through every field', () => {
           ).status,
         ).toBe(302)
       }
+      const bodiesBy = (table: 'solutions' | 'comments' | 'pledge_updates') =>
+        db.selectFrom(table).select('body_html as html').where('author_id', 'in', authors).execute()
       const stored = [
         ...(await db
           .selectFrom('challenges')
           .select('description_html as html')
           .where('author_id', 'in', authors)
           .execute()),
-        ...(await db
-          .selectFrom('solutions')
-          .select('body_html as html')
-          .where('author_id', 'in', authors)
-          .execute()),
-        ...(await db
-          .selectFrom('comments')
-          .select('body_html as html')
-          .where('author_id', 'in', authors)
-          .execute()),
-        ...(await db
-          .selectFrom('pledge_updates')
-          .select('body_html as html')
-          .where('author_id', 'in', authors)
-          .execute()),
+        ...(await bodiesBy('solutions')),
+        ...(await bodiesBy('comments')),
+        ...(await bodiesBy('pledge_updates')),
       ]
       expect(stored.length).toBe(MARKDOWN_VECTORS.length * 4)
       expect(stored.flatMap((s) => inertProblems(s.html))).toEqual([])

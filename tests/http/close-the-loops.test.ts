@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
-import { startTestServer } from '../helpers/http'
+import { testServerForFile } from '../helpers/http'
+import { challengeRow } from '../helpers/challenge-rows'
 
 // Issue 9: what a moderator decides reaches a department that answers, and everyone hears
 // what happened, in words.
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
+const server = testServerForFile()
+const signedIn = server.signedIn
 
-const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
-
-const challenge = (id: number) =>
-  db.selectFrom('challenges').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 const notificationsOf = (userId: number, challengeId?: number) =>
   db
     .selectFrom('notifications')
@@ -36,7 +30,10 @@ async function department(name: string, people: number[]) {
   return org
 }
 
-function triageForm(current: Awaited<ReturnType<typeof challenge>>, extra: Record<string, string>) {
+function triageForm(
+  current: Awaited<ReturnType<typeof challengeRow>>,
+  extra: Record<string, string>,
+) {
   return {
     intent: 'triage',
     version: String(current.version),
@@ -76,14 +73,14 @@ describe('routing to a department', () => {
 
     const routed = await moderator.client.post(
       `/moderation/challenges/${id}`,
-      triageForm(await challenge(id), {
+      triageForm(await challengeRow(id), {
         departmentId: String(planning.id),
         contactUserId: String(goran.user.id),
         templateId: String(template.id),
       }),
     )
     expect(routed.status).toBe(302)
-    expect(await challenge(id)).toMatchObject({
+    expect(await challengeRow(id)).toMatchObject({
       department_id: planning.id,
       contact_user_id: goran.user.id,
     })
@@ -153,7 +150,7 @@ describe('routing to a department', () => {
     const moderator = await signedIn({ role: 'moderator' })
     await moderator.client.post(
       `/moderation/challenges/${id}`,
-      triageForm(await challenge(id), { departmentId: String(parks.id) }),
+      triageForm(await challengeRow(id), { departmentId: String(parks.id) }),
     )
     expect((await notificationsOf(staff.user.id, id)).map((n) => n.kind)).toEqual(['inbox'])
     expect(await html(await staff.client.get('/me/notifications'))).toContain(
@@ -168,7 +165,7 @@ describe('routing to a department', () => {
     const streets = await department('Tekniska förvaltningen', [insider.id])
     await department('Kulturförvaltningen', [outsider.id])
     const id = await createChallengeFor(author.id)
-    const before = await challenge(id)
+    const before = await challengeRow(id)
     const moderator = await signedIn({ role: 'moderator' })
     const response = await moderator.client.post(
       `/moderation/challenges/${id}`,
@@ -188,7 +185,7 @@ describe('routing to a department', () => {
     expect(page).toContain('Vi skickar detta vidare.</textarea>')
     expect(page).toMatch(new RegExp(`<option value="${streets.id}" selected="">`))
     // Nothing changed, and nobody was told anything.
-    const after = await challenge(id)
+    const after = await challengeRow(id)
     expect(after).toMatchObject({
       department_id: null,
       contact_user_id: null,
@@ -207,23 +204,19 @@ describe('routing to a department', () => {
     const moderator = await signedIn({ role: 'moderator' })
     await moderator.client.post(
       `/moderation/challenges/${id}`,
-      triageForm(await challenge(id), {
+      triageForm(await challengeRow(id), {
         departmentId: String(streets.id),
         contactUserId: String(goran.user.id),
       }),
     )
-    const response = await moderator.client.request('/moderation?tab=recent', {
-      method: 'POST',
-      body: new URLSearchParams([
-        ['ids', String(id)],
-        ['action', 'route'],
-        ['departmentId', String(parksDepartment.id)],
-      ]),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    })
+    const response = await moderator.client.postPairs('/moderation?tab=recent', [
+      ['ids', String(id)],
+      ['action', 'route'],
+      ['departmentId', String(parksDepartment.id)],
+    ])
     expect(response.status).toBe(302)
     // Göran does not work at Parkenheten: he is no longer its contact, nor told he is.
-    expect(await challenge(id)).toMatchObject({
+    expect(await challengeRow(id)).toMatchObject({
       department_id: parksDepartment.id,
       contact_user_id: null,
     })
@@ -246,19 +239,19 @@ describe('routing to a department', () => {
     const moderator = await signedIn({ role: 'moderator' })
     await moderator.client.post(
       `/moderation/challenges/${id}`,
-      triageForm(await challenge(id), {
+      triageForm(await challengeRow(id), {
         departmentId: String(unit.id),
         contactUserId: String(contact.user.id),
       }),
     )
-    expect(await challenge(id)).toMatchObject({ contact_user_id: contact.user.id })
+    expect(await challengeRow(id)).toMatchObject({ contact_user_id: contact.user.id })
     expect(await notificationsOf(contact.user.id, id)).toEqual([])
     expect(await html(await contact.client.get('/me/notifications'))).not.toContain(
       'Hemlig väntande utmaning',
     )
     await moderator.client.post(
       `/moderation/challenges/${id}`,
-      triageForm(await challenge(id), {
+      triageForm(await challengeRow(id), {
         status: 'open',
         departmentId: String(unit.id),
         contactUserId: String(contact.user.id),
@@ -277,7 +270,7 @@ describe('routing to a department', () => {
       moderator.client.post(`/moderation/challenges/${id}`, form)
     await post({ intent: 'hide', subjectType: 'challenge', subjectId: String(id), reason: 'spam' })
     await post(
-      triageForm(await challenge(id), {
+      triageForm(await challengeRow(id), {
         departmentId: String(unit.id),
         contactUserId: String(contact.user.id),
       }),
@@ -314,10 +307,10 @@ describe('decisions are told', () => {
     const moderator = await signedIn({ role: 'moderator' })
     const response = await moderator.client.post(
       `/moderation/challenges/${id}`,
-      triageForm(await challenge(id), { message: 'Vi återkommer efter nämndens möte.' }),
+      triageForm(await challengeRow(id), { message: 'Vi återkommer efter nämndens möte.' }),
     )
     expect(response.status).toBe(302)
-    expect((await challenge(id)).status).toBe('open')
+    expect((await challengeRow(id)).status).toBe('open')
     expect(await html(await author.client.get('/me/notifications'))).toContain(
       'Moderatorerna skriver: ”Vi återkommer efter nämndens möte.”',
     )
@@ -330,7 +323,7 @@ describe('decisions are told', () => {
     const moderator = await signedIn({ role: 'moderator' })
     await moderator.client.post(
       `/moderation/challenges/${id}`,
-      triageForm(await challenge(id), { status: 'in_progress', message: 'Work starts Monday.' }),
+      triageForm(await challengeRow(id), { status: 'in_progress', message: 'Work starts Monday.' }),
     )
     const list = await html(
       await author.client.get('/me/notifications', { 'Accept-Language': 'en' }),
@@ -380,7 +373,7 @@ describe('decisions are told', () => {
     })
     expect(response.status).toBe(400)
     expect(await html(response)).toContain('Den utmaningen är inte publik')
-    expect((await challenge(duplicate)).merged_into_id).toBeNull()
+    expect((await challengeRow(duplicate)).merged_into_id).toBeNull()
     expect(await notificationsOf(author.user.id, duplicate)).toEqual([])
   })
 

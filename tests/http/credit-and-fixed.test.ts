@@ -1,53 +1,33 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { askFixedQuestions } from '~/models/fixed-question.server'
 import { mailNotifications } from '~/models/notification-mail.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
-import { startTestServer, type Client } from '../helpers/http'
+import { signedInReaderForFile, testServerForFile } from '../helpers/http'
+import { creditedSolvers } from '../helpers/challenge-rows'
 
 // Issue 9, items 3 and 4, through real requests against the built server: who solved it
 // (offered, preselected, refused, credited everywhere) and "is it fixed?" (asked once after N
 // days, one-click links, one answer per person, public counts, the author's "not fixed").
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-/** Signed in: anonymous pages are cached and these tests change the database directly. */
-let reader: Client
-beforeAll(async () => {
-  server = await startTestServer()
-  reader = (await signedIn()).client
-})
-afterAll(() => server.close())
+const server = testServerForFile()
+const signedIn = server.signedIn
+const reader = signedInReaderForFile(server)
 
 let n = 0
 const unique = () => `${Date.now().toString(36)}${++n}`
 const DAY = 86_400_000
 
-const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
-
-async function html(path: string, client = reader) {
+async function html(path: string, client = reader.client) {
   const response = await client.get(path)
   expect(response.status, path).toBe(200)
   return response.text()
 }
 
-/** A form post with repeated fields (checkboxes), as a browser sends it. */
-function postPairs(client: Client, path: string, pairs: Array<[string, string]>) {
-  return client.request(path, { method: 'POST', body: new URLSearchParams(pairs) })
-}
-
 /** The checkbox offered for a candidate, or undefined when it is not offered. */
 function checkbox(page: string, key: string) {
   return new RegExp(`<input[^>]*value="${key}"[^>]*>`).exec(page)?.[0]
-}
-
-async function solvers(challengeId: number) {
-  return db
-    .selectFrom('challenge_solvers')
-    .select(['organisation_id', 'user_id', 'pledge_id', 'solution_id'])
-    .where('challenge_id', '=', challengeId)
-    .orderBy('id')
-    .execute()
 }
 
 /**
@@ -131,7 +111,7 @@ describe('who solved it', () => {
     expect(checkbox(await html(path, w.business.client), `org:${w.biz.id}`)).toBeUndefined()
 
     // The owner credits the business and the resident, not the accepted solution's author.
-    const response = await postPairs(w.owner.client, path, [
+    const response = await w.owner.client.postPairs(path, [
       ['intent', 'solve'],
       ['chosen', '1'],
       ['solvers', `org:${w.biz.id}`],
@@ -144,7 +124,7 @@ describe('who solved it', () => {
       .where('id', '=', w.id)
       .executeTakeFirstOrThrow()
     expect(status.status).toBe('solved')
-    expect(await solvers(w.id)).toEqual([
+    expect(await creditedSolvers(w.id)).toEqual([
       {
         organisation_id: w.biz.id,
         user_id: w.business.user.id,
@@ -211,7 +191,7 @@ describe('who solved it', () => {
         ['solvers', 'user:9007199254740993'],
       ],
     ] as Array<Array<[string, string]>>) {
-      const response = await postPairs(w.owner.client, path, [
+      const response = await w.owner.client.postPairs(path, [
         ['intent', 'solve'],
         ['chosen', '1'],
         ...pairs,
@@ -232,20 +212,20 @@ describe('who solved it', () => {
       .where('id', '=', w.id)
       .executeTakeFirstOrThrow()
     expect(row.status).toBe('in_progress')
-    expect(await solvers(w.id)).toEqual([])
+    expect(await creditedSolvers(w.id)).toEqual([])
   })
 
   it('credits the preselected set when the post carries no choice, and nobody when all are unticked', async () => {
     const a = await worked()
     expect((await a.owner.client.post(`/challenges/${a.id}`, { intent: 'solve' })).status).toBe(302)
-    expect((await solvers(a.id)).map((s) => s.organisation_id).sort()).toEqual(
+    expect((await creditedSolvers(a.id)).map((s) => s.organisation_id).sort()).toEqual(
       [a.biz.id, a.solverOrg.id].sort(),
     )
     const b = await worked()
     expect(
       (await b.owner.client.post(`/challenges/${b.id}`, { intent: 'solve', chosen: '1' })).status,
     ).toBe(302)
-    expect(await solvers(b.id)).toEqual([])
+    expect(await creditedSolvers(b.id)).toEqual([])
   })
 
   it('lets a pledger mark the pledge done: the owner and followers are told, the owner is asked to confirm', async () => {

@@ -1,17 +1,14 @@
 import http from 'node:http'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { isFormula } from '~/services/csv.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
-import { startTestServer, type Client } from '../helpers/http'
+import { testServerForFile, type Client } from '../helpers/http'
 import { placeOnChallenge, photosOnChallenge } from '../helpers/photo-posts'
+import { OPEN_DATA_LIST_FIELDS } from '../helpers/open-data'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
+const server = testServerForFile()
 
 async function signedIn(role: 'member' | 'moderator' | 'admin') {
   const user = await createUser({ role })
@@ -307,26 +304,7 @@ describe('/open-data: the public dump', () => {
     expect(byId.get(ids.open!)!.solved_by).toEqual([])
     for (const challenge of body.data) {
       expect(Object.keys(challenge).sort()).toEqual(
-        [
-          'id',
-          'title',
-          'summary',
-          'status',
-          'category',
-          'area',
-          'poster_kind',
-          'organisation',
-          'votes',
-          'solutions',
-          'pledges',
-          'created_at',
-          'updated_at',
-          'url',
-          'place',
-          'photos',
-          'solved_at',
-          'solved_by',
-        ].sort(),
+        [...OPEN_DATA_LIST_FIELDS, 'solved_at', 'solved_by'].sort(),
       )
     }
   })

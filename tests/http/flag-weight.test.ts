@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { flaggerWeight, FLAG_TRUST, forgetResolvedFlagNetworks } from '~/models/flag.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
-import { startTestServer } from '../helpers/http'
+import { testServerForFile } from '../helpers/http'
 
 // Issue 10, item 3: who flags decides how much a flag weighs. The server trusts the loopback
 // proxy, so each flagger's X-Forwarded-For is the address the app sees.
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer({ trustProxy: 'loopback' })
-})
-afterAll(() => server.close())
+const server = testServerForFile({ trustProxy: 'loopback' })
 
 const DAY = 24 * 60 * 60 * 1000
 

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { MAP_POINTS_MAX, WITHOUT_PLACE_COUNT_MAX } from '~/models/challenge-places.server'
 import { forgetSettings, getSettings, SETTING_DEFAULTS } from '~/models/settings.server'
 import { createChallengeFor, createTaxonomy, createUser } from '../factories'
-import { startTestServer, type Client } from '../helpers/http'
+import { testServerForFile, type Client } from '../helpers/http'
 import { SETTINGS_FORM } from '../helpers/settings'
+import { challengeRow } from '../helpers/challenge-rows'
 
 // The build reads the environment at its first request (in beforeAll): a tile server is set for
 // this whole file. tests/http/map-unset.test.ts has none.
@@ -12,15 +13,13 @@ const TILES = 'https://tiles.example.se/{z}/{x}/{y}.png'
 process.env.MAP_TILES_URL = TILES
 delete process.env.MAP_ATTRIBUTION
 
-let server: Awaited<ReturnType<typeof startTestServer>>
+const server = testServerForFile()
 let admin: { client: Client; user: { id: number } }
 let author: number
 beforeAll(async () => {
-  server = await startTestServer()
   admin = await server.signedIn({ role: 'admin' })
   author = (await createUser()).id
 })
-afterAll(() => server.close())
 
 /** A challenge in `taxonomy`, with a place when `place` is given. */
 async function challengeAt(
@@ -147,11 +146,7 @@ describe("the board's map view", () => {
   it(`shows at most ${MAP_POINTS_MAX} challenges and says there are more`, async () => {
     const taxonomy = await createTaxonomy()
     const first = await challengeAt(taxonomy, 'Mall', { lat: 56.05, lng: 12.7, text: 'Här' })
-    const row = await db
-      .selectFrom('challenges')
-      .selectAll()
-      .where('id', '=', first)
-      .executeTakeFirstOrThrow()
+    const row = await challengeRow(first)
     const { id: _id, ...copy } = row
     const copies = Array.from({ length: MAP_POINTS_MAX }, (_, i) => ({
       ...copy,
@@ -174,11 +169,7 @@ describe("the board's map view", () => {
   it(`counts those without a place up to ${WITHOUT_PLACE_COUNT_MAX}, then says "more than"`, async () => {
     const taxonomy = await createTaxonomy()
     const first = await challengeAt(taxonomy, 'Utan plats')
-    const row = await db
-      .selectFrom('challenges')
-      .selectAll()
-      .where('id', '=', first)
-      .executeTakeFirstOrThrow()
+    const row = await challengeRow(first)
     const { id: _id, ...copy } = row
     // In batches: SQLite takes at most 32,766 parameters a statement.
     for (let done = 1; done <= WITHOUT_PLACE_COUNT_MAX; done += 500) {

@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { saveSettings } from '../helpers/settings'
 import { db } from '~/db.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
-import { startTestServer } from '../helpers/http'
+import { testServerForFile } from '../helpers/http'
+import { challengeRow } from '../helpers/challenge-rows'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer({ trustProxy: 'loopback' })
-})
-afterAll(() => server.close())
+const server = testServerForFile({ trustProxy: 'loopback' })
+const signedIn = server.signedIn
 
 /** Change settings the way an admin does, so the server's own settings cache hears of it. */
 async function configure(changes: Record<string, string>) {
@@ -16,10 +14,6 @@ async function configure(changes: Record<string, string>) {
   await saveSettings(admin.client, changes)
 }
 
-const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
-
-const challenge = (id: number) =>
-  db.selectFrom('challenges').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 const audits = (action: string, subjectId: number) =>
   db
     .selectFrom('audit_log')
@@ -46,19 +40,15 @@ describe('bulk actions', () => {
       .returning('id')
       .executeTakeFirstOrThrow()
     const { client } = await signedIn({ role: 'moderator' })
-    const body = new URLSearchParams([
+    const body = [
       ...ids.map((id) => ['ids', String(id)]),
       ['action', 'approve'],
       ['templateId', String(template.id)],
-    ])
-    const response = await client.request('/moderation?tab=pending', {
-      method: 'POST',
-      body,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    })
+    ]
+    const response = await client.postPairs('/moderation?tab=pending', body)
     expect(response.status).toBe(302)
     for (const id of ids) {
-      expect((await challenge(id)).status).toBe('open')
+      expect((await challengeRow(id)).status).toBe('open')
       const history = await db
         .selectFrom('challenge_status_history')
         .select(['to_status', 'message'])
@@ -81,44 +71,32 @@ describe('bulk actions', () => {
       reason: 'off_topic',
     })
     const { client } = await signedIn({ role: 'moderator' })
-    const body = new URLSearchParams([
+    const body = [
       ['ids', String(id)],
       ['action', 'dismiss'],
-    ])
-    expect(
-      (
-        await client.request('/moderation?tab=flagged', {
-          method: 'POST',
-          body,
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        })
-      ).status,
-    ).toBe(302)
+    ]
+    expect((await client.postPairs('/moderation?tab=flagged', body)).status).toBe(302)
     const flags = await db
       .selectFrom('flags')
       .select(['resolved_at', 'resolution'])
       .where('challenge_id', '=', id)
       .execute()
     expect(flags.map((f) => f.resolution)).toEqual(['dismissed'])
-    expect((await challenge(id)).hidden_at).toBeNull()
+    expect((await challengeRow(id)).hidden_at).toBeNull()
   })
 
   it('changes nothing when one of the selected cannot be handled', async () => {
     const author = await createUser()
     const id = await createChallengeFor(author.id, { status: 'pending' })
     const { client } = await signedIn({ role: 'moderator' })
-    const body = new URLSearchParams([
+    const body = [
       ['ids', String(id)],
       ['ids', '999999'],
       ['action', 'reject'],
-    ])
-    const response = await client.request('/moderation', {
-      method: 'POST',
-      body,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    })
+    ]
+    const response = await client.postPairs('/moderation', body)
     expect(response.status).toBe(400)
-    expect((await challenge(id)).status).toBe('pending')
+    expect((await challengeRow(id)).status).toBe('pending')
   })
 })
 
@@ -133,7 +111,7 @@ describe('routing and official responses', () => {
       ownerId: staff.user.id,
     })
     const moderator = await signedIn({ role: 'moderator' })
-    const current = await challenge(id)
+    const current = await challengeRow(id)
     const routed = await moderator.client.post(`/moderation/challenges/${id}`, {
       intent: 'triage',
       version: String(current.version),
@@ -144,7 +122,7 @@ describe('routing and official responses', () => {
       areaId: String(current.area_id),
     })
     expect(routed.status).toBe(302)
-    expect(await challenge(id)).toMatchObject({ department_id: department.id, priority: 'high' })
+    expect(await challengeRow(id)).toMatchObject({ department_id: department.id, priority: 'high' })
 
     const outsider = await signedIn()
     expect(
@@ -163,7 +141,7 @@ describe('routing and official responses', () => {
         })
       ).status,
     ).toBe(302)
-    const after = await challenge(id)
+    const after = await challengeRow(id)
     expect(after.first_response_at).not.toBeNull()
     const html = await (await server.client().get(`/challenges/${id}`)).text()
     expect(html).toContain('Vi lagar lamporna i vecka 12.')
@@ -173,7 +151,7 @@ describe('routing and official responses', () => {
   it('detects a stale form instead of overwriting', async () => {
     const author = await createUser()
     const id = await createChallengeFor(author.id)
-    const current = await challenge(id)
+    const current = await challengeRow(id)
     const a = await signedIn({ role: 'moderator' })
     const b = await signedIn({ role: 'moderator' })
     const form = (priority: string) => ({
@@ -188,7 +166,7 @@ describe('routing and official responses', () => {
     const stale = await b.client.post(`/moderation/challenges/${id}`, form('low'))
     expect(stale.status).toBe(409)
     expect(await stale.text()).toContain('Någon annan har ändrat utmaningen')
-    expect((await challenge(id)).priority).toBe('urgent')
+    expect((await challengeRow(id)).priority).toBe('urgent')
   })
 
   it('keeps internal notes off the public page', async () => {
@@ -300,9 +278,9 @@ describe('hiding, appeals and bans', () => {
         subjectId: String(id),
         reason: 'spam',
       })
-      expect(Boolean((await challenge(id)).hidden_at)).toBe(i === 2)
+      expect(Boolean((await challengeRow(id)).hidden_at)).toBe(i === 2)
     }
-    expect((await challenge(id)).hidden_reason).toBe('auto_flags')
+    expect((await challengeRow(id)).hidden_reason).toBe('auto_flags')
     const mail = await db
       .selectFrom('email_outbox')
       .select('text_body')
@@ -367,7 +345,7 @@ describe('limits on moderators', () => {
     const id = await createChallengeFor(author.id)
     const business = await createOrganisation({ kind: 'business' })
     const { client } = await signedIn({ role: 'moderator' })
-    const current = await challenge(id)
+    const current = await challengeRow(id)
     const form = {
       intent: 'triage',
       version: String(current.version),
@@ -391,7 +369,7 @@ describe('limits on moderators', () => {
     expect(
       (await client.post(`/moderation/challenges/${id}`, { ...form, categoryId: '999999' })).status,
     ).toBe(400)
-    expect((await challenge(id)).department_id).toBeNull()
+    expect((await challengeRow(id)).department_id).toBeNull()
   })
 })
 
@@ -418,8 +396,8 @@ describe('merging', () => {
       (await client.post(`/moderation/challenges/${a}`, { intent: 'merge', intoId: String(b) }))
         .status,
     ).toBe(302)
-    expect((await challenge(b)).vote_count).toBe(2)
-    expect(await challenge(a)).toMatchObject({ merged_into_id: b, status: 'closed' })
+    expect((await challengeRow(b)).vote_count).toBe(2)
+    expect(await challengeRow(a)).toMatchObject({ merged_into_id: b, status: 'closed' })
     const into = await client.post(`/moderation/challenges/${c}`, {
       intent: 'merge',
       intoId: String(a),
@@ -445,7 +423,7 @@ describe('pre-moderation and quarantine', () => {
         areaId: String(areaId),
       })
       const id = Number(/\/challenges\/(\d+)/.exec(response.headers.get('location') ?? '')?.[1])
-      expect((await challenge(id)).status).toBe('pending')
+      expect((await challengeRow(id)).status).toBe('pending')
       expect((await client.get(`/challenges/${id}`)).status).toBe(200)
       expect((await server.client().get(`/challenges/${id}`)).status).toBe(404)
       const moderator = await signedIn({ role: 'moderator' })
@@ -471,7 +449,7 @@ describe('pre-moderation and quarantine', () => {
         areaId: String(areaId),
       })
       const id = Number(/\/challenges\/(\d+)/.exec(response.headers.get('location') ?? '')?.[1])
-      expect((await challenge(id)).status).toBe('pending')
+      expect((await challengeRow(id)).status).toBe('pending')
     } finally {
       await configure({})
     }

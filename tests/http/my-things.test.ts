@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { markSolved } from '~/models/challenge.server'
 import { decideDispute, fileDispute } from '~/models/dispute.server'
@@ -8,13 +8,9 @@ import { addInternalNote } from '~/models/internal-notes.server'
 import { hidePost } from '~/models/moderation-visibility.server'
 import { pledge, postProgress } from '~/models/pledge.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
-import { startTestServer, type Client } from '../helpers/http'
+import { testServerForFile, type Client } from '../helpers/http'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
+const server = testServerForFile()
 
 const PAGES = ['/me/challenges', '/me/following', '/me/pledges', '/me/reports']
 const SITE = 'http://localhost:3000'

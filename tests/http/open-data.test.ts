@@ -1,40 +1,19 @@
 import { JSDOM } from 'jsdom'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { markSolved } from '~/models/challenge.server'
 import { pledge, postProgress, withdrawPledge } from '~/models/pledge.server'
 import { acceptSolution, proposeSolution } from '~/models/solution.server'
 import { setChallengeVote } from '~/models/vote.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
-import { startTestServer } from '../helpers/http'
+import { testServerForFile } from '../helpers/http'
 import { placeOnChallenge, photosOnChallenge } from '../helpers/photo-posts'
+import { OPEN_DATA_LIST_FIELDS } from '../helpers/open-data'
 import { addPhoto } from '../helpers/photo-rows'
 import { multipart, smallPng } from '../helpers/photos'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
+const server = testServerForFile()
 
-const LIST_FIELDS = [
-  'id',
-  'title',
-  'summary',
-  'status',
-  'category',
-  'area',
-  'poster_kind',
-  'organisation',
-  'votes',
-  'solutions',
-  'pledges',
-  'created_at',
-  'updated_at',
-  'url',
-  'place',
-  'photos',
-]
 const PRIVATE_KEYS = ['email', 'author_id', 'user_id', 'actor_id', 'accepted_by', 'password_hash']
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
 
@@ -117,7 +96,7 @@ describe('GET /api/v1/challenges', () => {
     const body = JSON.parse(text) as ListBody
     expect(Object.keys(body)).toEqual(['data', 'total', 'page', 'per_page'])
     expect(body.data.length).toBeGreaterThan(0)
-    for (const item of body.data) expect(Object.keys(item)).toEqual(LIST_FIELDS)
+    for (const item of body.data) expect(Object.keys(item)).toEqual(OPEN_DATA_LIST_FIELDS)
     const item = body.data.find((c) => c.id === open)!
     expect(item).toMatchObject({
       status: 'in_progress',
@@ -137,7 +116,11 @@ describe('GET /api/v1/challenges', () => {
     expect(detailResponse.status).toBe(200)
     const detailText = await detailResponse.text()
     const detail = JSON.parse(detailText) as { data: Record<string, unknown> }
-    expect(Object.keys(detail.data)).toEqual([...LIST_FIELDS, 'description_html', 'status_history'])
+    expect(Object.keys(detail.data)).toEqual([
+      ...OPEN_DATA_LIST_FIELDS,
+      'description_html',
+      'status_history',
+    ])
     expect(detail.data.description_html).toContain('<strong>')
     expect(detail.data.solutions).toEqual([
       expect.objectContaining({ body_html: expect.stringContaining('<strong>ek</strong>') }),

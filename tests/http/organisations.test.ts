@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { markSolved } from '~/models/challenge.server'
 import { insertMembership } from '~/models/organisation.server'
 import { acceptSolution, proposeSolution } from '~/models/solution.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
-import { startTestServer } from '../helpers/http'
+import { testServerForFile } from '../helpers/http'
+import { hideChallenge } from '../helpers/challenge-rows'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
+const server = testServerForFile()
 
 interface DirectoryData {
   items: Array<{
@@ -113,11 +110,7 @@ describe('/organisations', () => {
     const org = await createOrganisation({ name: 'Räknarna Sällskap', ownerId: owner.id })
     const posted = await createChallengeFor(owner.id, { organisationId: org.id })
     const hiddenPost = await createChallengeFor(owner.id, { organisationId: org.id })
-    await db
-      .updateTable('challenges')
-      .set({ hidden_at: new Date().toISOString() })
-      .where('id', '=', hiddenPost)
-      .execute()
+    await hideChallenge(hiddenPost)
     await createChallengeFor(owner.id, { organisationId: org.id, status: 'pending' })
     const resident = await createUser()
     const solvedId = await createChallengeFor(resident.id)
@@ -168,11 +161,7 @@ describe('/organisations/:slug', () => {
       title: 'Dold post från föreningen',
       organisationId: org.id,
     })
-    await db
-      .updateTable('challenges')
-      .set({ hidden_at: new Date().toISOString() })
-      .where('id', '=', hiddenId)
-      .execute()
+    await hideChallenge(hiddenId)
 
     const response = await fetch(`${server.origin}/organisations/${org.slug}`)
     expect(response.status).toBe(200)

@@ -1,27 +1,19 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { mailNotifications } from '~/models/notification-mail.server'
 import { listOutbox } from '~/models/outbox.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
-import { startTestServer, type Client } from '../helpers/http'
+import { signedInReaderForFile, testServerForFile } from '../helpers/http'
+import { challengeRow } from '../helpers/challenge-rows'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-/**
- * A signed-in reader: anonymous pages are cached for a while and these tests change the
- * database directly, so they read as a member (never cached). Caching has its own test.
- */
-let reader: Client
-beforeAll(async () => {
-  server = await startTestServer()
-  reader = (await signedIn()).client
-})
-afterAll(() => server.close())
+const server = testServerForFile()
+const signedIn = server.signedIn
+// Pages are read as a member, never cached (caching has its own test).
+const reader = signedInReaderForFile(server)
 
 let n = 0
 const unique = () => `${Date.now().toString(36)}${++n}`
-
-const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
 
 const days = (d: number) => (d === 1 ? '1 dag' : `${d} dagar`)
 
@@ -72,13 +64,11 @@ const moderatorActor = async () => {
   return { id: mod.id, role: 'moderator' as const }
 }
 
-async function page(path: string, client = reader) {
+async function page(path: string, client = reader.client) {
   const response = await client.get(path)
   return { status: response.status, html: await response.text() }
 }
 
-const challengeRow = (id: number) =>
-  db.selectFrom('challenges').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 const disputesOf = (id: number) =>
   db.selectFrom('disputes').selectAll().where('challenge_id', '=', id).orderBy('id').execute()
 

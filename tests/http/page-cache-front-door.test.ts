@@ -57,6 +57,19 @@ function getAtOnce(path: string, n: number) {
   )
 }
 
+/**
+ * `n` GETs of `path` at once while each render takes 50 ms: Express renders the page for one
+ * (a miss), the others wait for that copy (hits). The answers, and Express's count before.
+ */
+async function renderedOnceForAll(path: string, n: number) {
+  const before = expressCalls
+  renderDelay = 50
+  const answers = await getAtOnce(path, n).finally(() => (renderDelay = 0))
+  expect(answers.map((a) => a.cache).sort()).toEqual([...Array<string>(n - 1).fill('hit'), 'miss'])
+  expect(expressCalls).toBe(before + 1)
+  return { answers, before }
+}
+
 /** Headers that differ between any two responses, or between a streamed and a stored body. */
 const PER_RESPONSE = new Set([
   'date',
@@ -165,20 +178,7 @@ describe('the front-door page cache', () => {
     await (await get(path)).text()
     const client = server.client()
     expect((await client.post('/language', { lng: 'sv', redirectTo: '/' })).status).toBe(302)
-    const before = expressCalls
-    renderDelay = 50
-    const answers = await getAtOnce(path, 8).finally(() => (renderDelay = 0))
-    expect(answers.map((a) => a.cache).sort()).toEqual([
-      'hit',
-      'hit',
-      'hit',
-      'hit',
-      'hit',
-      'hit',
-      'hit',
-      'miss',
-    ])
-    expect(expressCalls).toBe(before + 1)
+    const { answers } = await renderedOnceForAll(path, 8)
     expect(new Set(answers.map((a) => a.body)).size).toBe(1)
   })
 
@@ -188,18 +188,7 @@ describe('the front-door page cache', () => {
     const now = Date.now()
     const clock = vi.spyOn(Date, 'now').mockReturnValue(now + 27_000)
     try {
-      const before = expressCalls
-      renderDelay = 50
-      const answers = await getAtOnce(path, 6).finally(() => (renderDelay = 0))
-      expect(answers.map((a) => a.cache).sort()).toEqual([
-        'hit',
-        'hit',
-        'hit',
-        'hit',
-        'hit',
-        'miss',
-      ])
-      expect(expressCalls).toBe(before + 1)
+      const { before } = await renderedOnceForAll(path, 6)
       // The new copy counts its life from now: 27 s later it is still served, not expired.
       clock.mockReturnValue(now + 27_000 + 24_000)
       const later = await get(path)

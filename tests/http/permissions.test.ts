@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
 import { startTestServer, type Client } from '../helpers/http'
+import { countRows } from '../helpers/count-rows'
 
 // One walk over every route and action, for each role, with the status each must get.
 type Role = 'visitor' | 'member' | 'orgMember' | 'moderator' | 'admin'
@@ -187,13 +188,4 @@ describe('the permission matrix', () => {
   })
 })
 
-async function auditCount() {
-  return Number(
-    (
-      await db
-        .selectFrom('audit_log')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  )
-}
+const auditCount = () => countRows('audit_log')

@@ -2,21 +2,17 @@
 // its author mailed, who sees the reason and may appeal); photos are flaggable, flags weigh as
 // for posts; photos on a post held by pre-moderation or quarantine are not served to others
 // until it is approved. Through the real server, on both databases.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { pledge } from '~/models/pledge.server'
 import { proposeSolution } from '~/models/solution.server'
 import { createChallengeFor, createUser } from '../factories'
-import { startTestServer, type Client } from '../helpers/http'
+import { testServerForFile, type Client } from '../helpers/http'
 import { multipart, smallPng } from '../helpers/photos'
 import { addPhoto } from '../helpers/photo-rows'
 import { saveSettings } from '../helpers/settings'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer({ trustProxy: 'loopback' })
-})
-afterAll(() => server.close())
+const server = testServerForFile({ trustProxy: 'loopback' })
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -401,14 +397,10 @@ describe('photos on held posts wait with them', () => {
       const moderator = await server.signedIn({ role: 'moderator' })
       expect(await served(moderator.client, photo.key)).toBe(200)
 
-      const approve = await moderator.client.request('/moderation?tab=pending', {
-        method: 'POST',
-        body: new URLSearchParams([
-          ['ids', String(challengeId)],
-          ['action', 'approve'],
-        ]),
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      })
+      const approve = await moderator.client.postPairs('/moderation?tab=pending', [
+        ['ids', String(challengeId)],
+        ['action', 'approve'],
+      ])
       expect(approve.status).toBe(302)
       expect(await served(server.client(), photo.key)).toBe(200)
     } finally {

@@ -2,20 +2,19 @@
 // processing, serving, and every bad input the issue lists.
 import fs from 'node:fs'
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { pledge } from '~/models/pledge.server'
 import { createChallengeFor, createTaxonomy, createUser } from '../factories'
-import { startTestServer, type Client } from '../helpers/http'
+import { testServerForFile, type Client } from '../helpers/http'
 import { bombPng, cameraJpeg, metadataOf, multipart, smallPng, SVG } from '../helpers/photos'
+import { countRows } from '../helpers/count-rows'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
+const server = testServerForFile()
 let taxonomy: Awaited<ReturnType<typeof createTaxonomy>>
 beforeAll(async () => {
-  server = await startTestServer()
   taxonomy = await createTaxonomy()
 })
-afterAll(() => server.close())
 
 const GPS = { lat: 56.04653, lng: 12.69452 }
 
@@ -36,13 +35,7 @@ const post = (client: Client, body: FormData) =>
 const idFrom = (response: Response) =>
   Number(/\/challenges\/(\d+)/.exec(response.headers.get('location') ?? '')?.[1])
 
-async function challengeCount() {
-  const row = await db
-    .selectFrom('challenges')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
-}
+const challengeCount = () => countRows('challenges')
 
 const photoUrls = (html: string) => [
   ...new Set(
@@ -406,21 +399,27 @@ describe('bad input: a clear answer under the field, the form kept, nothing writ
   })
 })
 
+/** A new member posts a challenge with one small PNG: their client, the challenge, the photo's key. */
+async function postedWithOnePng(alt: string, fileName: string) {
+  const { client } = await server.signedIn()
+  const response = await post(
+    client,
+    multipart(fields({ newPhotoAlt: alt }), [
+      { name: fileName, bytes: await smallPng(), type: 'image/png' },
+    ]),
+  )
+  const id = idFrom(response)
+  const { key } = await db
+    .selectFrom('photos')
+    .select('key')
+    .where('challenge_id', '=', id)
+    .executeTakeFirstOrThrow()
+  return { client, id, key }
+}
+
 describe('serving', () => {
   it('answers 404 for a hidden photo to everyone but its author and staff', async () => {
-    const { client } = await server.signedIn()
-    const response = await post(
-      client,
-      multipart(fields({ newPhotoAlt: 'Klotter på bron' }), [
-        { name: 'bro.png', bytes: await smallPng(), type: 'image/png' },
-      ]),
-    )
-    const id = idFrom(response)
-    const { key } = await db
-      .selectFrom('photos')
-      .select('key')
-      .where('challenge_id', '=', id)
-      .executeTakeFirstOrThrow()
+    const { client, id, key } = await postedWithOnePng('Klotter på bron', 'bro.png')
     const moderator = await server.signedIn({ role: 'moderator' })
     await db
       .updateTable('photos')
@@ -456,19 +455,7 @@ describe('serving', () => {
   })
 
   it('keeps a pending challenge’s photos from visitors', async () => {
-    const { client } = await server.signedIn()
-    const response = await post(
-      client,
-      multipart(fields({ newPhotoAlt: 'Skylt' }), [
-        { name: 's.png', bytes: await smallPng(), type: 'image/png' },
-      ]),
-    )
-    const id = idFrom(response)
-    const { key } = await db
-      .selectFrom('photos')
-      .select('key')
-      .where('challenge_id', '=', id)
-      .executeTakeFirstOrThrow()
+    const { client, id, key } = await postedWithOnePng('Skylt', 's.png')
     await db.updateTable('challenges').set({ status: 'pending' }).where('id', '=', id).execute()
     expect((await server.client().get(`/photos/${key}/card.jpg`)).status).toBe(404)
     expect((await client.get(`/photos/${key}/card.jpg`)).headers.get('cache-control')).toBe(

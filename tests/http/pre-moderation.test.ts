@@ -1,28 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
-import { startTestServer } from '../helpers/http'
+import { testServerForFile } from '../helpers/http'
 import { saveSettings } from '../helpers/settings'
+import { challengeRow } from '../helpers/challenge-rows'
 
 // Issue 10, item 5: with pre-moderation on, edits of published challenges and proposals wait
 // for a moderator while the approved text stays public, and new comments, proposals and
 // pledges from anyone but staff are held until a moderator approves them.
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
-
-const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
+const server = testServerForFile()
+const signedIn = server.signedIn
 type Client = ReturnType<typeof server.client>
 
 async function configure(changes: Record<string, string>) {
   await saveSettings((await signedIn({ role: 'admin' })).client, changes)
 }
-
-const challenge = (id: number) =>
-  db.selectFrom('challenges').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 
 const pageData = async (client: Client, id: number) =>
   (await client.get(`/challenges/${id}?_data=routes%2Fchallenges.%24id`)).text()
@@ -31,7 +24,7 @@ const posted = (response: Response, kind: string) =>
   Number(new RegExp(`#${kind}-(\\d+)`).exec(response.headers.get('location') ?? '')?.[1])
 
 async function editChallenge(client: Client, id: number, title: string, description: string) {
-  const row = await challenge(id)
+  const row = await challengeRow(id)
   return client.post(`/challenges/${id}/edit`, {
     intent: 'save',
     title,
@@ -105,7 +98,7 @@ describe('with pre-moderation on', () => {
       'Reklamtext som ingen har granskat',
     )
     expect(saved.status).toBe(302)
-    expect(await challenge(id)).toMatchObject({
+    expect(await challengeRow(id)).toMatchObject({
       title: 'Ingen kvällsbuss till hamnen',
       description_md: 'Sista bussen går 19.10.',
       edited_at: null,
@@ -146,7 +139,7 @@ describe('with pre-moderation on', () => {
     expect((await decide(moderator.client, 'challenge_edit', revision.id, 'reject')).status).toBe(
       302,
     )
-    expect((await challenge(id)).title).toBe('Ingen kvällsbuss till hamnen')
+    expect((await challengeRow(id)).title).toBe('Ingen kvällsbuss till hamnen')
     expect(await mailsTo(author.user.email)).toContainEqual({
       subject: 'Din ändring godkändes inte',
       template: 'editRejected',
@@ -178,7 +171,7 @@ describe('with pre-moderation on', () => {
     expect((await decide(moderator.client, 'challenge_edit', second.id, 'approve')).status).toBe(
       302,
     )
-    expect(await challenge(id)).toMatchObject({
+    expect(await challengeRow(id)).toMatchObject({
       title: 'Ingen kvällsbuss till hamnen efter 19',
       description_md: 'Sista bussen går 19.10, även på lördagar.',
     })
@@ -204,12 +197,12 @@ describe('with pre-moderation on', () => {
     expect(
       (await editChallenge(moderator.client, id, 'Rättad rubrik av moderatorn', 'Text')).status,
     ).toBe(302)
-    expect((await challenge(id)).title).toBe('Rättad rubrik av moderatorn')
+    expect((await challengeRow(id)).title).toBe('Rättad rubrik av moderatorn')
     const pending = await createChallengeFor(author.user.id, { status: 'pending' })
     expect(
       (await editChallenge(author.client, pending, 'Ändrad innan granskningen', 'Text')).status,
     ).toBe(302)
-    expect((await challenge(pending)).title).toBe('Ändrad innan granskningen')
+    expect((await challengeRow(pending)).title).toBe('Ändrad innan granskningen')
   })
 
   it('holds an edit of a published proposal the same way', async () => {
@@ -316,7 +309,7 @@ describe('with pre-moderation on', () => {
       expect(row.held_at, table).not.toBeNull()
     }
     // Nothing counted, announced or moved: the challenge is still open.
-    expect(await challenge(id)).toMatchObject({
+    expect(await challengeRow(id)).toMatchObject({
       status: 'open',
       comment_count: 0,
       solution_count: 0,
@@ -378,7 +371,7 @@ describe('with pre-moderation on', () => {
       ['pledge', pledgeId],
     ] as const)
       expect((await decide(moderator.client, type, rowId, 'approve')).status).toBe(302)
-    expect(await challenge(id)).toMatchObject({
+    expect(await challengeRow(id)).toMatchObject({
       status: 'in_progress',
       comment_count: 1,
       solution_count: 1,
@@ -414,7 +407,7 @@ describe('with pre-moderation on', () => {
     )
     const moderator = await signedIn({ role: 'moderator' })
     expect((await decide(moderator.client, 'pledge', pledgeId, 'reject')).status).toBe(302)
-    expect(await challenge(id)).toMatchObject({ status: 'open', pledge_count: 0 })
+    expect(await challengeRow(id)).toMatchObject({ status: 'open', pledge_count: 0 })
     expect(await mailsTo(member.user.email)).toContainEqual({
       subject: 'Ditt åtagande godkändes inte',
       template: 'pledgeRejected',
@@ -499,12 +492,12 @@ describe('with pre-moderation on', () => {
       })
       return Number(/\/challenges\/(\d+)/.exec(response.headers.get('location') ?? '')?.[1])
     }
-    expect((await challenge(await post(member.client, 'Medlemmens nya utmaning'))).status).toBe(
+    expect((await challengeRow(await post(member.client, 'Medlemmens nya utmaning'))).status).toBe(
       'pending',
     )
-    expect((await challenge(await post(moderator.client, 'Moderatorns nya utmaning'))).status).toBe(
-      'open',
-    )
+    expect(
+      (await challengeRow(await post(moderator.client, 'Moderatorns nya utmaning'))).status,
+    ).toBe('open')
   })
 })
 
@@ -516,7 +509,7 @@ describe('with pre-moderation off', () => {
       (await editChallenge(owner.client, id, 'Rubriken ändrad direkt utan granskning', 'Ny text'))
         .status,
     ).toBe(302)
-    expect((await challenge(id)).title).toBe('Rubriken ändrad direkt utan granskning')
+    expect((await challengeRow(id)).title).toBe('Rubriken ändrad direkt utan granskning')
     const member = await signedIn()
     const solutionId = posted(
       await member.client.post(`/challenges/${id}`, { intent: 'solution', body: 'Direkt förslag' }),
@@ -524,7 +517,7 @@ describe('with pre-moderation off', () => {
     )
     await member.client.post(`/challenges/${id}`, { intent: 'comment', body: 'Direkt kommentar' })
     await member.client.post(`/challenges/${id}`, { intent: 'pledge', plan: 'Direkt åtagande' })
-    expect(await challenge(id)).toMatchObject({
+    expect(await challengeRow(id)).toMatchObject({
       status: 'in_progress',
       comment_count: 1,
       solution_count: 1,

@@ -2,20 +2,16 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { createConfirmationToken } from '~/models/email-confirmation.server'
 import { listOutbox } from '~/models/outbox.server'
 import { consume, RATE_LIMITS } from '~/services/rate-limit.server'
 import { createApp, type AppBuild } from '../../server/app'
 import { createChallengeFor, createUser } from '../factories'
-import { Client, startTestServer } from '../helpers/http'
+import { Client, testServerForFile } from '../helpers/http'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
+const server = testServerForFile()
 
 const DAY = 24 * 60 * 60 * 1000
 

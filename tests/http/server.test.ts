@@ -1,26 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { db } from '~/db.server'
-import { startTestServer } from '../helpers/http'
+import { describe, expect, it } from 'vitest'
+import { testServerForFile } from '../helpers/http'
 import { onPostgres } from '../helpers/setup'
+import { countRows } from '../helpers/count-rows'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
+const server = testServerForFile()
 
-const countUsers = async () =>
-  Number(
-    (
-      await db
-        .selectFrom('users')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  )
+const countUsers = () => countRows('users')
 
 const registration = { name: 'Eva Ek', email: 'eva.ek@example.se', password: 'en lagom lång fras' }
 

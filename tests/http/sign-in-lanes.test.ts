@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { listOutbox } from '~/models/outbox.server'
 import { consume, count, isOver, RATE_LIMITS } from '~/services/rate-limit.server'
 import { createUser } from '../factories'
-import { startTestServer, type Client } from '../helpers/http'
+import { testServerForFile, type Client } from '../helpers/http'
 
 // Issue 10, item 4: a stranger cannot lock anyone out. The server trusts the loopback proxy,
 // so each client's X-Forwarded-For is the address the app sees.
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer({ trustProxy: 'loopback' })
-})
-afterAll(() => server.close())
+const server = testServerForFile({ trustProxy: 'loopback' })
 
 const from = (ip: string) => server.client({ 'X-Forwarded-For': ip })
 const session = (client: Client) => client.cookies.get('utmana_session')

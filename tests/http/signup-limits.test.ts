@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { listOutbox } from '~/models/outbox.server'
 import { forgetSettings, getSettings, SETTING_DEFAULTS } from '~/models/settings.server'
-import { startTestServer } from '../helpers/http'
+import { testServerForFile } from '../helpers/http'
 import { SETTINGS_FORM, saveSettings } from '../helpers/settings'
 
 // Issue 10, item 12: a room full of people behind one public address can sign up; a script
 // cannot. The server trusts the loopback proxy, so X-Forwarded-For is the address it sees.
-let server: Awaited<ReturnType<typeof startTestServer>>
+const server = testServerForFile({ trustProxy: 'loopback' })
 let admin: Awaited<ReturnType<typeof server.signedIn>>
 beforeAll(async () => {
-  server = await startTestServer({ trustProxy: 'loopback' })
   admin = await server.signedIn({ role: 'admin' })
 })
-afterAll(() => server.close())
 
 const from = (ip: string) => server.client({ 'X-Forwarded-For': ip })
 let sequence = 0

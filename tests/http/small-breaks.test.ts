@@ -1,20 +1,15 @@
 // Issue 9, item 9, through real requests to the production build: what a hidden, pending or
 // rejected challenge's page offers and what its action refuses; pledge plans as Markdown; the
 // confirmation after posting; voting from the similar list; bulk routing that changes nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
 import { pledge } from '~/models/pledge.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
-import { startTestServer } from '../helpers/http'
+import { testServerForFile } from '../helpers/http'
 import { inertProblems, MARKDOWN_VECTORS } from '../helpers/xss'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
-
-const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
+const server = testServerForFile()
+const signedIn = server.signedIn
 
 const rows = async (
   table: 'comments' | 'solutions' | 'pledges' | 'flags' | 'follows',
@@ -248,15 +243,11 @@ describe('the similar list on /challenges/new', () => {
 
 describe('bulk routing on /moderation', () => {
   const bulk = (client: ReturnType<typeof server.client>, ids: number[], departmentId = '') =>
-    client.request('/moderation', {
-      method: 'POST',
-      body: new URLSearchParams([
-        ...ids.map((id) => ['ids', String(id)]),
-        ['action', 'route'],
-        ['departmentId', departmentId],
-      ]),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    })
+    client.postPairs('/moderation', [
+      ...ids.map((id) => ['ids', String(id)]),
+      ['action', 'route'],
+      ['departmentId', departmentId],
+    ])
 
   it('says nothing changed when the challenges had no department already', async () => {
     const author = await createUser()

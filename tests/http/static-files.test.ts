@@ -3,17 +3,15 @@
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer } from '../helpers/http'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { testServerForFile } from '../helpers/http'
 
-let server: Awaited<ReturnType<typeof startTestServer>>
+const server = testServerForFile()
 let asset = ''
 beforeAll(async () => {
-  server = await startTestServer()
   const html = await (await fetch(server.origin + '/about')).text()
-  asset = /href="(\/build\/[^"]+\.js)"/.exec(html)![1]!
+  asset = /import\("(\/build\/[^"]+\.js)"\)/.exec(html)![1]!
 })
-afterAll(() => server.close())
 
 /** A GET with exactly these headers (fetch adds Cache-Control: no-cache to conditional ones). */
 function status(pathname: string, headers: Record<string, string>) {

@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { db } from '~/db.server'
-import type { createUser } from '../factories'
 import { createChallengeFor } from '../factories'
-import { startTestServer } from '../helpers/http'
+import { testServerForFile } from '../helpers/http'
+import { challengeRow } from '../helpers/challenge-rows'
 
 // Issue 10, item 1: withdrawing a challenge that was never public (pending or rejected) must
 // not publish it. Every public door is tried as a visitor after the author withdraws.
 
-let server: Awaited<ReturnType<typeof startTestServer>>
-beforeAll(async () => {
-  server = await startTestServer()
-})
-afterAll(() => server.close())
-
-const signedIn = (overrides: Parameters<typeof createUser>[0] = {}) => server.signedIn(overrides)
+const server = testServerForFile()
+const signedIn = server.signedIn
 type Client = ReturnType<typeof server.client>
-
-const challenge = (id: number) =>
-  db.selectFrom('challenges').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 
 let n = 0
 /** A title with a word no other challenge has, so search and lists can be asked about it. */
@@ -25,6 +17,9 @@ const uniqueTitle = (prefix: string) => `${prefix} Zorblax${Date.now().toString(
 
 const withdraw = (client: Client, id: number) =>
   client.post(`/challenges/${id}/edit`, { intent: 'withdraw' })
+
+/** What publicViews finds of a challenge that is not public: nothing. */
+const NOTHING_PUBLIC = { page: 404, data: 404, api: 404, listed: [], apiTotal: 0 }
 
 /**
  * Everything a visitor can reach: the page, its loader data and API entry, and every list
@@ -74,16 +69,10 @@ describe('withdrawing a challenge that was never public', () => {
     expect(form).toContain('kommer den aldrig att publiceras')
 
     expect((await withdraw(author.client, id)).status).toBe(302)
-    expect(await challenge(id)).toMatchObject({ status: 'pending', closed_reason: null })
-    expect((await challenge(id)).withdrawn_at).not.toBeNull()
+    expect(await challengeRow(id)).toMatchObject({ status: 'pending', closed_reason: null })
+    expect((await challengeRow(id)).withdrawn_at).not.toBeNull()
 
-    expect(await publicViews(id, word)).toEqual({
-      page: 404,
-      data: 404,
-      api: 404,
-      listed: [],
-      apiTotal: 0,
-    })
+    expect(await publicViews(id, word)).toEqual(NOTHING_PUBLIC)
     // Another member is a visitor here too.
     const other = await signedIn()
     expect((await other.client.get(`/challenges/${id}`)).status).toBe(404)
@@ -103,16 +92,12 @@ describe('withdrawing a challenge that was never public', () => {
     expect(await (await moderator.client.get('/moderation?tab=pending')).text()).not.toContain(
       title,
     )
-    const bulk = await moderator.client.request('/moderation?tab=pending', {
-      method: 'POST',
-      body: new URLSearchParams([
-        ['ids', String(id)],
-        ['action', 'approve'],
-      ]),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    })
+    const bulk = await moderator.client.postPairs('/moderation?tab=pending', [
+      ['ids', String(id)],
+      ['action', 'approve'],
+    ])
     expect(bulk.status).toBe(400)
-    const row = await challenge(id)
+    const row = await challengeRow(id)
     const triage = await moderator.client.post(`/moderation/challenges/${id}`, {
       intent: 'triage',
       version: String(row.version),
@@ -123,7 +108,7 @@ describe('withdrawing a challenge that was never public', () => {
     })
     expect(triage.status).toBe(400)
     expect(await triage.text()).toContain('Skribenten drog tillbaka utmaningen')
-    expect((await challenge(id)).status).toBe('pending')
+    expect((await challengeRow(id)).status).toBe('pending')
     expect(await (await moderator.client.get(`/moderation/challenges/${id}`)).text()).toContain(
       'tillbakadragen av skribenten',
     )
@@ -141,21 +126,17 @@ describe('withdrawing a challenge that was never public', () => {
     const author = await signedIn()
     const id = await createChallengeFor(author.user.id, { status: 'pending' })
     const moderator = await signedIn({ role: 'moderator' })
-    const reject = await moderator.client.request('/moderation?tab=pending', {
-      method: 'POST',
-      body: new URLSearchParams([
-        ['ids', String(id)],
-        ['action', 'reject'],
-      ]),
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    })
+    const reject = await moderator.client.postPairs('/moderation?tab=pending', [
+      ['ids', String(id)],
+      ['action', 'reject'],
+    ])
     expect(reject.status).toBe(302)
-    expect((await challenge(id)).status).toBe('rejected')
+    expect((await challengeRow(id)).status).toBe('rejected')
 
     // The author rewrites the rejected text, then withdraws it: the attack of the finding.
     const title = uniqueTitle('Omskriven avvisad text')
     const word = title.split(' ').pop()!
-    const row = await challenge(id)
+    const row = await challengeRow(id)
     const saved = await author.client.post(`/challenges/${id}/edit`, {
       intent: 'save',
       title,
@@ -164,20 +145,14 @@ describe('withdrawing a challenge that was never public', () => {
       areaId: String(row.area_id),
     })
     expect(saved.status).toBe(302)
-    expect((await challenge(id)).title).toBe(title)
+    expect((await challengeRow(id)).title).toBe(title)
     expect(await (await author.client.get(`/challenges/${id}/edit`)).text()).toContain(
       'Moderatorerna publicerade inte den här utmaningen.',
     )
     expect((await withdraw(author.client, id)).status).toBe(302)
-    expect(await challenge(id)).toMatchObject({ status: 'rejected', closed_reason: null })
+    expect(await challengeRow(id)).toMatchObject({ status: 'rejected', closed_reason: null })
 
-    expect(await publicViews(id, word)).toEqual({
-      page: 404,
-      data: 404,
-      api: 404,
-      listed: [],
-      apiTotal: 0,
-    })
+    expect(await publicViews(id, word)).toEqual(NOTHING_PUBLIC)
     expect(await (await author.client.get('/me/challenges')).text()).toContain(title)
   })
 })
@@ -195,7 +170,7 @@ describe('withdrawing a public challenge', () => {
     )
 
     expect((await withdraw(author.client, id)).status).toBe(302)
-    expect(await challenge(id)).toMatchObject({
+    expect(await challengeRow(id)).toMatchObject({
       status: 'closed',
       closed_reason: 'withdrawn',
       withdrawn_at: null,
@@ -227,7 +202,7 @@ describe('withdrawing a public challenge', () => {
     expect((await withdraw(stranger.client, id)).status).toBe(403)
     await db.updateTable('challenges').set({ status: 'solved' }).where('id', '=', id).execute()
     expect((await withdraw(author.client, id)).status).toBe(403)
-    expect((await challenge(id)).status).toBe('solved')
+    expect((await challengeRow(id)).status).toBe('solved')
     const form = await (await author.client.get(`/challenges/${id}/edit`)).text()
     expect(form).toContain('En löst, stängd eller tillbakadragen utmaning kan inte dras tillbaka')
   })

@@ -16,6 +16,7 @@ import { pledge } from '~/models/pledge.server'
 import { acceptSolution, editSolution, proposeSolution } from '~/models/solution.server'
 import { setChallengeVote, VoteRefused } from '~/models/vote.server'
 import { createChallengeFor, createOrganisation, createTaxonomy, createUser } from '../factories'
+import { hideChallenge } from '../helpers/challenge-rows'
 
 describe('challenges', () => {
   it('keeps every revision and marks the challenge edited', async () => {
@@ -88,11 +89,7 @@ describe('challenges', () => {
   it('leaves hidden and pending challenges off the board', async () => {
     const anna = await createUser()
     const hidden = await createChallengeFor(anna.id, { title: 'Dold utmaning om parkeringen' })
-    await db
-      .updateTable('challenges')
-      .set({ hidden_at: new Date().toISOString() })
-      .where('id', '=', hidden)
-      .execute()
+    await hideChallenge(hidden)
     const pending = await createChallengeFor(anna.id, {
       title: 'Väntande utmaning om parkeringen',
       status: 'pending',

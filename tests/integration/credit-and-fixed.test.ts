@@ -14,20 +14,12 @@ import { listSolverCandidates } from '~/models/solvers.server'
 import { setChallengeVote } from '~/models/vote.server'
 import { signFixedToken, verifyFixedToken } from '~/services/fixed-link.server'
 import { createChallengeFor, createOrganisation, createUser } from '../factories'
+import { creditedSolvers } from '../helpers/challenge-rows'
 
 // The credit and "is it fixed?" rules against a real temporary database, the clock moved
 // explicitly (the job takes `now`).
 
 const DAY = 86_400_000
-
-async function credits(challengeId: number) {
-  return db
-    .selectFrom('challenge_solvers')
-    .select(['organisation_id', 'user_id', 'pledge_id', 'solution_id'])
-    .where('challenge_id', '=', challengeId)
-    .orderBy('id')
-    .execute()
-}
 
 async function setup() {
   const owner = await createUser()
@@ -84,7 +76,7 @@ describe('solver candidates and credit', () => {
       .execute((trx) =>
         setChallengeStatus(trx, { challengeId: s.id, to: 'solved', actorId: moderator.id }),
       )
-    expect(await credits(s.id)).toEqual([
+    expect(await creditedSolvers(s.id)).toEqual([
       { organisation_id: s.org.id, user_id: s.worker.id, pledge_id: s.worked, solution_id: null },
     ])
     // Reopened: nobody is credited any more.
@@ -93,13 +85,13 @@ describe('solver candidates and credit', () => {
       .execute((trx) =>
         setChallengeStatus(trx, { challengeId: s.id, to: 'open', actorId: moderator.id }),
       )
-    expect(await credits(s.id)).toEqual([])
+    expect(await creditedSolvers(s.id)).toEqual([])
   })
 
   it('marking solved completes active pledges after deciding credit, so completing preselects nobody', async () => {
     const s = await setup()
     await markSolved(s.id, s.owner.id, { solvers: [`org:${s.org.id}`] })
-    expect((await credits(s.id)).map((c) => c.organisation_id)).toEqual([s.org.id])
+    expect((await creditedSolvers(s.id)).map((c) => c.organisation_id)).toEqual([s.org.id])
     const statuses = await db
       .selectFrom('pledges')
       .select('status')
@@ -112,9 +104,9 @@ describe('solver candidates and credit', () => {
     const s = await setup()
     await markSolved(s.id, s.owner.id, { solvers: [`user:${s.idle.id}`] })
     await acceptSolution({ solutionId: s.solution, actorId: s.owner.id, accept: true })
-    expect((await credits(s.id)).map((c) => c.user_id)).toEqual([s.idle.id, s.proposer.id])
+    expect((await creditedSolvers(s.id)).map((c) => c.user_id)).toEqual([s.idle.id, s.proposer.id])
     await acceptSolution({ solutionId: s.solution, actorId: s.owner.id, accept: false })
-    expect((await credits(s.id)).map((c) => c.user_id)).toEqual([s.idle.id])
+    expect((await creditedSolvers(s.id)).map((c) => c.user_id)).toEqual([s.idle.id])
   })
 })
 

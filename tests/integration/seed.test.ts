@@ -3,26 +3,18 @@ import { db } from '~/db.server'
 import { verifyPassword } from '~/services/password.server'
 import { DEMO_PASSWORDS, seedDemo, seedDemoIfEmpty } from '#db/seed/demo'
 import { seedScale } from '#db/seed/scale'
+import { countRows } from '../helpers/count-rows'
 
 describe('demo town', () => {
   it('seeds a believable town once', async () => {
     expect(await seedDemoIfEmpty(db)).toBe(true)
     expect(await seedDemoIfEmpty(db)).toBe(false)
 
-    const count = async (table: 'users' | 'areas' | 'categories' | 'organisations') =>
-      Number(
-        (
-          await db
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      )
-    expect(await count('areas')).toBeGreaterThanOrEqual(8)
-    expect(await count('areas')).toBeLessThanOrEqual(12)
-    expect(await count('categories')).toBe(8)
-    expect(await count('organisations')).toBeGreaterThanOrEqual(12)
-    expect(await count('users')).toBeGreaterThanOrEqual(35)
+    expect(await countRows('areas')).toBeGreaterThanOrEqual(8)
+    expect(await countRows('areas')).toBeLessThanOrEqual(12)
+    expect(await countRows('categories')).toBe(8)
+    expect(await countRows('organisations')).toBeGreaterThanOrEqual(12)
+    expect(await countRows('users')).toBeGreaterThanOrEqual(35)
 
     const kinds = await db.selectFrom('organisations').select('kind').distinct().execute()
     expect(kinds.map((k) => k.kind).sort()).toEqual(['association', 'business', 'municipality'])
