@@ -934,6 +934,18 @@ function targets(o: Outcome): Check[] {
   return out
 }
 
+/** The `<!-- key:start -->…<!-- key:end -->` sections of bench/results.md that `md` lacks. */
+function keptSections(md: string) {
+  const file = path.join(root, 'bench/results.md')
+  if (!fs.existsSync(file)) return ''
+  const old = fs.readFileSync(file, 'utf8')
+  const sections = [...old.matchAll(/<!-- ([\w-]+):start -->[\s\S]*?<!-- \1:end -->/g)]
+  return sections
+    .filter(([, key]) => !md.includes(`<!-- ${key}:start -->`))
+    .map(([section]) => `\n\n${section}\n`)
+    .join('')
+}
+
 /** Issue 3's targets, still measured. */
 function earlierTargets(o: Outcome): Check[] {
   const out: Check[] = []
@@ -1164,7 +1176,8 @@ async function report(o: Outcome) {
     const options = (await prettier.resolveConfig(file)) ?? {}
     fs.writeFileSync(file, await prettier.format(text, { ...options, filepath: file }))
   }
-  await pretty(path.join(root, 'bench/results.md'), md)
+  // Sections other commands wrote (Lighthouse, `--only …`) stay; this run rewrites the rest.
+  await pretty(path.join(root, 'bench/results.md'), md + keptSections(md))
   await pretty(
     path.join(root, 'bench/results.json'),
     JSON.stringify(
