@@ -1,9 +1,9 @@
-import { progressUpdatesOf } from '~/models/pledge.server'
 import { db } from '~/db.server'
 import { getOwnDispute } from '~/models/dispute.server'
 import { PUBLIC_STATUSES } from '~/models/challenge-constants'
 import { matchAny, searchChallengeIds } from '~/models/search.server'
 import { photosOfPage } from '~/models/photo.server'
+import { progressUpdatesOf } from '~/models/pledge.server'
 import { maySeeChallenge, type Actor } from '~/utils/policy'
 
 /**

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import type { OrganisationKind, PhotoSize, PosterKind } from '#db/schema'
-import { progressUpdatesOf } from '~/models/pledge.server'
 import { db } from '~/db.server'
 import { absoluteUrl, publicUrl } from '~/env.server'
 import type { BoardParams } from '~/forms/board'
@@ -20,6 +19,7 @@ import {
   publicPhotosOfPosts,
   type ShownPhoto,
 } from '~/models/photo.server'
+import { progressUpdatesOf } from '~/models/pledge.server'
 import { listAreas, listCategories } from '~/models/taxonomy.server'
 import { photoUrl, storedSizeOf } from '~/utils/photo'
 
@@ -340,7 +340,7 @@ export async function getOpenChallenge(id: number): Promise<PublicChallengeDetai
     .executeTakeFirst()
   if (!row) return undefined
 
-  const [history, solutions, pledges, updates, photos] = await Promise.all([
+  const [history, solutions, pledges, allUpdates, photos] = await Promise.all([
     db
       .selectFrom('challenge_status_history')
       .select(['from_status', 'to_status', 'message', 'created_at'])
@@ -382,14 +382,12 @@ export async function getOpenChallenge(id: number): Promise<PublicChallengeDetai
       .where('pledges.held_at', 'is', null)
       .orderBy('pledges.id')
       .execute(),
-    // Updates of the pledges above (the page shows those of the pledges it shows), oldest first
-    // as on the page.
-    progressUpdatesOf(id)
-      .where('pledges.status', '!=', 'withdrawn')
-      .where('pledges.held_at', 'is', null)
-      .execute(),
+    progressUpdatesOf(id).execute(),
     publicPhotosOf([id]),
   ])
+  // The updates of the pledges above only, as the page shows them.
+  const shownPledges = new Set(pledges.map((p) => p.id))
+  const updates = allUpdates.filter((u) => shownPledges.has(u.pledge_id))
   // Only the posts chosen above: a hidden or held one's photos are never asked for.
   const postPhotos = await publicPhotosOfPosts(
     solutions.map((s) => s.id),

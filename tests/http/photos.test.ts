@@ -576,6 +576,15 @@ describe('the sizes a gallery offers', () => {
   const srcsetOf = (html: string, type: string) =>
     new RegExp(`<source type="${type}" srcSet="([^"]+)"`, 'i').exec(html)?.[1]
 
+  /** Makes the photo's page size look stored before it became 768 px (its files 1024 px wide). */
+  const storedAt1024 = (photoId: number) =>
+    db
+      .updateTable('photo_variants')
+      .set({ width: 1024, height: 768 })
+      .where('photo_id', '=', photoId)
+      .where('size', '=', 'page')
+      .execute()
+
   /** A challenge posted through the form with one 1600 × 1200 photo. */
   async function postOnePhoto() {
     const { client } = await server.signedIn()
@@ -617,12 +626,7 @@ describe('the sizes a gallery offers', () => {
     }
 
     // A photo stored before keeps its files: the page and the API say the width they have.
-    await db
-      .updateTable('photo_variants')
-      .set({ width: 1024, height: 768 })
-      .where('photo_id', '=', photoId)
-      .where('size', '=', 'page')
-      .execute()
+    await storedAt1024(photoId)
     server.app.pageCache?.clear() // written behind the app's back
     html = await (await server.client().get(`/challenges/${id}`)).text()
     expect(srcsetOf(html, 'image/webp')).toBe(
@@ -647,12 +651,7 @@ describe('the sizes a gallery offers', () => {
     expect(srcsetOf(await triage(), 'image/webp')).toBe(
       `/photos/${key}/card.webp 480w, /photos/${key}/page.webp 768w, /photos/${key}/full.webp 1600w`,
     )
-    await db
-      .updateTable('photo_variants')
-      .set({ width: 1024, height: 768 })
-      .where('photo_id', '=', photoId)
-      .where('size', '=', 'page')
-      .execute()
+    await storedAt1024(photoId)
     const html = await triage()
     expect(srcsetOf(html, 'image/webp')).toBe(
       `/photos/${key}/card.webp 480w, /photos/${key}/page.webp 1024w, /photos/${key}/full.webp 1600w`,
