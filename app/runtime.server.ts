@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { dialectOf } from '#db/connection'
 import { closeDatabase, db, dialect, directDatabaseUrl, migrate } from '~/db.server'
 import { probeDatabase, type Health } from '~/models/health.server'
 import { purgeOldResetTokens } from '~/models/password-reset.server'
@@ -147,6 +148,7 @@ export const runtime = {
       trustProxy: env.TRUST_PROXY,
       workers: env.WEB_CONCURRENCY,
       mapTilesOrigin: env.MAP_TILES_URL ? new URL(env.MAP_TILES_URL).origin : undefined,
+      database: dialectOf(env.DATABASE_URL),
     }
   },
   log,

@@ -170,6 +170,7 @@ async function main() {
     publicOrigin: env.publicOrigin,
     https: env.https,
     trustProxy: env.trustProxy,
+    database: env.database,
     onPageCacheWrite: () => cacheSignal?.written(),
   })
   // Writes served by other processes on the same database empty this one's page cache too.

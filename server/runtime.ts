@@ -29,6 +29,8 @@ export interface ServerEnv {
   workers: number
   /** The map tile server's origin (MAP_TILES_URL), allowed as an image source by the CSP. */
   mapTilesOrigin?: string
+  /** The database behind DATABASE_URL: SQLite answers within the page's own CPU time. */
+  database: 'sqlite' | 'postgres'
 }
 
 export interface Runtime {

@@ -74,6 +74,58 @@ describe('route matching with the router patch', () => {
     const [match] = matchRoutes(second, '/about')!.slice(-1)
     expect(match!.route).toBe(second[0]!.children![1])
   })
+
+  it('gives each caller its own matches of a path matched before (a loader may change params)', () => {
+    const routes = appLikeTree('')
+    const first = matchRoutes(routes, '/challenges/9/edit')!
+    first.at(-1)!.params.id = 'changed'
+    first.pop()
+    const second = matchRoutes(routes, '/challenges/9/edit')!
+    expect(second.map((m) => m.route.id)).toEqual(['root', 'edit'])
+    expect(second.at(-1)!.params).toEqual({ id: '9' })
+    // As the router makes them: the matches of one URL share one params object.
+    expect(second[0]!.params).toBe(second[1]!.params)
+    expect(matchRoutes(routes, '/challenges/9/edit')![1]!.params).not.toBe(second[1]!.params)
+  })
+
+  it('matches a path again after the remembered paths were let go (past 2,000)', () => {
+    const routes = appLikeTree('')
+    for (let id = 1; id <= 2100; id++)
+      expect(matchRoutes(routes, `/challenges/${id}`)!.at(-1)!.params).toEqual({ id: String(id) })
+    expect(ids(routes, '/challenges/1')?.at(-1)).toEqual({ id: 'challenge', params: { id: '1' } })
+  })
+})
+
+describe('loader data of a document request (router patch: json kept beside its response)', () => {
+  const { json, createStaticHandler } = require(routerFile) as {
+    json: (data: unknown, init?: ResponseInit) => Response
+    createStaticHandler: (routes: Route[]) => {
+      query: (request: Request) => Promise<{ loaderData: Record<string, unknown> } | Response>
+    }
+  }
+
+  it('reaches the page as the JSON the loader returned, and a client still reads the body', async () => {
+    const data = {
+      title: 'Ljus på gångvägen',
+      when: new Date('2026-12-04T10:00:00Z'),
+      gone: undefined,
+    }
+    const handler = createStaticHandler([
+      { id: 'page', path: '/', loader: () => json(data, { headers: { 'X-Kept': 'yes' } }) },
+    ] as Route[])
+    const context = await handler.query(new Request('http://localhost/'))
+    if (context instanceof Response) throw new Error('expected a render context')
+    // What a browser's JSON.parse would see: the date as a string, undefined fields gone.
+    expect(context.loaderData.page).toEqual({
+      title: 'Ljus på gångvägen',
+      when: '2026-12-04T10:00:00.000Z',
+    })
+    const response = json(data)
+    expect(await response.json()).toEqual({
+      title: 'Ljus på gångvägen',
+      when: '2026-12-04T10:00:00.000Z',
+    })
+  })
 })
 
 describe('the static router of a document render (react-router-dom patch)', () => {

@@ -16,8 +16,11 @@ function response() {
   return res as unknown as ServerResponse & { destroyed: boolean }
 }
 
+/** After the callbacks already queued in the event loop (what a freed turn waits for). */
+const nextLoopTurn = () => new Promise((resolve) => setImmediate(resolve))
+
 describe('turns', () => {
-  it('lets `limit` requests in at once and the others in the order they came', () => {
+  it('lets `limit` requests in at once and the others in the order they came', async () => {
     const turns = createTurns(2)
     const started: number[] = []
     const responses = [0, 1, 2, 3].map(() => response())
@@ -25,15 +28,18 @@ describe('turns', () => {
     expect(started).toEqual([0, 1])
     expect(turns.stats()).toEqual({ active: 2, waiting: 2 })
     responses[1]!.writeHead(200)
+    await nextLoopTurn()
     expect(started).toEqual([0, 1, 2])
     // Closing after the headers went out does not hand out a second turn.
     responses[1]!.emit('close')
+    await nextLoopTurn()
     expect(started).toEqual([0, 1, 2])
     responses[0]!.emit('close')
+    await nextLoopTurn()
     expect(started).toEqual([0, 1, 2, 3])
   })
 
-  it('skips a request whose client left while it waited', () => {
+  it('skips a request whose client left while it waited', async () => {
     const turns = createTurns(1)
     const started: string[] = []
     const first = response()
@@ -44,7 +50,29 @@ describe('turns', () => {
     turns.take(last, () => started.push('last'))
     gone.destroyed = true
     first.writeHead(200)
+    await nextLoopTurn()
+    await nextLoopTurn()
     expect(started).toEqual(['first', 'last'])
     expect(turns.stats()).toEqual({ active: 1, waiting: 0 })
+  })
+
+  it('starts a freed turn in an event-loop turn of its own, so sockets are read between pages', async () => {
+    const turns = createTurns(1)
+    const events: string[] = []
+    const first = response()
+    const second = response()
+    turns.take(first, () => events.push('first starts'))
+    turns.take(second, () => events.push('second starts'))
+    // What the event loop had queued when the turn was freed (a socket's data, say) runs first.
+    setImmediate(() => events.push('queued I/O'))
+    first.writeHead(200)
+    events.push('first sent its headers')
+    await nextLoopTurn()
+    expect(events).toEqual([
+      'first starts',
+      'first sent its headers',
+      'queued I/O',
+      'second starts',
+    ])
   })
 })
