@@ -29,11 +29,15 @@ export interface AppOptions {
   pageCache?: boolean
   /** Called after the page cache was emptied for a write this process served. */
   onPageCacheWrite?: () => void
-  /** How many requests the app works on at once; the rest queue (server/turns.ts). */
+  /**
+   * How many writes (any method but GET and HEAD) the app works on at once; the rest queue
+   * (server/turns.ts).
+   */
   concurrentRequests?: number
   /**
-   * Of those, how many page reads (GET, HEAD) at once. Default: 2 on SQLite, whose reads are
-   * the page's own CPU time; on PostgreSQL reads wait for it, so as many as other requests.
+   * How many page reads (GET, HEAD) at once, queued apart from writes. Default: 2 on SQLite,
+   * where a read is the page's own CPU time; on PostgreSQL, whose reads wait for the database,
+   * as many as writes.
    */
   concurrentReads?: number
   /** The database: it sets the default for `concurrentReads`. Default: SQLite. */
