@@ -9,6 +9,7 @@ import {
   type Session,
 } from '@remix-run/node'
 import { getEnv, isHttpsSite, isLocalSite } from '~/env.server'
+import { rememberingParses } from '~/services/cookie-parses.server'
 import { sqlitePathFromUrl } from '#db/connection'
 import { dialectOf } from '#db/dialect'
 import {
@@ -82,14 +83,16 @@ let cookie: Cookie | undefined
 /** The session cookie: `__Host-` and Secure on an HTTPS site. The only place it is named. */
 function sessionCookie(): Cookie {
   const secure = isHttpsSite()
-  cookie ??= createCookie(secure ? '__Host-utmana_session' : 'utmana_session', {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure,
-    path: '/',
-    secrets: sessionSecrets(),
-    maxAge: SESSION_ABSOLUTE_MS / 1000,
-  })
+  cookie ??= rememberingParses(
+    createCookie(secure ? '__Host-utmana_session' : 'utmana_session', {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      path: '/',
+      secrets: sessionSecrets(),
+      maxAge: SESSION_ABSOLUTE_MS / 1000,
+    }),
+  )
   return cookie
 }
 

@@ -78,7 +78,7 @@ describe('route matching with the router patch', () => {
   it('gives each caller its own matches of a path matched before (a loader may change params)', () => {
     const routes = appLikeTree('')
     const first = matchRoutes(routes, '/challenges/9/edit')!
-    first.at(-1)!.params.id = 'changed'
+    ;(first.at(-1)!.params as Record<string, string>).id = 'changed'
     first.pop()
     const second = matchRoutes(routes, '/challenges/9/edit')!
     expect(second.map((m) => m.route.id)).toEqual(['root', 'edit'])
