@@ -14,7 +14,8 @@ import type { ServerResponse } from 'node:http'
  * previous response's `writeHead`: started there, the whole queue ran in one stretch of
  * microtasks, the server read no socket until it was empty, and requests that arrived
  * meanwhile queued in socket order behind the next stretch. A signed-in page's p99 was then
- * 4–5× its median at 32 connections; started apart, 1.3–1.8× (bench/results.md, issue 11).
+ * 4–5× its median at 32 connections; started apart, two at a time, 1.3–1.5× (issue 11,
+ * docs/decisions.md).
  */
 export function createTurns(limit: number) {
   let active = 0
