@@ -8,7 +8,7 @@ import { createPageCache } from './page-cache'
 import { createRequestHandler } from './remix-handler'
 import type { AppBuild, Runtime } from './runtime'
 import { servePublicFiles } from './static'
-import { createTurns } from './turns'
+import { createRequestTurns } from './turns'
 
 export type { AppBuild, Runtime } from './runtime'
 
@@ -291,15 +291,14 @@ export function createApp(options: AppOptions) {
     log,
     loggablePath,
   }
-  const concurrentRequests = options.concurrentRequests ?? DEFAULT_CONCURRENT_REQUESTS
-  const turns = createTurns(concurrentRequests)
-  const readTurns = createTurns(
-    options.concurrentReads ??
-      (options.database === 'postgres' ? concurrentRequests : DEFAULT_CONCURRENT_SQLITE_READS),
-  )
-  app.all('*', (req, res, next) =>
-    (req.method === 'GET' || req.method === 'HEAD' ? readTurns : turns).take(res, next),
-  )
+  const writes = options.concurrentRequests ?? DEFAULT_CONCURRENT_REQUESTS
+  const turns = createRequestTurns({
+    writes,
+    reads:
+      options.concurrentReads ??
+      (options.database === 'postgres' ? writes : DEFAULT_CONCURRENT_SQLITE_READS),
+  })
+  app.all('*', (req, res, next) => turns.take(req, res, next))
   app.all(
     '*',
     typeof build === 'function'

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 
 /**
  * At most `limit` requests inside the app at once; the others wait their turn in the order
@@ -53,4 +53,20 @@ export function createTurns(limit: number) {
   }
 
   return { take, stats: () => ({ active, waiting: waiting.length }) }
+}
+
+/**
+ * Page reads (GET, HEAD) and writes wait in queues of their own: a write that waits for a
+ * thread (a photo's processing, a password hash) holds a write's turn, never a page's.
+ */
+export function createRequestTurns(limits: { reads: number; writes: number }) {
+  const reads = createTurns(limits.reads)
+  const writes = createTurns(limits.writes)
+  return {
+    take(req: IncomingMessage, res: ServerResponse, run: () => void) {
+      const queue = req.method === 'GET' || req.method === 'HEAD' ? reads : writes
+      queue.take(res, run)
+    },
+    stats: () => ({ reads: reads.stats(), writes: writes.stats() }),
+  }
 }

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
-import type { ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { describe, expect, it } from 'vitest'
-import { createTurns } from '../../server/turns'
+import { createRequestTurns, createTurns } from '../../server/turns'
 
 /** Just what a turn watches of a response: its headers going out, and its close. */
 function response() {
@@ -74,5 +74,33 @@ describe('turns', () => {
       'queued I/O',
       'second starts',
     ])
+  })
+})
+
+describe('request turns: page reads and writes queue apart', () => {
+  const request = (method: string) => ({ method }) as IncomingMessage
+
+  it('lets a write in while the page reads wait, and a page in while the writes wait', async () => {
+    const turns = createRequestTurns({ reads: 1, writes: 1 })
+    const started: string[] = []
+    const upload = response()
+    // A photo upload holds the one write turn (its processing runs off the main thread)…
+    turns.take(request('POST'), upload, () => started.push('upload'))
+    turns.take(request('POST'), response(), () => started.push('vote'))
+    // …and pages still get theirs; HEAD counts as a read.
+    const board = response()
+    turns.take(request('GET'), board, () => started.push('board'))
+    turns.take(request('HEAD'), response(), () => started.push('head'))
+    expect(started).toEqual(['upload', 'board'])
+    expect(turns.stats()).toEqual({
+      reads: { active: 1, waiting: 1 },
+      writes: { active: 1, waiting: 1 },
+    })
+    board.writeHead(200)
+    await nextLoopTurn()
+    expect(started).toEqual(['upload', 'board', 'head'])
+    upload.writeHead(303)
+    await nextLoopTurn()
+    expect(started).toEqual(['upload', 'board', 'head', 'vote'])
   })
 })
