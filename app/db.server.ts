@@ -99,6 +99,39 @@ export function sideConnection(): SQLite.Database {
   return globalForDb.utmanaSideDb
 }
 
+interface VersionReader {
+  connection: number
+  dataVersion: SQLite.Statement
+  totalChanges: SQLite.Statement
+}
+const versionReaders = new WeakMap<SQLite.Database, VersionReader>()
+let connectionsOpened = 0
+
+/**
+ * A value that changes whenever the data may have changed, for caches of reads
+ * (app/services/shared-reads.server.ts); null where there is none (PostgreSQL).
+ *
+ * On SQLite, the main connection's `data_version` changes when any other connection commits
+ * (this process's side connection, another process, a CLI), and its `total_changes()` counts
+ * every row this connection itself wrote, jobs and tests included. A rolled-back write counts
+ * too, which only costs a needless reload. Both are read in a few microseconds.
+ */
+export function databaseVersion(): string | null {
+  const connection = handle().sqlite
+  if (!connection) return null
+  let reader = versionReaders.get(connection)
+  if (!reader) {
+    reader = {
+      // Another connection (a test's new database) starts its counters over.
+      connection: ++connectionsOpened,
+      dataVersion: connection.prepare('pragma data_version').pluck(),
+      totalChanges: connection.prepare('select total_changes()').pluck(),
+    }
+    versionReaders.set(connection, reader)
+  }
+  return `${reader.connection}:${reader.dataVersion.get()}:${reader.totalChanges.get()}`
+}
+
 /** PostgreSQL's counterpart of sideConnection: a small pool of its own for the rate limiter. */
 export function sidePool(): pg.Pool {
   globalForDb.utmanaSidePool ??= createPostgresPool(getEnv().DATABASE_URL, { poolSize: 2 })

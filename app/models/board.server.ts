@@ -4,6 +4,7 @@ import { cardPhotos, toCard } from '~/models/challenge-card.server'
 import { listChallengePlaces } from '~/models/challenge-places.server'
 import { highlightTitles, matchAll } from '~/models/search.server'
 import { listAreas, listCategories } from '~/models/taxonomy.server'
+import { sharedReads } from '~/services/shared-reads.server'
 
 export class UnknownFilter extends Error {}
 
@@ -16,8 +17,17 @@ async function resolveFilters(params: BoardParams) {
   return { categories, areas, category, area }
 }
 
-/** One page of the board for a parsed query: cards with their titles' search hits marked. */
-export async function getBoardPage(params: BoardParams, locale: string) {
+/**
+ * One page of the board for a parsed query: cards with their titles' search hits marked. The
+ * same for every reader, so kept until the next write (shared-reads.server.ts).
+ */
+export function getBoardPage(params: BoardParams, locale: string) {
+  return sharedReads.read(JSON.stringify(['board', params, locale]), () =>
+    loadBoardPage(params, locale),
+  )
+}
+
+async function loadBoardPage(params: BoardParams, locale: string) {
   const { categories, areas, category, area } = await resolveFilters(params)
 
   const page = params.page ?? 1
@@ -50,7 +60,13 @@ export async function getBoardPage(params: BoardParams, locale: string) {
  * The board's map view for a parsed query (the page number does not apply): the matching
  * challenges that have coordinates, and how many match without them.
  */
-export async function getBoardMap(params: BoardParams, locale: string) {
+export function getBoardMap(params: BoardParams, locale: string) {
+  return sharedReads.read(JSON.stringify(['map', params, locale]), () =>
+    loadBoardMap(params, locale),
+  )
+}
+
+async function loadBoardMap(params: BoardParams, locale: string) {
   const { categories, areas, category, area } = await resolveFilters(params)
   const places = await listChallengePlaces({
     q: params.q,

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db, sqlite } from '~/db.server'
-import { createChallengeFor, createUser } from '../factories'
+import { createChallengeFor, createTaxonomy, createUser } from '../factories'
 import { Client } from '../helpers/http'
 import { killRealServers, startRealServer, type RealServer } from '../helpers/real-server'
 import { onPostgres } from '../helpers/setup'
@@ -191,6 +191,26 @@ describe('two server processes on one database', () => {
     expect(vote.status).toBe(302)
     const took = await within(1000, async () => (await votesOn(two.url, id)) === 1)
     expect(took, 'the second process kept serving its old copy').toBeGreaterThan(-1)
+  }, 30_000)
+
+  it("shows a challenge posted through one on a signed-in member's board on the other at once", async () => {
+    const { categoryId, areaId } = await createTaxonomy()
+    const reader = cookieOf(voters[4]!)
+    const title = `Nedskräpat vid busshållplatsen ${Date.now()}`
+    // The second process has read the board's first page for members (kept until a write).
+    expect((await fresh(two.url, '/challenges', { cookie: reader })).body).not.toContain(title)
+    const posted = await fresh(one.url, '/challenges/new', {
+      form: {
+        intent: 'post',
+        title,
+        description: 'Papperskorgen är full varje morgon.',
+        categoryId: String(categoryId),
+        areaId: String(areaId),
+      },
+      cookie: cookieOf(voters[5]!),
+    })
+    expect(posted.status).toBe(302)
+    expect((await fresh(two.url, '/challenges', { cookie: reader })).body).toContain(title)
   }, 30_000)
 
   it('keeps the copy it cached after its own write: its own commits are not taken for another process’s', async () => {

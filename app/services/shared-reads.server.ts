@@ -1,0 +1,63 @@
+import { databaseVersion } from '~/db.server'
+
+/**
+ * Reads whose answer is the same for every reader, signed in or not (a page of the board),
+ * kept until the database changes, so that members browsing the board do not each run the
+ * same queries. The anonymous page cache (server/page-cache.ts) keeps whole pages, but only for
+ * visitors without a session; this keeps the data under a signed-in page.
+ *
+ * - An entry is used only while the database version it was read at still holds (see
+ *   databaseVersion: any commit, by this process or another, moves it on). A write during a
+ *   load stores the entry under the older version, so the next read loads again.
+ * - Where there is no version (PostgreSQL), every read loads.
+ * - Readers that ask while a load is under way share it; a failed load is not kept.
+ * - At most `maxEntries` (the oldest go first: a search box makes keys without end) and each
+ *   for at most `maxAgeMs`, for what the data leaves to the clock.
+ * - Values are frozen: one request changing what it was given would change it for the next.
+ */
+export function createSharedReads(options: {
+  version: () => string | null
+  maxEntries: number
+  maxAgeMs: number
+  now?: () => number
+}) {
+  const now = options.now ?? Date.now
+  const entries = new Map<string, { version: string; at: number; value: Promise<unknown> }>()
+  return {
+    read<T>(key: string, load: () => Promise<T>): Promise<T> {
+      const version = options.version()
+      if (version === null) return load()
+      const at = now()
+      const kept = entries.get(key)
+      if (kept && kept.version === version && at - kept.at < options.maxAgeMs)
+        return kept.value as Promise<T>
+      entries.delete(key)
+      if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value!)
+      const value = load().then(deepFreeze)
+      const entry = { version, at, value }
+      entries.set(key, entry)
+      value.catch(() => {
+        if (entries.get(key) === entry) entries.delete(key)
+      })
+      return value
+    },
+    get size() {
+      return entries.size
+    },
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const inner of Object.values(value)) deepFreeze(inner)
+  }
+  return value
+}
+
+// A board page's data is some 30 KB in memory: 200 pages, a few MB at most.
+export const sharedReads = createSharedReads({
+  version: databaseVersion,
+  maxEntries: 200,
+  maxAgeMs: 30_000,
+})
