@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3'
 import type pg from 'pg'
-import type { Transaction } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import type { Database } from '#db/schema'
 import {
   createDatabase,
@@ -109,16 +109,23 @@ let connectionsOpened = 0
 
 /**
  * A value that changes whenever the data may have changed, for caches of reads
- * (app/services/shared-reads.server.ts); null where there is none (PostgreSQL).
+ * (app/services/shared-reads.server.ts). A write that is rolled back may move it too, which
+ * only costs a needless reload.
  *
- * On SQLite, the main connection's `data_version` changes when any other connection commits
- * (this process's side connection, another process, a CLI), and its `total_changes()` counts
- * every row this connection itself wrote, jobs and tests included. A rolled-back write counts
- * too, which only costs a needless reload. Both are read in a few microseconds.
+ * - SQLite: the main connection's `data_version` changes when any other connection commits
+ *   (this process's side connection, another process, a CLI), and its `total_changes()`
+ *   counts every row this connection itself wrote, jobs and tests included. Both are read in a
+ *   few microseconds.
+ * - PostgreSQL: the current snapshot (`xmin:xmax:in-progress ids`) changes when a transaction
+ *   that writes begins or ends, in any session on any machine; read-only ones take no id. One
+ *   round trip, instead of the reads it spares.
  */
-export function databaseVersion(): string | null {
-  const connection = handle().sqlite
-  if (!connection) return null
+export function databaseVersion(): string | Promise<string> {
+  const { sqlite: connection, db: real } = handle()
+  if (!connection)
+    return sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`
+      .execute(real)
+      .then(({ rows }) => rows[0]!.snapshot)
   let reader = versionReaders.get(connection)
   if (!reader) {
     reader = {

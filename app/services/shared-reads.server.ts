@@ -9,37 +9,43 @@ import { databaseVersion } from '~/db.server'
  * - An entry is used only while the database version it was read at still holds (see
  *   databaseVersion: any commit, by this process or another, moves it on). A write during a
  *   load stores the entry under the older version, so the next read loads again.
- * - Where there is no version (PostgreSQL), every read loads.
  * - Readers that ask while a load is under way share it; a failed load is not kept.
  * - At most `maxEntries` (the oldest go first: a search box makes keys without end) and each
  *   for at most `maxAgeMs`, for what the data leaves to the clock.
  * - Values are frozen: one request changing what it was given would change it for the next.
  */
 export function createSharedReads(options: {
-  version: () => string | null
+  version: () => string | Promise<string>
   maxEntries: number
   maxAgeMs: number
   now?: () => number
 }) {
   const now = options.now ?? Date.now
   const entries = new Map<string, { version: string; at: number; value: Promise<unknown> }>()
+
+  function readAt<T>(key: string, version: string, load: () => Promise<T>): Promise<T> {
+    const at = now()
+    const kept = entries.get(key)
+    if (kept && kept.version === version && at - kept.at < options.maxAgeMs)
+      return kept.value as Promise<T>
+    entries.delete(key)
+    if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value!)
+    const value = load().then(deepFreeze)
+    const entry = { version, at, value }
+    entries.set(key, entry)
+    value.catch(() => {
+      if (entries.get(key) === entry) entries.delete(key)
+    })
+    return value
+  }
+
   return {
     read<T>(key: string, load: () => Promise<T>): Promise<T> {
       const version = options.version()
-      if (version === null) return load()
-      const at = now()
-      const kept = entries.get(key)
-      if (kept && kept.version === version && at - kept.at < options.maxAgeMs)
-        return kept.value as Promise<T>
-      entries.delete(key)
-      if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value!)
-      const value = load().then(deepFreeze)
-      const entry = { version, at, value }
-      entries.set(key, entry)
-      value.catch(() => {
-        if (entries.get(key) === entry) entries.delete(key)
-      })
-      return value
+      // SQLite answers at once; PostgreSQL after a round trip.
+      return version instanceof Promise
+        ? version.then((answer) => readAt(key, answer, load))
+        : readAt(key, version, load)
     },
     get size() {
       return entries.size
