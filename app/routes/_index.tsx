@@ -3,10 +3,9 @@ import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n-react'
 import { ChallengeCard } from '~/components/ChallengeCard'
-import { cardPhotos, toCard } from '~/models/challenge-card.server'
-import { listTrending } from '~/models/challenge.server'
+import { getHomeLists } from '~/models/home.server'
 import { getSettings } from '~/models/settings.server'
-import { getKeyNumbers, listNewlySolved } from '~/models/stats.server'
+import { getKeyNumbers } from '~/models/stats.server'
 import { getRequestPageT } from '~/services/i18n.server'
 import { formatNumber } from '~/utils/format'
 import { publicMeta } from '~/utils/meta'
@@ -15,14 +14,12 @@ import { useRootData } from '~/utils/root-data'
 export const meta = publicMeta()
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [{ t, locale }, settings, numbers, trending, solved] = await Promise.all([
+  const [{ t, locale }, settings, numbers] = await Promise.all([
     getRequestPageT(request),
     getSettings(),
     getKeyNumbers(),
-    listTrending(6),
-    listNewlySolved(),
   ])
-  const photos = await cardPhotos(trending.map((c) => c.id))
+  const { trending, solved } = await getHomeLists(locale)
   return json({
     description: t('home.lead', { town: settings.townName }),
     board: settings.boardName,
@@ -31,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       key,
       value: formatNumber(value, locale),
     })),
-    trending: trending.map((item) => toCard(item, locale, photos.get(item.id))),
+    trending,
     solved,
   })
 }

@@ -17,6 +17,7 @@ import * as m0013 from './0013_trust_and_limits'
 import * as m0014 from './0014_jobs_across_processes'
 import * as m0015 from './0015_photos_and_place'
 import * as m0016 from './0016_located_index'
+import * as m0017 from './0017_newly_solved_index'
 
 // A static list instead of FileMigrationProvider: it works the same under tsx, vitest and the
 // bundled server build, with no directory scanning. 0001–0013 were written for SQLite alone;
@@ -47,6 +48,7 @@ const sharedMigrations: Record<string, DialectMigration> = {
   '0014_jobs_across_processes': m0014,
   '0015_photos_and_place': m0015,
   '0016_located_index': m0016,
+  '0017_newly_solved_index': m0017,
 }
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

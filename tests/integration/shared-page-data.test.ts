@@ -1,14 +1,17 @@
 import Database from 'better-sqlite3'
 import pg from 'pg'
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { sqlitePathFromUrl } from '#db/connection'
 import { db } from '~/db.server'
 import { getBoardPage } from '~/models/board.server'
+import { markSolved } from '~/models/challenge.server'
+import { getHomeLists } from '~/models/home.server'
 import { setChallengeVote } from '~/models/vote.server'
 import { createChallengeFor, createUser } from '../factories'
 import { onPostgres } from '../helpers/setup'
 
-// The board's data is kept between readers until the database changes
+// The board's and the home page's data are kept between readers until the database changes
 // (app/services/shared-reads.server.ts): what a reader sees must never lag a commit.
 const newest = { sort: 'new' as const, page: 1 }
 
@@ -72,4 +75,28 @@ describe("the board's data, shared between readers", () => {
     const again = await db.selectFrom('challenges').select('title').execute()
     expect(again.map((row) => row.title)).not.toContain('ändrad')
   })
+})
+
+describe("the home page's lists, shared between readers", () => {
+  it('are read once while nothing is written, and show a newly solved challenge at once', async () => {
+    const author = await createUser()
+    const id = await createChallengeFor(author.id, { title: 'Belysningen på torget lagad' })
+    const first = await getHomeLists('sv')
+    expect(await getHomeLists('sv')).toBe(first)
+    expect(first.solved.map((s) => s.id)).not.toContain(id)
+    await markSolved(id, author.id)
+    expect((await getHomeLists('sv')).solved.map((s) => s.id)).toContain(id)
+  })
+
+  it.skipIf(onPostgres)(
+    'find the newest solved challenges through an index, without sorting them all (SQLite)',
+    async () => {
+      const plan = await sql<{ detail: string }>`explain query plan
+        select id from challenges where status = 'solved' and hidden_at is null
+        order by solved_at desc limit 5`.execute(db)
+      const details = plan.rows.map((row) => row.detail).join('\n')
+      expect(details).toContain('challenges_status_solved')
+      expect(details).not.toContain('TEMP B-TREE')
+    },
+  )
 })
