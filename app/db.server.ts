@@ -108,17 +108,19 @@ const versionReaders = new WeakMap<SQLite.Database, VersionReader>()
 let connectionsOpened = 0
 
 /**
- * A value that changes whenever the data may have changed, for caches of reads
+ * A value that changes whenever rows may have changed, for caches of reads
  * (app/services/shared-reads.server.ts). A write that is rolled back may move it too, which
- * only costs a needless reload.
+ * only costs a needless reload. Schema changes (migrations) do not move it: they run before
+ * anything is served.
  *
  * - SQLite: the main connection's `data_version` changes when any other connection commits
  *   (this process's side connection, another process, a CLI), and its `total_changes()`
  *   counts every row this connection itself wrote, jobs and tests included. Both are read in a
  *   few microseconds.
- * - PostgreSQL: the current snapshot (`xmin:xmax:in-progress ids`) changes when a transaction
- *   that writes begins or ends, in any session on any machine; read-only ones take no id. One
- *   round trip, instead of the reads it spares.
+ * - PostgreSQL: the current snapshot (`xmin:xmax:in-progress ids`) changes whenever a
+ *   transaction that wrote ends, in any session on any machine (read-only ones take no id), and
+ *   also for writes to other databases of the same server. One round trip, instead of the
+ *   reads it spares.
  */
 export function databaseVersion(): string | Promise<string> {
   const { sqlite: connection, db: real } = handle()

@@ -336,5 +336,6 @@ export function createApp(options: AppOptions) {
   }
   const listen = ((...args: Parameters<http.Server['listen']>) =>
     http.createServer(respond).listen(...args)) as typeof app.listen
-  return Object.assign(app, { pageCache, respond, listen })
+  // `turns.stats()`: how many reads and writes are inside the app and how many wait.
+  return Object.assign(app, { pageCache, respond, listen, turns })
 }

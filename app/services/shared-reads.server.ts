@@ -10,8 +10,8 @@ import { databaseVersion } from '~/db.server'
  *   databaseVersion: any commit, by this process or another, moves it on). A write during a
  *   load stores the entry under the older version, so the next read loads again.
  * - Readers that ask while a load is under way share it; a failed load is not kept.
- * - At most `maxEntries` (the oldest go first: a search box makes keys without end) and each
- *   for at most `maxAgeMs`, for what the data leaves to the clock.
+ * - At most `maxEntries` (the least recently used go first: a search box makes keys without
+ *   end) and each for at most `maxAgeMs`, for what the data leaves to the clock.
  * - Values are frozen: one request changing what it was given would change it for the next.
  */
 export function createSharedReads(options: {
@@ -26,9 +26,12 @@ export function createSharedReads(options: {
   function readAt<T>(key: string, version: string, load: () => Promise<T>): Promise<T> {
     const at = now()
     const kept = entries.get(key)
-    if (kept && kept.version === version && at - kept.at < options.maxAgeMs)
-      return kept.value as Promise<T>
     entries.delete(key)
+    if (kept && kept.version === version && at - kept.at < options.maxAgeMs) {
+      // Back to the end: the Map's order is the order of use, so the oldest used goes first.
+      entries.set(key, kept)
+      return kept.value as Promise<T>
+    }
     if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value!)
     const value = load().then(deepFreeze)
     const entry = { version, at, value }
@@ -61,7 +64,8 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
-// A board page's data is some 30 KB in memory: 200 pages, a few MB at most.
+// A board page's data is some 30 KB in memory, a map's (up to 500 points) about as much: 200
+// entries, a few MB at most.
 export const sharedReads = createSharedReads({
   version: databaseVersion,
   maxEntries: 200,

@@ -41,7 +41,11 @@ describe('turns', () => {
         }),
     )
     // The four uploads are inside the app, each holding a write turn, before the page is asked.
-    await new Promise((resolve) => setTimeout(resolve, 150))
+    for (let waited = 0; server.app.turns.stats().writes.active < 4; waited += 10) {
+      if (waited > 10_000) throw new Error('the uploads never took their turns')
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    expect(order).toEqual([])
     const page = reader.client.get('/challenges').then((response) => {
       order.push('page')
       return response.status

@@ -81,13 +81,16 @@ describe('shared reads', () => {
     expect(state.loads).toBe(2)
   })
 
-  it('keeps at most maxEntries, dropping the oldest', async () => {
+  it('keeps at most maxEntries, dropping the one used longest ago', async () => {
     const { state, reads, read } = setting({ maxEntries: 3 })
-    for (const q of ['a', 'b', 'c', 'd']) await read(q)
-    expect(reads.size).toBe(3)
+    for (const q of ['a', 'b', 'c']) await read(q)
+    await read('a') // used again: now b is the one used longest ago
     await read('d')
+    expect(reads.size).toBe(3)
     expect(state.loads).toBe(4)
     await read('a')
+    expect(state.loads).toBe(4)
+    await read('b')
     expect(state.loads).toBe(5)
   })
 
