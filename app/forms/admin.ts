@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { markdown } from '~/forms/challenge'
-import { email, line, msg } from '~/forms/fields'
+import { email, hasNoNul, line, msg } from '~/forms/fields'
 import { ORGANISATION_KINDS } from '~/forms/organisation'
 import { roundCoordinate, type Bounds } from '~/models/place'
 import { ROLES } from '~/utils/policy'
@@ -78,7 +78,7 @@ export const MergeOrganisationsSchema = z
 
 /** The organisation list's query string; values outside the allowlist are refused (400). */
 export const OrganisationQuerySchema = z.object({
-  q: z.string().trim().max(ADMIN_QUERY_MAX).optional(),
+  q: z.string().trim().max(ADMIN_QUERY_MAX).refine(hasNoNul).optional(),
   kind: z.enum(ORGANISATION_KINDS).optional(),
 })
 
@@ -90,7 +90,7 @@ export const UserRoleSchema = z.object({
 
 /** The user list's query string. */
 export const UserQuerySchema = z.object({
-  q: z.string().trim().max(ADMIN_QUERY_MAX).optional(),
+  q: z.string().trim().max(ADMIN_QUERY_MAX).refine(hasNoNul).optional(),
   role: z.enum(ROLES).optional(),
 })
 

@@ -7,7 +7,7 @@ import {
   TITLE_MAX,
   TITLE_MIN,
 } from '~/models/challenge-constants'
-import { line, msg } from '~/forms/fields'
+import { hasNoNul, line, msg } from '~/forms/fields'
 import { FLAG_REASONS, FLAG_SUBJECTS } from '~/models/flag-reasons'
 import { PLACE_TEXT_MAX } from '~/models/place'
 
@@ -18,7 +18,7 @@ export function markdown(max: number) {
     .trim()
     .min(1, msg('errors.required'))
     .max(max, msg('errors.tooLong', { max }))
-    .refine((v) => !v.includes('\u0000'), msg('errors.invalidCharacters'))
+    .refine(hasNoNul, msg('errors.invalidCharacters'))
 }
 
 const id = z.coerce

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { msg } from '~/forms/fields'
+import { hasNoNul, msg } from '~/forms/fields'
 
 export const DISPUTE_MIN = 10
 export const DISPUTE_MAX = 2000
@@ -13,7 +13,7 @@ function reason(min: number, max: number) {
     .min(1, msg('errors.required'))
     .min(min, msg('errors.tooShort', { min }))
     .max(max, msg('errors.tooLong', { max }))
-    .refine((v) => !v.includes('\u0000'), msg('errors.invalidCharacters'))
+    .refine(hasNoNul, msg('errors.invalidCharacters'))
 }
 
 /** A resident's dispute of "solved" on the challenge page. */

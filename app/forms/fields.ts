@@ -16,6 +16,9 @@ const FORBIDDEN =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff]/g
 
+/** No free text may carry a NUL: PostgreSQL refuses it in text columns, and no form needs one. */
+export const hasNoNul = (value: string) => !value.includes('\u0000')
+
 /** A one-line text: trimmed, required, visible characters only, between `min` and `max` long. */
 export function line(max: number, min = 1) {
   return z

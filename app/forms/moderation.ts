@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { msg } from '~/forms/fields'
+import { hasNoNul, msg } from '~/forms/fields'
 import { FLAG_SUBJECTS } from '~/models/flag-reasons'
 import {
   BULK_ACTIONS,
@@ -18,7 +18,12 @@ const optionalId = z.preprocess((v) => (v === '' ? undefined : v), id.optional()
 const text = (max: number) =>
   z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().max(max, msg('errors.tooLong', { max })).optional(),
+    z
+      .string()
+      .trim()
+      .max(max, msg('errors.tooLong', { max }))
+      .refine(hasNoNul, msg('errors.invalidCharacters'))
+      .optional(),
   )
 
 export const TriageSchema = z.object({
@@ -38,7 +43,8 @@ export const NoteSchema = z.object({
     .string({ required_error: msg('errors.required') })
     .trim()
     .min(1, msg('errors.required'))
-    .max(5000, msg('errors.tooLong', { max: 5000 })),
+    .max(5000, msg('errors.tooLong', { max: 5000 }))
+    .refine(hasNoNul, msg('errors.invalidCharacters')),
 })
 
 export const HideSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { msg } from '~/forms/fields'
+import { hasNoNul, msg } from '~/forms/fields'
 import { DISPUTE_MAX } from '~/forms/dispute'
 
 /** A solved-by choice: an organisation or a person, as the solve form's checkboxes send them. */
@@ -38,6 +38,6 @@ export const FixedAnswerSchema = z.object({
     .string()
     .trim()
     .max(DISPUTE_MAX, msg('errors.tooLong', { max: DISPUTE_MAX }))
-    .refine((v) => !v.includes('\u0000'), msg('errors.invalidCharacters'))
+    .refine(hasNoNul, msg('errors.invalidCharacters'))
     .optional(),
 })

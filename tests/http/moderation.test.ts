@@ -169,6 +169,26 @@ describe('routing and official responses', () => {
     expect((await challengeRow(id)).priority).toBe('urgent')
   })
 
+  it('refuses a note with a NUL character: 400 with the text kept, nothing stored', async () => {
+    const author = await createUser()
+    const id = await createChallengeFor(author.id)
+    const { client } = await signedIn({ role: 'moderator' })
+    const note = await client.post(`/moderation/challenges/${id}`, {
+      intent: 'note',
+      body: 'Ring\u0000 förvaltningen',
+    })
+    expect(note.status).toBe(400)
+    const page = await note.text()
+    expect(page).toContain('Texten innehåller tecken som inte är tillåtna.')
+    expect(page).toContain('förvaltningen')
+    const notes = await db
+      .selectFrom('internal_notes')
+      .select('id')
+      .where('challenge_id', '=', id)
+      .execute()
+    expect(notes).toEqual([])
+  })
+
   it('keeps internal notes off the public page', async () => {
     const author = await createUser()
     const id = await createChallengeFor(author.id)
