@@ -6,7 +6,7 @@ import expressStaticGzip from 'express-static-gzip'
 import helmet from 'helmet'
 import { createPageCache } from './page-cache'
 import { createRequestHandler } from './remix-handler'
-import type { AppBuild, Runtime } from './runtime'
+import type { AppBuild, Runtime, ServerEnv } from './runtime'
 import { servePublicFiles } from './static'
 import { createRequestTurns } from './turns'
 
@@ -41,7 +41,7 @@ export interface AppOptions {
    */
   concurrentReads?: number
   /** The database: it sets the default for `concurrentReads`. Default: SQLite. */
-  database?: 'sqlite' | 'postgres'
+  database?: ServerEnv['database']
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
