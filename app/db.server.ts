@@ -103,9 +103,45 @@ interface VersionReader {
   connection: number
   dataVersion: SQLite.Statement
   totalChanges: SQLite.Statement
+  /** Rows written through {@link unversionedWrite}: left out of the version. */
+  leftOut: number
 }
 const versionReaders = new WeakMap<SQLite.Database, VersionReader>()
 let connectionsOpened = 0
+
+function versionReader(connection: SQLite.Database): VersionReader {
+  let reader = versionReaders.get(connection)
+  if (!reader) {
+    reader = {
+      // Another connection (a test's new database) starts its counters over.
+      connection: ++connectionsOpened,
+      dataVersion: connection.prepare('pragma data_version').pluck(),
+      totalChanges: connection.prepare('select total_changes()').pluck(),
+      leftOut: 0,
+    }
+    versionReaders.set(connection, reader)
+  }
+  return reader
+}
+
+/**
+ * Runs `write`, statements inside one transaction that leave every row as it was (the health
+ * probe's insert and delete of a row of its own), without moving databaseVersion() on SQLite:
+ * a monitor asking /healthz every few seconds would otherwise empty every cache of reads as
+ * often. Call it inside the transaction, which holds the one connection, so no other request's
+ * statement is counted. Other processes still see the commit; PostgreSQL's snapshot still moves.
+ */
+export async function unversionedWrite<T>(write: () => Promise<T>): Promise<T> {
+  const { sqlite: connection } = handle()
+  if (!connection) return write()
+  const reader = versionReader(connection)
+  const before = reader.totalChanges.get() as number
+  try {
+    return await write()
+  } finally {
+    reader.leftOut += (reader.totalChanges.get() as number) - before
+  }
+}
 
 /**
  * A value that changes whenever rows may have changed, for caches of reads
@@ -115,7 +151,8 @@ let connectionsOpened = 0
  *
  * - SQLite: the main connection's `data_version` changes when any other connection commits
  *   (this process's side connection, another process, a CLI), and its `total_changes()`
- *   counts every row this connection itself wrote, jobs and tests included. Both are read in a
+ *   counts every row this connection itself wrote, jobs and tests included, but for
+ *   {@link unversionedWrite}'s. Both are read in a
  *   few microseconds.
  * - PostgreSQL: the current snapshot (`xmin:xmax:in-progress ids`) changes whenever a
  *   transaction that wrote ends, in any session on any machine (read-only ones take no id), and
@@ -128,17 +165,9 @@ export function databaseVersion(): string | Promise<string> {
     return sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`
       .execute(real)
       .then(({ rows }) => rows[0]!.snapshot)
-  let reader = versionReaders.get(connection)
-  if (!reader) {
-    reader = {
-      // Another connection (a test's new database) starts its counters over.
-      connection: ++connectionsOpened,
-      dataVersion: connection.prepare('pragma data_version').pluck(),
-      totalChanges: connection.prepare('select total_changes()').pluck(),
-    }
-    versionReaders.set(connection, reader)
-  }
-  return `${reader.connection}:${reader.dataVersion.get()}:${reader.totalChanges.get()}`
+  const reader = versionReader(connection)
+  const changes = (reader.totalChanges.get() as number) - reader.leftOut
+  return `${reader.connection}:${reader.dataVersion.get()}:${changes}`
 }
 
 /** PostgreSQL's counterpart of sideConnection: a small pool of its own for the rate limiter. */

@@ -28,6 +28,12 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /**
+   * Which public pages the server keeps rendered in production (app/services/page-cache.server.ts):
+   * everyone's (anonymous and signed-in readers, each member their own copy), anonymous
+   * visitors' only, or none.
+   */
+  PAGE_CACHE: z.enum(['everyone', 'anonymous', 'off']).default('everyone'),
+  /**
    * A map tile server, e.g. https://tiles.example.se/{z}/{x}/{y}.png; unset (or empty): no map
    * anywhere, the place stays text. One host only: a `{s}` subdomain template has no single
    * origin for the CSP to allow.

@@ -7,7 +7,7 @@ export interface Row {
   page: string
   path: string
   database: 'demo' | '100k' | string
-  mode: 'anonymous' | 'signed in' | 'vote toggles' | 'floor'
+  mode: 'anonymous' | 'signed in' | 'signed in, rendered' | 'vote toggles' | 'floor'
   connections: number
   app: Measurement
   /** the bare node:http server sending the same bytes */

@@ -681,18 +681,28 @@ async function measureDatabase(
     if (voterIds.length < VOTERS) throw new Error(`only ${voterIds.length} voters available`)
     const cookies = await createSessions(run.file, voterIds, secret)
     const signedInCookies = voterIds.slice(0, SIGNED_IN_USERS).map((id) => cookies.get(id)!)
-    const check = await getPlain(origin, '/challenges', { cookie: signedInCookies[0]! })
+    // A member's page is rendered for them, then kept for them until a write (PAGE_CACHE).
+    const signedInCheck = []
+    for (const cookie of signedInCookies.slice(0, 2))
+      for (let i = 0; i < 2; i++)
+        signedInCheck.push(await getPlain(origin, '/challenges', { cookie }))
+    const [first, second, other] = signedInCheck
     if (
-      check.status !== 200 ||
-      !check.body.includes('action="/logout"') ||
-      check.headers['x-page-cache']
+      signedInCheck.some((c) => c.status !== 200 || !c.body.includes('action="/logout"')) ||
+      first!.headers['x-page-cache'] !== 'miss' ||
+      second!.headers['x-page-cache'] !== 'hit' ||
+      other!.headers['x-page-cache'] !== 'miss'
     )
       throw new Error(
-        `a signed-in GET /challenges did not look signed in (status ${check.status}, X-Page-Cache ${check.headers['x-page-cache']})`,
+        `signed-in GETs of /challenges did not look like members' own kept pages (X-Page-Cache ${signedInCheck.map((c) => c.headers['x-page-cache']).join(', ')})`,
       )
+    say(
+      'X-Page-Cache on signed-in GETs of /challenges, two members twice each: miss, hit, miss, hit',
+    )
 
-    // 4b. Signed-in pages: never cached. At 32 connections compared with the bare server
-    // (sending one signed-in user's bytes) and with the framework floor.
+    // 4b. Signed-in pages, each member's own copy kept for them until a write. At 32 connections
+    // compared with the bare server (sending one signed-in user's bytes) and with the framework
+    // floor.
     const signedInPages = pages.slice(0, 2)
     let bareSignedIn: Awaited<ReturnType<typeof startBare>> | undefined
     if (run.full) {
@@ -729,6 +739,40 @@ async function measureDatabase(
       }
     }
     if (bareSignedIn) await stopChild(bareSignedIn.bare)
+
+    // 4b'. The same signed-in pages rendered for every request (a second server on the same
+    // file, PAGE_CACHE=anonymous): what a member's page costs when a write has just emptied the
+    // cache. Shown beside the floor, not a target.
+    if (run.full) {
+      const rendering = await startProductionServer({
+        databaseUrl: `file:${run.file}`,
+        secret,
+        logFile: path.join(tmp, `server-${run.label}-rendering.log`),
+        env: { PAGE_CACHE: 'anonymous' },
+      })
+      try {
+        for (const page of signedInPages) {
+          await getPlain(rendering.origin, page.path, { cookie: signedInCookies[0]! })
+          const m = await wrk(rendering.origin, page.path, CONNECTIONS, signedInCookies)
+          await settle(rendering.origin)
+          say(
+            `${run.label} signed-in ${page.name}, rendered each time @${CONNECTIONS}: ${describe(m)}`,
+          )
+          const row: Row = {
+            page: page.name,
+            path: page.path,
+            database: run.label,
+            mode: 'signed in, rendered',
+            connections: CONNECTIONS,
+            app: m,
+          }
+          signedInRows.push(row)
+          rows.push(row)
+        }
+      } finally {
+        await stopChild(rendering.server)
+      }
+    }
 
     // 4c. The framework floor on the same database, right after the signed-in pages.
     if (run.full) {

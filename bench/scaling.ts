@@ -162,7 +162,9 @@ async function measureOne(
     databaseUrl: url,
     secret,
     logFile: path.join(tmp, `server-${database.toLowerCase()}-${processes}.log`),
-    env: { WEB_CONCURRENCY: String(processes) },
+    // Members' pages rendered for every request, as before the member page cache: this measures
+    // what more processes add to the work a page costs, not how fast a kept copy goes out.
+    env: { WEB_CONCURRENCY: String(processes), PAGE_CACHE: 'anonymous' },
   })
   try {
     const cookies = voters.slice(0, SIGNED_IN).map((v) => v.cookie)

@@ -3,7 +3,8 @@ import zlib from 'node:zlib'
 import type { NextFunction, Request, Response } from 'express'
 
 /**
- * Rendered HTML of anonymous public pages, with brotli and gzip copies made once per entry.
+ * Rendered HTML of public pages, for anonymous visitors and for each member their own copy, with
+ * a brotli or gzip copy made the first time a client takes it.
  *
  * - Hits are answered at the front door (`frontDoor`, plain node:http, before Express): the
  *   stored response goes out with every header the miss had (helmet's included, so the CSP
@@ -11,11 +12,12 @@ import type { NextFunction, Request, Response } from 'express'
  *   copy the client accepts. Everything else goes on to Express, where `middleware` stores
  *   what the app marked.
  * - The app decides, not this file (app/services/page-cache.server.ts): `variantOf` says which
- *   copy a request may get (null: it carries a session, so nothing is served from or stored to
- *   the cache), and only a response the app marked with that same variant is stored
+ *   copy a request may get (null: none, nothing is served from or stored to the cache), and
+ *   only a response the app marked with that same variant is stored
  *   (`res.locals.privateHeader`, taken off the response by server/remix-handler.ts). A 200 HTML
- *   response without Set-Cookie is still required on top. So one user's page is never served
- *   to another, whatever the Cookie header looks like.
+ *   response without Set-Cookie is still required on top. A member's variant names their
+ *   session and the database's version, so one user's page is never served to another,
+ *   whatever the Cookie header looks like, and never after a write.
  * - Any write that may have changed data (a non-GET request answered below 400 or with a 5xx,
  *   or whose client went away before the answer) empties the cache, so a vote is visible at
  *   once. The front door sees every request, so no write can pass it unseen. This is coarse
@@ -51,13 +53,13 @@ export interface PageCacheOptions {
 
 interface Entry {
   created: number
-  /** The response headers for each encoding, ready for writeHead. */
-  plain: OutgoingHttpHeaders
-  brHeaders: OutgoingHttpHeaders
-  gzipHeaders: OutgoingHttpHeaders
+  /** The response headers, but the body's length and encoding. */
+  headers: OutgoingHttpHeaders
   body: Buffer
-  br: Buffer
-  gzip: Buffer
+  /** The body as it is, with its headers. */
+  plain: [Buffer, OutgoingHttpHeaders]
+  /** Compressed copies with their headers, each made when a client first takes it. */
+  copies: Partial<Record<'br' | 'gzip', [Buffer, OutgoingHttpHeaders]>>
 }
 
 /** Per-connection or per-body headers a stored response must not replay. */
@@ -80,29 +82,36 @@ function acceptedEncoding(req: IncomingMessage): 'br' | 'gzip' | null {
   return /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null
 }
 
-/** A page's stored response: its headers for each encoding and the bytes, compressed once. */
+/** A page's stored response; compressed copies are made as clients ask for them. */
 function makeEntry(body: Buffer, headers: OutgoingHttpHeaders): Entry {
-  const br = zlib.brotliCompressSync(body, {
-    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 },
-  })
-  const gzip = zlib.gzipSync(body, { level: 6 })
-  return {
-    created: Date.now(),
-    plain: { ...headers, 'content-length': body.length },
-    brHeaders: { ...headers, 'content-encoding': 'br', 'content-length': br.length },
-    gzipHeaders: { ...headers, 'content-encoding': 'gzip', 'content-length': gzip.length },
-    body,
-    br,
-    gzip,
-  }
+  const plain: [Buffer, OutgoingHttpHeaders] = [body, { ...headers, 'content-length': body.length }]
+  return { created: Date.now(), headers, body, plain, copies: {} }
 }
 
-/** The copy of an entry a client takes (brotli, gzip or plain), with its headers. */
+function compress(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
+  return encoding === 'br'
+    ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
+    : zlib.gzipSync(body, { level: 6 })
+}
+
+/**
+ * The copy of an entry a client takes (brotli, gzip or plain), with its headers. Each is made
+ * once, at the first request for it: a member's copy is mostly read by one browser, which takes
+ * one encoding, so the others would only take memory.
+ */
 function copyFor(req: IncomingMessage, entry: Entry): [Buffer, OutgoingHttpHeaders] {
   const encoding = acceptedEncoding(req)
-  if (encoding === 'br') return [entry.br, entry.brHeaders]
-  if (encoding === 'gzip') return [entry.gzip, entry.gzipHeaders]
-  return [entry.body, entry.plain]
+  if (encoding === null) return entry.plain
+  let copy = entry.copies[encoding]
+  if (!copy) {
+    const bytes = compress(entry.body, encoding)
+    copy = [
+      bytes,
+      { ...entry.headers, 'content-encoding': encoding, 'content-length': bytes.length },
+    ]
+    entry.copies[encoding] = copy
+  }
+  return copy
 }
 
 /** A chunk as res.write/res.end take it, as bytes. */
@@ -137,6 +146,10 @@ export function createPageCache(options: PageCacheOptions) {
   let misses = 0
   // Bumped by every write: a page that was rendering while a write happened is not stored.
   let generation = 0
+  // The front door's answer for a request that goes on to Express, so the middleware does not
+  // ask again (on PostgreSQL a member's answer is a round trip). Read before the render, as the
+  // middleware's own would be: a write in between changes the mark, and nothing is kept.
+  const askedAtTheDoor = new WeakMap<IncomingMessage, string | null>()
 
   function clear() {
     generation++
@@ -197,12 +210,16 @@ export function createPageCache(options: PageCacheOptions) {
     }
     if (variant instanceof Promise) {
       variant.then(
-        (answer) =>
-          answer === null ? next() : lookUp(req, res, `${url}\u0000${answer}`, next, startedNs),
+        (answer) => {
+          askedAtTheDoor.set(req, answer)
+          if (answer === null) next()
+          else lookUp(req, res, `${url}\u0000${answer}`, next, startedNs)
+        },
         () => next(),
       )
       return
     }
+    askedAtTheDoor.set(req, variant)
     if (variant === null) next()
     else lookUp(req, res, `${url}\u0000${variant}`, next, startedNs)
   }
@@ -270,7 +287,9 @@ export function createPageCache(options: PageCacheOptions) {
     if (req.method !== 'GET' || isDataRequest(req.originalUrl)) return next()
     let variant: string | null
     try {
-      variant = await options.variantOf(req)
+      variant = askedAtTheDoor.has(req)
+        ? (askedAtTheDoor.get(req) as string | null)
+        : await options.variantOf(req)
     } catch (error) {
       return next(error)
     }

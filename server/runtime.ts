@@ -67,7 +67,7 @@ export interface Runtime {
     /** Bytes a request to such a path may have; the forms answer over-limit files themselves. */
     maxBodyBytes: number
   }
-  /** The anonymous page cache's rules (app/services/page-cache.server.ts). */
+  /** The page cache's rules (app/services/page-cache.server.ts). */
   pageCache: {
     /** The header the app marks a cacheable response with; never sent to the client. */
     header: string

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { db } from '~/db.server'
+import { db, unversionedWrite } from '~/db.server'
 
 export interface Health {
   /** ok: reads and writes work; degraded: reads work, writes fail; unavailable: reads fail. */
@@ -30,12 +30,14 @@ export async function probeDatabase(): Promise<Health> {
     return { status: 'unavailable', reason: `the database cannot be read (${describe(error)})` }
   }
   try {
-    await db.transaction().execute(async (trx) => {
-      await sql`insert into kysely_migration_lock (id, is_locked) values ('healthz', 0)`.execute(
-        trx,
-      )
-      await sql`delete from kysely_migration_lock where id = 'healthz'`.execute(trx)
-    })
+    await db.transaction().execute((trx) =>
+      unversionedWrite(async () => {
+        await sql`insert into kysely_migration_lock (id, is_locked) values ('healthz', 0)`.execute(
+          trx,
+        )
+        await sql`delete from kysely_migration_lock where id = 'healthz'`.execute(trx)
+      }),
+    )
   } catch (error) {
     return { status: 'degraded', reason: `the database refuses writes (${describe(error)})` }
   }

@@ -52,6 +52,25 @@ export async function readSession(id: string, now = new Date()) {
   return JSON.parse(row.data) as Record<string, unknown>
 }
 
+/**
+ * Until when, as things stand in the database, this session stays signed in to a user who is
+ * not banned: the end of its idle or absolute life, whichever comes first. Null when it is
+ * unknown, over, anonymous, or its user is missing or banned now. Read-only (unlike
+ * readSession, it never touches last_seen_at), so asking costs no write.
+ */
+export async function sessionSignedInUntil(id: string, now = new Date()): Promise<number | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.last_seen_at', 'sessions.expires_at', 'users.banned_until'])
+    .where('sessions.id_hash', '=', hashSessionId(id))
+    .executeTakeFirst()
+  if (!row) return null
+  if (row.banned_until && Date.parse(row.banned_until) > now.getTime()) return null
+  const until = Math.min(Date.parse(row.expires_at), Date.parse(row.last_seen_at) + SESSION_IDLE_MS)
+  return until > now.getTime() ? until : null
+}
+
 export async function updateSession(id: string, data: Record<string, unknown>) {
   await db
     .updateTable('sessions')

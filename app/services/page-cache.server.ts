@@ -1,20 +1,34 @@
 import type { EntryContext } from '@remix-run/node'
+import { databaseVersion } from '~/db.server'
+import { getEnv } from '~/env.server'
+import { hashSessionId, sessionSignedInUntil } from '~/models/session.server'
 import { getLocale } from '~/services/i18n.server'
-import { hasSessionCookie } from '~/services/session.server'
+import { sessionIdOf } from '~/services/session.server'
 
 /**
- * The anonymous page cache's rules; the server (server/page-cache.ts) only stores and serves.
+ * The page cache's rules; the server (server/page-cache.ts) only stores and serves.
  *
- * The app marks a document it rendered for an anonymous visitor on a public page with
- * {@link PAGE_CACHE_HEADER}, whose value is the variant it rendered (the visitor's language).
- * The server keeps only marked responses, looks them up by URL and {@link pageCacheVariant},
- * and never sends the header on. Both sides read the request with the app's own cookie parsers,
- * so a header the app reads as a session (`utmana_session =…`) can never look anonymous to the
- * cache, and a language cookie the app honours can never be missed by the cache's key.
+ * The app marks a document it rendered on a public page with {@link PAGE_CACHE_HEADER}, whose
+ * value is the variant it rendered. The server keeps only marked responses, looks them up by
+ * URL and {@link pageCacheVariant}, and never sends the header on. Both sides read the request
+ * with the app's own cookie parsers, so a header the app reads as a session
+ * (`utmana_session =…`) can never look anonymous to the cache, and a language cookie the app
+ * honours can never be missed by the cache's key.
+ *
+ * - **Anonymous visitors:** the variant is the language. Every write empties the cache.
+ * - **Members** (PAGE_CACHE=everyone, the default): the variant is their own session, the
+ *   language and the database's version (`databaseVersion()`, the one shared reads use), read
+ *   before the page's loaders run and again when it is marked: a page during which anything was
+ *   written is not kept, and a kept one is found only while nothing has been written since, by
+ *   any process. What is in the page that the database does not hold is the clock: the session
+ *   is asked for its end at every look-up (remembered per database version, so a hit costs no
+ *   query), a banned member's pages are never kept, and the rest (a comment's edit window,
+ *   "3 minutes ago") may lag by the entry's life, at most 30 s, as an anonymous page's does.
+ *   Each member's copy is found only with their own session cookie.
  */
 export const PAGE_CACHE_HEADER = 'x-utmana-page-cache'
 
-/** Pages that look the same to every anonymous visitor who reads them in the same language. */
+/** Pages that look the same to every reader who reads them in the same language and role. */
 const PUBLIC_ROUTES = new Set([
   'routes/_index',
   'routes/challenges._index',
@@ -28,40 +42,88 @@ const PUBLIC_ROUTES = new Set([
   'routes/accessibility',
 ])
 
-/**
- * Which copy of a cacheable page this request may get: its language; null when it carries a
- * session (its pages are personal and never come from, or go into, the cache).
- */
-export async function pageCacheVariant(request: Request): Promise<string | null> {
-  if (await hasSessionCookie(request)) return null
-  return getLocale(request)
+/** What the variant depends on in a request's headers: its language and its session. */
+interface Reader {
+  locale: string
+  sessionId: string | null
 }
 
-// The only request headers pageCacheVariant reads (the session and language cookies, and
-// Accept-Language), so its answer can be remembered by their values: the server asks on every
-// anonymous GET, and building a Request and parsing costs ~50 µs against ~1 µs for a look-up.
+async function readerOf(request: Request): Promise<Reader> {
+  const [locale, sessionId] = await Promise.all([getLocale(request), sessionIdOf(request)])
+  return { locale, sessionId }
+}
+
+// Per session id: until when it stays signed in, as read at one database version. A page hit
+// asks every time; the database only after something was written.
+interface Standing {
+  version: string
+  until: number
+  hash: string
+}
+const MAX_STANDINGS = 10_000
+const standings = new Map<string, Standing>()
+
+function memberVariantAt(reader: Reader & { sessionId: string }, version: string) {
+  const known = standings.get(reader.sessionId)
+  const variant = (standing: Standing) =>
+    Date.now() < standing.until ? `member:${reader.locale}:${version}:${standing.hash}` : null
+  if (known?.version === version) return variant(known)
+  return sessionSignedInUntil(reader.sessionId).then((until) => {
+    const standing = { version, until: until ?? 0, hash: hashSessionId(reader.sessionId) }
+    if (standings.size >= MAX_STANDINGS) standings.clear()
+    standings.set(reader.sessionId, standing)
+    return variant(standing)
+  })
+}
+
+/**
+ * The variant for a reader: the language for an anonymous visitor; for a member their session,
+ * language and the database version, or null (not signed in now, or members' pages not kept).
+ */
+function variantOfReader(reader: Reader): string | null | Promise<string | null> {
+  const setting = getEnv().PAGE_CACHE
+  if (setting === 'off') return null
+  if (reader.sessionId === null) return reader.locale
+  if (setting !== 'everyone') return null
+  const member = { ...reader, sessionId: reader.sessionId }
+  const version = databaseVersion()
+  return typeof version === 'string'
+    ? memberVariantAt(member, version)
+    : version.then((v) => memberVariantAt(member, v))
+}
+
+/** Which copy of a cacheable page this request may get; null: none, it is not kept. */
+export async function pageCacheVariant(request: Request): Promise<string | null> {
+  return variantOfReader(await readerOf(request))
+}
+
+// The only request headers a reader depends on (the session and language cookies, and
+// Accept-Language), so it is remembered by their values: the server asks on every GET, and
+// building a Request and parsing costs ~50 µs against ~1 µs for a look-up.
 const VARIANT_HEADERS = ['cookie', 'accept-language'] as const
-const remembered = new Map<string, string | null>()
+const MAX_READERS = 1000
+const readers = new Map<string, Reader>()
 
 /**
  * {@link pageCacheVariant} for the server, from a request's header values (lower-case names):
- * the remembered answer at once, without a promise, when these values were seen before.
+ * without a promise when these values were seen before and the answer needs no query (an
+ * anonymous visitor; a member on SQLite, whose session was asked at this database version).
  */
 export function pageCacheVariantOf(
   header: (name: (typeof VARIANT_HEADERS)[number]) => string | undefined,
 ): string | null | Promise<string | null> {
   const values = VARIANT_HEADERS.map((name) => header(name))
   const key = `${values[0] ?? '\u0001'}\u0000${values[1] ?? '\u0001'}`
-  const known = remembered.get(key)
-  if (known !== undefined) return known
+  const known = readers.get(key)
+  if (known) return variantOfReader(known)
   const headers = new Headers()
   VARIANT_HEADERS.forEach((name, i) => {
     if (values[i] !== undefined) headers.set(name, values[i])
   })
-  return pageCacheVariant(new Request('http://localhost/', { headers })).then((variant) => {
-    if (remembered.size >= 1000) remembered.delete(remembered.keys().next().value!)
-    remembered.set(key, variant)
-    return variant
+  return readerOf(new Request('http://localhost/', { headers })).then((reader) => {
+    if (readers.size >= MAX_READERS) readers.delete(readers.keys().next().value!)
+    readers.set(key, reader)
+    return variantOfReader(reader)
   })
 }
 

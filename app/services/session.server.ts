@@ -172,7 +172,13 @@ export async function requireUser(request: Request): Promise<SessionUser> {
  * anonymous, and a hand-written test of the raw header did not (`utmana_session =…`).
  */
 export async function hasSessionCookie(request: Request): Promise<boolean> {
-  return Boolean(await sessionCookie().parse(request.headers.get('Cookie')))
+  return Boolean(await sessionIdOf(request))
+}
+
+/** The session id the request's cookie carries (signature checked), or null. */
+export async function sessionIdOf(request: Request): Promise<string | null> {
+  const id: unknown = await sessionCookie().parse(request.headers.get('Cookie'))
+  return typeof id === 'string' && id !== '' ? id : null
 }
 
 /** A 403 for a signed-in user who went where their role does not reach; logged for review. */

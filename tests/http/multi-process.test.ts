@@ -197,8 +197,9 @@ describe('two server processes on one database', () => {
     const { categoryId, areaId } = await createTaxonomy()
     const reader = cookieOf(voters[4]!)
     const title = `Nedskräpat vid busshållplatsen ${Date.now()}`
-    // The second process has read the board's first page for members (kept until a write).
+    // The second process keeps the member's board, their own copy, until anything is written.
     expect((await fresh(two.url, '/challenges', { cookie: reader })).body).not.toContain(title)
+    expect((await fresh(two.url, '/challenges', { cookie: reader })).cache).toBe('hit')
     const posted = await fresh(one.url, '/challenges/new', {
       form: {
         intent: 'post',
