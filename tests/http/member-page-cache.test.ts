@@ -2,14 +2,11 @@
 // (app/services/page-cache.server.ts, server/page-cache.ts). What must hold: their copy is theirs
 // alone, it never outlives a commit (this process's, another connection's) or their session,
 // and a banned member's pages are never kept.
-import Database from 'better-sqlite3'
-import pg from 'pg'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { sqlitePathFromUrl } from '#db/connection'
 import { db } from '~/db.server'
 import { createChallengeFor, createUser } from '../factories'
 import { testServerForFile, type Client } from '../helpers/http'
-import { onPostgres } from '../helpers/setup'
+import { renameOnAnotherConnection } from '../helpers/another-connection'
 
 const server = testServerForFile()
 afterEach(() => vi.useRealTimers())
@@ -38,27 +35,6 @@ async function keptFor(client: Client, path: string) {
 
 const votesIn = (html: string) =>
   Number(/<strong>(\d+)<\/strong> (?:<!-- -->)?röst/.exec(html)?.[1])
-
-/** An UPDATE committed on a connection of its own, as another process or a CLI would. */
-async function renameOnAnotherConnection(id: number, title: string) {
-  const url = process.env.DATABASE_URL!
-  if (onPostgres) {
-    const client = new pg.Client(url)
-    await client.connect()
-    try {
-      await client.query('update challenges set title = $1 where id = $2', [title, id])
-    } finally {
-      await client.end()
-    }
-    return
-  }
-  const other = new Database(sqlitePathFromUrl(url))
-  try {
-    other.prepare('update challenges set title = ? where id = ?').run(title, id)
-  } finally {
-    other.close()
-  }
-}
 
 describe("a member's kept pages", () => {
   it('are served to that member alone, never to another member or a visitor', async () => {

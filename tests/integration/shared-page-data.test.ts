@@ -1,8 +1,5 @@
-import Database from 'better-sqlite3'
-import pg from 'pg'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { sqlitePathFromUrl } from '#db/connection'
 import { databaseVersion, db } from '~/db.server'
 import { getBoardPage } from '~/models/board.server'
 import { markSolved } from '~/models/challenge.server'
@@ -10,6 +7,7 @@ import { probeDatabase } from '~/models/health.server'
 import { getHomeLists } from '~/models/home.server'
 import { setChallengeVote } from '~/models/vote.server'
 import { createChallengeFor, createUser } from '../factories'
+import { renameOnAnotherConnection } from '../helpers/another-connection'
 import { onPostgres } from '../helpers/setup'
 
 // The board's and the home page's data are kept between readers until the database changes
@@ -28,27 +26,6 @@ async function atOneVersion<T>(reads: () => Promise<T>): Promise<T> {
     if ((await databaseVersion()) === before) return result
   }
   throw new Error('the database version never held still for two reads')
-}
-
-/** An UPDATE committed on a connection of its own, as another process would. */
-async function renameOnAnotherConnection(id: number, title: string) {
-  const url = process.env.DATABASE_URL!
-  if (onPostgres) {
-    const client = new pg.Client(url)
-    await client.connect()
-    try {
-      await client.query('update challenges set title = $1 where id = $2', [title, id])
-    } finally {
-      await client.end()
-    }
-    return
-  }
-  const other = new Database(sqlitePathFromUrl(url))
-  try {
-    other.prepare('update challenges set title = ? where id = ?').run(title, id)
-  } finally {
-    other.close()
-  }
 }
 
 const cardOf = async (id: number) =>
