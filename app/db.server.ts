@@ -105,9 +105,13 @@ interface VersionReader {
   totalChanges: SQLite.Statement
   /** Rows written through {@link unversionedWrite}: left out of the version. */
   leftOut: number
+  /** How many {@link unversionedWrite}s are under way. */
+  unversionedWrites: number
 }
 const versionReaders = new WeakMap<SQLite.Database, VersionReader>()
 let connectionsOpened = 0
+// Versions handed out while an unversioned write is under way: each one of a kind.
+let passingVersions = 0
 
 function versionReader(connection: SQLite.Database): VersionReader {
   let reader = versionReaders.get(connection)
@@ -118,6 +122,7 @@ function versionReader(connection: SQLite.Database): VersionReader {
       dataVersion: connection.prepare('pragma data_version').pluck(),
       totalChanges: connection.prepare('select total_changes()').pluck(),
       leftOut: 0,
+      unversionedWrites: 0,
     }
     versionReaders.set(connection, reader)
   }
@@ -125,22 +130,40 @@ function versionReader(connection: SQLite.Database): VersionReader {
 }
 
 /**
- * Runs `write`, statements inside one transaction that leave every row as it was (the health
- * probe's insert and delete of a row of its own), without moving databaseVersion() on SQLite:
- * a monitor asking /healthz every few seconds would otherwise empty every cache of reads as
- * often. Call it inside the transaction, which holds the one connection, so no other request's
- * statement is counted. Other processes still see the commit; PostgreSQL's snapshot still moves.
+ * Runs `write`, statements that leave every row as it was (the health probe's insert and
+ * delete of a row of its own) and give the number of rows they changed, without moving
+ * databaseVersion() on SQLite: a monitor asking /healthz every few seconds would otherwise
+ * empty every cache of reads as often. While it runs, the version is one that never comes
+ * again (its rows are counted, but not yet left out): a read then is kept under a version no
+ * later state can have. If it fails, its rows stay counted: one needless reload. Other
+ * processes still see its commit; PostgreSQL's snapshot still moves.
  */
-export async function unversionedWrite<T>(write: () => Promise<T>): Promise<T> {
+export async function unversionedWrite(write: () => Promise<number>): Promise<void> {
   const { sqlite: connection } = handle()
-  if (!connection) return write()
-  const reader = versionReader(connection)
-  const before = reader.totalChanges.get() as number
-  try {
-    return await write()
-  } finally {
-    reader.leftOut += (reader.totalChanges.get() as number) - before
+  if (!connection) {
+    await write()
+    return
   }
+  const reader = versionReader(connection)
+  reader.unversionedWrites++
+  try {
+    reader.leftOut += await write()
+  } finally {
+    reader.unversionedWrites--
+  }
+}
+
+/**
+ * The SQLite version at once ({@link databaseVersion}), or null on PostgreSQL, where it takes
+ * a query: for an in-process cache that may check it on every call.
+ */
+export function databaseVersionNow(): string | null {
+  const { sqlite: connection } = handle()
+  if (!connection) return null
+  const reader = versionReader(connection)
+  const changes = (reader.totalChanges.get() as number) - reader.leftOut
+  const version = `${reader.connection}:${reader.dataVersion.get()}:${changes}`
+  return reader.unversionedWrites > 0 ? `${version}:passing-${++passingVersions}` : version
 }
 
 /**
@@ -152,22 +175,18 @@ export async function unversionedWrite<T>(write: () => Promise<T>): Promise<T> {
  * - SQLite: the main connection's `data_version` changes when any other connection commits
  *   (this process's side connection, another process, a CLI), and its `total_changes()`
  *   counts every row this connection itself wrote, jobs and tests included, but for
- *   {@link unversionedWrite}'s. Both are read in a
- *   few microseconds.
+ *   {@link unversionedWrite}'s. Both are read in a few microseconds.
  * - PostgreSQL: the current snapshot (`xmin:xmax:in-progress ids`) changes whenever a
  *   transaction that wrote ends, in any session on any machine (read-only ones take no id), and
  *   also for writes to other databases of the same server. One round trip, instead of the
  *   reads it spares.
  */
 export function databaseVersion(): string | Promise<string> {
-  const { sqlite: connection, db: real } = handle()
-  if (!connection)
-    return sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`
-      .execute(real)
-      .then(({ rows }) => rows[0]!.snapshot)
-  const reader = versionReader(connection)
-  const changes = (reader.totalChanges.get() as number) - reader.leftOut
-  return `${reader.connection}:${reader.dataVersion.get()}:${changes}`
+  const now = databaseVersionNow()
+  if (now !== null) return now
+  return sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`
+    .execute(handle().db)
+    .then(({ rows }) => rows[0]!.snapshot)
 }
 
 /** PostgreSQL's counterpart of sideConnection: a small pool of its own for the rate limiter. */

@@ -252,11 +252,17 @@ export function createApp(options: AppOptions) {
   const pageCache =
     (options.pageCache ?? options.mode === 'production')
       ? createPageCache({
-          variantOf: (req) =>
-            options.runtime.pageCache.variant((name) => {
-              const value = req.headers[name]
-              return Array.isArray(value) ? value.join(', ') : value
-            }),
+          variantOf: (req) => {
+            const url = req.url ?? '/'
+            const query = url.indexOf('?')
+            return options.runtime.pageCache.variant(
+              (name) => {
+                const value = req.headers[name]
+                return Array.isArray(value) ? value.join(', ') : value
+              },
+              query === -1 ? url : url.slice(0, query),
+            )
+          },
           onWrite: options.onPageCacheWrite,
           onHit: (req, res, bytes, startedNs) => {
             // Behind a proxy, Express's own reading of the client's address, as on a miss.

@@ -215,7 +215,11 @@ export function createPageCache(options: PageCacheOptions) {
           if (answer === null) next()
           else lookUp(req, res, `${url}\u0000${answer}`, next, startedNs)
         },
-        () => next(),
+        () => {
+          // The app answers the request itself (a 503 when the database is down).
+          askedAtTheDoor.set(req, null)
+          next()
+        },
       )
       return
     }
@@ -290,8 +294,9 @@ export function createPageCache(options: PageCacheOptions) {
       variant = askedAtTheDoor.has(req)
         ? (askedAtTheDoor.get(req) as string | null)
         : await options.variantOf(req)
-    } catch (error) {
-      return next(error)
+    } catch {
+      // Not kept; the app answers the request itself (a 503 when the database is down).
+      return next()
     }
     if (variant === null) return next()
 

@@ -72,11 +72,13 @@ export interface Runtime {
     /** The header the app marks a cacheable response with; never sent to the client. */
     header: string
     /**
-     * Which copy of a page the request may get, from its headers; null: none, not cached.
+     * Which copy of a page the request may get, from its headers and path (without the
+     * query); null: none, not cached.
      * Synchronous when the answer for these header values is already known (the usual case).
      */
     variant(
       header: (name: 'cookie' | 'accept-language') => string | undefined,
+      path: string,
     ): string | null | Promise<string | null>
     /**
      * Hears about writes other processes on the same database committed, and calls `clear`

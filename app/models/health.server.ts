@@ -32,10 +32,14 @@ export async function probeDatabase(): Promise<Health> {
   try {
     await db.transaction().execute((trx) =>
       unversionedWrite(async () => {
-        await sql`insert into kysely_migration_lock (id, is_locked) values ('healthz', 0)`.execute(
+        const inserted =
+          await sql`insert into kysely_migration_lock (id, is_locked) values ('healthz', 0)`.execute(
+            trx,
+          )
+        const deleted = await sql`delete from kysely_migration_lock where id = 'healthz'`.execute(
           trx,
         )
-        await sql`delete from kysely_migration_lock where id = 'healthz'`.execute(trx)
+        return Number(inserted.numAffectedRows ?? 0n) + Number(deleted.numAffectedRows ?? 0n)
       }),
     )
   } catch (error) {

@@ -1,4 +1,4 @@
-import { db, transaction } from '~/db.server'
+import { databaseVersionNow, db, transaction } from '~/db.server'
 import type { Executor } from '~/db.server'
 import type { AdminActor } from '~/models/admin-constants'
 import { recordAudit } from '~/models/audit.server'
@@ -39,8 +39,11 @@ export type Settings = typeof SETTING_DEFAULTS
 export type SettingKey = keyof Settings
 
 // Read on nearly every request and changed only by admins: kept for a few seconds, and
-// forgotten at once when this process writes a setting.
-let cached: { at: number; settings: Promise<Settings> } | null = null
+// forgotten at once when this process writes a setting. On SQLite also only while the database
+// version holds (free to read there): a change by another process, or one read between the
+// forgetting and the commit, never outlives the next write, so a page kept until a write (the
+// page cache's members' pages) never shows settings older than its version.
+let cached: { at: number; version: string | null; settings: Promise<Settings> } | null = null
 const CACHE_MS = 5_000
 
 /** The stored settings over the defaults. */
@@ -54,9 +57,11 @@ async function readSettings(executor: Executor): Promise<Settings> {
 }
 
 export function getSettings(): Promise<Settings> {
-  if (cached && Date.now() - cached.at < CACHE_MS) return cached.settings
+  const version = databaseVersionNow()
+  if (cached && Date.now() - cached.at < CACHE_MS && cached.version === version)
+    return cached.settings
   const settings = readSettings(db)
-  cached = { at: Date.now(), settings }
+  cached = { at: Date.now(), version, settings }
   settings.catch(() => (cached = null))
   return settings
 }

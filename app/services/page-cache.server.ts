@@ -42,6 +42,25 @@ const PUBLIC_ROUTES = new Set([
   'routes/accessibility',
 ])
 
+/**
+ * The paths those routes answer, from their flat-route ids (`routes/challenges.$id` →
+ * /challenges/anything): a member's request for any other path is not looked up or kept
+ * without asking the database (on PostgreSQL a round trip). Whether a page is kept is still
+ * decided by the route that answered it (cacheableVariant): /challenges/new matches here, and
+ * is not.
+ */
+const PUBLIC_PATHS = [...PUBLIC_ROUTES].map((id) => {
+  const segments = id
+    .replace(/^routes\//, '')
+    .split('.')
+    .filter((segment) => segment !== '_index')
+    .map((segment) =>
+      segment.startsWith('$') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
+  return new RegExp(`^/${segments.join('/')}/?$`)
+})
+const mayBePublic = (path: string) => PUBLIC_PATHS.some((pattern) => pattern.test(path))
+
 /** What the variant depends on in a request's headers: its language and its session. */
 interface Reader {
   locale: string
@@ -80,11 +99,11 @@ function memberVariantAt(reader: Reader & { sessionId: string }, version: string
  * The variant for a reader: the language for an anonymous visitor; for a member their session,
  * language and the database version, or null (not signed in now, or members' pages not kept).
  */
-function variantOfReader(reader: Reader): string | null | Promise<string | null> {
+function variantOfReader(reader: Reader, path: string): string | null | Promise<string | null> {
   const setting = getEnv().PAGE_CACHE
   if (setting === 'off') return null
   if (reader.sessionId === null) return reader.locale
-  if (setting !== 'everyone') return null
+  if (setting !== 'everyone' || !mayBePublic(path)) return null
   const member = { ...reader, sessionId: reader.sessionId }
   const version = databaseVersion()
   return typeof version === 'string'
@@ -94,7 +113,7 @@ function variantOfReader(reader: Reader): string | null | Promise<string | null>
 
 /** Which copy of a cacheable page this request may get; null: none, it is not kept. */
 export async function pageCacheVariant(request: Request): Promise<string | null> {
-  return variantOfReader(await readerOf(request))
+  return variantOfReader(await readerOf(request), new URL(request.url).pathname)
 }
 
 // The only request headers a reader depends on (the session and language cookies, and
@@ -105,17 +124,19 @@ const MAX_READERS = 1000
 const readers = new Map<string, Reader>()
 
 /**
- * {@link pageCacheVariant} for the server, from a request's header values (lower-case names):
+ * {@link pageCacheVariant} for the server, from a request's header values (lower-case names)
+ * and its path (without the query):
  * without a promise when these values were seen before and the answer needs no query (an
  * anonymous visitor; a member on SQLite, whose session was asked at this database version).
  */
 export function pageCacheVariantOf(
   header: (name: (typeof VARIANT_HEADERS)[number]) => string | undefined,
+  path: string,
 ): string | null | Promise<string | null> {
   const values = VARIANT_HEADERS.map((name) => header(name))
   const key = `${values[0] ?? '\u0001'}\u0000${values[1] ?? '\u0001'}`
   const known = readers.get(key)
-  if (known) return variantOfReader(known)
+  if (known) return variantOfReader(known, path)
   const headers = new Headers()
   VARIANT_HEADERS.forEach((name, i) => {
     if (values[i] !== undefined) headers.set(name, values[i])
@@ -123,7 +144,7 @@ export function pageCacheVariantOf(
   return readerOf(new Request('http://localhost/', { headers })).then((reader) => {
     if (readers.size >= MAX_READERS) readers.delete(readers.keys().next().value!)
     readers.set(key, reader)
-    return variantOfReader(reader)
+    return variantOfReader(reader, path)
   })
 }
 

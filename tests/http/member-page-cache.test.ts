@@ -72,6 +72,20 @@ describe("a member's kept pages", () => {
     expect(votesIn(await after.text())).toBe(1)
   })
 
+  it("show a change written on the app's own connection at once, with no request to empty the cache", async () => {
+    const { id, path } = await freshChallenge('Översvämmad gångtunnel')
+    const reader = await server.signedIn()
+    expect(await keptFor(reader.client, path)).toContain('Översvämmad gångtunnel')
+    // A job or a CLI in this process: the server's own connection, not an HTTP write.
+    await db
+      .updateTable('challenges')
+      .set({ title: 'Pumpad gångtunnel' })
+      .where('id', '=', id)
+      .execute()
+    const html = await (await reader.client.get(path)).text()
+    expect(html).toContain('Pumpad gångtunnel')
+  })
+
   it('show a change committed on another connection at once', async () => {
     const { id, path } = await freshChallenge('Klotter på skolans vägg')
     const reader = await server.signedIn()

@@ -89,6 +89,34 @@ describe("the board's data, shared between readers", () => {
     expect(databaseVersion()).not.toBe(before)
     expect((await cardOf(id))?.title).toBe('Lagat staket')
   })
+
+  // Reads go on between the probe's statements: a version read then must never be one that a
+  // later write reaches, or what was read then would pass for the state after that write.
+  it.skipIf(onPostgres)(
+    'never gives, during a health probe, a version a later write reaches',
+    async () => {
+      const author = await createUser()
+      const id = await createChallengeFor(author.id)
+      const before = databaseVersion()
+      const during = new Set<string>()
+      const probe = probeDatabase()
+      for (let turn = 0; turn < 20; turn++) {
+        during.add(databaseVersion() as string)
+        await Promise.resolve()
+      }
+      expect((await probe).status).toBe('ok')
+      during.delete(before as string)
+      expect(during.size).toBeGreaterThan(0) // some were read while the probe was under way
+      for (let write = 0; write < 4; write++) {
+        await db
+          .updateTable('challenges')
+          .set({ title: `Staket ${write}` })
+          .where('id', '=', id)
+          .execute()
+        expect(during.has(databaseVersion() as string)).toBe(false)
+      }
+    },
+  )
 })
 
 describe("the home page's lists, shared between readers", () => {
