@@ -208,24 +208,24 @@ export function createPageCache(options: PageCacheOptions) {
     } catch {
       return next()
     }
+    // On to Express with the answer, so the middleware does not ask again; a hit needs neither.
+    const onWith = (answer: string | null) => () => {
+      askedAtTheDoor.set(req, answer)
+      next()
+    }
     if (variant instanceof Promise) {
       variant.then(
-        (answer) => {
-          askedAtTheDoor.set(req, answer)
-          if (answer === null) next()
-          else lookUp(req, res, `${url}\u0000${answer}`, next, startedNs)
-        },
-        () => {
-          // The app answers the request itself (a 503 when the database is down).
-          askedAtTheDoor.set(req, null)
-          next()
-        },
+        (answer) =>
+          answer === null
+            ? onWith(null)()
+            : lookUp(req, res, `${url}\u0000${answer}`, onWith(answer), startedNs),
+        // The app answers the request itself (a 503 when the database is down).
+        onWith(null),
       )
       return
     }
-    askedAtTheDoor.set(req, variant)
-    if (variant === null) next()
-    else lookUp(req, res, `${url}\u0000${variant}`, next, startedNs)
+    if (variant === null) onWith(null)()
+    else lookUp(req, res, `${url}\u0000${variant}`, onWith(variant), startedNs)
   }
 
   function lookUp(
