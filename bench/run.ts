@@ -681,20 +681,26 @@ async function measureDatabase(
     if (voterIds.length < VOTERS) throw new Error(`only ${voterIds.length} voters available`)
     const cookies = await createSessions(run.file, voterIds, secret)
     const signedInCookies = voterIds.slice(0, SIGNED_IN_USERS).map((id) => cookies.get(id)!)
-    // A member's page is rendered for them, then kept for them until a write (PAGE_CACHE).
-    const signedInCheck = []
-    for (const cookie of signedInCookies.slice(0, 2))
-      for (let i = 0; i < 2; i++)
-        signedInCheck.push(await getPlain(origin, '/challenges', { cookie }))
-    if (
-      signedInCheck.some((c) => c.status !== 200 || !c.body.includes('action="/logout"')) ||
-      signedInCheck.map((c) => c.headers['x-page-cache']).join(', ') !== 'miss, hit, miss, hit'
-    )
+    // A member's page is rendered for them, then kept for them until a write (PAGE_CACHE): each
+    // of two members' first view is rendered, and a later one comes from the cache. A job's
+    // write in between starts their copies over, so up to five views each.
+    const cacheHeaders: string[][] = []
+    for (const cookie of signedInCookies.slice(0, 2)) {
+      const seen: string[] = []
+      for (let view = 0; view < 5 && seen.at(-1) !== 'hit'; view++) {
+        const page = await getPlain(origin, '/challenges', { cookie })
+        if (page.status !== 200 || !page.body.includes('action="/logout"'))
+          throw new Error(`a signed-in GET /challenges did not look signed in (${page.status})`)
+        seen.push(String(page.headers['x-page-cache']))
+      }
+      cacheHeaders.push(seen)
+    }
+    if (cacheHeaders.some((seen) => seen[0] === 'hit' || seen.at(-1) !== 'hit'))
       throw new Error(
-        `signed-in GETs of /challenges did not look like members' own kept pages (X-Page-Cache ${signedInCheck.map((c) => c.headers['x-page-cache']).join(', ')})`,
+        `signed-in GETs of /challenges did not look like members' own kept pages (X-Page-Cache ${JSON.stringify(cacheHeaders)})`,
       )
     say(
-      'X-Page-Cache on signed-in GETs of /challenges, two members twice each: miss, hit, miss, hit',
+      `X-Page-Cache on signed-in GETs of /challenges, two members: ${cacheHeaders.map((seen) => seen.join(', ')).join('; ')}`,
     )
 
     // 4b. Signed-in pages, each member's own copy kept for them until a write. At 32 connections
