@@ -125,9 +125,9 @@ const readers = new Map<string, Reader>()
 
 /**
  * {@link pageCacheVariant} for the server, from a request's header values (lower-case names)
- * and its path (without the query):
- * without a promise when these values were seen before and the answer needs no query (an
- * anonymous visitor; a member on SQLite, whose session was asked at this database version).
+ * and its path (without the query). The answer comes without a promise when these values were
+ * seen before and it needs no query: an anonymous visitor, or a member on SQLite whose session
+ * was asked about at this database version.
  */
 export function pageCacheVariantOf(
   header: (name: (typeof VARIANT_HEADERS)[number]) => string | undefined,
