@@ -82,15 +82,15 @@ interface Standing {
 const MAX_STANDINGS = 10_000
 const standings = new Map<string, Standing>()
 
-function memberVariantAt(reader: Reader & { sessionId: string }, version: string) {
-  const known = standings.get(reader.sessionId)
+function memberVariantAt(sessionId: string, locale: string, version: string) {
+  const known = standings.get(sessionId)
   const variant = (standing: Standing) =>
-    Date.now() < standing.until ? `member:${reader.locale}:${version}:${standing.hash}` : null
+    Date.now() < standing.until ? `member:${locale}:${version}:${standing.hash}` : null
   if (known?.version === version) return variant(known)
-  return sessionSignedInUntil(reader.sessionId).then((until) => {
-    const standing = { version, until: until ?? 0, hash: hashSessionId(reader.sessionId) }
+  return sessionSignedInUntil(sessionId).then((until) => {
+    const standing = { version, until: until ?? 0, hash: hashSessionId(sessionId) }
     if (standings.size >= MAX_STANDINGS) standings.clear()
-    standings.set(reader.sessionId, standing)
+    standings.set(sessionId, standing)
     return variant(standing)
   })
 }
@@ -104,11 +104,11 @@ function variantOfReader(reader: Reader, path: string): string | null | Promise<
   if (setting === 'off') return null
   if (reader.sessionId === null) return reader.locale
   if (setting !== 'everyone' || !mayBePublic(path)) return null
-  const member = { ...reader, sessionId: reader.sessionId }
+  const { sessionId, locale } = reader
   const version = databaseVersion()
   return typeof version === 'string'
-    ? memberVariantAt(member, version)
-    : version.then((v) => memberVariantAt(member, v))
+    ? memberVariantAt(sessionId, locale, version)
+    : version.then((v) => memberVariantAt(sessionId, locale, v))
 }
 
 /** Which copy of a cacheable page this request may get; null: none, it is not kept. */
