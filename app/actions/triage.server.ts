@@ -18,7 +18,7 @@ import { decideAutoHidden } from '~/models/auto-hidden.server'
 import { decideDispute } from '~/models/dispute.server'
 import { getTemplateBody } from '~/models/moderation-page.server'
 import { decideAppeal } from '~/models/appeals.server'
-import { setBan } from '~/models/bans.server'
+import { banForDays, setBan } from '~/models/bans.server'
 import { dismissFlags } from '~/models/flag.server'
 import { addInternalNote } from '~/models/internal-notes.server'
 import { MergeRefused, mergeChallenge } from '~/models/merge.server'
@@ -208,10 +208,9 @@ export const triageIntents = defineIntents<Context>()({
   ban: {
     schema: BanSchema,
     async run({ ctx: c, value }) {
-      const until = new Date(Date.now() + value.days * 86_400_000).toISOString()
-      const banned = await setBan(c.moderator, {
+      const banned = await banForDays(c.moderator, {
         userId: value.userId,
-        until,
+        days: value.days,
         reason: value.reason,
         ip: c.ip,
       })

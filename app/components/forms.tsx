@@ -117,7 +117,7 @@ function LabelledField({
 // Not 'url': a field sends back what was typed, and HTML forbids a url input whose value is not
 // an absolute URL, so a page with the user's mistake in it would be invalid. A web address is a
 // text field with inputMode="url".
-type InputType = 'text' | 'email' | 'password' | 'search'
+type InputType = 'text' | 'email' | 'password' | 'search' | 'number'
 
 export function TextField({
   field,
@@ -126,7 +126,9 @@ export function TextField({
   hint,
   autoComplete,
   inputMode,
+  pattern,
   required,
+  id,
 }: {
   field: FieldMetadata<unknown>
   label: string
@@ -134,25 +136,27 @@ export function TextField({
   hint?: string
   autoComplete?: string
   inputMode?: 'numeric' | 'url'
+  pattern?: string
   required?: boolean
+  /** The control's id when the page names it itself (tests and links reach it by that id). */
+  id?: string
 }) {
   // A schema's number limits come as min/max/step, which HTML allows on number and date inputs
-  // only; a whole number is typed in a text field (inputMode="numeric") and its hint gives the range.
-  const {
-    key,
-    min: _min,
-    max: _max,
-    step: _step,
-    ...props
-  } = getInputProps(field, { type, ariaAttributes: false })
+  // only; a whole number is mostly typed in a text field (inputMode="numeric") and its hint gives
+  // the range.
+  const { key, min, max, step, ...props } = getInputProps(field, { type, ariaAttributes: false })
+  const limits = type === 'number' ? { min, max, step } : {}
   return (
-    <LabelledField field={field} label={label} hint={hint}>
+    <LabelledField field={field} label={label} hint={hint} id={id}>
       {(aria) => (
         <input
           key={key}
           {...props}
+          {...limits}
+          id={id ?? props.id}
           autoComplete={autoComplete}
           inputMode={inputMode}
+          pattern={pattern ?? props.pattern}
           required={required}
           {...aria}
         />

@@ -17,6 +17,12 @@ export const SLA_DAYS_RANGE = { min: 1, max: 365 } as const
 export const FIXED_QUESTION_DAYS_RANGE = { min: 1, max: 365 } as const
 /** Sign-ups per 24 hours (README, Operations): from one evening's room to a city's network. */
 export const SIGNUP_LIMIT_RANGE = { min: 1, max: 10_000 } as const
+/** The moderation settings typed as whole numbers, with their ranges, in the form's order. */
+export const MODERATION_NUMBER_SETTINGS = [
+  { name: 'autoHideThreshold', range: AUTO_HIDE_RANGE },
+  { name: 'slaDays', range: SLA_DAYS_RANGE },
+  { name: 'fixedQuestionDays', range: FIXED_QUESTION_DAYS_RANGE },
+] as const
 export const SIGNUP_LIMIT_SETTINGS = [
   'signupsPendingPerAddress',
   'signupsPendingPerNetwork',

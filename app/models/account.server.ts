@@ -222,7 +222,6 @@ export async function resetPassword(input: { token: string; password: string; ip
   return transaction(async (trx) => {
     const token = await spendResetToken(trx, input.token)
     if (!token) return false
-    await setUserPassword(trx, token.user_id, passwordHash)
     // The link came through the mailbox: the address is confirmed, as by the welcome link. So
     // someone who lost the welcome mail, or whose address a stranger registered first with a
     // password of their own, gets in with the password they choose here.
@@ -234,16 +233,33 @@ export async function resetPassword(input: { token: string; password: string; ip
       .executeTakeFirst()
     if (Number(confirmed.numUpdatedRows) > 0)
       await carryOutRegistration(trx, token.user_id, input.ip)
-    await spendResetTokens(trx, token.user_id)
-    await deleteUserSessions(trx, token.user_id)
-    await recordAudit(trx, {
-      actorId: token.user_id,
+    await replacePassword(trx, token.user_id, passwordHash, {
       action: 'user.password_reset',
-      subjectType: 'user',
-      subjectId: token.user_id,
       ip: input.ip,
     })
     return true
+  })
+}
+
+/**
+ * A new password ends everything the old one opened: the reset links still open and every
+ * session, on every device.
+ */
+async function replacePassword(
+  trx: Executor,
+  userId: number,
+  passwordHash: string,
+  audit: { action: 'user.password_reset' | 'user.password_change'; ip: string | null },
+) {
+  await setUserPassword(trx, userId, passwordHash)
+  await spendResetTokens(trx, userId)
+  await deleteUserSessions(trx, userId)
+  await recordAudit(trx, {
+    actorId: userId,
+    action: audit.action,
+    subjectType: 'user',
+    subjectId: userId,
+    ip: audit.ip,
   })
 }
 
@@ -276,17 +292,8 @@ export async function changePassword(input: {
   const user = await getUserById(input.userId)
   if (!user || !(await verifyPassword(user.password_hash, input.current))) return false
   const passwordHash = await hashPassword(input.password)
-  await transaction(async (trx) => {
-    await setUserPassword(trx, user.id, passwordHash)
-    await spendResetTokens(trx, user.id)
-    await deleteUserSessions(trx, user.id)
-    await recordAudit(trx, {
-      actorId: user.id,
-      action: 'user.password_change',
-      subjectType: 'user',
-      subjectId: user.id,
-      ip: input.ip,
-    })
-  })
+  await transaction((trx) =>
+    replacePassword(trx, user.id, passwordHash, { action: 'user.password_change', ip: input.ip }),
+  )
   return true
 }

@@ -1,10 +1,9 @@
 import { sql } from 'kysely'
 import type { MembershipRole, MembershipStatus, OrganisationKind } from '#db/schema'
 import { db, transaction, type Executor } from '~/db.server'
-import { likeIgnoringCase } from '~/models/dialect.server'
 import { ADMIN_LIST_LIMIT, type AdminActor } from '~/models/admin-constants'
 import { recordAudit } from '~/models/audit.server'
-import { containsPattern } from '~/models/organisation-profile.server'
+import { searchOrganisations } from '~/models/organisation-profile.server'
 import { forUpdate } from '~/models/dialect.server'
 
 // Every write here is one transaction with its audit row: the change and the record of it
@@ -12,7 +11,7 @@ import { forUpdate } from '~/models/dialect.server'
 
 /** Organisations for the admin list, with their active member count; at most ADMIN_LIST_LIMIT. */
 export async function listOrganisationsForAdmin(query: { q?: string; kind?: OrganisationKind }) {
-  let qb = db.selectFrom('organisations').select((eb) => [
+  const qb = db.selectFrom('organisations').select((eb) => [
     'organisations.id',
     'organisations.slug',
     'organisations.name',
@@ -26,14 +25,7 @@ export async function listOrganisationsForAdmin(query: { q?: string; kind?: Orga
       .where('memberships.status', '=', 'active')
       .as('member_count'),
   ])
-  if (query.kind) qb = qb.where('organisations.kind', '=', query.kind)
-  if (query.q) {
-    // Bound as a parameter; ESCAPE makes the user's % and _ plain characters.
-    qb = qb.where(likeIgnoringCase(sql.ref('organisations.name'), containsPattern(query.q)))
-  }
-  const rows = await qb
-    .orderBy(sql`lower(organisations.name)`)
-    .orderBy('organisations.id')
+  const rows = await searchOrganisations(qb, query)
     .limit(ADMIN_LIST_LIMIT + 1)
     .execute()
   return {

@@ -34,3 +34,14 @@ export async function setBan(
     return true
   })
 }
+
+const DAY_MS = 86_400_000
+
+/** Bans a user for a number of days from now; answers as setBan does. */
+export async function banForDays(
+  actor: Actor,
+  input: { userId: number; days: number; reason: string | null; ip?: string | null },
+) {
+  const { days, ...rest } = input
+  return setBan(actor, { ...rest, until: new Date(Date.now() + days * DAY_MS).toISOString() })
+}

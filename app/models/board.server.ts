@@ -1,5 +1,5 @@
 import type { BoardParams } from '~/forms/board'
-import { listChallenges } from '~/models/challenge.server'
+import { listChallenges, type BoardQuery } from '~/models/challenge.server'
 import { cardPhotos, toCard } from '~/models/challenge-card.server'
 import { listChallengePlaces } from '~/models/challenge-places.server'
 import { highlightTitles, matchAll } from '~/models/search.server'
@@ -8,13 +8,25 @@ import { sharedReads } from '~/services/shared-reads.server'
 
 export class UnknownFilter extends Error {}
 
-/** The filter's category and area slugs as rows; an unknown slug is refused. */
+/**
+ * The board's query for the parsed params, the page aside, with the categories and areas its
+ * slugs name; an unknown slug is refused. The list and the map both read it, so they always
+ * show the same challenges.
+ */
 async function resolveFilters(params: BoardParams) {
   const [categories, areas] = await Promise.all([listCategories(), listAreas()])
   const category = params.category ? categories.find((c) => c.slug === params.category) : undefined
   const area = params.area ? areas.find((a) => a.slug === params.area) : undefined
   if ((params.category && !category) || (params.area && !area)) throw new UnknownFilter()
-  return { categories, areas, category, area }
+  const query: Omit<BoardQuery, 'page'> = {
+    q: params.q,
+    categoryId: category?.id,
+    areaId: area?.id,
+    status: params.status,
+    by: params.by,
+    sort: params.sort ?? 'new',
+  }
+  return { categories, areas, query }
 }
 
 /**
@@ -28,18 +40,10 @@ export function getBoardPage(params: BoardParams, locale: string) {
 }
 
 async function loadBoardPage(params: BoardParams, locale: string) {
-  const { categories, areas, category, area } = await resolveFilters(params)
+  const { categories, areas, query } = await resolveFilters(params)
 
   const page = params.page ?? 1
-  const result = await listChallenges({
-    q: params.q,
-    categoryId: category?.id,
-    areaId: area?.id,
-    status: params.status,
-    by: params.by,
-    sort: params.sort ?? 'new',
-    page,
-  })
+  const result = await listChallenges({ ...query, page })
   const match = params.q ? matchAll(params.q) : null
   const ids = result.items.map((i) => i.id)
   const highlights = match ? await highlightTitles(match, ids) : new Map()
@@ -67,15 +71,8 @@ export function getBoardMap(params: BoardParams, locale: string) {
 }
 
 async function loadBoardMap(params: BoardParams, locale: string) {
-  const { categories, areas, category, area } = await resolveFilters(params)
-  const places = await listChallengePlaces({
-    q: params.q,
-    categoryId: category?.id,
-    areaId: area?.id,
-    status: params.status,
-    by: params.by,
-    sort: params.sort ?? 'new',
-  })
+  const { categories, areas, query } = await resolveFilters(params)
+  const places = await listChallengePlaces(query)
   const en = locale === 'en'
   return {
     points: places.points.map((p) => ({

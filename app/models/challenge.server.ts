@@ -12,6 +12,8 @@ import { challengeIdsMatching, indexChallenge, matchAll } from '~/models/search.
 import { TRENDING_STATUSES } from '~/models/trending.server'
 import { renderMarkdown, summarise } from '~/services/markdown.server'
 import { forUpdate } from '~/models/dialect.server'
+import { saveRevision } from '~/models/revisions.server'
+import { fetchPage } from '~/models/paging.server'
 
 export const PAGE_SIZE = 20
 /** Pages beyond this are not offered: deep OFFSETs get slow, and search narrows better. */
@@ -98,11 +100,7 @@ export async function listChallenges(query: BoardQuery) {
   let qb = selectCard(base)
   qb = orderBoard(qb, query.sort)
   const page = Math.min(Math.max(query.page, 1), MAX_PAGE)
-  const rows = await qb
-    .limit(PAGE_SIZE + 1)
-    .offset((page - 1) * PAGE_SIZE)
-    .execute()
-  return { items: rows.slice(0, PAGE_SIZE), hasNext: rows.length > PAGE_SIZE && page < MAX_PAGE }
+  return fetchPage(qb, { page, size: PAGE_SIZE, maxPage: MAX_PAGE })
 }
 
 /** The home page's "popular now": only challenges with activity in the window, most first. */
@@ -251,32 +249,21 @@ export async function updateChallenge(
   id: number,
   input: ChallengeInput & { editorId: number; review?: boolean; replacesPending?: boolean },
 ): Promise<'applied' | 'pending'> {
-  return transaction(async (trx) => {
-    const now = new Date().toISOString()
-    if (input.review || input.replacesPending) {
-      await trx
-        .updateTable('challenge_revisions')
-        .set({ review: 'superseded' })
-        .where('challenge_id', '=', id)
-        .where('review', '=', 'pending')
-        .execute()
-    }
-    if (!input.review) await applyChallengeText(trx, id, input, now)
-    await trx
-      .insertInto('challenge_revisions')
-      .values({
-        challenge_id: id,
-        editor_id: input.editorId,
+  return transaction((trx) =>
+    saveRevision(
+      trx,
+      'challenge',
+      id,
+      input,
+      {
         title: input.title,
         description_md: input.description,
         category_id: input.categoryId,
         area_id: input.areaId,
-        review: input.review ? 'pending' : null,
-        created_at: now,
-      })
-      .execute()
-    return input.review ? 'pending' : 'applied'
-  })
+      },
+      (now) => applyChallengeText(trx, id, input, now),
+    ),
+  )
 }
 
 /** Makes a text the challenge's public one (an edit, or an approved revision), and reindexes it. */

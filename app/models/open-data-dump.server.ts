@@ -22,38 +22,6 @@ export interface DumpChallenge extends PublicChallenge {
   solved_by: string[]
 }
 
-/** The fields of the dump, in order; the CSV's header row. */
-export const DUMP_CSV_COLUMNS = [
-  'id',
-  'title',
-  'summary',
-  'status',
-  'category',
-  'category_name_sv',
-  'category_name_en',
-  'area',
-  'area_name_sv',
-  'area_name_en',
-  'poster_kind',
-  'organisation',
-  'organisation_name',
-  'votes',
-  'solutions',
-  'pledges',
-  'created_at',
-  'updated_at',
-  'solved_at',
-  'solved_by',
-  'url',
-  // Added with photos and place (issue 13) at the end, so earlier columns keep their places.
-  // photo_urls: the page-size JPEGs, one a line; photo_alt_texts: theirs, in the same order.
-  'place_text',
-  'lat',
-  'lng',
-  'photo_urls',
-  'photo_alt_texts',
-] as const
-
 async function page(afterId: number) {
   const base = publicBase({})
   if (!base) return []
@@ -105,7 +73,7 @@ export async function* dumpChallenges(): AsyncGenerator<DumpChallenge> {
   }
 }
 
-/** The same records flattened for a spreadsheet, in DUMP_CSV_COLUMNS order. */
+/** The same records flattened for a spreadsheet, in DUMP_CSV_COLUMNS order (open-data-fields.ts). */
 export async function* dumpCsvRows(): AsyncGenerator<CsvCell[]> {
   for await (const c of dumpChallenges()) {
     yield [

@@ -1,8 +1,9 @@
-import { sql } from 'kysely'
-import type { OrganisationKind } from '#db/schema'
+import { sql, type SelectQueryBuilder } from 'kysely'
+import type { Database, OrganisationKind } from '#db/schema'
 import { db, transaction } from '~/db.server'
 import { likeIgnoringCase } from '~/models/dialect.server'
 import { recordAudit } from '~/models/audit.server'
+import { fetchPage } from '~/models/paging.server'
 import { PUBLIC_STATUSES } from '~/models/challenge-constants'
 
 export const DIRECTORY_PAGE_SIZE = 20
@@ -19,6 +20,22 @@ export function containsPattern(text: string): string {
 }
 
 /**
+ * Organisations of one kind (any without `kind`) whose name contains `q` in any case (any
+ * without `q`), by name: the directory and the admin list find and order them alike.
+ */
+export function searchOrganisations<O>(
+  qb: SelectQueryBuilder<Database, 'organisations', O>,
+  search: { kind?: OrganisationKind; q?: string },
+) {
+  if (search.kind) qb = qb.where('organisations.kind', '=', search.kind)
+  if (search.q) {
+    // Bound as a parameter; ESCAPE makes the user's % and _ plain characters.
+    qb = qb.where(likeIgnoringCase(sql.ref('organisations.name'), containsPattern(search.q)))
+  }
+  return qb.orderBy(sql`lower(organisations.name)`).orderBy('organisations.id')
+}
+
+/**
  * One page of the organisation directory, with each organisation's public counts: challenges
  * it posted and challenges it is credited with solving (hidden, pending, rejected left out).
  */
@@ -28,7 +45,7 @@ export async function listOrganisations(query: {
   page: number
 }) {
   const page = Math.min(Math.max(Math.trunc(query.page) || 1, 1), DIRECTORY_MAX_PAGE)
-  let qb = db.selectFrom('organisations').select((eb) => [
+  const qb = db.selectFrom('organisations').select((eb) => [
     'organisations.id',
     'organisations.slug',
     'organisations.name',
@@ -51,22 +68,16 @@ export async function listOrganisations(query: {
       .where('challenges.status', 'in', PUBLIC)
       .as('solved_count'),
   ])
-  if (query.kind) qb = qb.where('organisations.kind', '=', query.kind)
   const q = query.q?.trim().slice(0, 100)
-  if (q) {
-    // Bound as a parameter; ESCAPE makes the user's % and _ plain characters.
-    qb = qb.where(likeIgnoringCase(sql.ref('organisations.name'), containsPattern(q)))
-  }
-  const rows = await qb
-    .orderBy(sql`lower(organisations.name)`)
-    .orderBy('organisations.id')
-    .limit(DIRECTORY_PAGE_SIZE + 1)
-    .offset((page - 1) * DIRECTORY_PAGE_SIZE)
-    .execute()
+  const { items, hasNext } = await fetchPage(searchOrganisations(qb, { kind: query.kind, q }), {
+    page,
+    size: DIRECTORY_PAGE_SIZE,
+    maxPage: DIRECTORY_MAX_PAGE,
+  })
   return {
     page,
-    hasNext: rows.length > DIRECTORY_PAGE_SIZE && page < DIRECTORY_MAX_PAGE,
-    items: rows.slice(0, DIRECTORY_PAGE_SIZE).map((r) => ({
+    hasNext,
+    items: items.map((r) => ({
       id: r.id,
       slug: r.slug,
       name: r.name,

@@ -3,6 +3,7 @@ import { db } from '~/db.server'
 import { daysBetween as sqlDaysBetween } from '~/models/dialect.server'
 import { OUTCOME_GROUPS, type OutcomeGroup } from '~/forms/outcomes'
 import { countFixedAnswers } from '~/models/fixed-question.server'
+import { fetchPage } from '~/models/paging.server'
 
 export const OUTCOMES_PAGE_SIZE = 20
 /** Like the board: deep pages are not offered. */
@@ -122,12 +123,11 @@ export async function listOutcomes(group: OutcomeGroup, page: number, locale: st
     group === 'solved'
       ? qb.orderBy('challenges.solved_at', 'desc').orderBy('challenges.id', 'desc')
       : qb.orderBy('challenges.updated_at', 'desc').orderBy('challenges.id', 'desc')
-  const rows = await qb
-    .limit(OUTCOMES_PAGE_SIZE + 1)
-    .offset((page - 1) * OUTCOMES_PAGE_SIZE)
-    .execute()
-  const hasNext = rows.length > OUTCOMES_PAGE_SIZE && page < OUTCOMES_MAX_PAGE
-  const items = rows.slice(0, OUTCOMES_PAGE_SIZE)
+  const { items, hasNext } = await fetchPage(qb, {
+    page,
+    size: OUTCOMES_PAGE_SIZE,
+    maxPage: OUTCOMES_MAX_PAGE,
+  })
   const ids = items.map((r) => r.id)
   const now = new Date().toISOString()
 

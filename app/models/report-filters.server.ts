@@ -1,3 +1,5 @@
+import type { SelectQueryBuilder } from 'kysely'
+import type { Database } from '#db/schema'
 import type { ReportFilters } from '~/forms/report-filters'
 import { db } from '~/db.server'
 import { townMidnight } from '~/services/town-time'
@@ -55,12 +57,30 @@ export async function resolveReportFilters(filters: ReportFilters): Promise<Reso
  * rejected ones are counted under their own status.
  */
 export function reportChallenges(filters: ResolvedReportFilters) {
-  let query = db
+  const query = db
     .selectFrom('challenges')
     .where('challenges.created_at', '>=', filters.fromTs)
     .where('challenges.created_at', '<', filters.toTs)
     .where('challenges.hidden_at', 'is', null)
     .where('challenges.merged_into_id', 'is', null)
+  return narrowToFilters(query, filters)
+}
+
+type NarrowingFilters = Pick<ResolvedReportFilters, 'categoryId' | 'areaId' | 'department' | 'by'>
+
+/** Whether any filter beyond the date range is set; see narrowToFilters. */
+export function isNarrowed(filters: NarrowingFilters): boolean {
+  return Boolean(filters.categoryId || filters.areaId || filters.department || filters.by)
+}
+
+/**
+ * Keeps the challenges matching the category, area, department and poster filters. The report's
+ * counts and its engagement share it so that a filter narrows every figure alike.
+ */
+export function narrowToFilters<O>(
+  query: SelectQueryBuilder<Database, 'challenges', O>,
+  filters: NarrowingFilters,
+): SelectQueryBuilder<Database, 'challenges', O> {
   if (filters.categoryId) query = query.where('challenges.category_id', '=', filters.categoryId)
   if (filters.areaId) query = query.where('challenges.area_id', '=', filters.areaId)
   if (filters.department) query = query.where('challenges.department_id', '=', filters.department)

@@ -16,7 +16,12 @@ import {
   type StatusWeek,
   type TaxonomyCount,
 } from '~/models/report-constants'
-import { reportChallenges, type ResolvedReportFilters } from '~/models/report-filters.server'
+import {
+  isNarrowed,
+  narrowToFilters,
+  reportChallenges,
+  type ResolvedReportFilters,
+} from '~/models/report-filters.server'
 
 const DAY_MS = 86_400_000
 
@@ -303,27 +308,19 @@ async function topOpen(filters: ResolvedReportFilters) {
  * (created_at, …) indexes is far cheaper than grouping a million rows by a computed week.
  */
 async function engagement(filters: ResolvedReportFilters): Promise<EngagementWeek[]> {
-  const narrowed = Boolean(filters.categoryId || filters.areaId || filters.department || filters.by)
-  const matching = db.selectFrom('challenges').select('challenges.id')
-  let scope = matching
-  if (filters.categoryId) scope = scope.where('challenges.category_id', '=', filters.categoryId)
-  if (filters.areaId) scope = scope.where('challenges.area_id', '=', filters.areaId)
-  if (filters.department) scope = scope.where('challenges.department_id', '=', filters.department)
-  if (filters.by) scope = scope.where('challenges.poster_kind', '=', filters.by)
+  const narrowed = isNarrowed(filters)
+  const scope = narrowToFilters(db.selectFrom('challenges').select('challenges.id'), filters)
   const onScope = narrowed ? sql`and challenge_id in (${scope})` : sql``
-  const posted = (from: string, to: string) => {
-    let q = db
-      .selectFrom('challenges')
-      .select('challenges.author_id')
-      .where('challenges.created_at', '>=', from)
-      .where('challenges.created_at', '<', to)
-      .where('challenges.author_id', 'is not', null)
-    if (filters.categoryId) q = q.where('challenges.category_id', '=', filters.categoryId)
-    if (filters.areaId) q = q.where('challenges.area_id', '=', filters.areaId)
-    if (filters.department) q = q.where('challenges.department_id', '=', filters.department)
-    if (filters.by) q = q.where('challenges.poster_kind', '=', filters.by)
-    return q
-  }
+  const posted = (from: string, to: string) =>
+    narrowToFilters(
+      db
+        .selectFrom('challenges')
+        .select('challenges.author_id')
+        .where('challenges.created_at', '>=', from)
+        .where('challenges.created_at', '<', to)
+        .where('challenges.author_id', 'is not', null),
+      filters,
+    )
 
   const all = weeksBetween(filters.from, filters.to)
   // Whole weeks on the unfiltered board: the people come from the weekly_active_users rollup

@@ -1,6 +1,7 @@
 import { hashSecretToken, newSecretToken } from '~/services/secret-token.server'
 import { db } from '~/db.server'
 import type { Executor } from '~/db.server'
+import { isBanned } from '~/utils/policy'
 
 /** Sign-in sessions end after this much inactivity… */
 export const SESSION_IDLE_MS = 1000 * 60 * 60 * 24 * 14
@@ -66,7 +67,7 @@ export async function sessionSignedInUntil(id: string, now = new Date()): Promis
     .where('sessions.id_hash', '=', hashSessionId(id))
     .executeTakeFirst()
   if (!row) return null
-  if (row.banned_until && Date.parse(row.banned_until) > now.getTime()) return null
+  if (isBanned(row.banned_until, now)) return null
   const until = Math.min(Date.parse(row.expires_at), Date.parse(row.last_seen_at) + SESSION_IDLE_MS)
   return until > now.getTime() ? until : null
 }

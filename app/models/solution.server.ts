@@ -9,6 +9,7 @@ import { indexChallenge } from '~/models/search.server'
 import { renderMarkdown } from '~/services/markdown.server'
 import { lockChallenge, lockPost } from '~/models/dialect.server'
 import { recentRepeat } from '~/models/post-kinds.server'
+import { saveRevision } from '~/models/revisions.server'
 
 export async function proposeSolution(input: {
   challengeId: number
@@ -108,29 +109,11 @@ export async function editSolution(input: {
   review?: boolean
   replacesPending?: boolean
 }): Promise<'applied' | 'pending'> {
-  return transaction(async (trx) => {
-    const now = new Date().toISOString()
-    if (input.review || input.replacesPending) {
-      await trx
-        .updateTable('solution_revisions')
-        .set({ review: 'superseded' })
-        .where('solution_id', '=', input.solutionId)
-        .where('review', '=', 'pending')
-        .execute()
-    }
-    if (!input.review) await applySolutionText(trx, input.solutionId, input.body, now)
-    await trx
-      .insertInto('solution_revisions')
-      .values({
-        solution_id: input.solutionId,
-        editor_id: input.editorId,
-        body_md: input.body,
-        review: input.review ? 'pending' : null,
-        created_at: now,
-      })
-      .execute()
-    return input.review ? 'pending' : 'applied'
-  })
+  return transaction((trx) =>
+    saveRevision(trx, 'solution', input.solutionId, input, { body_md: input.body }, (now) =>
+      applySolutionText(trx, input.solutionId, input.body, now),
+    ),
+  )
 }
 
 /** Makes a text the proposal's public one (an edit, or an approved revision), and reindexes. */

@@ -7,15 +7,13 @@ import { useTranslation } from '~/i18n-react'
 import { AdminNav } from '~/components/AdminNav'
 import { FieldErrors, FormErrors, TextField, useSchemaForm } from '~/components/forms'
 import {
-  AUTO_HIDE_RANGE,
   BOARD_NAME_MAX,
   BOUNDS_SETTINGS,
   boundsErrors,
-  FIXED_QUESTION_DAYS_RANGE,
+  MODERATION_NUMBER_SETTINGS,
   SettingsSchema,
   SIGNUP_LIMIT_RANGE,
   SIGNUP_LIMIT_SETTINGS,
-  SLA_DAYS_RANGE,
   TOWN_NAME_MAX,
 } from '~/forms/admin'
 import { boundsOf } from '~/models/place'
@@ -45,6 +43,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await updateSettings(submission.value, { actorId: admin.id, ip: context.ip })
   return redirect('/admin/settings?notice=saved')
 }
+
+// Every setting typed as a number, shown in its field as the stored value.
+const NUMBER_SETTINGS = [
+  ...MODERATION_NUMBER_SETTINGS.map((setting) => setting.name),
+  ...SIGNUP_LIMIT_SETTINGS,
+  ...BOUNDS_SETTINGS,
+]
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
@@ -92,19 +97,10 @@ export default function AdminSettings() {
     defaultValue: {
       preModeration: settings.preModeration ? 'on' : '',
       quarantineNewAccounts: settings.quarantineNewAccounts ? 'on' : '',
-      autoHideThreshold: String(settings.autoHideThreshold),
-      slaDays: String(settings.slaDays),
-      fixedQuestionDays: String(settings.fixedQuestionDays),
-      signupsPendingPerAddress: String(settings.signupsPendingPerAddress),
-      signupsPendingPerNetwork: String(settings.signupsPendingPerNetwork),
-      signupsPerAddressPerDay: String(settings.signupsPerAddressPerDay),
+      ...Object.fromEntries(NUMBER_SETTINGS.map((name) => [name, String(settings[name])])),
       boardName: settings.boardName,
       townName: settings.townName,
       contactEmail: settings.contactEmail,
-      boundsSouth: String(settings.boundsSouth),
-      boundsWest: String(settings.boundsWest),
-      boundsNorth: String(settings.boundsNorth),
-      boundsEast: String(settings.boundsEast),
     },
   })
   return (
@@ -132,27 +128,16 @@ export default function AdminSettings() {
             label={t('admin.settings.quarantineNewAccounts')}
             hint={t('admin.settings.quarantineNewAccountsHint')}
           />
-          <TextField
-            field={fields.autoHideThreshold}
-            label={t('admin.settings.autoHideThreshold')}
-            hint={t('admin.settings.autoHideThresholdHint', AUTO_HIDE_RANGE)}
-            inputMode="numeric"
-            required
-          />
-          <TextField
-            field={fields.slaDays}
-            label={t('admin.settings.slaDays')}
-            hint={t('admin.settings.slaDaysHint', SLA_DAYS_RANGE)}
-            inputMode="numeric"
-            required
-          />
-          <TextField
-            field={fields.fixedQuestionDays}
-            label={t('admin.settings.fixedQuestionDays')}
-            hint={t('admin.settings.fixedQuestionDaysHint', FIXED_QUESTION_DAYS_RANGE)}
-            inputMode="numeric"
-            required
-          />
+          {MODERATION_NUMBER_SETTINGS.map(({ name, range }) => (
+            <TextField
+              key={name}
+              field={fields[name]}
+              label={t(`admin.settings.${name}`)}
+              hint={t(`admin.settings.${name}Hint`, range)}
+              inputMode="numeric"
+              required
+            />
+          ))}
         </fieldset>
         <fieldset>
           <legend>{t('admin.settings.signups')}</legend>

@@ -14,7 +14,7 @@ import { changeUserRole, searchUsers } from '~/models/admin-users.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireAdmin } from '~/services/session.server'
 import { formatDate } from '~/utils/format'
-import { ROLES } from '~/utils/policy'
+import { isBanned, ROLES } from '~/utils/policy'
 import { titleMeta } from '~/utils/meta'
 
 export const meta = titleMeta
@@ -142,7 +142,7 @@ export default function AdminUsers() {
         ) : (
           <ul className="plain">
             {items.map((user) => {
-              const banned = user.banned_until !== null && user.banned_until > now
+              const banned = isBanned(user.banned_until, new Date(now))
               return (
                 <li key={user.id} className="card">
                   <h3 id={`user-${user.id}`}>

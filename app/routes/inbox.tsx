@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { ScrollTable } from '~/components/ScrollTable'
 import { Tabs } from '~/components/Tabs'
 import { useTranslation } from '~/i18n-react'
 import { StatusBadge } from '~/components/StatusBadge'
@@ -102,7 +103,7 @@ export default function Inbox() {
         {items.length === 0 ? (
           <p>{t(`inbox.empty.${view}`)}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="inbox-list" tabIndex={0}>
+          <ScrollTable labelledBy="inbox-list">
             <table>
               <caption className="visually-hidden">{heading}</caption>
               <thead>
@@ -160,7 +161,7 @@ export default function Inbox() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
       </section>
     </div>

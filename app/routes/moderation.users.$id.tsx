@@ -7,10 +7,11 @@ import { StatusBadge } from '~/components/StatusBadge'
 import { parseId } from '~/forms/challenge'
 import { BanSchema } from '~/forms/moderation'
 import { getUserRecord } from '~/models/moderation-page.server'
-import { setBan } from '~/models/bans.server'
+import { banForDays, setBan } from '~/models/bans.server'
 import { getRequestT } from '~/services/i18n.server'
 import { requireModerator } from '~/services/session.server'
 import { formatDateTime } from '~/utils/format'
+import { isBanned } from '~/utils/policy'
 import { titleMeta } from '~/utils/meta'
 
 export const meta = titleMeta
@@ -46,10 +47,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(form, { schema: BanSchema })
   if (submission.status !== 'success')
     return json({ errors: Object.values(submission.reply().error ?? {}).flat() }, { status: 400 })
-  const until = new Date(Date.now() + submission.value.days * 86_400_000).toISOString()
-  const banned = await setBan(moderator, {
+  const banned = await banForDays(moderator, {
     userId: user.id,
-    until,
+    days: submission.value.days,
     reason: submission.value.reason,
     ip: context.ip,
   })
@@ -62,7 +62,7 @@ export default function UserRecord() {
   const { user, challenges, solutions, comments, flagsMade, flagsReceived } =
     useLoaderData<typeof loader>()
   const errors = useActionData<typeof action>()?.errors
-  const banned = user.banned_until && new Date(user.banned_until) > new Date()
+  const banned = isBanned(user.banned_until)
   const when = (iso: string) => formatDateTime(iso, i18n.language)
   return (
     <div className="wide">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { useTranslation } from '~/i18n-react'
+import { OPEN_DATA_FIELDS } from '~/models/open-data-fields'
 import { getSettings } from '~/models/settings.server'
 import { getRequestT } from '~/services/i18n.server'
 import { publicMeta } from '~/utils/meta'
@@ -8,28 +9,6 @@ import { publicMeta } from '~/utils/meta'
 export const meta = publicMeta()
 
 const LICENCE_URL = 'https://creativecommons.org/publicdomain/zero/1.0/'
-
-/** The dump's fields as documented here; app/models/open-data-dump.server.ts writes them. */
-const FIELDS = [
-  'id',
-  'title',
-  'summary',
-  'status',
-  'category',
-  'area',
-  'poster_kind',
-  'organisation',
-  'votes',
-  'solutions',
-  'pledges',
-  'created_at',
-  'updated_at',
-  'solved_at',
-  'solved_by',
-  'url',
-  'place',
-  'photos',
-] as const
 
 /** GET /open-data: what the public dump holds, its licence and where to get it. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -85,7 +64,7 @@ export default function OpenData() {
           </tr>
         </thead>
         <tbody>
-          {FIELDS.map((field) => (
+          {OPEN_DATA_FIELDS.map(({ field }) => (
             <tr key={field}>
               <th scope="row">
                 <code>{field}</code>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { DUMP_CSV_COLUMNS, dumpCsvRows } from '~/models/open-data-dump.server'
+import { dumpCsvRows } from '~/models/open-data-dump.server'
+import { DUMP_CSV_COLUMNS } from '~/models/open-data-fields'
 import { csvResponse, DownloadCancelled } from '~/services/csv.server'
 import { log } from '~/services/log.server'
 import { refuseDownload } from '~/services/rate-limit.server'

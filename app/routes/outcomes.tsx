@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, SerializeFrom } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Fragment } from 'react'
+import { ScrollTable } from '~/components/ScrollTable'
 import { Tabs } from '~/components/Tabs'
 import { useTranslation } from '~/i18n-react'
 import { OUTCOME_GROUPS, parseOutcomesQuery, type OutcomeGroup } from '~/forms/outcomes'
@@ -121,7 +122,7 @@ export default function Outcomes() {
         {items.length === 0 ? (
           <p>{t(`outcomes.empty.${show}`)}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="outcomes-list" tabIndex={0}>
+          <ScrollTable labelledBy="outcomes-list">
             <table className="outcomes">
               <caption className="visually-hidden">
                 {page > 1 ? t('outcomes.captionPage', { group: heading, page }) : heading}
@@ -176,7 +177,7 @@ export default function Outcomes() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
       </section>
 

@@ -98,6 +98,12 @@ export default function Reports() {
   const f = useFormats()
   const name = (o: { name_sv: string; name_en: string }) =>
     f.locale === 'en' ? o.name_en : o.name_sv
+  const selects = [
+    { id: 'category', options: options.categories.map((c) => ({ value: c.slug, label: name(c) })) },
+    { id: 'area', options: options.areas.map((a) => ({ value: a.slug, label: name(a) })) },
+    { id: 'department', options: options.departments.map((d) => ({ value: d.id, label: d.name })) },
+    { id: 'by', options: POSTER_KINDS.map((k) => ({ value: k, label: t(`posterKinds.${k}`) })) },
+  ] as const
   return (
     <div className="reports">
       <h1>{t('reports.title')}</h1>
@@ -117,38 +123,17 @@ export default function Reports() {
         ) : null}
         <DateField name="from" label={t('reports.from')} value={values.from} errors={errors.from} />
         <DateField name="to" label={t('reports.to')} value={values.to} errors={errors.to} />
-        <PlainSelect
-          id="category"
-          label={t('reports.category')}
-          defaultValue={values.category}
-          errors={errors.category}
-          empty={t('reports.any')}
-          options={options.categories.map((c) => ({ value: c.slug, label: name(c) }))}
-        />
-        <PlainSelect
-          id="area"
-          label={t('reports.area')}
-          defaultValue={values.area}
-          errors={errors.area}
-          empty={t('reports.any')}
-          options={options.areas.map((a) => ({ value: a.slug, label: name(a) }))}
-        />
-        <PlainSelect
-          id="department"
-          label={t('reports.department')}
-          defaultValue={values.department}
-          errors={errors.department}
-          empty={t('reports.any')}
-          options={options.departments.map((d) => ({ value: d.id, label: d.name }))}
-        />
-        <PlainSelect
-          id="by"
-          label={t('reports.by')}
-          defaultValue={values.by}
-          errors={errors.by}
-          empty={t('reports.any')}
-          options={POSTER_KINDS.map((k) => ({ value: k, label: t(`posterKinds.${k}`) }))}
-        />
+        {selects.map((select) => (
+          <PlainSelect
+            key={select.id}
+            id={select.id}
+            label={t(`reports.${select.id}`)}
+            defaultValue={values[select.id]}
+            errors={errors[select.id]}
+            empty={t('reports.any')}
+            options={select.options}
+          />
+        ))}
         <button type="submit" className="button">
           {t('reports.apply')}
         </button>

@@ -2,7 +2,7 @@ import { Authenticator } from 'remix-auth'
 import { FormStrategy } from 'remix-auth-form'
 import { getUserByEmail, normaliseEmail } from '~/models/user.server'
 import { burnPasswordCheck, verifyPassword } from '~/services/password.server'
-import { needsEmailConfirmation } from '~/utils/policy'
+import { isBanned, needsEmailConfirmation } from '~/utils/policy'
 
 /**
  * Thrown by the form strategy; the login action turns it into its answer. 'unconfirmed' is the
@@ -37,8 +37,8 @@ authenticator.use(
     if (needsEmailConfirmation(user)) {
       throw new LoginFailed('unconfirmed', undefined, user.id)
     }
-    if (user.banned_until && user.banned_until > new Date().toISOString()) {
-      throw new LoginFailed('banned', user.banned_until, user.id)
+    if (isBanned(user.banned_until)) {
+      throw new LoginFailed('banned', user.banned_until ?? undefined, user.id)
     }
     return user.id
   }),

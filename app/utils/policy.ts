@@ -60,6 +60,14 @@ export function isAdmin(actor: Someone): boolean {
 }
 
 /**
+ * Whether a ban (`users.banned_until`, an ISO time, null when none) still holds at `now`. Banned
+ * people may not sign in, and their sessions end.
+ */
+export function isBanned(bannedUntil: string | null | undefined, now = new Date()): boolean {
+  return bannedUntil != null && Date.parse(bannedUntil) > now.getTime()
+}
+
+/**
  * An account that must confirm its address before signing in: members. Staff accounts are made
  * or promoted by an admin, who vouches for them.
  */

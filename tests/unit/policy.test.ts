@@ -19,6 +19,7 @@ import {
   commentEditRefusal,
   editsNeedReview,
   headerCan,
+  isBanned,
   isProtectedFromFlags,
   isStaff,
   mayAcceptSolution,
@@ -477,6 +478,14 @@ describe('DESIGN.md roles table, row by row', () => {
     it('oneself', () => {
       for (const a of Object.values(actors)) expect(mayBan(a, a)).toBe(false)
     })
+  })
+
+  it('a ban holds until its time, and no longer', () => {
+    const now = new Date('2030-06-01T12:00:00.000Z')
+    expect(isBanned(null, now)).toBe(false)
+    expect(isBanned('2030-06-01T12:00:00.001Z', now)).toBe(true)
+    expect(isBanned('2030-06-01T12:00:00.000Z', now)).toBe(false)
+    expect(isBanned('2030-05-01T12:00:00.000Z', now)).toBe(false)
   })
 
   describe('roles: admins change them, never taking the admin role from themselves', () => {

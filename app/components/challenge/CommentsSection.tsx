@@ -7,6 +7,7 @@ import { PostedNotice } from '~/components/challenge/PostedNotice'
 import { PostAuthor, PostButton, PostMeta } from '~/components/challenge/PostParts'
 import { useErrorText } from '~/components/forms'
 import { CommentSchema } from '~/forms/challenge'
+import { COMMENT_MAX } from '~/models/challenge-constants'
 import { useTranslation } from '~/i18n-react'
 import { resultFor } from '~/utils/intent-reply'
 import type { Appeals, ChallengeData, Me, PageState } from './types'
@@ -185,7 +186,7 @@ function EditCommentForm(props: { comment: Comment; action: string }) {
           rows={3}
           defaultValue={props.comment.body_md ?? ''}
           required
-          maxLength={5000}
+          maxLength={COMMENT_MAX}
         />
       </div>
       <button type="submit" className="button">

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react'
+import { ScrollTable } from '~/components/ScrollTable'
 
 export interface Column {
   key: string
@@ -31,7 +32,7 @@ export function DataTable({
 }) {
   const captionId = useId()
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <ScrollTable labelledBy={captionId}>
       <table className="data-table" id={id}>
         <caption id={captionId}>{caption}</caption>
         <thead>
@@ -62,6 +63,6 @@ export function DataTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   )
 }

@@ -2,7 +2,7 @@ import { scalePoint } from 'd3-scale'
 import { line } from 'd3-shape'
 import { DASHES } from './Legend'
 import { ColumnChartFrame, valueScaleY } from './axes'
-import type { Format, Series } from './types'
+import type { SeriesChartProps, SeriesPoint } from './types'
 
 /** Lines over the same x values, each series with its own colour and dash pattern. */
 export function LineChart({
@@ -12,14 +12,7 @@ export function LineChart({
   format,
   width = 640,
   height = 260,
-}: {
-  labelledBy: string
-  points: Array<{ key: string; label: string; values: Record<string, number> }>
-  series: Series[]
-  format: Format
-  width?: number
-  height?: number
-}) {
+}: SeriesChartProps & { points: SeriesPoint[] }) {
   const margin = { top: 10, right: 16, bottom: 40, left: 56 }
   const y = valueScaleY(
     Math.max(...points.flatMap((p) => series.map((s) => p.values[s.key] ?? 0))),

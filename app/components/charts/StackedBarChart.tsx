@@ -1,7 +1,7 @@
 import { scaleBand } from 'd3-scale'
 import { stack } from 'd3-shape'
 import { ColumnChartFrame, valueScaleY } from './axes'
-import type { Format, Series } from './types'
+import type { SeriesChartProps, SeriesPoint } from './types'
 
 /**
  * Vertical stacked bars: one column per x value, one segment per series, always stacked in the
@@ -14,14 +14,7 @@ export function StackedBarChart({
   format,
   width = 640,
   height = 260,
-}: {
-  labelledBy: string
-  columns: Array<{ key: string; label: string; values: Record<string, number> }>
-  series: Series[]
-  format: Format
-  width?: number
-  height?: number
-}) {
+}: SeriesChartProps & { columns: SeriesPoint[] }) {
   const margin = { top: 10, right: 10, bottom: 40, left: 44 }
   const layers = stack<(typeof columns)[number]>()
     .keys(series.map((s) => s.key))

@@ -166,7 +166,6 @@ export function TriageForm(props: {
         label={t('triage.publicMessage')}
         hint={t('triage.publicMessageHint')}
         rows={3}
-        maxLength={2000}
       />
       <button type="submit" className="button">
         {t('triage.save')}

@@ -43,7 +43,6 @@ function AppealForm({ appeal }: { appeal: Appeal }) {
         label={t('triage.appealNote')}
         hint={t('triage.appealNoteHint')}
         rows={2}
-        maxLength={1000}
       />
       <div className="inline-actions">
         <button type="submit" name="restore" value="yes" className="button secondary">

@@ -24,13 +24,7 @@ export function NotesSection({ notes }: { notes: TriageData['notes'] }) {
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate>
         <FormErrors form={form} />
         <input type="hidden" name="intent" value="note" />
-        <TextAreaField
-          field={fields.body}
-          id="note-body"
-          label={t('triage.noteLabel')}
-          rows={2}
-          maxLength={5000}
-        />
+        <TextAreaField field={fields.body} id="note-body" label={t('triage.noteLabel')} rows={2} />
         <button type="submit" className="button secondary">
           {t('triage.addNote')}
         </button>

@@ -28,7 +28,6 @@ export function ResponsesSection({ responses }: { responses: TriageData['respons
           id="response-body"
           label={t('triage.responseLabel')}
           rows={3}
-          maxLength={5000}
         />
         <button type="submit" className="button secondary">
           {t('triage.respond')}

@@ -10,10 +10,19 @@ export type { TriageData }
  * One triage form wired through Conform with its schema from `app/forms/`: `key` is the intent,
  * or the row's own key when one intent has a form per row (see app/utils/triage-keys.ts).
  */
-export function useTriageForm<Schema extends z.ZodTypeAny>(key: string, schema: Schema) {
+export function useTriageForm<Schema extends z.ZodTypeAny>(
+  key: string,
+  schema: Schema,
+  defaultValue?: Record<string, string>,
+) {
   const actionData = useActionData()
   // The element id differs from the key: headings on the page already use ids like "merge".
-  return useSchemaForm({ id: `${key}-form`, schema, lastResult: resultFor(actionData, key) })
+  return useSchemaForm({
+    id: `${key}-form`,
+    schema,
+    lastResult: resultFor(actionData, key),
+    defaultValue,
+  })
 }
 
 /**
