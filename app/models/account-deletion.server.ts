@@ -1,6 +1,11 @@
 import { sql } from 'kysely'
 import { db, transaction } from '~/db.server'
-import { likeIgnoringCase, tableExists } from '~/models/dialect.server'
+import {
+  containsPattern,
+  likeIgnoringCase,
+  likeLiteral,
+  tableExists,
+} from '~/models/dialect.server'
 import { recordAudit } from '~/models/audit.server'
 import { deleteDraftsOf } from '~/models/photo.server'
 import { FLAGGABLE_TABLE } from '~/models/post-kinds.server'
@@ -43,11 +48,6 @@ async function ids<T extends { id: number | null }>(rows: Promise<T[]>): Promise
 
 /** Keys under which audit values hold a person's name or address. */
 const PERSONAL_KEYS = new Set(['name', 'email', 'to', 'to_address', 'password_hash'])
-
-/** A LIKE pattern matching `text` anywhere, literally: use with `escape '\\'`. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-}
 
 interface Person {
   email: string
@@ -294,7 +294,7 @@ export async function deleteAccount(
     // so "Erik" does not take "Erika Berg"'s request with it.
     const name = user.name.trim()
     if (name) {
-      const startsWithName = `${name.replace(/[\\%_]/g, (c) => `\\${c}`)} %`
+      const startsWithName = `${likeLiteral(name)} %`
       mails += Number(
         (
           await trx

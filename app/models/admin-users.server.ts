@@ -5,7 +5,7 @@ import { db, transaction } from '~/db.server'
 import { likeIgnoringCase } from '~/models/dialect.server'
 import { ADMIN_LIST_LIMIT, type AdminActor } from '~/models/admin-constants'
 import { recordAudit } from '~/models/audit.server'
-import { containsPattern } from '~/models/organisation-profile.server'
+import { containsPattern } from '~/models/dialect.server'
 import { setUserRole } from '~/models/user.server'
 import { forUpdate } from '~/models/dialect.server'
 

@@ -8,24 +8,36 @@ import { sharedReads } from '~/services/shared-reads.server'
 
 export class UnknownFilter extends Error {}
 
+type Named = { id: number; slug: string }
+
 /**
- * The board's query for the parsed params, the page aside, with the categories and areas its
- * slugs name; an unknown slug is refused. The list and the map both read it, so they always
- * show the same challenges.
+ * The board's filters with the category and area slugs as ids, found in the lists given; an
+ * unknown slug is refused. The board, its map, the API and the feed all filter through it.
  */
-async function resolveFilters(params: BoardParams) {
-  const [categories, areas] = await Promise.all([listCategories(), listAreas()])
+export function boardFilters(
+  params: BoardParams,
+  categories: readonly Named[],
+  areas: readonly Named[],
+): Omit<BoardQuery, 'sort' | 'page'> {
   const category = params.category ? categories.find((c) => c.slug === params.category) : undefined
   const area = params.area ? areas.find((a) => a.slug === params.area) : undefined
   if ((params.category && !category) || (params.area && !area)) throw new UnknownFilter()
-  const query: Omit<BoardQuery, 'page'> = {
+  return {
     q: params.q,
     categoryId: category?.id,
     areaId: area?.id,
     status: params.status,
     by: params.by,
-    sort: params.sort ?? 'new',
   }
+}
+
+/**
+ * The board's query for the parsed params, the page aside, with the categories and areas its
+ * filters offer. The list and the map both read it, so they always show the same challenges.
+ */
+async function resolveFilters(params: BoardParams) {
+  const [categories, areas] = await Promise.all([listCategories(), listAreas()])
+  const query = { ...boardFilters(params, categories, areas), sort: params.sort ?? 'new' }
   return { categories, areas, query }
 }
 

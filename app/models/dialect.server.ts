@@ -10,6 +10,16 @@ export const onPostgres = () => dialect() === 'postgres'
 
 type Operand = Expression<unknown> | RawBuilder<unknown>
 
+/** `text` as a LIKE pattern that matches it literally: its `%`, `_` and `\` escaped with `\`. */
+export function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
+/** A LIKE pattern matching `text` anywhere, literally: use with `escape '\'`. */
+export function containsPattern(text: string): string {
+  return `%${likeLiteral(text)}%`
+}
+
 /** `value LIKE pattern ESCAPE '\'`, ignoring letter case as SQLite's LIKE does (ASCII). */
 export function likeIgnoringCase(value: Operand, pattern: string): RawBuilder<boolean> {
   return onPostgres()

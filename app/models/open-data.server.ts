@@ -3,7 +3,7 @@ import type { OrganisationKind, PhotoSize, PosterKind } from '#db/schema'
 import { db } from '~/db.server'
 import { absoluteUrl, publicUrl } from '~/env.server'
 import type { BoardParams } from '~/forms/board'
-import { UnknownFilter } from '~/models/board.server'
+import { boardFilters } from '~/models/board.server'
 import {
   boardBase,
   countChallenges,
@@ -140,22 +140,16 @@ function organisationOf(row: {
     : null
 }
 
-/** Category and area slugs of a parsed board query as ids; an unknown slug throws UnknownFilter. */
+/**
+ * Category and area slugs of a parsed board query as ids; an unknown slug throws UnknownFilter.
+ * A list is read only when a slug of it is asked for.
+ */
 export async function resolveFilters(params: BoardParams): Promise<Filters> {
   const [categories, areas] = await Promise.all([
     params.category ? listCategories() : [],
     params.area ? listAreas() : [],
   ])
-  const category = params.category ? categories.find((c) => c.slug === params.category) : undefined
-  const area = params.area ? areas.find((a) => a.slug === params.area) : undefined
-  if ((params.category && !category) || (params.area && !area)) throw new UnknownFilter()
-  return {
-    q: params.q,
-    categoryId: category?.id,
-    areaId: area?.id,
-    status: params.status,
-    by: params.by,
-  }
+  return boardFilters(params, categories, areas)
 }
 
 /**

@@ -1,7 +1,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely'
 import type { Database, OrganisationKind } from '#db/schema'
 import { db, transaction } from '~/db.server'
-import { likeIgnoringCase } from '~/models/dialect.server'
+import { containsPattern, likeIgnoringCase } from '~/models/dialect.server'
 import { recordAudit } from '~/models/audit.server'
 import { fetchPage } from '~/models/paging.server'
 import { PUBLIC_STATUSES } from '~/models/challenge-constants'
@@ -13,11 +13,6 @@ export const DIRECTORY_MAX_PAGE = 50
 const PROFILE_LIST_LIMIT = 100
 
 const PUBLIC = [...PUBLIC_STATUSES]
-
-/** A LIKE pattern for "contains `text`": %, _ and the escape character itself match literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-}
 
 /**
  * Organisations of one kind (any without `kind`) whose name contains `q` in any case (any
