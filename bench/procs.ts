@@ -145,6 +145,18 @@ export async function waitForHttp(url: string, timeoutMs: number, child?: ChildP
   throw new Error(`${url} not ready after ${timeoutMs / 1000} s (${last})`)
 }
 
+/** The node flags `npm run serve` starts the server with (package.json): one place says them. */
+export function serveFlags(): string[] {
+  const scripts = JSON.parse(fs.readFileSync('package.json', 'utf8')).scripts as Record<
+    string,
+    string
+  >
+  const flags = /\bexec node ((?:--\S+ )*)build\/server\.js\b/.exec(scripts.serve ?? '')
+  if (!flags)
+    throw new Error('package.json: "serve" no longer ends in `exec node … build/server.js`')
+  return flags[1]!.trim().split(' ').filter(Boolean)
+}
+
 /**
  * How the production server is started: `node build/server.js` once `npm run build` compiles
  * the server (issue 11, item 4), else `node --import tsx server/main.ts` (what `npm run serve`
@@ -155,12 +167,14 @@ export function serverCommand(nodeArgs: string[] = []): {
   args: string[]
   label: string
 } {
-  if (fs.existsSync('build/server.js'))
+  if (fs.existsSync('build/server.js')) {
+    const flags = [...serveFlags(), ...nodeArgs]
     return {
       command: process.execPath,
-      args: [...nodeArgs, 'build/server.js'],
-      label: 'node build/server.js',
+      args: [...flags, 'build/server.js'],
+      label: ['node', ...flags, 'build/server.js'].join(' '),
     }
+  }
   return {
     command: process.execPath,
     args: [...nodeArgs, '--import', 'tsx', 'server/main.ts'],
