@@ -57,6 +57,10 @@ export function createPostgresPool(url: string, options: PostgresOptions = {}) {
   // next query opens a new one or reports the outage, so the event itself needs no handler.
   // Without a listener, that event would end the process (the rate limiter's pool too).
   pool.on('error', () => {})
+  // A connection that breaks while checked out (inside a transaction, between its queries)
+  // reports on the client, not the pool: its next query fails and the request answers 503, but
+  // the event, unheard, would end the process (seen once in CI's PostgreSQL suite).
+  pool.on('connect', (client) => client.on('error', () => {}))
   return pool
 }
 
